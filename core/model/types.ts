@@ -1,0 +1,91 @@
+/**
+ * The runtime field model of an OCI-P schema: what the XSD compiler produces and
+ * what every check, completion, hover and encoder reads. Plain JSON-serialisable data,
+ * so the built-in R25 model can be committed as data and a user's schema cached on disk.
+ *
+ * Naming: types of the no-namespace command schemas keep their XSD name
+ * ("UserConsolidatedAddRequest22", "UserId"); types of the core namespace "C"
+ * are prefixed "C:" ("C:OCIRequest"); XSD built-ins are "xs:token", "xs:int", ...
+ * Anonymous types get a synthetic name "<OwnerType>.<elementName>" and anonymous: true.
+ */
+
+export type Occurs = number | 'unbounded';
+
+export type WhiteSpace = 'preserve' | 'replace' | 'collapse';
+
+export interface SimpleType {
+  name: string;
+  anonymous?: boolean;
+  /** The XSD built-in the value space comes from: 'token', 'string', 'int', 'boolean', ... (no prefix). */
+  builtin: string;
+  /** The named type it restricts directly, when that is not the built-in (e.g. ExternalId -> NonEmptyToken). */
+  restricts?: string;
+  whiteSpace: WhiteSpace;
+  /** Effective facets: inherited ones merged in. */
+  minLength?: number;
+  maxLength?: number;
+  length?: number;
+  minInclusive?: number;
+  maxInclusive?: number;
+  minExclusive?: number;
+  maxExclusive?: number;
+  enumeration?: string[];
+  patterns?: string[];
+  /** xs:documentation text; absent in the built-in model (see core/model/docs). */
+  doc?: string;
+}
+
+export interface ElementDecl {
+  kind: 'element';
+  name: string;
+  /** Name of a simple or complex type in the model (or an "xs:" built-in). */
+  type: string;
+  minOccurs: number;
+  maxOccurs: Occurs;
+  nillable?: boolean;
+  fixed?: string;
+  doc?: string;
+}
+
+export interface GroupParticle {
+  kind: 'sequence' | 'choice';
+  minOccurs: number;
+  maxOccurs: Occurs;
+  items: Particle[];
+}
+
+export type Particle = ElementDecl | GroupParticle;
+
+export interface AttributeDecl {
+  name: string;
+  type: string;
+  required: boolean;
+  fixed?: string;
+  doc?: string;
+}
+
+export interface ComplexType {
+  name: string;
+  anonymous?: boolean;
+  abstract?: boolean;
+  /** The type this one extends (complexContent extension), e.g. "C:OCIRequest", "DepartmentKey". */
+  base?: string;
+  /**
+   * The effective content model, base content first (an extension is the base's
+   * particles followed by its own). Absent for empty content.
+   */
+  content?: GroupParticle;
+  /** For simpleContent types: the simple type of the text value. */
+  simpleContent?: string;
+  attributes?: AttributeDecl[];
+  doc?: string;
+}
+
+export interface OcipModel {
+  /** Schema release label, e.g. "R25". */
+  release: string;
+  /** Where it was compiled from (a description, never a machine path in committed data). */
+  source: string;
+  complexTypes: Record<string, ComplexType>;
+  simpleTypes: Record<string, SimpleType>;
+}
