@@ -18,9 +18,17 @@ export interface RelatedInfo {
   message: string;
 }
 
+/**
+ * Where a diagnostic comes from: 'syntax' (the file is not well-formed YAML/XML), 'schema' (the XSD would reject it:
+ * the server answers [Error 6004]), 'rule' (a documented mode or authority rule of the command: the server fails it
+ * or ignores the element), 'info' (advice, e.g. "cannot verify").
+ */
+export type DiagnosticKind = 'syntax' | 'schema' | 'rule' | 'info';
+
 export interface Diagnostic {
   /** Stable code, listed in docs/rules.md (e.g. "OCI-MISSING"). */
   code: string;
+  kind: DiagnosticKind;
   severity: Severity;
   message: string;
   span: Span;
