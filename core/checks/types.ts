@@ -42,8 +42,12 @@ export interface Diagnostic {
 
 export type DataMode = 'AS' | 'XS';
 
-/** Administrator levels, lowest first. Their order is what the authority rules compare. */
-export const ADMIN_LEVELS = ['Group', 'Service Provider', 'Reseller', 'Provisioning', 'System'] as const;
+/**
+ * Administrator levels (BroadWorks login types), lowest first. Their order is what the authority rules compare.
+ * The setting ocip.adminLevel offers System, Provisioning, Reseller, Service Provider, Group and Group Department;
+ * 'User' is what a server reports for an end-user login.
+ */
+export const ADMIN_LEVELS = ['User', 'Group Department', 'Group', 'Service Provider', 'Reseller', 'Provisioning', 'System'] as const;
 export type AdminLevel = (typeof ADMIN_LEVELS)[number];
 
 export interface CheckOptions {
