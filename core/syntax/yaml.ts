@@ -1,0 +1,34 @@
+/**
+ * The YAML front end: OCI-P command files (one command per YAML document) → SourceFile.
+ * `parseYaml` parses from scratch; `IncrementalYamlParser` keeps parsed documents by text, so re-parsing a
+ * big file after an edit only parses the documents that changed (see ./chunks).
+ */
+import type { SourceFile } from '../tree/types';
+import { ChunkedParser } from './chunks';
+import { parseYamlChunk } from './yaml-chunk';
+import { splitYamlDocuments } from './yaml-split';
+
+export class IncrementalYamlParser {
+  private readonly chunks: ChunkedParser;
+
+  /** `capacity`: how many distinct documents to remember (0 = none, every parse starts from scratch). */
+  constructor(capacity = 20000) {
+    this.chunks = new ChunkedParser(parseYamlChunk, capacity);
+  }
+
+  /** Documents actually parsed so far (the others came from the cache). */
+  get parsedDocuments(): number {
+    return this.chunks.parsedChunks;
+  }
+
+  /** Never throws. The returned tree shares objects with the cache: do not mutate it. */
+  parse(text: string): SourceFile {
+    const { commands, problems } = this.chunks.parse(splitYamlDocuments(text));
+    return { format: 'yaml', commands, problems };
+  }
+}
+
+/** Parses a YAML command file from scratch. Never throws. */
+export function parseYaml(text: string): SourceFile {
+  return new IncrementalYamlParser(0).parse(text);
+}
