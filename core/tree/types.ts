@@ -59,6 +59,8 @@ export interface CommandNode {
   children: ElementNode[];
   /** Attributes of the command element (XML: echo, requestLocale, ...). */
   attributes?: AttributeNode[];
+  /** XML: namespace URI of the command element itself ('' = no namespace, as required). */
+  namespace?: string;
 }
 
 /** XML only: the BroadsoftDocument around the commands, when present. */
