@@ -30,7 +30,15 @@ export interface SimpleType {
   minExclusive?: number;
   maxExclusive?: number;
   enumeration?: string[];
+  /**
+   * Regular expressions (XSD syntax) the value must ALL match: one entry per derivation
+   * step; several patterns given in one step are joined as alternatives "(?:a)|(?:b)".
+   */
   patterns?: string[];
+  /** builtin 'list': the simple type of each whitespace-separated item. */
+  itemType?: string;
+  /** builtin 'union': the member simple types, in order. */
+  memberTypes?: string[];
   /** xs:documentation text; absent in the built-in model (see core/model/docs). */
   doc?: string;
 }
@@ -44,6 +52,8 @@ export interface ElementDecl {
   maxOccurs: Occurs;
   nillable?: boolean;
   fixed?: string;
+  /** Value the server assumes when the element is present but empty (XSD default). */
+  default?: string;
   doc?: string;
 }
 
@@ -78,6 +88,8 @@ export interface ComplexType {
   /** For simpleContent types: the simple type of the text value. */
   simpleContent?: string;
   attributes?: AttributeDecl[];
+  /** Any content and attributes are allowed (xs:anyType, an element declared without a type). */
+  anyContent?: boolean;
   doc?: string;
 }
 
