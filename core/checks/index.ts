@@ -1,6 +1,81 @@
 /**
- * Entry points of the checks. Implementation in progress (see docs/architecture.md).
- *   checkFile(file, model, options)    -> every diagnostic of a parsed file (syntax problems included)
- *   checkCommand(cmd, model, options)  -> diagnostics of one command (pure: same input, same output; cacheable)
+ * Entry points of the checks.
+ *   checkFile(file, model, options)            -> every diagnostic of a parsed file, syntax problems included
+ *   checkCommand(cmd, format, model, options)  -> diagnostics of one command; pure, so callers may cache it
  */
-export {};
+import type { CommandNode, FileFormat, SourceFile } from '../tree/types';
+import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type Diagnostic } from './types';
+import { walkContent, type ModelView } from './elements';
+import { checkEnvelope } from './envelope';
+import { RULES_BY_CODE } from './registry';
+import { makeEmitter } from './rules/emit';
+import { checkTypeRules, type Visited } from './rules/nested';
+import { checkUca22Rules, UCA22, UCA22_XS_IGNORED } from './rules/uca22';
+import { suggestName, toCamelCase } from './suggest';
+
+export type { ModelView } from './elements';
+export * from './types';
+
+export function checkFile(file: SourceFile, model: ModelView, options: CheckOptions = DEFAULT_CHECK_OPTIONS): Diagnostic[] {
+  const out: Diagnostic[] = syntaxDiagnostics(file);
+  if (file.format === 'xml') checkEnvelope(file, out);
+  for (const cmd of file.commands) out.push(...checkCommand(cmd, file.format, model, options));
+  return out;
+}
+
+export function syntaxDiagnostics(file: SourceFile): Diagnostic[] {
+  return file.problems.map((p) => ({
+    code: p.code,
+    kind: RULES_BY_CODE.get(p.code)?.kind ?? 'syntax',
+    severity: 'error' as const,
+    message: p.message,
+    span: p.span,
+  }));
+}
+
+export function checkCommand(cmd: CommandNode, format: FileFormat, model: ModelView, options: CheckOptions = DEFAULT_CHECK_OPTIONS): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const emit = makeEmitter(out, cmd.index);
+  if (!cmd.name) {
+    const message = format === 'yaml' ? 'Missing `command:` naming the OCI-P command (e.g. command: UserConsolidatedAddRequest22).' : 'The command has no xsi:type naming the OCI-P command.';
+    out.push({ code: 'OCI-COMMAND-MISSING', kind: 'schema', severity: 'error', message, span: cmd.headSpan, command: cmd.index });
+    return out;
+  }
+  const type = model.complexType(cmd.name);
+  if (!type || type.abstract) {
+    const suggestion = suggestName(cmd.name, model.commandNames()) ?? suggestName(toCamelCase(cmd.name).replace(/^./, (c) => c.toUpperCase()), model.commandNames());
+    out.push({
+      code: 'OCI-UNKNOWN-COMMAND',
+      kind: 'schema',
+      severity: 'error',
+      message: `Unknown command \`${cmd.name}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+      span: cmd.nameSpan ?? cmd.headSpan,
+      command: cmd.index,
+      fix: suggestion ? { kind: 'replaceValue', candidates: [suggestion] } : undefined,
+    });
+    return out;
+  }
+  if (!model.isRequest(cmd.name)) {
+    out.push({ code: 'OCI-NOT-REQUEST', kind: 'schema', severity: 'error', message: `\`${cmd.name}\` is not a request: only request commands can be sent.`, span: cmd.nameSpan ?? cmd.headSpan, command: cmd.index });
+    return out;
+  }
+
+  const visited: Visited[] = [];
+  walkContent(cmd.name, cmd.name, cmd.headSpan, cmd.children, {
+    model,
+    format,
+    command: cmd.index,
+    out,
+    parentNamespace: cmd.namespace,
+    visit: (node, _decl, typeName, path) => visited.push({ node, typeName, path }),
+  }, []);
+
+  const xsIgnoredTop = cmd.name === UCA22 && options.dataMode === 'XS' ? new Set(UCA22_XS_IGNORED) : new Set<string>();
+  for (const v of visited) {
+    // Inside an element the server ignores, its nested rules do not matter.
+    if (xsIgnoredTop.has(v.path[0])) continue;
+    checkTypeRules(v, options, emit);
+  }
+  if (cmd.name === UCA22) checkUca22Rules(cmd, options, emit);
+  return out;
+}

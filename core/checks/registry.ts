@@ -1,0 +1,96 @@
+/**
+ * Every diagnostic code the product emits, with its severity and the documentation sentence or schema
+ * fact it enforces. docs/rules.md is generated from this table (`npm run gen:rules`) and a test keeps
+ * the two in step, and checks that no code is emitted that is not listed here.
+ *
+ * Quoted sentences come from the user's command document (UserConsolidatedAddRequest22.seed.txt);
+ * schema facts are stated in our own words.
+ */
+import type { DiagnosticKind, Severity } from './types';
+
+export interface RuleInfo {
+  code: string;
+  severity: Severity;
+  kind: DiagnosticKind;
+  /** What the check reports, in a few words. */
+  title: string;
+  /** The sentence of the documentation (quoted) or the schema fact it enforces. */
+  source: string;
+  /** Data mode the rule applies in, when it depends on it. */
+  mode?: 'AS' | 'XS';
+}
+
+const UCA = 'UserConsolidatedAddRequest22';
+
+export const RULES: RuleInfo[] = [
+  // Syntax
+  { code: 'OCI-YAML-SYNTAX', severity: 'error', kind: 'syntax', title: 'YAML syntax error', source: 'The file must be well-formed YAML; the rest of the file is still checked.' },
+  { code: 'OCI-YAML-DUPLICATE-KEY', severity: 'error', kind: 'syntax', title: 'Duplicate key in a YAML mapping', source: 'A key may appear once per mapping; repeated elements are written as a YAML list.' },
+  { code: 'OCI-YAML-NOT-MAPPING', severity: 'error', kind: 'syntax', title: 'A YAML document is not a mapping', source: 'Each YAML document is one command: a mapping with `command:` and the element names as keys.' },
+  { code: 'OCI-YAML-TAG', severity: 'error', kind: 'syntax', title: 'Unsupported YAML tag', source: 'OCI-P values are text; YAML tags other than the standard scalar tags have no meaning here.' },
+  { code: 'OCI-XML-SYNTAX', severity: 'error', kind: 'syntax', title: 'XML is not well-formed', source: 'The document must be well-formed XML; the rest of the file is still checked.' },
+  { code: 'OCI-XML-DTD', severity: 'error', kind: 'syntax', title: 'DOCTYPE or entity declaration', source: 'OCI-P documents have no DTD; declarations are never expanded or fetched (protection against entity bombs and external entities).' },
+  { code: 'OCI-XML-ENTITY', severity: 'error', kind: 'syntax', title: 'Undefined entity reference', source: 'Only the five predefined XML entities and character references are defined.' },
+  { code: 'OCI-XML-NAMESPACE', severity: 'error', kind: 'schema', title: 'Wrong or undefined namespace', source: 'BroadsoftDocument is in namespace C; sessionId, command and everything inside a command are in no namespace (xmlns="").' },
+  // Envelope (XML)
+  { code: 'OCI-ENVELOPE-ROOT', severity: 'error', kind: 'schema', title: 'Wrong root element', source: 'The root is BroadsoftDocument (namespace C), or bare command elements.' },
+  { code: 'OCI-ENVELOPE-PROTOCOL', severity: 'error', kind: 'schema', title: 'protocol attribute missing or wrong', source: 'BroadsoftDocument requires protocol="OCI".' },
+  { code: 'OCI-ENVELOPE-SESSION', severity: 'error', kind: 'schema', title: 'sessionId missing', source: 'BroadsoftDocument starts with one of sessionId, userId, phoneNumber, linePort or externalUserIdentity.' },
+  { code: 'OCI-ENVELOPE-COUNT', severity: 'error', kind: 'schema', title: 'Not 1 to 15 commands', source: 'A BroadsoftDocument holds 1 to 15 command elements.' },
+  { code: 'OCI-ENVELOPE-ELEMENT', severity: 'error', kind: 'schema', title: 'Unexpected envelope element', source: 'BroadsoftDocument contains the session element, an optional trackingId, then the commands, in that order.' },
+  // Commands and structure
+  { code: 'OCI-COMMAND-MISSING', severity: 'error', kind: 'schema', title: 'Command name missing', source: 'Each command names its type: `command:` in YAML, xsi:type in XML.' },
+  { code: 'OCI-UNKNOWN-COMMAND', severity: 'error', kind: 'schema', title: 'Unknown command, with "did you mean"', source: 'The command type must exist in the schema (the server answers [Error 6004] otherwise).' },
+  { code: 'OCI-NOT-REQUEST', severity: 'error', kind: 'schema', title: 'Not a request type', source: 'Only request types (derived from OCIRequest) can be sent.' },
+  { code: 'OCI-UNKNOWN-ELEMENT', severity: 'error', kind: 'schema', title: 'Unknown element, with "did you mean" (snake_case names too)', source: 'Only the elements of the type\'s content model are allowed.' },
+  { code: 'OCI-MISSING', severity: 'error', kind: 'schema', title: 'Required element missing', source: 'Elements with minOccurs 1 must be present (at any depth, when their parent is present).' },
+  { code: 'OCI-TOO-MANY', severity: 'error', kind: 'schema', title: 'More occurrences than maxOccurs', source: 'An element may occur at most maxOccurs times (e.g. alias 3, alternateUserId 4, contact 5).' },
+  { code: 'OCI-CHOICE-MISSING', severity: 'error', kind: 'schema', title: 'No branch of a required choice', source: `A choice takes exactly one branch, e.g. serviceProviderId + groupId, or groupExternalId in ${UCA}.` },
+  { code: 'OCI-CHOICE-CONFLICT', severity: 'error', kind: 'schema', title: 'Two branches of a choice', source: 'A choice takes exactly one branch, e.g. accessDeviceEndpoint or trunkAddressing, not both.' },
+  { code: 'OCI-ORDER', severity: 'error', kind: 'schema', title: 'Element out of schema order (XML)', source: 'Every content model is an xs:sequence; BroadWorks rejects out-of-order elements. YAML keys may be in any order.' },
+  { code: 'OCI-XSI-TYPE-MISSING', severity: 'error', kind: 'schema', title: 'Abstract element without xsi:type', source: 'An element of an abstract type (department: DepartmentKey) must name a concrete type (GroupDepartmentKey or EnterpriseDepartmentKey).' },
+  { code: 'OCI-XSI-TYPE-INVALID', severity: 'error', kind: 'schema', title: 'xsi:type not derived from the declared type', source: 'xsi:type must name the declared type or a type derived from it.' },
+  { code: 'OCI-NIL', severity: 'error', kind: 'schema', title: 'nil on a non-nillable element', source: 'xsi:nil (YAML null) is allowed only on nillable elements, and a nil element is empty.' },
+  { code: 'OCI-EXPECTED-VALUE', severity: 'error', kind: 'schema', title: 'Nested content where a value is expected', source: 'Elements of simple type hold text only.' },
+  { code: 'OCI-EXPECTED-CONTENT', severity: 'error', kind: 'schema', title: 'A value where nested elements are expected', source: 'Elements of complex type hold child elements (a YAML mapping).' },
+  // Values
+  { code: 'OCI-EMPTY', severity: 'error', kind: 'schema', title: 'Empty value', source: 'Every string type here has minLength 1 after xs:token whitespace collapse.' },
+  { code: 'OCI-LENGTH', severity: 'error', kind: 'schema', title: 'Too short or too long', source: 'minLength / maxLength / length facets, counted in characters after whitespace collapse.' },
+  { code: 'OCI-RANGE', severity: 'error', kind: 'schema', title: 'Number out of range', source: 'minInclusive / maxInclusive facets and the range of xs:int.' },
+  { code: 'OCI-INTEGER', severity: 'error', kind: 'schema', title: 'Not a whole number', source: 'xs:int values are whole numbers.' },
+  { code: 'OCI-NUMBER', severity: 'error', kind: 'schema', title: 'Not a number', source: 'xs:decimal, xs:float and xs:double values are numbers.' },
+  { code: 'OCI-BOOLEAN', severity: 'error', kind: 'schema', title: 'Not a boolean', source: 'xs:boolean accepts true, false, 1 and 0.' },
+  { code: 'OCI-ENUM', severity: 'error', kind: 'schema', title: 'Not an allowed value (names the closest ones)', source: 'Enumerations (UserService: 212 values, GroupService, AccessDeviceLevel, ExtendedTransportProtocol, ...).' },
+  { code: 'OCI-FIXED', severity: 'error', kind: 'schema', title: 'Fixed value differs', source: 'addPhoneNumberToGroup, useExisting and unlimited are fixed to true: false and 0 are schema errors.' },
+  { code: 'OCI-UNION', severity: 'error', kind: 'schema', title: 'Value matches no member of a union type', source: 'xs:union values must be valid for one of the member types (not used by UserConsolidatedAddRequest22).' },
+  { code: 'OCI-PATTERN', severity: 'error', kind: 'schema', title: 'Pattern mismatch', source: 'xs:pattern facets (none in the UserConsolidatedAddRequest22 closure; used by other commands).' },
+  // UserConsolidatedAddRequest22: documented mode and authority rules
+  { code: 'OCI-XS-IGNORED', severity: 'warning', kind: 'rule', mode: 'XS', title: 'Element ignored in XS data mode (faded)', source: '"The following elements are ignored in XS data mode: addPhoneNumberToGroup, nameDialingName, alternateUserId, passcode, trunkAddressing, thirdPartyVoiceMailServerSelection, thirdPartyVoiceMailServerUserServer, thirdPartyVoiceMailServerMailboxIdType, thirdPartyVoiceMailMailboxURL, sipAuthenticationData, isPlace." Also hotlineContact (AS only) and, inside trunk addressing, physicalLocation (AS only).' },
+  { code: 'OCI-XS-SYSTEM-ONLY', severity: 'error', kind: 'rule', mode: 'XS', title: 'XS mode needs a System administrator', source: '"In XS data mode: only the System level administrator has the authorization level to execute the command."' },
+  { code: 'OCI-GROUP-PROPERTIES', severity: 'hint', kind: 'rule', title: 'No groupProperties: the group must exist', source: '"If the group needs to be created, the groupProperties element must be set or the request will fail."' },
+  { code: 'OCI-GROUP-CREATE-LEVEL', severity: 'warning', kind: 'rule', mode: 'AS', title: 'Group creation needs a Service Provider administrator or above', source: '"The group will be added if it does not exist and if the command is executed by a Service Provider level administrator or above."' },
+  { code: 'OCI-DOMAIN-LEVEL', severity: 'information', kind: 'rule', mode: 'AS', title: 'Domain assignment needs Provisioning (service provider) or Service Provider (group) level', source: '"If the domain has not been assigned to the group, it will be added to group if the command is executed by a Service provider level administrator or above. If the domain has not been assigned to the service provider, it will be added to the service provider if the command is executed by a Provisioning level administrator or above. The command will fail otherwise."' },
+  { code: 'OCI-ADD-NUMBER-LEVEL', severity: 'error', kind: 'rule', mode: 'AS', title: 'addPhoneNumberToGroup needs a Service Provider administrator or above', source: '"If the phoneNumber has not been assigned to the group and addPhoneNumberToGroup is set to true, it will be added to group if the command is executed by a service provider administrator or above and the number is already assigned to the service provider. The command will fail otherwise."' },
+  { code: 'OCI-ADD-NUMBER-NO-NUMBER', severity: 'warning', kind: 'rule', title: 'addPhoneNumberToGroup without phoneNumber', source: 'addPhoneNumberToGroup acts on phoneNumber; without a phoneNumber it has no effect.' },
+  { code: 'OCI-PASSWORD-REQUIRED', severity: 'error', kind: 'rule', mode: 'AS', title: 'Password required unless external authentication (ocip.externalAuthentication)', source: '"The password is not required if external authentication is enabled."' },
+  { code: 'OCI-ALT-ID-LEVEL', severity: 'error', kind: 'rule', mode: 'AS', title: 'Alternate user ids need a Group administrator or above', source: '"Alternate user ids can be added by a group level administrator or above."' },
+  { code: 'OCI-SERVICE-AUTH-LEVEL', severity: 'warning', kind: 'rule', mode: 'AS', title: 'Authorizing a service or pack to the group needs a Service Provider administrator', source: '"The userService/servicePack will be authorized to the group if it has not been authorized to the group if the command is executed by a Service Provider level administrator or above. The command will fail otherwise."' },
+  { code: 'OCI-SERVICE-REQUIRED', severity: 'error', kind: 'rule', title: 'Element needs a service that the request does not assign', source: '"When sharedCallAppearanceAccessDeviceEndpoint element is included and the Shared Call Appearance is not included in the service/service pack of the request or in the "new user template", the request will fail." Likewise thirdPartyVoiceMail elements (Third-Party Voice Mail Support) and sipAuthenticationData (Authentication). In XS mode the new user template does not count.' },
+  { code: 'OCI-SERVICE-UNVERIFIED', severity: 'information', kind: 'info', title: 'Cannot verify a service prerequisite (pack contents or template unknown)', source: 'Service pack contents (ocip.servicePacks) and the new user template (ocip.newUserTemplateServices) live on the server; when unknown, the prerequisite is reported as unverifiable, never as an error.' },
+  // Rules documented on nested types
+  { code: 'OCI-XS-ONE-CONTACT', severity: 'error', kind: 'rule', mode: 'XS', title: 'At most one contact on accessDeviceEndpoint in XS mode', source: 'The endpoint type documents that XS data mode allows a single contact.' },
+  { code: 'OCI-MULTI-CONTACT', severity: 'hint', kind: 'rule', mode: 'AS', title: 'Several contacts need a static-registration device', source: 'The endpoint type documents that more than one contact works only for devices capable of static registration.' },
+  { code: 'OCI-XS-HOTLINE', severity: 'warning', kind: 'rule', mode: 'XS', title: 'useHotline true in XS mode', source: 'useHotline and hotlineContact are AS-only; the endpoint types document that useHotline should be false in XS data mode.' },
+  { code: 'OCI-AS-IGNORED', severity: 'warning', kind: 'rule', mode: 'AS', title: 'Element ignored in AS data mode (faded)', source: 'The shared call appearance endpoint type documents that privateIdentity is used only in XS data mode.' },
+  { code: 'OCI-XS-TLS', severity: 'error', kind: 'rule', mode: 'XS', title: 'transportProtocol TLS in XS mode', source: 'The ExtendedTransportProtocol type documents that TLS fails in XS data mode.' },
+  { code: 'OCI-XS-TRUNK-IDENTITY-PAIR', severity: 'warning', kind: 'rule', mode: 'XS', title: 'alternateTrunkIdentity and its domain set together', source: 'The trunk addressing type documents that in XS mode both alternateTrunkIdentity and alternateTrunkIdentityDomain should be set, or neither.' },
+  { code: 'OCI-IMS-ONLY', severity: 'hint', kind: 'rule', mode: 'AS', title: 'alternateTrunkIdentityDomain is for XS or IMS mode', source: 'The trunk addressing type documents that alternateTrunkIdentityDomain is used only in XS mode and by an AS deployed in IMS mode.' },
+  // Rules stated in prose on simple types
+  { code: 'OCI-SP-BYTES', severity: 'error', kind: 'rule', title: 'Service provider id over 30 bytes', source: 'The ServiceProviderId type documents a limit of 30 bytes (UTF-8), not characters.' },
+  { code: 'OCI-ALIAS-FORMAT', severity: 'warning', kind: 'rule', title: 'Alias is not user@host without sip:', source: 'An alias (SIPURI) is written without "sip:", with exactly one @ and both user and host parts, using letters, digits and - _ . ! ~ * \' ( ).' },
+  { code: 'OCI-LINEPORT-FORMAT', severity: 'warning', kind: 'rule', title: 'Line/port or private identity has sip: or invalid characters', source: 'Line/port and private identity are written without "sip:", using letters, digits and - _ . ! ~ * \' ( ) @; a private identity has exactly one @.' },
+  { code: 'OCI-DN-FORMAT', severity: 'warning', kind: 'rule', title: 'Phone number is not a directory number', source: 'phoneNumber and callingLineIdPhoneNumber (DN) are E.164 directory numbers: digits, optionally with a leading + and a country-code dash (+1-2125551234).' },
+  { code: 'OCI-USERID-DOMAIN', severity: 'hint', kind: 'rule', title: 'userId without @domain', source: 'A user id is user@domain; without a domain the system default domain is used.' },
+];
+
+export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));
