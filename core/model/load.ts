@@ -52,6 +52,11 @@ export function loadSchemaDirCached(dir: string, cacheDir: string): ModelIndex {
   return index;
 }
 
+/** Drops the in-process memo of loadSchemaDirCached (the disk cache stays): for tests and "reload schema". */
+export function forgetLoadedSchemas(): void {
+  memory.clear();
+}
+
 /** Hash of the compiler version and every .xsd file's relative path, size and mtime. */
 export function schemaDirKey(dir: string): string {
   const root = resolve(dir);
