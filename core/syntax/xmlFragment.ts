@@ -481,7 +481,9 @@ class FragmentScanner {
       }
       this.items.push({ kind: 'end', span: this.at(start, end) });
     } else if (top) {
+      // Most often a typo in the end tag's name: let it close the current element, so its siblings stay siblings.
       this.syntax(start, end, `Unexpected end tag </${name}>: expected </${top.qname}>.`);
+      this.pop(start, end);
     } else {
       this.syntax(start, end, `Unexpected end tag </${name}>: no element is open.`);
     }
