@@ -8,6 +8,8 @@ import type { SourceFragment } from './chunks';
 import { YamlTreeBuilder, scalarText } from './yaml-tree';
 
 const COMMAND_KEY = 'command';
+/** One broken document can yield thousands of follow-on errors; beyond this many, they only add noise. */
+export const MAX_PROBLEMS_PER_DOCUMENT = 100;
 
 export function parseYamlChunk(text: string): SourceFragment {
   const commands: CommandNode[] = [];
@@ -34,7 +36,17 @@ export function parseYamlChunk(text: string): SourceFragment {
     problems.push({ code: 'OCI-YAML-SYNTAX', message: `This document could not be read: ${why}`, span: { start: 0, end: text.length } });
     commands.length = 0;
   }
-  return { commands, problems };
+  return { commands, problems: capped(problems) };
+}
+
+function capped(problems: SyntaxProblem[]): SyntaxProblem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_DOCUMENT) return problems;
+  const hidden = problems.length - MAX_PROBLEMS_PER_DOCUMENT;
+  const first = problems[MAX_PROBLEMS_PER_DOCUMENT];
+  return [
+    ...problems.slice(0, MAX_PROBLEMS_PER_DOCUMENT),
+    { code: 'OCI-YAML-TOO-MANY-PROBLEMS', message: `${hidden} more problems in this document are not shown.`, span: first.span },
+  ];
 }
 
 function clampSpan(pos: [number, number] | undefined, length: number): Span {

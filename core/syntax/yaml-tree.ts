@@ -17,6 +17,7 @@ const MAX_ALIAS_NODES = 20000;
 
 export class YamlTreeBuilder {
   private aliasNodes = 0;
+  private aliasLimitReported = false;
   /** Nodes being expanded through aliases right now, to stop recursive aliases. */
   private readonly expanding = new Set<Node>();
 
@@ -201,6 +202,8 @@ export class YamlTreeBuilder {
     }
     this.aliasNodes += (value as { items: unknown[] }).items.length + 1;
     if (this.aliasNodes > MAX_ALIAS_NODES) {
+      if (this.aliasLimitReported) return false;
+      this.aliasLimitReported = true;
       this.problem('OCI-YAML-ALIAS', `Aliases expand to more than ${MAX_ALIAS_NODES} nodes; the rest is not read.`, at);
       return false;
     }
