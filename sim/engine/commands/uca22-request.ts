@@ -1,0 +1,142 @@
+/** Reads a UserConsolidatedAddRequest22 element into plain data, dropping what the data mode ignores. */
+import { child, childrenNamed, childText, isTrue, type XElement } from '../../xml/parse';
+import type { Quantity } from '../state';
+import type { DataMode } from '../context';
+
+/** Elements the request documentation says are ignored in XS data mode. */
+export const IGNORED_IN_XS = [
+  'addPhoneNumberToGroup',
+  'nameDialingName',
+  'alternateUserId',
+  'passcode',
+  'trunkAddressing',
+  'thirdPartyVoiceMailServerSelection',
+  'thirdPartyVoiceMailServerUserServer',
+  'thirdPartyVoiceMailServerMailboxIdType',
+  'thirdPartyVoiceMailMailboxURL',
+  'sipAuthenticationData',
+  'isPlace',
+];
+
+const THIRD_PARTY_VM = IGNORED_IN_XS.filter((n) => n.startsWith('thirdPartyVoiceMail'));
+
+export interface EndpointRequest {
+  deviceLevel: string;
+  deviceName: string;
+  linePort: string;
+  contacts: string[];
+  deviceType?: string;
+  protocol?: string;
+  macAddress?: string;
+  description?: string;
+}
+
+export interface GroupPropertiesRequest {
+  defaultDomain: string;
+  userLimit: number;
+  groupName?: string;
+  callingLineIdName?: string;
+  timeZone?: string;
+  groupServices: { name: string; quantity: Quantity }[];
+}
+
+export interface Uca22Request {
+  serviceProviderId?: string;
+  groupId?: string;
+  groupExternalId?: string;
+  groupProperties?: GroupPropertiesRequest;
+  userId: string;
+  fields: Record<string, string | undefined>;
+  addPhoneNumberToGroup: boolean;
+  nameDialingName?: { last: string; first: string };
+  alternateUserIds: { id: string; description?: string }[];
+  password?: string;
+  passcode?: string;
+  department?: { kind: string; name: string };
+  aliases: string[];
+  endpoint?: EndpointRequest;
+  hasTrunkAddressing: boolean;
+  scaEndpoints: EndpointRequest[];
+  userServices: { name: string; quantity: Quantity }[];
+  servicePacks: { name: string; quantity: Quantity }[];
+  thirdPartyVoiceMail: Record<string, string>;
+  sipAuthentication?: { userName: string };
+  isPlace?: boolean;
+}
+
+/** Plain top-level text fields copied onto the user. */
+const TEXT_FIELDS = [
+  'userExternalId', 'userPersonId', 'lastName', 'firstName', 'callingLineIdLastName', 'callingLineIdFirstName',
+  'hiraganaLastName', 'hiraganaFirstName', 'phoneNumber', 'extension', 'callingLineIdPhoneNumber', 'language',
+  'timeZone', 'title', 'pagerPhoneNumber', 'mobilePhoneNumber', 'emailAddress', 'yahooId', 'addressLocation',
+  'networkClassOfService',
+];
+
+function quantity(el: XElement): Quantity {
+  const q = child(el, 'authorizedQuantity');
+  if (!q) return 'unlimited';
+  const n = childText(q, 'quantity');
+  return n !== undefined ? parseInt(n, 10) : 'unlimited';
+}
+
+function endpoint(el: XElement): EndpointRequest {
+  const dev = child(el, 'accessDevice');
+  return {
+    deviceLevel: (dev && childText(dev, 'deviceLevel')) ?? 'Group',
+    deviceName: (dev && childText(dev, 'deviceName')) ?? '',
+    linePort: childText(el, 'linePort') ?? '',
+    contacts: childrenNamed(el, 'contact').map((c) => c.text.trim()),
+    deviceType: childText(el, 'deviceType'),
+    protocol: childText(el, 'protocol'),
+    macAddress: childText(el, 'macAddress'),
+    description: childText(el, 'description'),
+  };
+}
+
+export function readUca22(cmd: XElement, mode: DataMode): Uca22Request {
+  const present = (name: string) => mode === 'AS' || !IGNORED_IN_XS.includes(name);
+  const get = (name: string) => (present(name) ? childText(cmd, name) : undefined);
+  const gp = child(cmd, 'groupProperties');
+  const dept = child(cmd, 'department');
+  const sip = present('sipAuthenticationData') ? child(cmd, 'sipAuthenticationData') : undefined;
+  const ep = child(cmd, 'accessDeviceEndpoint');
+  const isPlace = get('isPlace');
+  const deptType = dept?.attrs.find((a) => a.local === 'type')?.value.replace(/^.*:/, '');
+  return {
+    serviceProviderId: childText(cmd, 'serviceProviderId'),
+    groupId: childText(cmd, 'groupId'),
+    groupExternalId: childText(cmd, 'groupExternalId'),
+    groupProperties: gp && {
+      defaultDomain: childText(gp, 'defaultDomain') ?? '',
+      userLimit: parseInt(childText(gp, 'userLimit') ?? '1', 10),
+      groupName: childText(gp, 'groupName'),
+      callingLineIdName: childText(gp, 'callingLineIdName'),
+      timeZone: childText(gp, 'timeZone'),
+      groupServices: childrenNamed(gp, 'groupService').map((s) => ({ name: childText(s, 'groupServiceName') ?? '', quantity: quantity(s) })),
+    },
+    userId: childText(cmd, 'userId') ?? '',
+    fields: Object.fromEntries(TEXT_FIELDS.map((f) => [f, get(f)])),
+    addPhoneNumberToGroup: isTrue(get('addPhoneNumberToGroup')),
+    nameDialingName: (() => {
+      const n = present('nameDialingName') ? child(cmd, 'nameDialingName') : undefined;
+      return n && { last: childText(n, 'nameDialingLastName') ?? '', first: childText(n, 'nameDialingFirstName') ?? '' };
+    })(),
+    alternateUserIds: present('alternateUserId')
+      ? childrenNamed(cmd, 'alternateUserId').map((a) => ({ id: childText(a, 'alternateUserId') ?? '', description: childText(a, 'description') }))
+      : [],
+    password: get('password'),
+    passcode: get('passcode'),
+    department: dept && { kind: deptType ?? 'GroupDepartmentKey', name: childText(dept, 'name') ?? '' },
+    aliases: childrenNamed(cmd, 'alias').map((a) => a.text.trim()),
+    endpoint: ep && endpoint(ep),
+    hasTrunkAddressing: present('trunkAddressing') && child(cmd, 'trunkAddressing') !== undefined,
+    scaEndpoints: childrenNamed(cmd, 'sharedCallAppearanceAccessDeviceEndpoint').map(endpoint),
+    userServices: childrenNamed(cmd, 'userService').map((s) => ({ name: childText(s, 'userServiceName') ?? '', quantity: quantity(s) })),
+    servicePacks: childrenNamed(cmd, 'servicePack').map((s) => ({ name: childText(s, 'servicePackName') ?? '', quantity: quantity(s) })),
+    thirdPartyVoiceMail: Object.fromEntries(
+      THIRD_PARTY_VM.filter((n) => present(n) && child(cmd, n)).map((n) => [n, childText(cmd, n) ?? '']),
+    ),
+    sipAuthentication: sip && { userName: childText(sip, 'sipAuthenticationUserName') ?? '' },
+    isPlace: isPlace === undefined ? undefined : isTrue(isPlace),
+  };
+}

@@ -1,0 +1,91 @@
+/** UserGetRequest23V2 and UserDeleteRequest. */
+import { accountReaches, type Account } from '../accounts';
+import type { CommandHandler } from '../context';
+import { errors } from '../errors';
+import type { SimState, UserState } from '../state';
+import { childText } from '../../xml/parse';
+import { el } from '../../xml/write';
+import { dataResponse, successResponse } from '../../wire/response';
+
+/** The user, if it exists and the account may see it. A user it may not reach is reported as unauthorized. */
+function reachableUser(state: SimState, account: Account, userId: string): UserState {
+  const user = state.users[userId];
+  if (!user) throw errors.userNotFound(userId);
+  const sp = state.serviceProviders[user.serviceProviderId];
+  const reaches = sp && accountReaches(account, sp, user.groupId);
+  if (!reaches || (account.level === 'User' && account.userId !== userId)) throw errors.unauthorized();
+  return user;
+}
+
+function userGetResponse(state: SimState, u: UserState, echo: string): string {
+  const sp = state.serviceProviders[u.serviceProviderId];
+  const group = sp?.groups[u.groupId];
+  const domain = group?.defaultDomain ?? sp?.defaultDomain ?? 'example.com';
+  const timeZone = u.timeZone ?? group?.timeZone ?? state.defaultTimeZone;
+  const ep = u.endpoint;
+  const endpoint = ep
+    ? '<accessDeviceEndpoint>' +
+      `<accessDevice>${el('deviceLevel', ep.deviceLevel)}${el('deviceName', ep.deviceName)}</accessDevice>` +
+      el('linePort', ep.linePort) +
+      ep.contacts.map((c) => `<contact>${el('sipContact', c)}</contact>`).join('') +
+      '<staticRegistrationCapable>false</staticRegistrationCapable><useDomain>true</useDomain>' +
+      '<supportVisualDeviceManagement>false</supportVisualDeviceManagement><useHotline>false</useHotline>' +
+      '</accessDeviceEndpoint>'
+    : '';
+  const department = u.department
+    ? `<department xsi:type="GroupDepartmentKey">${el('serviceProviderId', u.serviceProviderId)}${el('groupId', u.groupId)}${el('name', u.department)}</department>` +
+      el('departmentFullPath', `${u.department} (${u.groupId})`)
+    : '';
+  const inner =
+    el('serviceProviderId', u.serviceProviderId) +
+    el('groupId', u.groupId) +
+    el('userId', u.userId) +
+    el('lastName', u.lastName) +
+    el('firstName', u.firstName) +
+    el('callingLineIdLastName', u.callingLineIdLastName) +
+    el('callingLineIdFirstName', u.callingLineIdFirstName) +
+    (u.nameDialingName ? `<nameDialingName>${el('nameDialingLastName', u.nameDialingName.last)}${el('nameDialingFirstName', u.nameDialingName.first)}</nameDialingName>` : '') +
+    el('hiraganaLastName', u.hiraganaLastName) +
+    el('hiraganaFirstName', u.hiraganaFirstName) +
+    el('phoneNumber', u.phoneNumber) +
+    el('extension', u.extension) +
+    el('callingLineIdPhoneNumber', u.callingLineIdPhoneNumber) +
+    department +
+    el('language', u.language ?? state.defaultLanguage) +
+    el('timeZone', timeZone) +
+    el('timeZoneDisplayName', `(GMT) ${timeZone}`) +
+    el('defaultAlias', u.userId.includes('@') ? u.userId : `${u.userId}@${domain}`) +
+    u.aliases.map((a) => el('alias', a)).join('') +
+    endpoint +
+    el('title', u.title) +
+    el('pagerPhoneNumber', u.pagerPhoneNumber) +
+    el('mobilePhoneNumber', u.mobilePhoneNumber) +
+    el('emailAddress', u.emailAddress) +
+    el('yahooId', u.yahooId) +
+    el('addressLocation', u.addressLocation) +
+    el('countryCode', '1') +
+    el('networkClassOfService', u.networkClassOfService) +
+    u.alternateUserIds.map((a) => `<alternateUserId>${el('alternateUserId', a.id)}${el('description', a.description)}</alternateUserId>`).join('') +
+    el('allowVideo', true) +
+    el('resellerId', sp?.resellerId) +
+    el('groupExternalId', group?.externalId) +
+    el('userExternalId', u.userExternalId) +
+    el('userPersonId', u.userPersonId) +
+    el('isPlace', u.isPlace);
+  return dataResponse('UserGetResponse23V2', inner, echo);
+}
+
+export const userGetRequest23V2: CommandHandler = (ctx, cmd, echo) => {
+  const user = reachableUser(ctx.store.state, ctx.account, childText(cmd, 'userId') ?? '');
+  return userGetResponse(ctx.store.state, user, echo);
+};
+
+export const userDeleteRequest: CommandHandler = (ctx, cmd, echo) => {
+  const userId = childText(cmd, 'userId') ?? '';
+  reachableUser(ctx.store.state, ctx.account, userId);
+  const draft = structuredClone(ctx.store.state);
+  delete draft.users[userId];
+  ctx.store.state = draft;
+  ctx.store.save();
+  return successResponse(echo);
+};

@@ -1,0 +1,159 @@
+/**
+ * SOAP over HTTP, as the XSP serves it (protocol.md §1.2): POST /webservice/services/ProvisioningService with
+ * processOCIMessage(in0|arg0), JSESSIONID cookie + sessionId binding, the class-A response envelope, and the
+ * not-logged-in Fault with HTTP 500. GET ...?wsdl returns a minimal WSDL.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { effectiveFaults, GARBAGE, type FaultOptions, type FaultSettings } from '../faults';
+import { logDocument, type LogFn } from '../log';
+import { OciSession, type SessionEnv } from '../protocol/session';
+import { ISO_DECLARATION, UTF8_DECLARATION } from '../wire/response';
+import { parseXmlDocument, XmlParseError, type XElement } from '../xml/parse';
+import { escapeAttr, toLatin1Safe } from '../xml/write';
+import { WSDL } from './wsdl';
+
+export const SOAP_PATH = '/webservice/services/ProvisioningService';
+const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
+const MAX_BODY = 16 * 1024 * 1024;
+
+export interface SoapDeps {
+  env: Omit<SessionEnv, 'faults' | 'requireSameSessionId' | 'logoutSuccessResponse'>;
+  faults: () => FaultOptions | undefined;
+  log?: LogFn;
+}
+
+function envelope(body: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" ' +
+    'xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body>' +
+    body +
+    '</soapenv:Body></soapenv:Envelope>'
+  );
+}
+
+function returnEnvelope(innerDocument: string): string {
+  return envelope(
+    '<processOCIMessageResponse xmlns=""><ns1:processOCIMessageReturn xmlns:ns1="urn:com:broadsoft:webservice">' +
+      escapeAttr(innerDocument) +
+      '</ns1:processOCIMessageReturn></processOCIMessageResponse>',
+  );
+}
+
+export function faultEnvelope(code: string, text: string, detail: string): string {
+  return envelope(
+    `<soapenv:Fault><faultcode>${code}</faultcode><faultstring>${escapeAttr(text)}</faultstring><faultactor>ProvisioningService</faultactor>` +
+      `<detail><string>${escapeAttr(detail)}</string></detail></soapenv:Fault>`,
+  );
+}
+
+const NOT_LOGGED_IN = faultEnvelope('soapenv:Server.generalException', 'INVALID_REQUEST', 'Cannot process any request before user is logged in.');
+
+/** The OCI document inside processOCIMessage: the first child element's text, whatever its name or namespace. */
+function innerDocument(root: XElement): string {
+  if (root.local !== 'Envelope' || root.ns !== SOAP_ENV) throw new XmlParseError('Not a SOAP 1.1 envelope');
+  const body = root.children.find((c) => c.local === 'Body' && c.ns === SOAP_ENV);
+  const op = body?.children.find((c) => c.local === 'processOCIMessage');
+  if (!op) throw new XmlParseError('No processOCIMessage operation in the SOAP body');
+  const arg = op.children[0];
+  if (!arg) throw new XmlParseError('processOCIMessage has no argument');
+  return arg.text;
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) reject(new Error('request body too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+async function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>, faults: FaultSettings): Promise<void> {
+  if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
+  const bytes = faults.garbage ? GARBAGE : Buffer.from(body, 'utf8');
+  res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': String(bytes.length), ...headers });
+  if (faults.dropMidResponse) {
+    res.write(bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2))), () => res.socket?.destroy());
+    return;
+  }
+  if (faults.byteByByte) {
+    for (let i = 0; i < bytes.length && !res.destroyed; i++) await new Promise<void>((r) => res.write(bytes.subarray(i, i + 1), () => r()));
+    res.end();
+    return;
+  }
+  res.end(bytes);
+}
+
+export function createSoapServer(deps: SoapDeps): Server {
+  const sessions = new Map<string, OciSession>();
+  let nextRequest = 1;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== SOAP_PATH) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
+      return;
+    }
+    if (req.method === 'GET' && url.search.toLowerCase() === '?wsdl') {
+      res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(WSDL);
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.writeHead(405, { Allow: 'POST, GET', 'Content-Type': 'text/plain' }).end('POST a SOAP envelope, or GET ?wsdl\n');
+      return;
+    }
+    const tag = `[soap#${nextRequest++}]`;
+    const faults = effectiveFaults(deps.faults(), 'soap');
+    let cookie = cookieValue(req, 'JSESSIONID');
+    const headers: Record<string, string> = {};
+    if (!cookie || !sessions.has(cookie)) {
+      cookie = randomBytes(16).toString('hex').toUpperCase();
+      sessions.set(cookie, new OciSession({ ...deps.env, faults: () => effectiveFaults(deps.faults(), 'soap'), requireSameSessionId: true, logoutSuccessResponse: true }));
+      headers['Set-Cookie'] = `JSESSIONID=${cookie}; Path=/webservice; HttpOnly`;
+    }
+    const session = sessions.get(cookie)!;
+    let inner: string;
+    try {
+      inner = innerDocument(parseXmlDocument((await readBody(req)).toString('utf8')));
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      deps.log?.(`${tag} bad SOAP request: ${msg}`);
+      await send(res, 500, faultEnvelope('soapenv:Client', 'INVALID_REQUEST', msg), headers, faults);
+      return;
+    }
+    logDocument(deps.log, tag, 'request', inner);
+    const outcome = session.handle(inner);
+    if (outcome.notLoggedIn) {
+      logDocument(deps.log, tag, 'response', NOT_LOGGED_IN);
+      await send(res, 500, NOT_LOGGED_IN, headers, faults);
+      return;
+    }
+    if (outcome.close) sessions.delete(cookie);
+    let doc = toLatin1Safe(outcome.response ?? '');
+    if (outcome.xspBuilt) doc = UTF8_DECLARATION + doc.slice(ISO_DECLARATION.length);
+    logDocument(deps.log, tag, 'response', doc);
+    await send(res, 200, returnEnvelope(doc), headers, faults);
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      deps.log?.(`[soap] error: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end();
+    });
+  });
+}
