@@ -7,4 +7,11 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('ocip: dist/cli.js is missing; run `npm run build` (or `npm run setup`) first.\n');
   process.exit(2);
 }
-require(cli);
+require(cli)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  }, (e) => {
+    process.stderr.write(`ocip: ${(e && e.stack) || e}\n`);
+    process.exitCode = 2;
+  });

@@ -1,0 +1,61 @@
+/**
+ * The `ocip` command line: validate, send, convert, schema, sim.
+ * Exit status: 0 success, 1 problems found / commands failed, 2 usage or I/O error.
+ */
+import { processIo, type CliIo } from './io';
+import { UsageError } from './options';
+import { runValidate, VALIDATE_USAGE } from './validate';
+
+type Command = { run: (argv: string[], io: CliIo) => number | Promise<number>; usage: string; summary: string };
+
+export const COMMANDS: Record<string, Command> = {
+  validate: { run: runValidate, usage: VALIDATE_USAGE, summary: 'check OCI-P command files (YAML or XML)' },
+};
+
+export function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `Usage: ocip <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'ocip <command> --help' for a command's options.\n`;
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.stdout(io.version + '\n');
+    return 0;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.stderr(`ocip: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(cmd.usage + '\n');
+    return 0;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`ocip ${name}: ${(e as Error).message}\n${cmd.usage}\n`);
+      return 2;
+    }
+    io.stderr(`ocip ${name}: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module || process.env.OCIP_CLI_MAIN === '1') {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`ocip: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

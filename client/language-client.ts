@@ -1,0 +1,25 @@
+/** Starts the OCI-P language server (dist/server.js) over stdio for OCI-P YAML and XML documents. */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../core/protocol/messages';
+
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+  };
+  const initializationOptions: InitializationOptions = { storagePath: context.globalStorageUri.fsPath };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'ocip-yaml' },
+      { scheme: 'file', language: 'ocip-xml' },
+      { scheme: 'untitled', language: 'ocip-yaml' },
+      { scheme: 'untitled', language: 'ocip-xml' },
+    ],
+    synchronize: { configurationSection: 'ocip' },
+    initializationOptions,
+  };
+  // The id 'ocip' makes the setting ocip.trace.server control the protocol trace.
+  return new LanguageClient('ocip', 'OCI-P Language Server', serverOptions, clientOptions);
+}

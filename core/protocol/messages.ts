@@ -1,0 +1,56 @@
+/**
+ * Typed custom messages between the extension client and the language server (method names and payloads),
+ * shared by both sides like vscode-eslint's shared module. Plain types only: each side wraps them in its
+ * own library's RequestType.
+ */
+
+/** Settings section read per resource by the server; see package.json contributes.configuration. */
+export const SETTINGS_SECTION = 'ocip';
+
+export interface OcipSettings {
+  dataMode: 'AS' | 'XS';
+  adminLevel: 'System' | 'Provisioning' | 'Reseller' | 'Service Provider' | 'Group' | 'Group Department';
+  externalAuthentication: boolean;
+  servicePacks: Record<string, string[]>;
+  newUserTemplateServices: string[] | null;
+  schemaDirectory: string;
+  diagnostics: { debounceMs: number };
+}
+
+export const DEFAULT_SETTINGS: OcipSettings = {
+  dataMode: 'AS',
+  adminLevel: 'System',
+  externalAuthentication: false,
+  servicePacks: {},
+  newUserTemplateServices: null,
+  schemaDirectory: '',
+  diagnostics: { debounceMs: 200 },
+};
+
+/** initializationOptions the client passes to the server. */
+export interface InitializationOptions {
+  /** Folder where the server may cache compiled schemas. */
+  storagePath?: string;
+}
+
+/** Request: the analysis of a document as the server sees it (for send, preview, conversion). */
+export const ANALYZE_REQUEST = 'ocip/analyze';
+export interface AnalyzeParams {
+  uri: string;
+}
+export interface AnalyzeResult {
+  format: 'yaml' | 'xml';
+  errors: number;
+  warnings: number;
+  commands: { index: number; name: string | null; line: number; errors: number }[];
+}
+
+/** Notification from the server: the model in use changed (built-in or a schema folder), for the status bar. */
+export const MODEL_STATUS_NOTIFICATION = 'ocip/modelStatus';
+export interface ModelStatus {
+  source: 'builtin' | 'schemaDirectory';
+  release: string;
+  commands: number;
+  /** Set when the configured schema folder could not be used. */
+  error?: string;
+}

@@ -1,0 +1,71 @@
+/**
+ * The server's open OCI-P documents: each keeps a DocumentAnalyzer (incremental per command) and the
+ * latest analysis. Diagnostics are debounced; requests (completion, hover, ...) call `current()`, which
+ * brings the analysis up to date on demand, so they never wait for a debounce timer.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalyzer, type Analysis } from '../core/analysis/analyzer';
+import { detectFormat } from '../core/syntax';
+import type { FileFormat } from '../core/tree/types';
+import type { ModelIndex } from '../core/model';
+import type { OcipSettings } from '../core/protocol/messages';
+import { toCheckOptions } from './settings';
+
+export interface DocumentState {
+  uri: string;
+  format: FileFormat;
+  analyzer: DocumentAnalyzer;
+  settings: OcipSettings;
+  model: ModelIndex;
+  analysis?: Analysis;
+  analyzedVersion?: number;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export function formatOf(doc: TextDocument): FileFormat | undefined {
+  if (doc.languageId === 'ocip-yaml') return 'yaml';
+  if (doc.languageId === 'ocip-xml') return 'xml';
+  return detectFormat(doc.uri, doc.getText());
+}
+
+export class DocumentStates {
+  private readonly states = new Map<string, DocumentState>();
+
+  get(uri: string): DocumentState | undefined {
+    return this.states.get(uri);
+  }
+
+  all(): DocumentState[] {
+    return [...this.states.values()];
+  }
+
+  /** Create or reconfigure the state of a document for the given settings and model. */
+  prepare(doc: TextDocument, format: FileFormat, settings: OcipSettings, model: ModelIndex): DocumentState {
+    let st = this.states.get(doc.uri);
+    if (!st || st.format !== format) {
+      st = { uri: doc.uri, format, settings, model, analyzer: new DocumentAnalyzer(format, model, toCheckOptions(settings)) };
+      this.states.set(doc.uri, st);
+    } else if (st.settings !== settings || st.model !== model) {
+      st.settings = settings;
+      st.model = model;
+      st.analyzer.configure(model, toCheckOptions(settings));
+      st.analyzedVersion = undefined;
+    }
+    return st;
+  }
+
+  /** The analysis of the document's current text, computed now if stale. */
+  current(st: DocumentState, doc: TextDocument): Analysis {
+    if (!st.analysis || st.analyzedVersion !== doc.version) {
+      st.analysis = st.analyzer.analyze(doc.getText());
+      st.analyzedVersion = doc.version;
+    }
+    return st.analysis;
+  }
+
+  remove(uri: string): void {
+    const st = this.states.get(uri);
+    if (st?.timer) clearTimeout(st.timer);
+    this.states.delete(uri);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The OCI-P language server. Run with `node dist/server.js --stdio` (the VS Code client does the same).
+ * It is a thin adapter: every answer comes from core/ (parse, check, complete, describe, fix).
+ */
+import { createConnection, ProposedFeatures, TextDocuments, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { InitializationOptions } from '../core/protocol/messages';
+import { DocumentStates, formatOf } from './documents';
+import { ModelProvider } from './models';
+import { SettingsCache } from './settings';
+import type { Feature, ServerContext } from './context';
+import { SYNC_KIND, validation } from './validation';
+import { analyzeRequest } from './analyze-request';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const states = new DocumentStates();
+const settings = new SettingsCache(connection);
+let models = new ModelProvider();
+
+const ctx: ServerContext = {
+  connection,
+  documents,
+  states,
+  settings,
+  get models() {
+    return models;
+  },
+  async stateFor(uri) {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const format = formatOf(doc);
+    if (!format) return undefined;
+    const s = await settings.get(uri);
+    const choice = models.get(s.schemaDirectory);
+    if (choice.error) reportModelError(choice.error);
+    return states.prepare(doc, format, s, choice.model);
+  },
+  async analysisFor(uri) {
+    const state = await ctx.stateFor(uri);
+    const doc = documents.get(uri);
+    if (!state || !doc) return undefined;
+    return { doc, state, analysis: states.current(state, doc) };
+  },
+};
+
+const reported = new Set<string>();
+function reportModelError(message: string): void {
+  if (reported.has(message)) return;
+  reported.add(message);
+  void connection.window.showWarningMessage(message);
+}
+
+/** Feature modules; each registers its own handlers. */
+const features: Feature[] = [validation, analyzeRequest];
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  settings.supportsConfiguration = !!caps.workspace?.configuration;
+  const init = (params.initializationOptions ?? {}) as InitializationOptions;
+  models = new ModelProvider(join(init.storagePath ?? tmpdir(), 'ocip-schema-cache'));
+  return {
+    capabilities: {
+      textDocumentSync: SYNC_KIND,
+    },
+    serverInfo: { name: 'ocip-language-server', version: '0.1.0' },
+  };
+});
+
+for (const f of features) f(ctx);
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,35 @@
+/** Which model a document is checked against: the built-in R25 model, or the user's ocip.schemaDirectory. */
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { builtinModel, loadSchemaDirCached, type ModelIndex } from '../core/model';
+
+export interface ModelChoice {
+  model: ModelIndex;
+  source: 'builtin' | 'schemaDirectory';
+  /** Why the configured schema folder was not used. */
+  error?: string;
+}
+
+export class ModelProvider {
+  private readonly byDir = new Map<string, ModelChoice>();
+
+  constructor(private readonly cacheDir: string = join(tmpdir(), 'ocip-schema-cache')) {}
+
+  get(schemaDirectory: string): ModelChoice {
+    if (!schemaDirectory.trim()) return { model: builtinModel(), source: 'builtin' };
+    let choice = this.byDir.get(schemaDirectory);
+    if (!choice) {
+      try {
+        choice = { model: loadSchemaDirCached(schemaDirectory, this.cacheDir), source: 'schemaDirectory' };
+      } catch (e) {
+        choice = { model: builtinModel(), source: 'builtin', error: `ocip.schemaDirectory '${schemaDirectory}' could not be used: ${(e as Error).message}. Using the built-in R25 model.` };
+      }
+      this.byDir.set(schemaDirectory, choice);
+    }
+    return choice;
+  }
+
+  clear(): void {
+    this.byDir.clear();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Diagnostics: debounced after edits (ocip.diagnostics.debounceMs), immediate on open, re-run for every
+ * open document when settings or the schema change.
+ */
+import { TextDocumentSyncKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Feature, ServerContext } from './context';
+import { toLspDiagnostic } from './diagnostics';
+
+export const validation: Feature = (ctx) => {
+  ctx.documents.onDidOpen((e) => schedule(ctx, e.document, 0));
+  ctx.documents.onDidChangeContent((e) => schedule(ctx, e.document, undefined));
+  ctx.documents.onDidClose((e) => {
+    ctx.states.remove(e.document.uri);
+    void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  ctx.connection.onDidChangeConfiguration(() => {
+    ctx.settings.clear();
+    ctx.models.clear();
+    for (const doc of ctx.documents.all()) schedule(ctx, doc, 0);
+  });
+};
+
+async function schedule(ctx: ServerContext, doc: TextDocument, delay: number | undefined): Promise<void> {
+  const st = await ctx.stateFor(doc.uri);
+  if (!st) return;
+  if (st.timer) clearTimeout(st.timer);
+  const wait = delay ?? st.settings.diagnostics.debounceMs;
+  const run = () => {
+    st.timer = undefined;
+    const current = ctx.documents.get(doc.uri);
+    if (current) publish(ctx, current);
+  };
+  if (wait <= 0) run();
+  else st.timer = setTimeout(run, wait);
+}
+
+async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
+  const found = await ctx.analysisFor(doc.uri);
+  if (!found) return;
+  const { analysis } = found;
+  await ctx.connection.sendDiagnostics({
+    uri: doc.uri,
+    version: doc.version,
+    diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(doc, d)),
+  });
+}
+
+export const SYNC_KIND = TextDocumentSyncKind.Incremental;
