@@ -1,0 +1,83 @@
+/**
+ * Conversion between the two file formats, through the tree: XML or YAML `SourceFile` → YAML text or XML text.
+ * Keys/elements come out in schema order; elements the model does not know are kept (after the known ones),
+ * because a conversion must not lose what the user wrote.
+ */
+import { stringify } from 'yaml';
+import type { SourceFile } from '../tree/types';
+import { XSI_NAMESPACE, writeCommand } from './document';
+import { type EncodeModel, asIndex } from './model';
+import { type OrderedElement, orderChildren } from './order';
+import { writeTree } from './writer';
+
+export const PLACEHOLDER_SESSION_ID = 'SESSION-ID';
+
+type YamlValue = string | null | YamlMap | YamlValue[];
+interface YamlMap {
+  [key: string]: YamlValue;
+}
+
+function yamlOf(elements: OrderedElement[]): YamlMap {
+  // No prototype: an element named like an Object.prototype member must stay an ordinary key.
+  const map = Object.create(null) as YamlMap;
+  const lists = new Set<string>();
+  for (const element of elements) {
+    const value = yamlValue(element);
+    const { name } = element;
+    if (!(name in map)) {
+      // A repeatable element is always a list, so YAML -> XML -> YAML keeps a one-item list a list.
+      map[name] = element.repeatable ? [value] : value;
+      if (element.repeatable) lists.add(name);
+    } else if (lists.has(name)) (map[name] as YamlValue[]).push(value);
+    else {
+      map[name] = [map[name], value];
+      lists.add(name);
+    }
+  }
+  return map;
+}
+
+function yamlValue(element: OrderedElement): YamlValue {
+  if (element.nil) return null;
+  if (element.children || element.xsiType !== undefined) {
+    const map = Object.create(null) as YamlMap;
+    if (element.xsiType !== undefined) map['xsi:type'] = element.xsiType;
+    return Object.assign(map, yamlOf(element.children ?? []));
+  }
+  return element.text ?? {};
+}
+
+/** One YAML document per command: `command:` first, keys in schema order, lists for repeated elements, nil as ~. */
+export function toYaml(file: SourceFile, model: EncodeModel): string {
+  const index = asIndex(model);
+  const documents = file.commands.map((command) => {
+    const body = Object.create(null) as YamlMap;
+    body.command = command.name ?? '';
+    Object.assign(body, yamlOf(orderChildren(index, command.name, command.children, { keepUnknown: true })));
+    return stringify(body, { nullStr: '~', lineWidth: 0, minContentWidth: 0 });
+  });
+  return documents.join('---\n');
+}
+
+export interface ToXmlOptions {
+  /** Wrap the commands in a BroadsoftDocument (placeholder sessionId). Default: when the source had one. */
+  envelope?: boolean;
+}
+
+/** Indented XML (2 spaces): bare `<command>` elements, or a BroadsoftDocument around them. */
+export function toXml(file: SourceFile, model: EncodeModel, options: ToXmlOptions = {}): string {
+  const envelope = options.envelope ?? file.envelope !== undefined;
+  const write = { latin1: false, indent: '  ' };
+  const out: string[] = [];
+  if (!envelope) {
+    for (const command of file.commands) writeCommand(command, model, 0, write, out, true);
+    return out.join('');
+  }
+  const sessionId = file.envelope?.children.find((c) => c.name === 'sessionId')?.value?.text ?? PLACEHOLDER_SESSION_ID;
+  out.push('<?xml version="1.0" encoding="UTF-8"?>\n');
+  out.push(`<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="${XSI_NAMESPACE}">\n`);
+  writeTree('sessionId', [['xmlns', '']], { text: sessionId }, 1, write, out);
+  for (const command of file.commands) writeCommand(command, model, 1, write, out, true);
+  out.push('</BroadsoftDocument>\n');
+  return out.join('');
+}
