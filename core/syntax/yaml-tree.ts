@@ -99,7 +99,7 @@ export class YamlTreeBuilder {
     }
     const at = key?.range ? this.spanOf(key) : (pair.value as Node | null)?.range ? this.spanOf(pair.value as Node) : undefined;
     if (at) {
-      const what = key && (isMap(key) || isSeq(key)) ? 'a mapping or list' : key && isAlias(key) ? 'an alias' : 'empty';
+      const what = key && (isMap(key) || isSeq(key)) ? 'a mapping or list' : key && isAlias(key) ? 'an alias' : 'an empty key';
       this.problem('OCI-YAML-KEY', `A key must be an element name, not ${what}.`, over ?? at);
     }
     return undefined;
@@ -124,6 +124,7 @@ export class YamlTreeBuilder {
     if (value && isSeq(value)) {
       const out: ElementNode[] = [];
       if (!this.enter(value, raw, valueSpan)) return out;
+      if (!over) this.checkTag(value);
       value.items.forEach((item, listIndex) => {
         const itemNode = item as Node | null;
         const span = itemOver ?? (itemNode?.range ? this.spanOf(itemNode) : valueSpan);
@@ -166,6 +167,7 @@ export class YamlTreeBuilder {
         return { ...base, children: [] };
       }
       if (!this.enter(value, raw, valueSpan)) return undefined;
+      if (!over) this.checkTag(value);
       const { children, xsiType } = this.mappingContent(value, true, innerOver, depth + 1);
       this.leave(value, raw);
       const out: ElementNode = { ...base, children };
