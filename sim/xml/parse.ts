@@ -128,7 +128,7 @@ export function parseXmlDocument(text: string): XElement {
   let roots: XElement[];
   try {
     const raw = parser.parse(text) as RawNode[];
-    roots = raw.map((n) => convert(n, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]))).filter((e): e is XElement => e !== null);
+    roots = raw.map((n) => convert(n, new Map([['', ''], ['xml', 'http://www.w3.org/XML/1998/namespace']]))).filter((e): e is XElement => e !== null);
   } catch (e) {
     if (e instanceof XmlParseError) throw e;
     throw new XmlParseError(e instanceof Error ? e.message : String(e));
