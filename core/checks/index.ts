@@ -17,9 +17,15 @@ export type { ModelView } from './elements';
 export * from './types';
 
 export function checkFile(file: SourceFile, model: ModelView, options: CheckOptions = DEFAULT_CHECK_OPTIONS): Diagnostic[] {
-  const out: Diagnostic[] = syntaxDiagnostics(file);
-  if (file.format === 'xml') checkEnvelope(file, out);
+  const out = checkFileLevel(file);
   for (const cmd of file.commands) out.push(...checkCommand(cmd, file.format, model, options));
+  return out;
+}
+
+/** What is not part of any one command: syntax problems and the XML envelope. */
+export function checkFileLevel(file: SourceFile): Diagnostic[] {
+  const out = syntaxDiagnostics(file);
+  if (file.format === 'xml') checkEnvelope(file, out);
   return out;
 }
 
