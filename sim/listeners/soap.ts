@@ -83,7 +83,19 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 async function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>, faults: FaultSettings): Promise<void> {
-  if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
+  if (faults.delayMs) {
+    // Cut short when the client goes away, so a long injected delay never outlives its connection.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        res.off('close', done);
+        resolve();
+      };
+      const timer = setTimeout(done, faults.delayMs);
+      res.once('close', done);
+    });
+    if (res.destroyed) return;
+  }
   const bytes = faults.garbage ? GARBAGE : Buffer.from(body, 'utf8');
   res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': String(bytes.length), ...headers });
   if (faults.dropMidResponse) {

@@ -18,7 +18,18 @@ export interface StreamDeps {
 
 let nextConnection = 1;
 
-const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Waits ms, or less if the socket closes first (so a long injected delay never outlives its connection). */
+function delay(ms: number, socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      socket.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    socket.once('close', done);
+  });
+}
 
 function writeChunk(socket: Socket, chunk: Buffer): Promise<void> {
   return new Promise((resolve, reject) => socket.write(chunk, (err) => (err ? reject(err) : resolve())));
@@ -62,7 +73,7 @@ export function serveStream(socket: Socket, deps: StreamDeps): void {
     logDocument(deps.log, tag, 'request', text);
     const outcome = session.handle(text);
     const f = faults();
-    if (f.delayMs) await delay(f.delayMs);
+    if (f.delayMs) await delay(f.delayMs, socket);
     if (socket.destroyed) return;
     if (outcome.response !== undefined) {
       // One line on the wire (protocol.md §3.2): newlines inside a CDATA detail become spaces.

@@ -73,7 +73,7 @@ describe('UserConsolidatedAddRequest22 (AS data mode)', () => {
   it('creates a missing group only with groupProperties; ignores groupProperties for an existing group', async () => {
     const { sim, send } = await session('Service Provider');
     assert.equal((await send(uca22({ group: 'newg', userId: 'n1@sp1.example.com' }))).summary, '[Error 4152] Group not found: sp1:newg');
-    assert.equal(sim.state.serviceProviders.sp1.groups.newg, undefined);
+    assert.ok(!('newg' in sim.state.serviceProviders.sp1.groups));
     assert.equal((await send(uca22({ group: 'newg', userId: 'n1@sp1.example.com', groupProperties: GROUP_PROPERTIES }))).type, OK);
     assert.equal(sim.state.serviceProviders.sp1.groups.newg.name, 'New group');
     assert.equal(sim.state.serviceProviders.sp1.groups.newg.userLimit, 5);
