@@ -78,7 +78,7 @@ test('XML → YAML → XML keeps the data and the envelope layout', () => {
   assert.deepEqual(data(yaml), data(xml));
   const again = toXml(yaml, model, { envelope: true });
   assert.deepEqual(data(parseXml(again)), data(xml));
-  assert.equal(toXml(xml, model), XML.replace('my-session', 'my-session'), 'a formatted file converts to itself');
+  assert.equal(toXml(xml, model), XML, 'a formatted file converts to itself');
 });
 
 test('YAML → XML → YAML gives the same YAML, keys in any order to start with', () => {
