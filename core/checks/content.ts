@@ -105,10 +105,13 @@ export function matchContent(content: GroupParticle | undefined, children: Eleme
   const matched: MatchedChild[] = [];
   const allNames = [...idx.byName.keys()];
 
+  // A misspelt required element is reported once, as unknown with its rename fix, not also as missing.
+  const suggested = new Set<string>();
   for (const node of children) {
     const infos = idx.byName.get(node.name);
     if (!infos) {
-      reportUnknown(node, allNames, ctx);
+      const s = reportUnknown(node, allNames, ctx);
+      if (s) suggested.add(s);
       continue;
     }
     const info = infos.length === 1 ? infos[0] : pickDecl(infos, children);
@@ -130,7 +133,7 @@ export function matchContent(content: GroupParticle | undefined, children: Eleme
   const evaluate = (p: Particle, required: boolean, mult: Occurs): void => {
     if (p.kind === 'element') {
       const nodes = nodesOf(p);
-      if (required && nodes.length < p.minOccurs) reportMissing(p, ctx);
+      if (required && nodes.length < p.minOccurs && !suggested.has(p.name)) reportMissing(p, ctx);
       const max = times(p.maxOccurs, mult);
       if (!isUnbounded(max) && nodes.length > (max as number)) {
         for (const extra of nodes.slice(max as number)) {
@@ -193,7 +196,7 @@ function pickDecl(infos: DeclInfo[], children: ElementNode[]): DeclInfo {
   return best;
 }
 
-function reportUnknown(node: ElementNode, allNames: string[], ctx: ContentContext): void {
+function reportUnknown(node: ElementNode, allNames: string[], ctx: ContentContext): string | undefined {
   const suggestion = suggestName(node.name, allNames);
   const snake = suggestion && toCamelCase(node.name) === suggestion && suggestion !== node.name;
   const message = suggestion
@@ -206,6 +209,7 @@ function reportUnknown(node: ElementNode, allNames: string[], ctx: ContentContex
     span: node.nameSpan,
     fix: suggestion ? { kind: 'rename', to: suggestion } : { kind: 'remove' },
   });
+  return suggestion;
 }
 
 function reportMissing(decl: ElementDecl, ctx: ContentContext): void {

@@ -69,11 +69,15 @@ export function closestValues(value: string, candidates: readonly string[], n: n
   const l = loose(value);
   const scored = candidates.map((c) => {
     const lc = loose(c);
-    let d = editDistance(l, lc, 40);
-    // A value typed as a prefix or fragment of a longer name is a strong hint ("Shared Call" -> "Shared Call Appearance").
-    if (l.length >= 3 && lc.includes(l)) d = Math.min(d, lc.length - l.length > 0 ? 1 + (lc.indexOf(l) === 0 ? 0 : 1) : 0);
-    return { c, d };
+    // Distance relative to length, so short unrelated names do not win over long related ones;
+    // a shared beginning and a typed fragment of a longer name ("Shared Call" -> "Shared Call Appearance") count extra.
+    let score = editDistance(l, lc, 60) / Math.max(l.length, lc.length, 1);
+    let prefix = 0;
+    while (prefix < l.length && prefix < lc.length && l[prefix] === lc[prefix]) prefix++;
+    score -= 0.15 * Math.min(prefix, 6) / 6;
+    if (l.length >= 3 && lc.includes(l)) score = Math.min(score, 0.1 + (lc.startsWith(l) ? 0 : 0.05));
+    return { c, score };
   });
-  scored.sort((x, y) => x.d - y.d || x.c.length - y.c.length);
+  scored.sort((x, y) => x.score - y.score || x.c.length - y.c.length);
   return scored.slice(0, n).map((s) => s.c);
 }

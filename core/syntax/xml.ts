@@ -235,6 +235,8 @@ class FileAssembler {
     };
     if (node.xsiType) command.nameSpan = node.xsiType.span;
     if (node.attributes) command.attributes = node.attributes;
+    // Children inherit the command's namespace; the checks report a namespace only where it changes.
+    if (node.namespace) command.namespace = node.namespace;
     this.commands.push(command);
   }
 

@@ -389,7 +389,9 @@ class FragmentScanner {
         this.problem('OCI-XML-NAMESPACE', this.abs(a.span), `The prefix '${prefix}' cannot be bound to an empty namespace.`);
         continue;
       }
-      scope[prefix] = a.value;
+      // defineProperty, not assignment: an inherited read-only binding (the frozen root scopes) would make
+      // `scope[prefix] = …` throw in strict mode; a declaration shadows it instead.
+      Object.defineProperty(scope, prefix, { value: a.value, writable: true, enumerable: true, configurable: true });
     }
     return scope;
   }
