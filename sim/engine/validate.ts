@@ -2,14 +2,17 @@
  * THE adapter between the simulator and schema validation. Every incoming command passes through
  * validateCommand before it is executed; a non-empty result becomes [Error 6004] OCI XML Request validation error.
  *
- * TODO(core): when core/syntax/xml.ts (parseXml) and core/checks (checkCommand) with core/model/load.ts
- * (builtinModel) land, replace the stand-in below with:
- *   const file = parseXml(documentText); const cmd = file.commands[index];
- *   checkCommand(cmd, builtinModel(), { ...DEFAULT_CHECK_OPTIONS, dataMode })
- *     .filter(d => (d.kind === 'syntax' || d.kind === 'schema') && d.severity === 'error')
- *     .map(d => `${lineCol(documentText, d.span.start)}: ${d.message}`)
- * ('rule' diagnostics are enforced by the engine itself against real state, so they are not used here.)
+ * Commands the built-in model knows are parsed with core's XML front end (parseXml, on the document's source
+ * text) and checked with core's checkCommand; only 'syntax' and 'schema' errors count (those are what the
+ * server's XSD validation rejects). 'rule' diagnostics are not used: the engine enforces the documented rules
+ * itself, against real state. Commands the built-in model lacks but the simulator serves (the login commands,
+ * SystemSoftwareVersionGetRequest, VerifySessionIsValidRequest) get a minimal required-element check here.
  */
+import { checkCommand } from '../../core/checks/index';
+import { DEFAULT_CHECK_OPTIONS } from '../../core/checks/types';
+import { builtinModel } from '../../core/model/load';
+import { parseXml } from '../../core/syntax/xml';
+import type { SourceFile } from '../../core/tree/types';
 import { child, type XElement } from '../xml/parse';
 import type { DataMode } from './context';
 
@@ -24,7 +27,7 @@ export interface ValidationInput {
   dataMode: DataMode;
 }
 
-/** Stand-in: required top-level elements of the commands the simulator knows (R25 schema), in order. */
+/** Required top-level elements of the commands the simulator serves (R25 schema), for the minimal check. */
 const REQUIRED: Record<string, string[]> = {
   AuthenticationRequest: ['userId'],
   LoginRequest14sp4: ['userId'],
@@ -39,13 +42,39 @@ const REQUIRED: Record<string, string[]> = {
 
 /** Command types the validator knows; anything else is an invalid xsi:type. */
 export function isKnownCommandType(type: string): boolean {
-  return type in REQUIRED;
+  return type in REQUIRED || builtinModel().complexType(type) !== undefined;
+}
+
+// One document usually carries several commands: parse its text once.
+let lastParsed: { text: string; file: SourceFile } | undefined;
+
+function parsedDocument(text: string): SourceFile {
+  if (lastParsed?.text !== text) lastParsed = { text, file: parseXml(text) };
+  return lastParsed.file;
+}
+
+function lineColumn(text: string, offset: number): string {
+  const lines = text.slice(0, offset).split('\n');
+  return `line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
 }
 
 /** Returns XMLBeans-style messages; empty when the command is valid. */
 export function validateCommand(input: ValidationInput): string[] {
-  const { type, command } = input;
-  if (!isKnownCommandType(type)) return [`Invalid xsi:type qname: '${type}' in element BroadsoftDocument@C`];
+  const { type, command, documentText, index } = input;
+  const model = builtinModel();
+  if (model.complexType(type) && model.isRequest(type)) {
+    const cmd = parsedDocument(documentText).commands[index];
+    if (cmd && cmd.name === type) {
+      return checkCommand(cmd, 'xml', model, { ...DEFAULT_CHECK_OPTIONS, dataMode: input.dataMode })
+        .filter((d) => (d.kind === 'syntax' || d.kind === 'schema') && d.severity === 'error')
+        .map((d) => `${lineColumn(documentText, d.span.start)}: ${d.message}`);
+    }
+  }
+  if (!(type in REQUIRED)) return [`Invalid xsi:type qname: '${type}' in element BroadsoftDocument@C`];
+  return minimalCheck(type, command);
+}
+
+function minimalCheck(type: string, command: XElement): string[] {
   const messages: string[] = [];
   for (const name of REQUIRED[type]) {
     if (!child(command, name)) messages.push(`Expected element '${name}' in element command (type ${type})`);

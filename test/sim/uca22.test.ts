@@ -194,6 +194,15 @@ describe('UserConsolidatedAddRequest22 (AS data mode)', () => {
     assert.equal(r.summary, '[Error 6004] OCI XML Request validation error');
     assert.match(r.xml, /lastName/);
   });
+
+  it('validation: elements out of schema order give 6004 with a positioned message (core checks)', async () => {
+    const { sim, send } = await session('System');
+    const swapped = uca22({ userId: 'o@sp1.example.com' }).replace('<lastName>Doe</lastName><firstName>Jane</firstName>', '<firstName>Jane</firstName><lastName>Doe</lastName>');
+    const r = await send(swapped);
+    assert.equal(r.summary, '[Error 6004] OCI XML Request validation error');
+    assert.match(r.xml, /line \d+, column \d+: .*lastName.*firstName/);
+    assert.ok(!('o@sp1.example.com' in sim.state.users));
+  });
 });
 
 describe('UserConsolidatedAddRequest22 (XS data mode)', () => {
