@@ -75,8 +75,18 @@ export class Conn {
       await new Promise<void>((r) => this.waiters.push(r));
     }
   }
+  /** Resolves once written; on a dead socket marks the connection ended (so write loops stop) and resolves. */
   write(data: string | Buffer): Promise<void> {
-    return new Promise((resolve) => this.socket.write(typeof data === 'string' ? Buffer.from(data, 'latin1') : data, () => resolve()));
+    if (this.socket.destroyed || !this.socket.writable) {
+      this.ended = true;
+      return new Promise((resolve) => setImmediate(resolve));
+    }
+    return new Promise((resolve) =>
+      this.socket.write(typeof data === 'string' ? Buffer.from(data, 'latin1') : data, (err) => {
+        if (err) this.ended = true;
+        setImmediate(resolve); // let I/O events (close) run between writes
+      }),
+    );
   }
   destroy() {
     this.socket.destroy();

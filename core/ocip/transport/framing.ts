@@ -6,7 +6,7 @@
 import { OcipError } from '../errors';
 
 // Matched on a latin1 view of the bytes (one char per byte), so string indexes are byte offsets.
-const END_TAG = /<\/(?:[A-Za-z_][\w.-]*:)?BroadsoftDocument\s*>/;
+const END_TAG = /<\/(?:[A-Za-z_][\w.-]*:)?BroadsoftDocument\s*>/g;
 const END_TAG_MAX = 80;
 
 export class DocumentReader {
@@ -25,18 +25,34 @@ export class DocumentReader {
 
   /** Appends bytes; throws 'too-large' when the pending document outgrows the bound. */
   push(chunk: Buffer): void {
-    if (this.end < 0) {
-      const window = Buffer.concat([this.tail, chunk]);
-      END_TAG.lastIndex = 0;
-      const m = END_TAG.exec(window.toString('latin1'));
-      if (m) this.end = this.size - this.tail.length + m.index + m[0].length;
-      this.tail = window.subarray(Math.max(0, window.length - END_TAG_MAX));
-    }
     this.chunks.push(chunk);
     this.size += chunk.length;
+    if (this.end < 0) this.search(chunk);
     if (this.end < 0 && this.size > this.maxBytes) {
       throw new OcipError('too-large', `response exceeds the maximum size of ${this.maxBytes} bytes; connection closed`);
     }
+  }
+
+  /** Looks for the end tag in the new bytes (plus the tail of the old ones), skipping any inside a CDATA section. */
+  private search(chunk: Buffer): void {
+    const windowStart = this.size - chunk.length - this.tail.length;
+    const window = Buffer.concat([this.tail, chunk]);
+    const text = window.toString('latin1');
+    END_TAG.lastIndex = 0;
+    for (let m = END_TAG.exec(text); m; m = END_TAG.exec(text)) {
+      const at = windowStart + m.index;
+      if (!this.insideCdata(at)) {
+        this.end = at + m[0].length;
+        break;
+      }
+    }
+    this.tail = window.subarray(Math.max(0, window.length - END_TAG_MAX));
+  }
+
+  /** Rare check (only when an end tag is seen): is this offset inside an unclosed <![CDATA[ … ]]>? */
+  private insideCdata(offset: number): boolean {
+    const before = this.flatten().subarray(0, offset).toString('latin1');
+    return before.lastIndexOf('<![CDATA[') > before.lastIndexOf(']]>');
   }
 
   /** Takes the next complete document (decoded) off the buffer, or undefined if none is complete yet. */
