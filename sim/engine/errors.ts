@@ -21,6 +21,7 @@ export const errors = {
   // seen
   userNotFound: (userId: string) => new OciError(4008, `User not found: ${userId}`),
   groupNotFound: (sp: string, group: string) => new OciError(4152, `Group not found: ${sp}:${group}`),
+  groupExternalIdNotFound: (externalId: string) => new OciError(4152, `Group not found: ${externalId}`),
   userExists: (userId: string) => new OciError(4200, `User already exists: ${userId}`),
   invalidPassword: () => new OciError(4962, 'Invalid password'),
   accountDisabled: () => new OciError(5202, 'Account is disabled.'),

@@ -16,6 +16,7 @@ import { WSDL } from './wsdl';
 export const SOAP_PATH = '/webservice/services/ProvisioningService';
 const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 const MAX_BODY = 16 * 1024 * 1024;
+const MAX_SESSIONS = 10_000;
 
 export interface SoapDeps {
   env: Omit<SessionEnv, 'faults' | 'requireSameSessionId' | 'logoutSuccessResponse'>;
@@ -133,6 +134,8 @@ export function createSoapServer(deps: SoapDeps): Server {
     let cookie = cookieValue(req, 'JSESSIONID');
     const headers: Record<string, string> = {};
     if (!cookie || !sessions.has(cookie)) {
+      // Bounded: the oldest session goes first (Maps iterate in insertion order).
+      if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
       cookie = randomBytes(16).toString('hex').toUpperCase();
       sessions.set(cookie, new OciSession({ ...deps.env, faults: () => effectiveFaults(deps.faults(), 'soap'), requireSameSessionId: true, logoutSuccessResponse: true }));
       headers['Set-Cookie'] = `JSESSIONID=${cookie}; Path=/webservice; HttpOnly`;

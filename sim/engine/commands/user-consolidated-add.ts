@@ -26,7 +26,7 @@ function findGroupByExternalId(state: SimState, externalId: string): Target | un
 function resolveGroup(state: SimState, req: Uca22Request, account: Account, mode: DataMode): Target {
   if (req.groupExternalId !== undefined) {
     const found = findGroupByExternalId(state, req.groupExternalId);
-    if (!found) throw errors.groupNotFound('', req.groupExternalId);
+    if (!found) throw errors.groupExternalIdNotFound(req.groupExternalId); // a group is only created by serviceProviderId + groupId
     if (!accountReaches(account, found.sp, found.group.id)) throw errors.unauthorized();
     return found;
   }
