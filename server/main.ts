@@ -13,6 +13,9 @@ import { SettingsCache } from './settings';
 import type { Feature, ServerContext } from './context';
 import { SYNC_KIND, validation } from './validation';
 import { analyzeRequest } from './analyze-request';
+import { documentSymbols } from './symbols';
+import { foldingRanges } from './folding';
+import { selectionRanges } from './selection';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -54,7 +57,7 @@ function reportModelError(message: string): void {
 }
 
 /** Feature modules; each registers its own handlers. */
-const features: Feature[] = [validation, analyzeRequest];
+const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges];
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -64,6 +67,9 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: SYNC_KIND,
+      documentSymbolProvider: { label: 'OCI-P' },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
     },
     serverInfo: { name: 'ocip-language-server', version: '0.1.0' },
   };

@@ -1,0 +1,21 @@
+/** textDocument/selectionRange: value → element → parent → command → file (core/authoring/symbols-ranges). */
+import type { SelectionRange } from 'vscode-languageserver';
+import { selectionChain } from '../core/authoring/symbols-ranges';
+import type { Feature } from './context';
+import { toRange } from './positions';
+
+export const selectionRanges: Feature = (ctx) => {
+  ctx.connection.onSelectionRanges(async (params) => {
+    const found = await ctx.analysisFor(params.textDocument.uri);
+    if (!found) return null;
+    const { doc, analysis } = found;
+    const text = doc.getText();
+    return params.positions.map((position) => {
+      const chain = selectionChain(analysis.file, doc.offsetAt(position), text.length);
+      // The chain is innermost first; SelectionRange links each range to its parent.
+      let range: SelectionRange | undefined;
+      for (const span of [...chain].reverse()) range = { range: toRange(doc, span), parent: range };
+      return range!;
+    });
+  });
+};
