@@ -205,6 +205,23 @@ describe('UserConsolidatedAddRequest22 (AS data mode)', () => {
   });
 });
 
+describe('logging', () => {
+  it('logs one line per request and response, without passwords, passcodes or SIP passwords', async () => {
+    const lines: string[] = [];
+    const { send } = await session('System', { log: (l) => lines.push(l) });
+    const tail =
+      '<passcode>908172</passcode><userService><userServiceName>Authentication</userServiceName></userService>' +
+      '<sipAuthenticationData><sipAuthenticationUserName>lu</sipAuthenticationUserName><sipAuthenticationPassword>Sip-Log-Secret</sipAuthenticationPassword></sipAuthenticationData>';
+    assert.equal((await send(uca22({ userId: 'log@sp1.example.com', password: 'User-Log-Secret', tail }))).type, OK);
+    const all = lines.join('\n');
+    for (const secret of ['User-Log-Secret', 'Sip-Log-Secret', '908172', PASSWORDS.sys]) assert.ok(!all.includes(secret), `log leaks ${secret}`);
+    const reqLines = lines.filter((l) => l.includes(' request: '));
+    assert.equal(reqLines.length, 2, 'login + add');
+    assert.ok(reqLines.every((l) => !l.includes('\n')));
+    assert.match(all, /sipAuthenticationUserName>lu</);
+  });
+});
+
 describe('UserConsolidatedAddRequest22 (XS data mode)', () => {
   it('only a System administrator may execute it', async () => {
     const sp = await session('Service Provider', { dataMode: 'XS' });
