@@ -5,11 +5,15 @@
 import { processIo, type CliIo } from './io';
 import { UsageError } from './options';
 import { runValidate, VALIDATE_USAGE } from './validate';
+import { runSendCli, SEND_USAGE } from './send';
+import { runSim, SIM_USAGE } from './sim';
 
 type Command = { run: (argv: string[], io: CliIo) => number | Promise<number>; usage: string; summary: string };
 
 export const COMMANDS: Record<string, Command> = {
   validate: { run: runValidate, usage: VALIDATE_USAGE, summary: 'check OCI-P command files (YAML or XML)' },
+  send: { run: (argv, io) => runSendCli(argv, io), usage: SEND_USAGE, summary: 'send a checked file to a BroadWorks server' },
+  sim: { run: runSim, usage: SIM_USAGE, summary: 'run the BroadWorks simulator' },
 };
 
 export function usage(): string {

@@ -1,0 +1,111 @@
+/**
+ * `ocip send FILE`: check the file, then send its commands to a BroadWorks server and report per command.
+ * Exit status: 0 every command succeeded; 1 the file has errors or any command failed / unknown / not sent;
+ * 2 usage, configuration, connection or login error.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { errorsRefusalText, formatLogLine, prepareSend, productionConfirmationText, resultJson, resultLine, runSend, summarizeResults, summaryText, isFailure } from '../core/send';
+import type { CliIo } from './io';
+import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
+import { formatText } from './report-formats';
+import { resolveServer } from './send-config';
+import { processTty, type SendTty } from './send-tty';
+import { formatForFile } from './validate';
+
+export const SEND_USAGE = `Usage: ocip send FILE (--server NAME [--config settings.json] | --host H [--port P] [--transport tcp|tls|soap] [--soap-url URL])
+                 [--user U] [--yes] [--format text|json] [--batch-size N] [--fingerprint SHA256] [--allow-self-signed]
+                 [--data-mode AS|XS] [--admin-level LEVEL] [--schema-dir DIR] [--verbose]
+  The password comes from the OCIP_PASSWORD environment variable or a prompt on the terminal.
+  --server reads ocip.servers from .vscode/settings.json (or --config FILE).
+  Exit status: 0 all commands succeeded, 1 file errors or any command failed/unknown/not sent, 2 usage/connection/login error.`;
+
+const SEND_FLAGS = {
+  ...CHECK_FLAGS,
+  server: { type: 'string' },
+  config: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  transport: { type: 'string' },
+  'soap-url': { type: 'string' },
+  user: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  format: { type: 'string', default: 'text' },
+  'batch-size': { type: 'string' },
+  fingerprint: { type: 'string' },
+  'allow-self-signed': { type: 'boolean' },
+  production: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+} as const;
+
+export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = processTty): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: SEND_FLAGS });
+  const format = values.format as string;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got '${format}')`);
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one FILE' : 'no FILE given');
+  const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 15)) throw new UsageError(`--batch-size must be 1-15 (got '${values['batch-size']}')`);
+  const server = resolveServer(values);
+  const [file] = positionals;
+
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    io.stderr(`ocip send: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return 2;
+  }
+  const fileFormat = formatForFile(file, text);
+  if (!fileFormat) throw new UsageError(`${file}: not an OCI-P file (expected *.ocip.yaml, *.ocip.yml, *.ocip.xml, *.yaml, *.xml)`);
+  const prepared = prepareSend(text, fileFormat, modelFrom(values), { checks: checkOptionsFrom(values) });
+  if (prepared.errors.length) {
+    io.stderr(formatText([{ file, text, diagnostics: prepared.errors }]));
+    io.stderr(`ocip send: ${errorsRefusalText(prepared.errors.length, file)}\n`);
+    return 1;
+  }
+
+  if (server.production && !values.yes) {
+    const question = productionConfirmationText(server, prepared.commands.length);
+    if (!tty.interactive) {
+      io.stderr(`ocip send: ${question}\nRefusing without a terminal to confirm on; pass --yes to send anyway.\n`);
+      return 2;
+    }
+    const answer = (await tty.askLine(`${question} Type "yes" to send: `)).trim().toLowerCase();
+    if (answer !== 'yes' && answer !== 'y') {
+      io.stderr('ocip send: not sent.\n');
+      return 2;
+    }
+  }
+
+  let password = io.env.OCIP_PASSWORD;
+  if (!password) {
+    if (!tty.interactive) {
+      io.stderr('ocip send: no password: set OCIP_PASSWORD or run on a terminal to be asked for it.\n');
+      return 2;
+    }
+    password = await tty.askHidden(`Password for ${server.username} on ${server.name}: `);
+    if (!password) {
+      io.stderr('ocip send: no password given; not sent.\n');
+      return 2;
+    }
+  }
+
+  const outcome = await runSend({
+    server,
+    password,
+    commands: prepared.commands,
+    batchSize,
+    log: values.verbose ? (line) => io.stderr(formatLogLine(line, password) + '\n') : undefined,
+    onWarning: (m) => io.stderr(`ocip send: warning: ${m}\n`),
+  });
+  if (outcome.failure) {
+    io.stderr(`ocip send: ${outcome.failure.stage === 'login' ? 'login failed' : 'connection failed'}: ${outcome.failure.message}\n`);
+    return 2;
+  }
+  if (format === 'json') io.stdout(JSON.stringify(resultJson(outcome.rows), null, 2) + '\n');
+  else {
+    io.stdout(outcome.rows.map((r) => resultLine(r) + '\n').join(''));
+    io.stdout(`${summaryText(summarizeResults(outcome.rows))}.\n`);
+  }
+  return outcome.rows.some((r) => isFailure(r.kind)) ? 1 : 0;
+}

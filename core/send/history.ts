@@ -1,0 +1,111 @@
+/**
+ * The send history: what was sent where and how it went. Holds no password and no raw XML (only masked
+ * summaries), so the file can be read by anyone who can read the user's profile. Stored as one JSON file.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { maskSecrets } from '../ocip';
+import { oneLine, summarizeResults, type SendResultRow, type SendSummary } from './results';
+import { serverAddress, type ServerConfig } from './servers';
+
+export interface HistoryResult {
+  index: number;
+  type: string;
+  userId?: string;
+  kind: SendResultRow['kind'];
+  errorCode?: number;
+  summary?: string;
+}
+
+export interface HistoryEntry {
+  id: string;
+  /** ISO time of the send. */
+  time: string;
+  server: { name: string; address: string; username: string; production: boolean };
+  /** The file as a URI string (extension) or path (CLI). */
+  file: string;
+  /** Which commands were sent (0-based file positions); undefined = the whole file. */
+  only?: number[];
+  /** Why nothing was sent (connection or login failure, cancel). */
+  failure?: string;
+  summary: SendSummary;
+  results: HistoryResult[];
+}
+
+export const HISTORY_LIMIT = 200;
+
+export function makeHistoryEntry(p: {
+  time?: Date;
+  server: ServerConfig;
+  file: string;
+  only?: readonly number[];
+  rows: readonly SendResultRow[];
+  failure?: string;
+  password?: string;
+}): HistoryEntry {
+  const time = p.time ?? new Date();
+  const clean = (s: string | undefined) => (s === undefined ? undefined : scrub(oneLine(s, 400), p.password));
+  return {
+    id: `${time.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    time: time.toISOString(),
+    server: { name: p.server.name, address: serverAddress(p.server), username: p.server.username, production: p.server.production },
+    file: p.file,
+    only: p.only ? [...p.only] : undefined,
+    failure: clean(p.failure),
+    summary: summarizeResults(p.rows),
+    results: p.rows.map((r) => ({ index: r.index, type: r.type, userId: r.userId, kind: r.kind, errorCode: r.errorCode, summary: clean(r.summary) })),
+  };
+}
+
+function scrub(s: string, password: string | undefined): string {
+  let out = maskSecrets(s);
+  if (password) out = out.split(password).join('********');
+  return out;
+}
+
+/** The history file: newest first, at most HISTORY_LIMIT entries. A corrupt file is kept aside, not lost silently. */
+export class HistoryStore {
+  constructor(private readonly file: string) {}
+
+  read(): HistoryEntry[] {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch {
+      return [];
+    }
+    try {
+      const data = JSON.parse(text) as { entries?: unknown };
+      return Array.isArray(data.entries) ? (data.entries.filter(isEntry) as HistoryEntry[]) : [];
+    } catch {
+      renameSync(this.file, `${this.file}.corrupt-${Date.now()}`);
+      return [];
+    }
+  }
+
+  add(entry: HistoryEntry): HistoryEntry[] {
+    const entries = [entry, ...this.read()].slice(0, HISTORY_LIMIT);
+    mkdirSync(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ version: 1, entries }, null, 2));
+    renameSync(tmp, this.file);
+    return entries;
+  }
+
+  find(id: string): HistoryEntry | undefined {
+    return this.read().find((e) => e.id === id);
+  }
+}
+
+function isEntry(e: unknown): boolean {
+  const x = e as HistoryEntry;
+  return !!x && typeof x.id === 'string' && typeof x.time === 'string' && !!x.server && typeof x.file === 'string' && Array.isArray(x.results);
+}
+
+/** One quick-pick line: "2025-01-02 10:11 · Lab AS · users.ocip.yaml · 3 of 4 commands succeeded, 1 failed". */
+export function historyLabel(e: HistoryEntry): { label: string; detail: string } {
+  const base = e.file.split(/[\\/]/).pop() ?? e.file;
+  const when = e.time.replace('T', ' ').slice(0, 16);
+  const outcome = e.failure ? `not sent: ${e.failure}` : `${e.summary.succeeded}/${e.summary.total} succeeded${e.summary.failed ? `, ${e.summary.failed} failed` : ''}${e.summary.unknown ? `, ${e.summary.unknown} unknown` : ''}${e.summary.notSent ? `, ${e.summary.notSent} not sent` : ''}`;
+  return { label: `${when} · ${e.server.name} · ${decodeURIComponent(base)}`, detail: `${e.only ? `command #${e.only.map((i) => i + 1).join(', #')} · ` : ''}${outcome}` };
+}
