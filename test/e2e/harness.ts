@@ -1,0 +1,269 @@
+/**
+ * Drives a real VS Code (code-server) in headless Debian Chromium the way a user does: keyboard, Quick Open,
+ * the command palette, the Problems panel. Every helper waits on what the user would see, never on a fixed delay.
+ *
+ *   const vs = await VSCodeSession.start();          // packaged .vsix installed, workspace copied, workbench up
+ *   await vs.openFile('missing-lastName.ocip.yaml');
+ *   const problem = await vs.waitForProblem(/lastName/);
+ *   await vs.close();
+ *
+ * `e2eTest(name, () => vs, fn)` wraps a test so a screenshot lands in test-results/e2e/ when it fails.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { type CodeServer, startCodeServer } from './codeServer';
+import { type PageGlobal, type Problem, installPageHelpers } from './pageHelpers';
+import { CHROMIUM_BIN, REPO_ROOT, ensureCodeServer, ensureVsix } from './prerequisites';
+
+export const DEFAULT_WORKSPACE = join(REPO_ROOT, 'test/e2e/workspace');
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results/e2e');
+/** Longest wait for anything the user would see; the language server's first answer is the slowest. */
+const UI_TIMEOUT = 45_000;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface SessionOptions {
+  /** Folder copied as the workspace (default test/e2e/workspace). */
+  workspace?: string;
+  /** User settings merged over the quiet defaults (e.g. `{ 'ocip.someSetting': 1 }`). */
+  settings?: Record<string, unknown>;
+  /** Browser viewport; screenshots for the README use a larger one. */
+  viewport?: { width: number; height: number };
+}
+
+export type { Problem };
+
+function patternOf(message: string | RegExp): { source: string; flags: string } {
+  if (typeof message !== 'string') return { source: message.source, flags: message.flags };
+  return { source: message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' };
+}
+
+export class VSCodeSession {
+  private constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+    private readonly server: CodeServer,
+  ) {}
+
+  /** The temp copy of the workspace that VS Code has open. */
+  get workspaceDir(): string {
+    return this.server.workspaceDir;
+  }
+
+  static async start(options: SessionOptions = {}): Promise<VSCodeSession> {
+    ensureCodeServer();
+    const vsix = ensureVsix();
+    const server = await startCodeServer({
+      vsix,
+      workspace: options.workspace ?? DEFAULT_WORKSPACE,
+      settings: options.settings,
+    });
+    let browser: Browser | undefined;
+    try {
+      browser = await chromium.launch({ executablePath: CHROMIUM_BIN, args: CHROMIUM_ARGS, headless: true });
+      const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+      // tsx (esbuild keepNames) wraps named functions in __name(...); functions we evaluate in the page need it too.
+      await context.addInitScript('globalThis.__name = (fn) => fn;');
+      await context.addInitScript(installPageHelpers);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      const page = await context.newPage();
+      page.setDefaultTimeout(UI_TIMEOUT);
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspaceDir)}`);
+      await page.locator('.monaco-workbench .part.statusbar').waitFor();
+      // The explorer listing the workspace means the folder is open and the file service answers.
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+      return new VSCodeSession(page, browser, server);
+    } catch (error) {
+      await browser?.close();
+      await server.stop();
+      throw new Error(`VS Code did not come up: ${String(error)}\n--- code-server log ---\n${server.log()}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.browser.close();
+    } finally {
+      await this.server.stop();
+    }
+  }
+
+  /** Opens a workspace file through Quick Open (Ctrl+P) and waits until its tab is the active one. */
+  async openFile(name: string): Promise<void> {
+    const base = name.split('/').pop()!;
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(name);
+    // Click the row whose label is exactly the file: Enter would open whichever row has focus at that
+    // instant, and while results stream in that can be a recently opened file instead.
+    await this.quickInputRow(base).click();
+    await this.page.locator('.tabs-container .tab.active', { hasText: base }).waitFor();
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Runs a command from the command palette (F1) by its exact title, e.g. 'View: Toggle Word Wrap'. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.quickInputRow(title).click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** The Quick Open / command palette row whose label is exactly `label`. */
+  private quickInputRow(label: string) {
+    const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    return this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exact }) })
+      .first();
+  }
+
+  /** Opens the Problems panel (if it is not open) and returns its entries, in the order shown. */
+  async problems(): Promise<Problem[]> {
+    await this.showProblems();
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobal).__ocip.problems());
+  }
+
+  /** Waits until the Problems panel shows an entry whose message matches (in `file`, if given), and returns it. */
+  async waitForProblem(message: string | RegExp, file?: string): Promise<Problem> {
+    await this.showProblems();
+    const handle = await this.page.waitForFunction(
+      ({ source, flags, file }) =>
+        (globalThis as unknown as PageGlobal).__ocip.problems().find((p) => new RegExp(source, flags).test(p.message) && (!file || p.file === file)),
+      { ...patternOf(message), file },
+    );
+    return (await handle.jsonValue()) as Problem;
+  }
+
+  /** Waits until no entry whose message matches (in `file`, if given) is left in the Problems panel. */
+  async waitForNoProblem(message: string | RegExp, file?: string): Promise<void> {
+    await this.showProblems();
+    await this.page.waitForFunction(
+      ({ source, flags, file }) =>
+        !(globalThis as unknown as PageGlobal).__ocip.problems().some((p) => new RegExp(source, flags).test(p.message) && (!file || p.file === file)),
+      { ...patternOf(message), file },
+    );
+  }
+
+  private async showProblems(): Promise<void> {
+    const panel = this.page.locator('.markers-panel');
+    if (await panel.isVisible()) return;
+    await this.page.keyboard.press('Control+Shift+M');
+    await panel.waitFor();
+  }
+
+  /** Waits until the active editor shows at least one squiggle of this severity; returns their (visible) lines. */
+  async squiggleLines(severity: 'error' | 'warning' | 'info' = 'error'): Promise<number[]> {
+    const className = `squiggly-${severity}`;
+    await this.page.locator(`.editor-group-container.active .monaco-editor .${className}`).first().waitFor();
+    return this.page.evaluate((name) => (globalThis as unknown as PageGlobal).__ocip.decoratedLines(name), className);
+  }
+
+  /** The language mode shown in the status bar for the active editor (e.g. 'OCI-P YAML'). */
+  async languageMode(): Promise<string> {
+    const item = this.page.locator('[id="status.editor.mode"]');
+    await item.waitFor();
+    return (await item.innerText()).trim();
+  }
+
+  /**
+   * Opens "Developer: Show Running Extensions" and returns the row of the extension with this display name
+   * once it shows an activation time or an error (e.g. "OCI-P for BroadWorks 0.1.0 … Activation: 12ms").
+   */
+  async runningExtension(displayName: string): Promise<string> {
+    await this.runCommand('Developer: Show Running Extensions');
+    const row = this.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: displayName });
+    // "Activation: 12ms" once activated, "Activation failed…" in the message when activate() threw.
+    await row.filter({ hasText: /Activation/ }).waitFor();
+    return (await row.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  /** Types text at the cursor as one input event, so no completion list can swallow an Enter. */
+  async insertText(text: string): Promise<void> {
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Moves the cursor with Go to Line (Ctrl+G, `line:column`), 1-based, and waits until the status bar shows it. */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+  }
+
+  /** Shows the hover at a position (keyboard: Ctrl+K Ctrl+I) and returns its text. The hover stays visible. */
+  async hoverAt(line: number, column: number): Promise<string> {
+    await this.page.keyboard.press('Escape');
+    await this.goTo(line, column);
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
+    await hover.waitFor();
+    return (await hover.innerText()).trim();
+  }
+
+  /** Opens completion at the cursor (Ctrl+Space) and returns the labels shown. The list stays open. */
+  async triggerCompletion(): Promise<string[]> {
+    await this.page.keyboard.press('Control+Space');
+    const rows = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+    await rows.first().waitFor();
+    return rows.locator('.label-name').allInnerTexts();
+  }
+
+  /** The whole text of the active editor, through the clipboard (Ctrl+A, Ctrl+C); the cursor is put back. */
+  async readEditorText(): Promise<string> {
+    const position = await this.page.locator('[id="status.editor.selection"]').innerText();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Control+C');
+    const text = await this.page.evaluate(() => (globalThis as unknown as PageGlobal).navigator.clipboard.readText());
+    const at = /Ln (\d+), Col (\d+)$/.exec(position.trim());
+    if (at) await this.goTo(Number(at[1]), Number(at[2]));
+    return text;
+  }
+
+  /** Saves a PNG of the whole window under test-results/e2e/ (or `dir`); returns its path. */
+  async screenshot(name: string, dir = SCREENSHOT_DIR): Promise<string> {
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+}
+
+/** A node:test test that saves a screenshot of the workbench when it fails. */
+export function e2eTest(
+  name: string,
+  session: () => VSCodeSession | undefined,
+  fn: (t: TestContext) => Promise<void>,
+  timeout = 120_000,
+): void {
+  test(name, { timeout }, async (t) => {
+    try {
+      await fn(t);
+    } catch (error) {
+      const vs = session();
+      if (vs) {
+        const path = await vs.screenshot(`FAILED-${name}`).catch((e) => `(screenshot failed: ${e})`);
+        t.diagnostic(`screenshot: ${path}`);
+      }
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,36 @@
+// The packaged extension in a real VS Code (code-server + Chromium): installed, language modes contributed,
+// and activated by opening an OCI-P file.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VSCodeSession, e2eTest } from './harness';
+import { REPO_ROOT } from './prerequisites';
+
+const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+let vs: VSCodeSession | undefined;
+
+before(async () => {
+  vs = await VSCodeSession.start();
+});
+
+after(async () => {
+  await vs?.close();
+});
+
+e2eTest('an .ocip.yaml file opens in the OCI-P YAML language mode', () => vs, async () => {
+  await vs!.openFile('valid.ocip.yaml');
+  assert.equal(await vs!.languageMode(), 'OCI-P YAML');
+});
+
+e2eTest('an .ocip.xml file opens in the OCI-P XML language mode', () => vs, async () => {
+  await vs!.openFile('missing-lastName.ocip.xml');
+  assert.equal(await vs!.languageMode(), 'OCI-P XML');
+});
+
+e2eTest('the extension is installed from the .vsix and activated without error', () => vs, async () => {
+  const row = await vs!.runningExtension(manifest.displayName);
+  assert.match(row, new RegExp(`${manifest.displayName} ${manifest.version.replace(/\./g, '\\.')}`));
+  assert.match(row, /Activation: \d+(\.\d+)?ms/);
+  assert.doesNotMatch(row, /failed|error/i);
+});
