@@ -107,7 +107,8 @@ export class LspTestClient {
   async shutdown(): Promise<void> {
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.conn.sendNotification('exit');
+      // Awaited and caught: the server may exit (and the pipe close) before the write completes.
+      await this.conn.sendNotification('exit').catch(() => undefined);
     } catch {
       /* the server may already be gone */
     }
