@@ -207,3 +207,12 @@ test('the password never appears in the wire log or in errors', async () => {
     await server.close();
   }
 });
+
+test('a refused connection is a clear connect error', async () => {
+  const server = await scriptedServer(async () => undefined);
+  const port = server.port;
+  await server.close();
+  const client = new OcipClient({ host: '127.0.0.1', port, transport: 'tcp', username: 'u', password: PASSWORD });
+  await assert.rejects(client.connect(), (e: unknown) => e instanceof OcipError && e.code === 'connect' && e.message.includes(`tcp://127.0.0.1:${port}`));
+  await client.close();
+});
