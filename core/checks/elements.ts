@@ -107,7 +107,10 @@ function walkSimple(node: ElementNode, decl: ElementDecl, type: SimpleType, ctx:
   }
   const value = node.value;
   const span = value ? (value.span.end > value.span.start ? value.span : node.nameSpan) : node.nameSpan;
-  for (const p of checkValue(value?.text ?? '', type, decl.fixed, (n) => ctx.model.simpleType(n))) {
+  // XSD: an element with no content at all takes its fixed or default value (so `<unlimited/>` is true).
+  const text = value?.text ?? '';
+  const effective = text === '' ? (decl.fixed ?? decl.default ?? '') : text;
+  for (const p of checkValue(effective, type, decl.fixed, (n) => ctx.model.simpleType(n))) {
     push(ctx, {
       code: p.code,
       severity: 'error',
