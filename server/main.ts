@@ -16,6 +16,7 @@ import { analyzeRequest } from './analyze-request';
 import { documentSymbols } from './symbols';
 import { foldingRanges } from './folding';
 import { selectionRanges } from './selection';
+import { documentFormatting } from './formatting';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -57,7 +58,7 @@ function reportModelError(message: string): void {
 }
 
 /** Feature modules; each registers its own handlers. */
-const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges];
+const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting];
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -70,6 +71,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: 'OCI-P' },
       foldingRangeProvider: true,
       selectionRangeProvider: true,
+      documentFormattingProvider: true,
     },
     serverInfo: { name: 'ocip-language-server', version: '0.1.0' },
   };

@@ -23,7 +23,7 @@ export interface OrderOptions {
   keepUnknown: boolean;
 }
 
-interface Slot {
+export interface Slot {
   /** Position of the element, or of the whole repeating group it is in (so a1 b1 a2 b2 keeps its interleaving). */
   key: number;
   type: string;
@@ -32,7 +32,8 @@ interface Slot {
 
 const slotCache = new WeakMap<ModelIndex, Map<string, Map<string, Slot>>>();
 
-function slotsOf(index: ModelIndex, typeName: string): Map<string, Slot> | undefined {
+/** Exported (not only used here) for core/authoring/format*, which sorts YAML keys and XML elements by the same keys. */
+export function slotsOf(index: ModelIndex, typeName: string): Map<string, Slot> | undefined {
   const content = index.complexType(typeName);
   if (!content || content.anyContent) return undefined;
   let byType = slotCache.get(index);
