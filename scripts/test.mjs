@@ -2,7 +2,8 @@
 // test/**/*.test.ts with Node's test runner. `npm test -- syntax server` runs the files whose path contains
 // one of the words. The end-to-end tests set up code-server and Chromium themselves (scripts/setup-e2e.sh).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureJdk, ensureNodeModules } from './ensure-deps.mjs';
 
@@ -30,9 +31,21 @@ if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x
 const e2e = files.filter((f) => f.includes(`test${'/'}e2e${'/'}`));
 const rest = files.filter((f) => !e2e.includes(f));
 let status = 0;
-for (const [group, concurrency] of [[rest, 2], [e2e, 1]]) {
+const totals = { pass: 0, fail: 0, skipped: 0, todo: 0 };
+const tapDir = mkdtempSync(join(tmpdir(), 'ocip-test-'));
+for (const [name, group, concurrency] of [['unit', rest, 2], ['e2e', e2e, 1]]) {
   if (!group.length) continue;
-  const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=900000', ...group], { stdio: 'inherit' });
+  const tap = join(tapDir, `${name}.tap`);
+  const res = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=900000',
+      '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...group],
+    { stdio: 'inherit' },
+  );
   if (res.status !== 0) status = res.status ?? 1;
+  // The two runs print separate summaries; add them up for one closing line.
+  const text = readFileSync(tap, 'utf8');
+  for (const key of Object.keys(totals)) totals[key] += Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
 }
+console.log(`\ntests: ${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
 process.exit(status);

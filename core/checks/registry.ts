@@ -99,6 +99,11 @@ export const RULES: RuleInfo[] = [
   { code: 'OCI-LINEPORT-FORMAT', severity: 'warning', kind: 'rule', title: 'Line/port or private identity has sip: or invalid characters', source: 'Line/port and private identity are written without "sip:", using letters, digits and - _ . ! ~ * \' ( ) @; a private identity has exactly one @.' },
   { code: 'OCI-DN-FORMAT', severity: 'warning', kind: 'rule', title: 'Phone number is not a directory number', source: 'phoneNumber and callingLineIdPhoneNumber (DN) are E.164 directory numbers: digits, optionally with a leading + and a country-code dash (+1-2125551234).' },
   { code: 'OCI-USERID-DOMAIN', severity: 'hint', kind: 'rule', title: 'userId without @domain', source: 'A user id is user@domain; without a domain the system default domain is used.' },
+  { code: 'OCI-IO', severity: 'error', kind: 'syntax', title: 'File cannot be read (CLI)', source: 'ocip validate reports unreadable files and exits with status 2.' },
+  // Sending
+  { code: 'OCI-SEND-EMPTY', severity: 'error', kind: 'syntax', title: 'Nothing to send', source: 'A file must contain at least one command to be sent.' },
+  { code: 'OCI-SEND-NO-COMMAND', severity: 'error', kind: 'syntax', title: 'The command to send does not exist', source: 'A CodeLens or history entry named a command the file no longer has.' },
+  { code: 'OCI-SEND-FAILED', severity: 'error', kind: 'rule', title: 'The server rejected the command (after a send)', source: 'The ErrorResponse of the BroadWorks server for that command, shown on the command until it is edited or sent again.' },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));

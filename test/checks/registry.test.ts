@@ -24,10 +24,10 @@ describe('rules registry', () => {
     assert.equal(new Set(RULES.map((r) => r.code)).size, RULES.length);
   });
 
-  it('lists every code used in core/', () => {
+  it('lists every code used in core/, client/, cli/ and server/', () => {
     const used = new Set<string>();
-    for (const f of sources(join(REPO, 'core'))) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/['"`](OCI-[A-Z0-9]+(?:-[A-Z0-9]+)*)['"`]/g)) used.add(m[1]);
+    for (const f of ['core', 'client', 'cli', 'server'].flatMap((d) => sources(join(REPO, d)))) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/['"`](OCI-[A-Z0-9]{2,}(?:-[A-Z0-9]+)*)['"`]/g)) used.add(m[1]);
     }
     const missing = [...used].filter((c) => !RULES_BY_CODE.has(c));
     assert.deepEqual(missing, []);
