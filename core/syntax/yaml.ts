@@ -4,16 +4,22 @@
  * big file after an edit only parses the documents that changed (see ./chunks).
  */
 import type { SourceFile } from '../tree/types';
-import { ChunkedParser } from './chunks';
+import { ChunkedParser, type SourceFragment } from './chunks';
 import { parseYamlChunk } from './yaml-chunk';
+import { parseYamlChunkFast } from './yaml-fast';
 import { splitYamlDocuments } from './yaml-split';
+
+/** One document: the fast path for the plain subset OCI-P files use, else the full `yaml` package. */
+export function parseYamlDocument(text: string): SourceFragment {
+  return parseYamlChunkFast(text) ?? parseYamlChunk(text);
+}
 
 export class IncrementalYamlParser {
   private readonly chunks: ChunkedParser;
 
   /** `capacity`: how many distinct documents to remember (0 = none, every parse starts from scratch). */
   constructor(capacity = 20000) {
-    this.chunks = new ChunkedParser(parseYamlChunk, capacity);
+    this.chunks = new ChunkedParser(parseYamlDocument, capacity);
   }
 
   /** Documents actually parsed so far (the others came from the cache). */
