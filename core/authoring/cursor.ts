@@ -27,6 +27,8 @@ export interface CursorContext {
   path: string[];
   /** Declarations along the path; undefined from the first unknown name on. */
   decls: (ElementDecl | undefined)[];
+  /** Resolved type (xsi:type applied) of each element of the path. */
+  types: (string | undefined)[];
   /**
    * The type at that point, xsi:type applied: for key/attribute the container's complex type (the command's
    * for path []); for value the element's type; for xsiType the declared type of the element.
@@ -34,6 +36,8 @@ export interface CursorContext {
   type?: string;
   /** value / xsiType: the element's declaration. */
   decl?: ElementDecl;
+  /** The type of the element holding the cursor's element (value/xsiType) or key: the command type at the top. */
+  parentType?: string;
   /** Names already in the container (repeats counted), the one under the cursor excluded. */
   siblings: string[];
   /** XML: sibling names before / after the cursor (schema-order completion). */
@@ -59,7 +63,7 @@ export function locate(text: string, offset: number, format: FileFormat, file: S
   const raw: RawCursor = format === 'yaml' ? scanYaml(text, offset) : scanXml(text, offset);
   const commandNode = file?.commands.find((c) => c.span.start <= offset && offset <= c.span.end);
   const command = raw.command?.trim() || commandNode?.name || undefined;
-  const ctx: CursorContext = { format, ...raw, command, commandNode, decls: [] };
+  const ctx: CursorContext = { format, ...raw, command, commandNode, decls: [], types: [] };
   delete (ctx as { xsiTypes?: unknown }).xsiTypes;
   delete (ctx as { valueWord?: unknown }).valueWord;
   if (commandNode) ctx.node = nodeAt(commandNode.children, offset);
@@ -68,18 +72,24 @@ export function locate(text: string, offset: number, format: FileFormat, file: S
   // Walk the path through the model.
   let type: string | undefined = command;
   const decls: (ElementDecl | undefined)[] = [];
+  const types: (string | undefined)[] = [];
   let declared: string | undefined;
   for (let i = 0; i < raw.path.length; i++) {
     const decl: ElementDecl | undefined = type ? model.childDecl(type, raw.path[i]) : undefined;
     decls.push(decl);
     if (!decl) {
       type = undefined;
+      types.push(undefined);
       continue;
     }
     declared = decl.type;
     type = resolveType(model, decl.type, i === raw.path.length - 1 && raw.role === 'xsiType' ? undefined : raw.xsiTypes[i]);
+    types.push(type);
   }
   ctx.decls = decls;
+  ctx.types = types;
+  const n = raw.path.length;
+  ctx.parentType = raw.role === 'value' || raw.role === 'xsiType' || raw.role === 'attribute' ? (n > 1 ? types[n - 2] : command) : type;
   ctx.type = type;
   if (raw.role === 'value' || raw.role === 'xsiType') {
     ctx.decl = decls[decls.length - 1];
@@ -90,6 +100,7 @@ export function locate(text: string, offset: number, format: FileFormat, file: S
     if (format === 'yaml' && !raw.listItem) return ctx;
     ctx.role = 'value';
     ctx.decl = decls[decls.length - 1];
+    ctx.parentType = n > 1 ? types[n - 2] : command;
     if (raw.valueWord) ctx.word = raw.valueWord;
   }
   return ctx;

@@ -1,0 +1,65 @@
+/** textDocument/completion: core/authoring/completion entries -> LSP completion items. */
+import { CompletionItemKind, CompletionItemTag, CompletionTriggerKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver';
+import { complete, type CompletionEntry, type CompletionKind } from '../core/authoring/completion';
+import type { CursorRole } from '../core/authoring/cursor';
+import type { Feature } from './context';
+import { toRange } from './positions';
+import { toCheckOptions } from './settings';
+
+export const COMPLETION_TRIGGERS = [':', ' ', '<', '"', '-'];
+
+const KIND: Record<CompletionKind, CompletionItemKind> = {
+  element: CompletionItemKind.Field,
+  value: CompletionItemKind.EnumMember,
+  type: CompletionItemKind.Class,
+  command: CompletionItemKind.Function,
+  skeleton: CompletionItemKind.Snippet,
+  attribute: CompletionItemKind.Property,
+};
+
+/** Trigger characters are typed all the time; answer them only where they start something. */
+function triggerMeansSomething(char: string, role: CursorRole): boolean {
+  switch (char) {
+    case ':':
+    case ' ':
+      return role === 'value' || role === 'commandName' || role === 'xsiType' || role === 'attribute';
+    case '<':
+      return role === 'key' || role === 'document';
+    case '"':
+      return role === 'commandName' || role === 'xsiType';
+    case '-':
+      return role === 'key' || role === 'value';
+    default:
+      return true;
+  }
+}
+
+export const completion: Feature = (ctx) => {
+  ctx.connection.onCompletion(async (params) => {
+    const found = await ctx.analysisFor(params.textDocument.uri);
+    if (!found) return null;
+    const { doc, state, analysis } = found;
+    const offset = doc.offsetAt(params.position);
+    const result = complete(doc.getText(), offset, state.format, analysis.file, state.model, toCheckOptions(state.settings));
+    const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
+    if (trigger && !triggerMeansSomething(trigger, result.role)) return null;
+    return { isIncomplete: false, items: result.entries.map((e) => toItem(doc, e)) };
+  });
+};
+
+function toItem(doc: Parameters<typeof toRange>[0], e: CompletionEntry): CompletionItem {
+  return {
+    label: e.label,
+    kind: KIND[e.kind],
+    detail: e.detail,
+    documentation: e.documentation ? { kind: 'markdown', value: e.documentation } : undefined,
+    textEdit: { range: toRange(doc, e.replace), newText: e.insertText },
+    insertTextFormat: e.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // Inserted text carries its own indentation.
+    insertTextMode: InsertTextMode.asIs,
+    filterText: e.filterText,
+    sortText: e.sortText,
+    tags: e.deprecated ? [CompletionItemTag.Deprecated] : undefined,
+    command: e.retrigger ? { title: 'Suggest values', command: 'editor.action.triggerSuggest' } : undefined,
+  };
+}

@@ -1,0 +1,16 @@
+/** textDocument/hover: core/authoring/hover markdown at the cursor. */
+import { MarkupKind } from 'vscode-languageserver';
+import { hover as describeAt } from '../core/authoring/hover';
+import type { Feature } from './context';
+import { toRange } from './positions';
+
+export const hover: Feature = (ctx) => {
+  ctx.connection.onHover(async (params) => {
+    const found = await ctx.analysisFor(params.textDocument.uri);
+    if (!found) return null;
+    const { doc, state, analysis } = found;
+    const result = describeAt(doc.getText(), doc.offsetAt(params.position), state.format, analysis.file, state.model);
+    if (!result) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(doc, result.span) };
+  });
+};
