@@ -8,9 +8,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = resolve(__dirname, '../..');
+// import.meta.url, not __dirname: this file is also loaded as ESM (from scripts/screenshots.mjs).
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const E2E_HOME = process.env.OCIP_E2E_HOME ?? join(homedir(), '.cache/ocip-e2e');
 export const CODE_SERVER_BIN = join(E2E_HOME, 'code-server/node_modules/.bin/code-server');
 export const CHROMIUM_BIN = process.env.OCIP_E2E_CHROMIUM ?? '/usr/bin/chromium';
