@@ -1,8 +1,10 @@
 /** Administrator accounts and what each level may reach. */
 
-/** Login types (LoginType22), lowest first: the order the authority rules compare. */
-export const ACCOUNT_LEVELS = ['User', 'Group Department', 'Group', 'Service Provider', 'Reseller', 'Provisioning', 'System'] as const;
-export type AccountLevel = (typeof ACCOUNT_LEVELS)[number];
+import { ADMIN_LEVELS, adminAtLeast, type AdminLevel } from '../../core/checks/types';
+
+/** Login types (LoginType22), lowest first: the same order the editor's authority rules compare. */
+export const ACCOUNT_LEVELS = ADMIN_LEVELS;
+export type AccountLevel = AdminLevel;
 
 export interface Account {
   userId: string;
@@ -17,9 +19,7 @@ export interface Account {
   userDomain?: string;
 }
 
-export function levelAtLeast(actual: AccountLevel, needed: AccountLevel): boolean {
-  return ACCOUNT_LEVELS.indexOf(actual) >= ACCOUNT_LEVELS.indexOf(needed);
-}
+export const levelAtLeast = adminAtLeast;
 
 /** Whether the account may act on this service provider (and group, when given). */
 export function accountReaches(account: Account, sp: { id: string; resellerId?: string }, groupId?: string): boolean {

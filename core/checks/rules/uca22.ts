@@ -6,7 +6,8 @@
  * request cannot succeed whatever the state.
  */
 import type { CommandNode, ElementNode } from '../../tree/types';
-import { adminAtLeast, type CheckOptions } from '../types';
+import type { CheckOptions } from '../types';
+import { mayDo } from './authority';
 import type { RuleEmitter } from './emit';
 import { SERVICE_PREREQUISITES, serviceVerdict } from './services';
 
@@ -36,7 +37,7 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
   const level = opts.adminLevel;
 
   if (xs) {
-    if (level !== 'System') {
+    if (!mayDo('runCommand', level, 'XS')) {
       emit('OCI-XS-SYSTEM-ONLY', cmd.headSpan, `In XS data mode only a System administrator may run ${UCA22}; the configured administrator level is ${level} (ocip.adminLevel).`);
     }
     const seen = new Set<string>();
@@ -53,7 +54,7 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
   const groupLabel = groupName(cmd);
   if (!groupProperties) {
     emit('OCI-GROUP-PROPERTIES', cmd.headSpan, `If the group${groupLabel} does not exist yet, the request fails: add groupProperties so that the server can create it.`, { fix: { kind: 'addElements', names: ['groupProperties'] } });
-  } else if (!xs && !adminAtLeast(level, 'Service Provider')) {
+  } else if (!mayDo('createGroup', level, opts.dataMode)) {
     emit('OCI-GROUP-CREATE-LEVEL', groupProperties.nameSpan, `Only a Service Provider administrator or above can create the group; as a ${level} administrator the group must already exist and groupProperties is ignored.`);
   }
 
@@ -61,8 +62,8 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
     // Domain assignment: the editor cannot know whether the domain is assigned, so say what is needed.
     const userId = top(cmd, 'userId')[0];
     const domain = userId?.value?.text.trim().split('@')[1];
-    if (userId?.value && domain && !adminAtLeast(level, 'Provisioning')) {
-      const needs = adminAtLeast(level, 'Service Provider')
+    if (userId?.value && domain && !mayDo('assignDomainToServiceProvider', level, 'AS')) {
+      const needs = mayDo('assignDomainToGroup', level, 'AS')
         ? `must already be assigned to the service provider (only a Provisioning administrator or above can assign it there); the server adds it to the group if needed`
         : `must already be assigned to the group (a ${level} administrator cannot assign domains)`;
       emit('OCI-DOMAIN-LEVEL', userId.value.span, `The domain ${domain} ${needs}.`);
@@ -70,7 +71,7 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
 
     // Adding the phone number to the group.
     const addNumber = top(cmd, 'addPhoneNumberToGroup')[0];
-    if (addNumber && !adminAtLeast(level, 'Service Provider')) {
+    if (addNumber && !mayDo('addPhoneNumberToGroup', level, 'AS')) {
       emit('OCI-ADD-NUMBER-LEVEL', addNumber.nameSpan, `addPhoneNumberToGroup needs a Service Provider administrator or above; as a ${level} administrator the command fails if the number is not already in the group.`, { fix: { kind: 'remove' } });
     }
 
@@ -80,14 +81,14 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
     }
 
     // Alternate user ids.
-    if (!adminAtLeast(level, 'Group')) {
+    if (!mayDo('addAlternateUserIds', level, 'AS')) {
       for (const alt of top(cmd, 'alternateUserId')) {
         emit('OCI-ALT-ID-LEVEL', alt.listIndex !== undefined ? alt.span : alt.nameSpan, `Alternate user ids can only be added by a Group administrator or above (configured: ${level}).`, { fix: { kind: 'remove' } });
       }
     }
 
     // Authorizing services and packs to the group.
-    if (!adminAtLeast(level, 'Service Provider')) {
+    if (!mayDo('authorizeServices', level, 'AS')) {
       for (const el of [...top(cmd, 'userService'), ...top(cmd, 'servicePack')]) {
         const what = el.name === 'userService' ? 'service' : 'service pack';
         emit('OCI-SERVICE-AUTH-LEVEL', el.listIndex !== undefined ? el.span : el.nameSpan, `If this ${what} is not yet authorized to the group, the command fails: only a Service Provider administrator or above can authorize it (configured: ${level}).`);

@@ -2,21 +2,10 @@
 import { child, childrenNamed, childText, isTrue, type XElement } from '../../xml/parse';
 import type { Quantity } from '../state';
 import type { DataMode } from '../context';
+import { UCA22_XS_IGNORED } from '../../../core/checks/rules/uca22';
 
-/** Elements the request documentation says are ignored in XS data mode. */
-export const IGNORED_IN_XS = [
-  'addPhoneNumberToGroup',
-  'nameDialingName',
-  'alternateUserId',
-  'passcode',
-  'trunkAddressing',
-  'thirdPartyVoiceMailServerSelection',
-  'thirdPartyVoiceMailServerUserServer',
-  'thirdPartyVoiceMailServerMailboxIdType',
-  'thirdPartyVoiceMailMailboxURL',
-  'sipAuthenticationData',
-  'isPlace',
-];
+/** Elements the request documentation says are ignored in XS data mode (the same list the editor uses). */
+export const IGNORED_IN_XS = UCA22_XS_IGNORED;
 
 const THIRD_PARTY_VM = IGNORED_IN_XS.filter((n) => n.startsWith('thirdPartyVoiceMail'));
 

@@ -3,7 +3,9 @@
  * for AS and XS data mode. Works on a copy of the state and commits only when every rule passed, so a failed
  * request changes nothing.
  */
-import { accountReaches, levelAtLeast, type Account } from '../accounts';
+import { accountReaches, type Account } from '../accounts';
+import { mayDo } from '../../../core/checks/rules/authority';
+import { SERVICE_PREREQUISITES } from '../../../core/checks/rules/services';
 import type { CommandHandler, DataMode } from '../context';
 import { errors } from '../errors';
 import { successResponse } from '../../wire/response';
@@ -38,7 +40,7 @@ function resolveGroup(state: SimState, req: Uca22Request, account: Account, mode
   const existing = sp.groups[groupId];
   if (existing) return { sp, group: existing }; // groupProperties is ignored when the group exists
   if (!req.groupProperties) throw errors.groupPropertiesRequired(spId, groupId);
-  if (mode === 'AS' && !levelAtLeast(account.level, 'Service Provider')) {
+  if (!mayDo('createGroup', account.level, mode)) {
     throw errors.unauthorized('Creating a group needs a Service Provider administrator or above.');
   }
   const props = req.groupProperties;
@@ -68,7 +70,7 @@ function resolveGroup(state: SimState, req: Uca22Request, account: Account, mode
 
 function ensureSpDomain(sp: ServiceProviderState, domain: string, account: Account, mode: DataMode): void {
   if (sp.domains.includes(domain)) return;
-  if (mode === 'AS' && !levelAtLeast(account.level, 'Provisioning')) throw errors.domainNotAssignedToSp(domain);
+  if (!mayDo('assignDomainToServiceProvider', account.level, mode)) throw errors.domainNotAssignedToSp(domain);
   sp.domains.push(domain);
 }
 
@@ -78,7 +80,7 @@ function ensureDomain({ sp, group }: Target, userId: string, account: Account, m
   const domain = userId.slice(at + 1);
   ensureSpDomain(sp, domain, account, mode);
   if (group.domains.includes(domain)) return;
-  if (mode === 'AS' && !levelAtLeast(account.level, 'Service Provider')) throw errors.domainNotAssignedToGroup(domain);
+  if (!mayDo('assignDomainToGroup', account.level, mode)) throw errors.domainNotAssignedToGroup(domain);
   group.domains.push(domain);
 }
 
@@ -94,14 +96,14 @@ function ensurePhoneNumber(state: SimState, { sp, group }: Target, req: Uca22Req
     return;
   }
   if (!req.addPhoneNumberToGroup) throw errors.numberNotInGroup(dn);
-  if (!levelAtLeast(account.level, 'Service Provider')) throw errors.unauthorized('Adding a phone number to the group needs a Service Provider administrator or above.');
+  if (!mayDo('addPhoneNumberToGroup', account.level, mode)) throw errors.unauthorized('Adding a phone number to the group needs a Service Provider administrator or above.');
   if (!sp.phoneNumbers.includes(dn)) throw errors.numberNotInSp(dn);
   group.phoneNumbers.push(dn);
 }
 
-function checkAlternateUserIds(state: SimState, req: Uca22Request, account: Account): void {
+function checkAlternateUserIds(state: SimState, req: Uca22Request, account: Account, mode: DataMode): void {
   if (!req.alternateUserIds.length) return;
-  if (!levelAtLeast(account.level, 'Group')) throw errors.unauthorized('Alternate user ids need a Group administrator or above.');
+  if (!mayDo('addAlternateUserIds', account.level, mode)) throw errors.unauthorized('Alternate user ids need a Group administrator or above.');
   const taken = new Set(Object.values(state.users).flatMap((u) => [u.userId, ...u.alternateUserIds.map((a) => a.id)]));
   for (const a of req.alternateUserIds) {
     if (taken.has(a.id) || a.id === req.userId) throw errors.alternateUserIdExists(a.id);
@@ -111,7 +113,7 @@ function checkAlternateUserIds(state: SimState, req: Uca22Request, account: Acco
 
 /** Authorizes the requested services and packs to the group where needed (SP admin or above in AS). */
 function authorizeServices({ sp, group }: Target, req: Uca22Request, account: Account, mode: DataMode): void {
-  const mayAuthorize = mode === 'XS' || levelAtLeast(account.level, 'Service Provider');
+  const mayAuthorize = mayDo('authorizeServices', account.level, mode);
   for (const s of req.userServices) {
     if (s.name in group.authorizedServices) continue;
     if (!mayAuthorize) throw errors.serviceNotAuthorizedToGroup(s.name);
@@ -134,14 +136,17 @@ function availableServices({ sp, group }: Target, req: Uca22Request, mode: DataM
   return names;
 }
 
+/** The service prerequisites of core/checks/rules/services.ts, against the services the user really gets. */
 function checkPrerequisites(target: Target, req: Uca22Request, mode: DataMode): void {
-  const services = availableServices(target, req, mode);
-  const hasSca = [...services].some((s) => s === 'Shared Call Appearance' || s.startsWith('Shared Call Appearance '));
-  if (req.scaEndpoints.length && !hasSca) throw errors.serviceRequired('Shared Call Appearance', 'sharedCallAppearanceAccessDeviceEndpoint');
-  // In XS mode these elements were already dropped as ignored.
-  const vmElement = Object.keys(req.thirdPartyVoiceMail)[0];
-  if (vmElement && !services.has('Third-Party Voice Mail Support')) throw errors.serviceRequired('Third-Party Voice Mail Support', vmElement);
-  if (req.sipAuthentication && !services.has('Authentication')) throw errors.serviceRequired('Authentication', 'sipAuthenticationData');
+  const services = [...availableServices(target, req, mode)];
+  // In XS mode the elements ignored there were already dropped by readUca22.
+  const present = (name: string) =>
+    name === 'sharedCallAppearanceAccessDeviceEndpoint' ? req.scaEndpoints.length > 0 : name === 'sipAuthenticationData' ? !!req.sipAuthentication : name in req.thirdPartyVoiceMail;
+  for (const pre of SERVICE_PREREQUISITES) {
+    if (mode === 'XS' && !pre.inXsMode) continue;
+    const element = pre.elements.find(present);
+    if (element && !services.some(pre.matches)) throw errors.serviceRequired(pre.service, element);
+  }
 }
 
 function deviceContainer(state: SimState, { sp, group }: Target, level: string): Record<string, AccessDeviceState> {
@@ -203,7 +208,7 @@ function buildUser({ sp, group }: Target, req: Uca22Request): UserState {
 
 export const userConsolidatedAddRequest22: CommandHandler = (ctx, cmd, echo) => {
   const { account, dataMode: mode } = ctx;
-  if (mode === 'XS' && account.level !== 'System') {
+  if (!mayDo('runCommand', account.level, mode)) {
     throw errors.unauthorized('In XS data mode only a System administrator may execute UserConsolidatedAddRequest22.');
   }
   const req = readUca22(cmd, mode);
@@ -215,7 +220,7 @@ export const userConsolidatedAddRequest22: CommandHandler = (ctx, cmd, echo) => 
   }
   ensureDomain(target, req.userId, account, mode);
   ensurePhoneNumber(draft, target, req, account, mode);
-  checkAlternateUserIds(draft, req, account);
+  checkAlternateUserIds(draft, req, account, mode);
   if (req.password === undefined && !target.sp.externalAuthentication) throw errors.passwordRequired();
   authorizeServices(target, req, account, mode);
   checkPrerequisites(target, req, mode);
