@@ -5,6 +5,8 @@
 import { processIo, type CliIo } from './io';
 import { UsageError } from './options';
 import { runValidate, VALIDATE_USAGE } from './validate';
+import { CONVERT_USAGE, runConvert } from './convert';
+import { runSchema, SCHEMA_USAGE } from './schema';
 import { runSendCli, SEND_USAGE } from './send';
 import { runSim, SIM_USAGE } from './sim';
 
@@ -12,6 +14,8 @@ type Command = { run: (argv: string[], io: CliIo) => number | Promise<number>; u
 
 export const COMMANDS: Record<string, Command> = {
   validate: { run: runValidate, usage: VALIDATE_USAGE, summary: 'check OCI-P command files (YAML or XML)' },
+  convert: { run: runConvert, usage: CONVERT_USAGE, summary: 'convert a command file between YAML and XML' },
+  schema: { run: runSchema, usage: SCHEMA_USAGE, summary: 'export a JSON Schema of a command for other YAML tools' },
   send: { run: (argv, io) => runSendCli(argv, io), usage: SEND_USAGE, summary: 'send a checked file to a BroadWorks server' },
   sim: { run: runSim, usage: SIM_USAGE, summary: 'run the BroadWorks simulator' },
 };

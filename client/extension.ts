@@ -3,15 +3,22 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './language-client';
 import { registerXmlDetection } from './xml-detection';
+import { disposeSimulator, registerSend } from './send';
+import { registerConvertCommands } from './convert-commands';
+import { registerPreviewCommand } from './preview-request';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   registerXmlDetection(context);
+  registerSend(context);
+  registerConvertCommands(context, () => client);
+  registerPreviewCommand(context, () => client);
   client = createLanguageClient(context);
   await client.start();
 }
 
 export async function deactivate(): Promise<void> {
+  await disposeSimulator();
   await client?.stop();
 }

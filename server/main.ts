@@ -17,6 +17,10 @@ import { documentSymbols } from './symbols';
 import { foldingRanges } from './folding';
 import { selectionRanges } from './selection';
 import { documentFormatting } from './formatting';
+import { convertRequests } from './convert-request';
+import { completion, COMPLETION_TRIGGERS } from './completion';
+import { hover } from './hover';
+import { codeActions, CODE_ACTION_KINDS } from './code-actions';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -58,7 +62,7 @@ function reportModelError(message: string): void {
 }
 
 /** Feature modules; each registers its own handlers. */
-const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting];
+const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting, convertRequests, completion, hover, codeActions];
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -72,6 +76,9 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       selectionRangeProvider: true,
       documentFormattingProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
     },
     serverInfo: { name: 'ocip-language-server', version: '0.1.0' },
   };

@@ -54,3 +54,19 @@ export interface ModelStatus {
   /** Set when the configured schema folder could not be used. */
   error?: string;
 }
+
+/** Request: the document converted to the other format (commands "OCI-P: Convert to XML/YAML"); see core/authoring/format-convert. */
+export const CONVERT_REQUEST = 'ocip/convert';
+export interface ConvertParams {
+  uri: string;
+  to: 'xml' | 'yaml';
+}
+/** `text` and the language id to open it with, or `error` (syntax errors, with line and column) when the file cannot be converted. */
+export type ConvertResult = { text: string; languageId: 'ocip-xml' | 'ocip-yaml' } | { error: string };
+
+/** Request: the XML that "Send" would put on the wire, envelope included, passwords masked (command "OCI-P: Preview Request"). */
+export const PREVIEW_REQUEST = 'ocip/previewRequest';
+export interface PreviewParams {
+  uri: string;
+}
+export type PreviewResult = { text: string } | { error: string };
