@@ -336,7 +336,8 @@ class FragmentScanner {
     }
     let j = i;
     while (j < text.length && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 62 && text.charCodeAt(j) !== 60 && !(text.charCodeAt(j) === 47 && text.charCodeAt(j + 1) === 62)) j++;
-    this.syntax(i, Math.max(j, i + 1), `Value of attribute '${qname}' must be in quotes: expected ${qname}="…".`);
+    // At the very end of the text there is no character to mark: the span stays empty rather than run past it.
+    this.syntax(i, Math.max(j, Math.min(i + 1, text.length)), `Value of attribute '${qname}' must be in quotes: expected ${qname}="…".`);
     const value = decodeCharData(text, i, j, this.base, true, this.problems);
     return { attribute: { qname, nameSpan, value, valueSpan: { start: i, end: j }, span: { start: from, end: j } }, next: j };
   }
