@@ -1,0 +1,69 @@
+/** Registers "Send to BroadWorks": commands, status bar, CodeLens, results view, diagnostics, history, simulator. */
+import * as vscode from 'vscode';
+import { join } from 'node:path';
+import { HistoryStore } from '../../core/send';
+import { SendCodeLens } from './codelens';
+import { pickHistoryEntry, showHistory } from './history-commands';
+import { SendLog } from './output';
+import { Passwords } from './passwords';
+import { ResultsView } from './results-view';
+import { SendDiagnostics } from './send-diagnostics';
+import { sendFlow, type SendServices } from './send-flow';
+import { pickServer, readServers, registerServerStatus } from './servers';
+import { disposeSimulator, startLocalSimulator, stopLocalSimulator } from './simulator';
+
+export { disposeSimulator };
+
+export function registerSend(context: vscode.ExtensionContext): SendServices {
+  const storage = context.globalStorageUri;
+  const services: SendServices = {
+    log: new SendLog(),
+    passwords: new Passwords(context.secrets),
+    results: new ResultsView(),
+    diagnostics: new SendDiagnostics(),
+    history: new HistoryStore(join(storage.fsPath, 'send-history.json')),
+    storage,
+  };
+  const codeLens = new SendCodeLens();
+  const index = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? [v] : undefined);
+  const reg = (id: string, fn: (...args: any[]) => unknown) =>
+    vscode.commands.registerCommand(id, async (...args: any[]) => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`OCI-P: ${(e as Error).message}`);
+      }
+    });
+
+  context.subscriptions.push(
+    services.log,
+    services.results,
+    services.diagnostics,
+    vscode.languages.registerCodeLensProvider([{ language: 'ocip-yaml' }, { language: 'ocip-xml' }], codeLens),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('ocip.send.codeLens') && codeLens.refresh()),
+    // ocip.send(uri?, commandIndex?): one command when an index is given (CodeLens), else the whole file.
+    reg('ocip.send', (target?: unknown, commandIndex?: unknown) => sendFlow(services, { target, only: index(commandIndex) })),
+    reg('ocip.sendAll', (target?: unknown) => sendFlow(services, { target })),
+    reg('ocip.selectServer', () => pickServer()),
+    reg('ocip.forgetPassword', async (name?: unknown) => {
+      const { servers } = readServers();
+      const server = typeof name === 'string' ? servers.find((s) => s.name === name) : await pickServer('OCI-P: Forget the password of…');
+      if (!server) return;
+      await services.passwords.forget(server);
+      void vscode.window.showInformationMessage(`OCI-P: the password of ${server.username} on ${server.name} is forgotten.`);
+    }),
+    reg('ocip.showHistory', () => showHistory(services.history, services.results)),
+    reg('ocip.resend', async (id?: unknown) => {
+      const entry = typeof id === 'string' ? services.history.find(id) : await pickHistoryEntry(services.history, 'OCI-P: Resend');
+      if (!entry) return;
+      return sendFlow(services, { target: entry.file, only: entry.only, serverName: entry.server.name });
+    }),
+    reg('ocip.startSimulator', () => startLocalSimulator(storage, services.passwords, services.log)),
+    reg('ocip.stopSimulator', () => stopLocalSimulator(services.log)),
+    reg('ocip.saveResults', () => services.results.save()),
+    reg('ocip.copyResults', () => services.results.copy()),
+    { dispose: () => void disposeSimulator() },
+  );
+  registerServerStatus(context);
+  return services;
+}

@@ -1,0 +1,140 @@
+/**
+ * The "Send to BroadWorks" flow. Order of the questions (what an end-to-end test sees):
+ *   1. no server configured → error message with "Start Local Simulator" / "Open Settings";
+ *      servers but none active → the server quick pick;
+ *   2. the file has errors → the Problems view is focused and an error message names the count; nothing is sent;
+ *   3. a production server → a modal warning naming the server and the number of commands ("Send" / Cancel);
+ *   4. no stored password → a password input box (stored in SecretStorage after a successful login);
+ *   5. a cancellable progress notification; then the "OCI-P Results" document opens beside the editor,
+ *      failed commands get 'ocip-send' diagnostics, and a message gives the summary.
+ */
+import * as vscode from 'vscode';
+import { basename } from 'node:path';
+import {
+  errorsRefusalText, HistoryStore, isFailure, makeHistoryEntry, prepareSend, productionConfirmationText, runSend, serverAddress,
+  summarizeResults, summaryText, type ServerConfig, type SendOutcome,
+} from '../../core/send';
+import { checkOptionsFor, formatOf, modelFor, resolveDocument } from './document';
+import type { SendLog } from './output';
+import type { Passwords } from './passwords';
+import { renderResults } from './render-results';
+import type { ResultsView } from './results-view';
+import type { SendDiagnostics } from './send-diagnostics';
+import { activeServer, offerSetup, pickServer, readServers } from './servers';
+
+export interface SendServices {
+  log: SendLog;
+  passwords: Passwords;
+  results: ResultsView;
+  diagnostics: SendDiagnostics;
+  history: HistoryStore;
+  storage: vscode.Uri;
+}
+
+export interface SendRequest {
+  /** Uri (or its string) of the file; default the active editor. */
+  target?: unknown;
+  /** Only these commands (0-based); default all. */
+  only?: number[];
+  /** Send to this server (by name) instead of the active one (resend from history). */
+  serverName?: string;
+}
+
+let busy = false;
+
+export async function sendFlow(services: SendServices, request: SendRequest): Promise<SendOutcome | undefined> {
+  if (busy) {
+    void vscode.window.showWarningMessage('OCI-P: a send is already running.');
+    return undefined;
+  }
+  busy = true;
+  try {
+    return await sendOnce(services, request);
+  } finally {
+    busy = false;
+  }
+}
+
+async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutcome | undefined> {
+  const doc = await resolveDocument(request.target);
+  const format = doc && formatOf(doc);
+  if (!doc || !format) {
+    void vscode.window.showErrorMessage('OCI-P: open an OCI-P file (*.ocip.yaml, *.ocip.yml, *.ocip.xml) to send it.');
+    return undefined;
+  }
+  const server = await chooseServer(request.serverName);
+  if (!server) return undefined;
+
+  const prepared = prepareSend(doc.getText(), format, modelFor(doc, s.storage), { checks: checkOptionsFor(doc), only: request.only });
+  const fileLabel = basename(doc.uri.path);
+  if (prepared.errors.length) {
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    void vscode.window.showErrorMessage(`OCI-P: ${errorsRefusalText(prepared.errors.length, fileLabel)}`);
+    return undefined;
+  }
+  const count = prepared.commands.length;
+  if (server.production) {
+    const answer = await vscode.window.showWarningMessage(productionConfirmationText(server, count), { modal: true }, 'Send');
+    if (answer !== 'Send') return undefined;
+  }
+  const secret = await s.passwords.get(server);
+  if (!secret) return undefined;
+  const { password } = secret;
+
+  s.diagnostics.clear(doc.uri);
+  s.log.write(`sending ${count} command(s) from ${doc.uri.fsPath || doc.uri.toString()} to ${server.name} (${serverAddress(server)}) as ${server.username}`, password);
+  const time = new Date();
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `OCI-P: sending ${count} command${count === 1 ? '' : 's'} to ${server.name}`, cancellable: true },
+    (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      let reported = 0;
+      return runSend({
+        server,
+        password,
+        commands: prepared.commands,
+        batchSize: vscode.workspace.getConfiguration('ocip').get<number>('send.batchSize') ?? undefined,
+        signal: abort.signal,
+        log: (line) => s.log.write(line, password),
+        onWarning: (m) => void vscode.window.showWarningMessage(`OCI-P: ${m}`),
+        onProgress: (done, total) => {
+          progress.report({ increment: ((done - reported) / total) * 100, message: `${done} of ${total}` });
+          reported = done;
+        },
+      });
+    },
+  );
+
+  s.history.add(makeHistoryEntry({ time, server, file: doc.uri.toString(), only: request.only, rows: outcome.rows, failure: outcome.failure?.message, password }));
+  const view = { time, server, fileLabel, failure: outcome.failure?.message, loginType: outcome.login?.loginType, rows: outcome.rows, commands: prepared.commands };
+  if (outcome.failure) {
+    s.log.write(`not sent: ${outcome.failure.message}`, password);
+    if (outcome.failure.stage === 'login' && secret.stored) await s.passwords.forget(server);
+    if (outcome.failure.stage !== 'cancelled') void vscode.window.showErrorMessage(`OCI-P: ${outcome.failure.stage === 'login' ? `login to ${server.name} failed` : `cannot reach ${server.name}`}: ${outcome.failure.message}`);
+    await s.results.show(renderResults(view));
+    return outcome;
+  }
+  if (!secret.stored) await s.passwords.store(server, password);
+  s.diagnostics.set(doc, prepared.commands, outcome.rows);
+  await s.results.show(renderResults(view));
+  const summary = summaryText(summarizeResults(outcome.rows));
+  s.log.write(summary);
+  if (outcome.rows.some((r) => isFailure(r.kind))) void vscode.window.showErrorMessage(`OCI-P: ${summary}.`);
+  else void vscode.window.showInformationMessage(`OCI-P: ${summary}.`);
+  return outcome;
+}
+
+async function chooseServer(name: string | undefined): Promise<ServerConfig | undefined> {
+  const { servers } = readServers();
+  if (name) {
+    const found = servers.find((s) => s.name === name);
+    if (!found) void vscode.window.showErrorMessage(`OCI-P: there is no server named "${name}" in ocip.servers any more.`);
+    return found;
+  }
+  if (!servers.length) {
+    await offerSetup('No OCI-P server is configured (setting ocip.servers).');
+    return undefined;
+  }
+  return activeServer() ?? pickServer('OCI-P: Select the server to send to');
+}
