@@ -32,11 +32,13 @@ function pathsOf(index: ModelIndex, typeName: string, prefix: string, out: PathR
   if (!ct?.content) return;
   let choices = 0;
   const walk = (p: Particle, label: string | null): void => {
-    if (p.kind === 'choice') {
-      const n = ++choices;
-      p.items.forEach((item, i) => walk(item, `choice ${n}, branch ${String.fromCharCode(65 + i)}`));
-    } else if (p.kind === 'sequence') p.items.forEach((item) => walk(item, label));
-    else {
+    if (p.kind !== 'element') {
+      if (p.kind === 'sequence') p.items.forEach((item) => walk(item, label));
+      else {
+        const n = ++choices;
+        p.items.forEach((item, i) => walk(item, `choice ${n}, branch ${String.fromCharCode(65 + i)}`));
+      }
+    } else {
       const path = prefix + p.name;
       const row: PathRow = { path, type: p.type, minOccurs: p.minOccurs, maxOccurs: p.maxOccurs, choice: label };
       if (p.nillable) row.nillable = true;
