@@ -4,7 +4,6 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './language-client';
 import { registerXmlDetection } from './xml-detection';
 import { disposeSimulator, registerSend } from './send';
-import { disposeSimulator, registerSend } from './send';
 import { registerConvertCommands } from './convert-commands';
 import { registerPreviewCommand } from './preview-request';
 
@@ -13,7 +12,6 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   registerXmlDetection(context);
   registerSend(context);
-  registerSend(context);
   registerConvertCommands(context, () => client);
   registerPreviewCommand(context, () => client);
   client = createLanguageClient(context);
@@ -21,7 +19,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
-  await disposeSimulator();
   await disposeSimulator();
   await client?.stop();
 }
