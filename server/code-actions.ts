@@ -1,0 +1,55 @@
+/**
+ * textDocument/codeAction: quick fixes for the diagnostics in the request (their fix hint travels in
+ * `data`, see diagnostics.ts) and "Fix all OCI-P problems in the file" (kind source.fixAll.ocip).
+ */
+import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll, fixesFor, type FixInput, type TextEdit } from '../core/authoring/fixes';
+import type { Diagnostic } from '../core/checks/types';
+import type { Feature } from './context';
+import type { DiagnosticData } from './diagnostics';
+import { toRange, toSpan } from './positions';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ocip`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function toCore(doc: TextDocument, d: LspDiagnostic): Diagnostic | undefined {
+  const data = d.data as DiagnosticData | undefined;
+  if (d.source !== 'ocip' || !data?.fix) return undefined;
+  const severity = d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : d.severity === 3 ? 'information' : 'hint';
+  return { code: String(d.code), kind: data.kind, severity, message: d.message, span: toSpan(doc, d.range), fix: data.fix, command: data.command };
+}
+
+function toLspEdits(doc: TextDocument, edits: TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: toRange(doc, e.span), newText: e.newText }));
+}
+
+export const codeActions: Feature = (ctx) => {
+  ctx.connection.onCodeAction(async (params) => {
+    const found = await ctx.analysisFor(params.textDocument.uri);
+    if (!found) return null;
+    const { doc, state, analysis } = found;
+    const input: FixInput = { text: doc.getText(), format: state.format, file: analysis.file, model: state.model };
+    const uri = doc.uri;
+    const out: CodeAction[] = [];
+    const only = params.context.only;
+    if (wants(only, CodeActionKind.QuickFix)) {
+      for (const lsp of params.context.diagnostics) {
+        const d = toCore(doc, lsp);
+        if (!d) continue;
+        for (const fix of fixesFor(input, d)) {
+          out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: fix.preferred, edit: { changes: { [uri]: toLspEdits(doc, fix.edits) } } });
+        }
+      }
+    }
+    if (wants(only, FIX_ALL_KIND)) {
+      const edits = fixAll(input, analysis.diagnostics);
+      if (edits.length) out.push({ title: 'Fix all OCI-P problems in the file', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(doc, edits) } } });
+    }
+    return out;
+  });
+};
