@@ -76,7 +76,7 @@ function table(rows: Pick<SendResultRow, 'index' | 'type' | 'userId' | 'kind' | 
   const cells = rows.map((r) => [`${r.index + 1}`, r.type, r.userId ?? '', STATUS[r.kind], r.kind === 'success' || r.kind === 'data' ? '' : outcomeText(r)]);
   const head = ['#', 'Command', 'User id', 'Result', 'Error'];
   const widths = head.map((h, i) => Math.min(48, Math.max(h.length, ...cells.map((c) => c[i].length))));
-  const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]))).join(' | ').trimEnd();
+  const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]))).join(' | ').replace(/[\s|]+$/, '');
   return [line(head), widths.map((w, i) => '-'.repeat(i === widths.length - 1 ? Math.max(5, w) : w)).join('-|-'), ...cells.map(line)];
 }
 
