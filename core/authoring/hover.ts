@@ -32,8 +32,14 @@ export function hover(text: string, offset: number, format: FileFormat, file: So
       const span = { start: ctx.word.end - name.length, end: ctx.word.end };
       if (format === 'yaml' && name === 'command' && ctx.path.length === 0) return commandHover(ctx.command, ctx.word, model);
       const decl = model.childDecl(ctx.type, name);
-      if (!decl) return { markdown: unknownElement(model, ctx.type, name), span };
-      return { markdown: elementMarkdown(model, ctx, ctx.type, [...ctx.path, name], decl), span };
+      if (decl) return { markdown: elementMarkdown(model, ctx, ctx.type, [...ctx.path, name], decl), span };
+      // Broken nesting (an unclosed tag above): the element may belong to an enclosing element.
+      for (let depth = ctx.path.length - 1; depth >= 0; depth--) {
+        const outer = depth === 0 ? ctx.command : ctx.types[depth - 1];
+        const outerDecl = outer ? model.childDecl(outer, name) : undefined;
+        if (outer && outerDecl) return { markdown: elementMarkdown(model, ctx, outer, [...ctx.path.slice(0, depth), name], outerDecl), span };
+      }
+      return { markdown: unknownElement(model, ctx.type, name), span };
     }
     case 'value': {
       if (!ctx.decl) return undefined;
