@@ -5,7 +5,10 @@
 import * as vscode from 'vscode';
 
 export const RESULTS_SCHEME = 'ocip-results';
-export const RESULTS_URI = vscode.Uri.from({ scheme: RESULTS_SCHEME, path: 'OCI-P Results' });
+/** ocip-results:OCI-P Results (a function: no vscode API use at module load). */
+export function resultsUri(): vscode.Uri {
+  return vscode.Uri.from({ scheme: RESULTS_SCHEME, path: 'OCI-P Results' });
+}
 
 export class ResultsView implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private text = 'OCI-P Results\n\nNothing sent yet.\n';
@@ -23,8 +26,8 @@ export class ResultsView implements vscode.TextDocumentContentProvider, vscode.D
 
   async show(text: string): Promise<void> {
     this.text = text;
-    this.changed.fire(RESULTS_URI);
-    const doc = await vscode.workspace.openTextDocument(RESULTS_URI);
+    this.changed.fire(resultsUri());
+    const doc = await vscode.workspace.openTextDocument(resultsUri());
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
   }
 
