@@ -119,7 +119,7 @@ function slots(children: Node[]): { list: Node[]; index: number }[] {
 export const nastyText = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 8 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\r\ufffe\uffff]|[\ud800-\udfff]/g, '')),
-  fc.constantFrom('', ' ', '  x  ', '&amp;', '<', '&', ']]>', '"\'', '- a', ': b', '#c', '~', 'null', 'true', '0x1F', '1e3', '-0', '2147483648', 'é✓😀', '\t', 'a\nb'),
+  fc.constantFrom('', ' ', '  x  ', '&amp;', '<', '&', ']]>', '"\'', '- a', ': b', '#c', '~', 'null', 'true', '0x1F', '1e3', '-0', '2147483648', 'é✓😀', '\t', 'a\nb', 'a\r\nb', ' \r '),
 );
 
 export type TreeMutation = (doc: GenDoc) => void;
