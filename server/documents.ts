@@ -1,7 +1,9 @@
 /**
  * The server's open OCI-P documents: each keeps a DocumentAnalyzer (incremental per command) and the
  * latest analysis. Diagnostics are debounced; requests (completion, hover, ...) call `current()`, which
- * brings the analysis up to date on demand, so they never wait for a debounce timer.
+ * gives the analysis of the current version at once: it is lazy (the tree and the diagnostics are
+ * computed when first read, reusing every unchanged command), so requests never wait for a debounce timer
+ * nor for the sliced validation of a huge file (see ./validation).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyzer, type Analysis } from '../core/analysis/analyzer';
@@ -54,10 +56,10 @@ export class DocumentStates {
     return st;
   }
 
-  /** The analysis of the document's current text, computed now if stale. */
+  /** The (lazy) analysis of the document's current text; the same object until the next version. */
   current(st: DocumentState, doc: TextDocument): Analysis {
     if (!st.analysis || st.analyzedVersion !== doc.version) {
-      st.analysis = st.analyzer.analyze(doc.getText());
+      st.analysis = st.analyzer.begin(doc.getText());
       st.analyzedVersion = doc.version;
     }
     return st.analysis;

@@ -1,6 +1,9 @@
 /**
  * Diagnostics: debounced after edits (ocip.diagnostics.debounceMs), immediate on open, re-run for every
  * open document when settings or the schema change.
+ * The checking runs in slices of SLICE_MS with the event loop free in between (setImmediate), so requests
+ * (completion, hover, ...) are answered during the first validation of a huge file; a newer version of the
+ * document (or new settings, or closing it) abandons the older run, whose finished work is reused anyway.
  */
 import { TextDocumentSyncKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -35,14 +38,28 @@ async function schedule(ctx: ServerContext, doc: TextDocument, delay: number | u
   else st.timer = setTimeout(run, wait);
 }
 
+/** How long one slice of checking may hold the event loop. */
+export const SLICE_MS = 10;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   const found = await ctx.analysisFor(doc.uri);
   if (!found) return;
-  const { analysis } = found;
+  const { analysis, state } = found;
+  const version = found.doc.version;
+  const superseded = () => ctx.states.get(doc.uri) !== state || state.analysis !== analysis || ctx.documents.get(doc.uri)?.version !== version;
+  while (!analysis.advance(SLICE_MS)) {
+    await yieldToEventLoop();
+    if (superseded()) return;
+  }
+  if (superseded()) return;
   await ctx.connection.sendDiagnostics({
     uri: doc.uri,
-    version: doc.version,
-    diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(doc, d)),
+    version,
+    diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(found.doc, d)),
   });
 }
 

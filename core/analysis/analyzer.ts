@@ -1,71 +1,72 @@
 /**
- * One open document's analysis: text -> tree -> diagnostics, reusing the previous result for every
- * command whose text did not change. The front ends already reuse parsed commands (core/syntax/chunks);
- * this layer reuses their diagnostics, keyed by the command's exact text, so after a one-character edit
- * only the edited command is checked again, whatever the size of the file.
+ * One open document's analysis: text -> tree -> diagnostics, reusing the previous version's work for every
+ * command whose text did not change, so after a one-character edit only the edited command is parsed and
+ * checked again, whatever the size of the file (YAML: ./yaml-analysis; XML: ./xml-analysis).
+ *
+ * An `Analysis` is lazy: `file` (the absolute tree) and `diagnostics` are computed on first access, and
+ * `advance(budgetMs)` lets a caller do the checking in slices (the server yields between slices, so requests
+ * are never stuck behind a long validation, and a newer version can abandon an older one).
  */
-import { checkCommand, checkFileLevel, type CheckOptions, type Diagnostic, type ModelView } from '../checks';
-import { IncrementalYamlParser, parseXml } from '../syntax';
-import type { FileFormat, SourceFile, Span } from '../tree/types';
+import type { CheckOptions, Diagnostic, ModelView } from '../checks';
+import type { CommandNode, FileFormat, SourceFile } from '../tree/types';
+import { XmlAnalysis } from './xml-analysis';
+import { YamlAnalyzerState, type CheckConfig } from './yaml-analysis';
 
 export interface Analysis {
-  file: SourceFile;
-  diagnostics: Diagnostic[];
-  /** How many commands were checked afresh (the rest came from the cache). */
-  checked: number;
+  /** The whole tree, absolute spans (materialised on first access). Treat as immutable. */
+  readonly file: SourceFile;
+  /** Every diagnostic, absolute spans (completes any remaining checking on first access). */
+  readonly diagnostics: Diagnostic[];
+  /** How many commands (YAML: documents) were parsed or checked afresh so far (the rest came from caches). */
+  readonly checked: number;
+  /** True when `diagnostics` is ready without further work. */
+  readonly complete: boolean;
+  /** Does up to `budgetMs` of the remaining checking; returns `complete`. */
+  advance(budgetMs?: number): boolean;
+  /** The command at `offset` (the nearest one of its document/element), absolute spans; cheap without `file`. */
+  commandAt(offset: number): CommandNode | undefined;
 }
 
 export class DocumentAnalyzer {
-  private readonly yaml = new IncrementalYamlParser();
-  /** command text -> diagnostics with spans relative to the command's start */
-  private cache = new Map<string, Diagnostic[]>();
+  private readonly yaml = new YamlAnalyzerState();
+  private readonly xml = new XmlAnalysisCache();
+  private config: CheckConfig;
 
   constructor(
     readonly format: FileFormat,
-    private model: ModelView,
-    private options: CheckOptions,
-  ) {}
+    model: ModelView,
+    options: CheckOptions,
+  ) {
+    this.config = { model, options, generation: 0 };
+  }
 
-  /** New settings or schema: forget cached diagnostics (parsed trees stay valid). */
+  /** New settings or schema: cached diagnostics become stale (parsed trees stay valid). */
   configure(model: ModelView, options: CheckOptions): void {
-    this.model = model;
-    this.options = options;
-    this.cache.clear();
+    this.config = { model, options, generation: this.config.generation + 1 };
+    this.xml.clear();
+  }
+
+  /** The analysis of `text`, with nothing computed yet beyond what reuse needs. */
+  begin(text: string): Analysis {
+    return this.format === 'yaml' ? this.yaml.next(text, this.config) : new XmlAnalysis(text, this.config, this.xml);
+  }
+
+  /** The finished analysis of `text` (everything checked). */
+  analyze(text: string): Analysis {
+    const analysis = this.begin(text);
+    analysis.advance();
+    return analysis;
   }
 
   parse(text: string): SourceFile {
-    return this.format === 'yaml' ? this.yaml.parse(text) : parseXml(text);
-  }
-
-  analyze(text: string): Analysis {
-    const file = this.parse(text);
-    const diagnostics = checkFileLevel(file);
-    const next = new Map<string, Diagnostic[]>();
-    let checked = 0;
-    for (const cmd of file.commands) {
-      const key = text.slice(cmd.span.start, cmd.span.end);
-      let relative = next.get(key) ?? this.cache.get(key);
-      if (!relative) {
-        checked++;
-        relative = checkCommand(cmd, file.format, this.model, this.options).map((d) => rebase(d, -cmd.span.start));
-      }
-      next.set(key, relative);
-      for (const d of relative) diagnostics.push({ ...rebase(d, cmd.span.start), command: cmd.index });
-    }
-    this.cache = next;
-    return { file, diagnostics, checked };
+    return this.begin(text).file;
   }
 }
 
-function shift(span: Span, delta: number): Span {
-  return { start: span.start + delta, end: span.end + delta };
-}
-
-function rebase(d: Diagnostic, delta: number): Diagnostic {
-  if (delta === 0) return d;
-  return {
-    ...d,
-    span: shift(d.span, delta),
-    related: d.related?.map((r) => ({ ...r, span: shift(r.span, delta) })),
-  };
+/** Diagnostics of XML commands by command text, relative to the command start; replaced each version. */
+export class XmlAnalysisCache {
+  current = new Map<string, Diagnostic[]>();
+  clear(): void {
+    this.current.clear();
+  }
 }

@@ -1,0 +1,240 @@
+/**
+ * Incremental analysis of a YAML command file, one document chunk at a time, with no cost proportional to the
+ * file on an edit beyond a native compare of the text:
+ * - each chunk keeps its parsed fragment and its diagnostics relative to the chunk start (cached by the
+ *   chunk's text, see ./yaml-chunks), so an edit parses and checks only the changed document;
+ * - absolute diagnostics are rebuilt per version (cheap: there are few), reusing a chunk's absolute copy
+ *   while the chunk does not move;
+ * - the absolute tree (`file`) is materialised only when a feature asks for it, shifting only chunks that
+ *   moved; `commandAt(offset)` places just one command.
+ * Work can be done in slices (`advance(budgetMs)`) so a long first validation never blocks requests.
+ */
+import { checkCommand, syntaxDiagnostics, type CheckOptions, type Diagnostic, type ModelView } from '../checks';
+import { shiftFragment, type Chunk, type SourceFragment } from '../syntax/chunks';
+import { parseYamlDocument } from '../syntax/yaml';
+import type { CommandNode, SourceFile, Span } from '../tree/types';
+import { updateChunks } from './yaml-chunks';
+
+export interface CheckConfig {
+  model: ModelView;
+  options: CheckOptions;
+  /** Bumped whenever model or options change: cached diagnostics of an older generation are stale. */
+  generation: number;
+}
+
+/** One document chunk's cached work. The fragment's spans are relative to `base`, commands numbered from `firstIndex`. */
+export interface ChunkEntry {
+  fragment?: SourceFragment;
+  base: number;
+  firstIndex: number;
+  /** Diagnostics relative to the chunk start; `command` = index within the chunk. */
+  syntax?: Diagnostic[];
+  checks?: Diagnostic[];
+  generation?: number;
+  /** Absolute copies last handed out, valid while the chunk stays at `start` with its first command `firstIndex`. */
+  placed?: { start: number; firstIndex: number; syntax: Diagnostic[]; checks: Diagnostic[] };
+}
+
+export class YamlChunkAnalysis {
+  /** Chunks fully checked so far for this version. */
+  private done = 0;
+  /** Chunks parsed and checked afresh in this version (the rest came from the cache). */
+  checked = 0;
+  private diagnosticsCache?: Diagnostic[];
+  private fileCache?: SourceFile;
+  private firstIndexes?: number[];
+
+  constructor(
+    readonly text: string,
+    readonly chunks: Chunk[],
+    readonly entries: ChunkEntry[],
+    private readonly config: CheckConfig,
+  ) {}
+
+  get complete(): boolean {
+    return this.done >= this.chunks.length;
+  }
+
+  /** Parses and checks chunks until done or `budgetMs` has passed; true when everything is done. */
+  advance(budgetMs = Infinity): boolean {
+    const until = performance.now() + budgetMs;
+    while (this.done < this.chunks.length) {
+      this.check(this.done++);
+      if ((this.done & 7) === 0 && performance.now() >= until) break;
+    }
+    return this.complete;
+  }
+
+  private parsed(i: number): ChunkEntry & { fragment: SourceFragment } {
+    const entry = this.entries[i];
+    if (!entry.fragment) {
+      this.checked++;
+      entry.fragment = parseYamlDocument(this.chunks[i].text);
+      entry.base = 0;
+      entry.firstIndex = 0;
+    }
+    return entry as ChunkEntry & { fragment: SourceFragment };
+  }
+
+  private check(i: number): void {
+    const entry = this.parsed(i);
+    if (entry.generation === this.config.generation && entry.checks) return;
+    const { fragment, base, firstIndex } = entry;
+    entry.syntax = syntaxDiagnostics({ format: 'yaml', commands: [], problems: fragment.problems }).map((d) => shiftDiagnostic(d, -base));
+    const checks: Diagnostic[] = [];
+    for (const cmd of fragment.commands) {
+      for (const d of checkCommand(cmd, 'yaml', this.config.model, this.config.options)) {
+        const out = shiftDiagnostic(d, -base);
+        out.command = cmd.index - firstIndex;
+        checks.push(out);
+      }
+    }
+    entry.checks = checks;
+    entry.generation = this.config.generation;
+    entry.placed = undefined;
+  }
+
+  /** Every diagnostic, absolute: syntax problems first (file order), then each command's (command order). */
+  get diagnostics(): Diagnostic[] {
+    if (this.diagnosticsCache) return this.diagnosticsCache;
+    this.advance();
+    const syntax: Diagnostic[] = [];
+    const checks: Diagnostic[] = [];
+    let firstIndex = 0;
+    for (let i = 0; i < this.chunks.length; i++) {
+      const entry = this.entries[i];
+      const start = this.chunks[i].start;
+      let placed = entry.placed;
+      if (!placed || placed.start !== start || placed.firstIndex !== firstIndex) {
+        placed = { start, firstIndex, syntax: entry.syntax!.map((d) => place(d, start, firstIndex)), checks: entry.checks!.map((d) => place(d, start, firstIndex)) };
+        entry.placed = placed;
+      }
+      for (const d of placed.syntax) syntax.push(d);
+      for (const d of placed.checks) checks.push(d);
+      firstIndex += entry.fragment!.commands.length;
+    }
+    for (const d of checks) syntax.push(d);
+    return (this.diagnosticsCache = syntax);
+  }
+
+  /** The whole tree with absolute spans, built on first use; only chunks that moved are shifted. */
+  get file(): SourceFile {
+    if (this.fileCache) return this.fileCache;
+    const commands: CommandNode[] = [];
+    const problems: SourceFile['problems'] = [];
+    for (let i = 0; i < this.chunks.length; i++) {
+      const fragment = this.placeFragment(i, commands.length);
+      for (const c of fragment.commands) commands.push(c);
+      for (const p of fragment.problems) problems.push(p);
+    }
+    return (this.fileCache = { format: 'yaml', commands, problems });
+  }
+
+  /** The command of the document containing `offset` (undefined in a document without one), with absolute spans. */
+  commandAt(offset: number): CommandNode | undefined {
+    if (this.fileCache) return this.fileCache.commands.find((c) => c.span.start <= offset && offset <= c.span.end) ?? this.nearest(offset);
+    const i = this.chunkIndexAt(offset);
+    if (i < 0) return undefined;
+    const fragment = this.placeFragment(i, this.firstIndexOf(i));
+    return fragment.commands.find((c) => c.span.start <= offset && offset <= c.span.end) ?? fragment.commands[0];
+  }
+
+  private nearest(offset: number): CommandNode | undefined {
+    const i = this.chunkIndexAt(offset);
+    if (i < 0) return undefined;
+    const chunk = this.chunks[i];
+    return this.fileCache!.commands.find((c) => c.span.start >= chunk.start && c.span.start < chunk.start + chunk.text.length);
+  }
+
+  private chunkIndexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    if (hi < 0) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.chunks[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private firstIndexOf(i: number): number {
+    if (!this.firstIndexes) {
+      const out = new Array<number>(this.chunks.length);
+      let n = 0;
+      for (let k = 0; k < this.chunks.length; k++) {
+        out[k] = n;
+        n += this.parsed(k).fragment.commands.length;
+      }
+      this.firstIndexes = out;
+    }
+    return this.firstIndexes[i];
+  }
+
+  private placeFragment(i: number, firstIndex: number): SourceFragment {
+    const entry = this.parsed(i);
+    const start = this.chunks[i].start;
+    if (entry.base !== start || entry.firstIndex !== firstIndex) {
+      entry.fragment = shiftFragment(entry.fragment, start - entry.base, firstIndex);
+      entry.base = start;
+      entry.firstIndex = firstIndex;
+    }
+    return entry.fragment;
+  }
+}
+
+/**
+ * Keeps the chunks and entries of the last version of one document, so the next version reuses them.
+ */
+export class YamlAnalyzerState {
+  private chunks?: Chunk[];
+  private entries: ChunkEntry[] = [];
+  private length = 0;
+
+  next(text: string, config: CheckConfig): YamlChunkAnalysis {
+    const update = updateChunks(this.chunks, this.length, text);
+    const byText = new Map<string, ChunkEntry>();
+    for (let k = 0; k < update.replaced.length; k++) {
+      const entry = this.entries[update.kept + k];
+      if (entry) byText.set(update.replaced[k].text, entry);
+    }
+    const entries = new Array<ChunkEntry>(update.chunks.length);
+    for (let i = 0; i < update.chunks.length; i++) {
+      if (i < update.kept) entries[i] = this.entries[i];
+      else if (i >= update.tailFrom) entries[i] = this.entries[i + update.shift];
+      else {
+        const text = update.chunks[i].text;
+        const reused = byText.get(text);
+        if (reused) byText.delete(text);
+        entries[i] = reused ?? { base: 0, firstIndex: 0 };
+      }
+    }
+    this.chunks = update.chunks;
+    this.entries = entries;
+    this.length = text.length;
+    return new YamlChunkAnalysis(text, update.chunks, entries, config);
+  }
+
+  /** Forget everything (e.g. the document was replaced wholesale by another format). */
+  reset(): void {
+    this.chunks = undefined;
+    this.entries = [];
+    this.length = 0;
+  }
+}
+
+function shiftSpan(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+function shiftDiagnostic(d: Diagnostic, delta: number): Diagnostic {
+  const out: Diagnostic = { ...d, span: shiftSpan(d.span, delta) };
+  if (d.related) out.related = d.related.map((r) => ({ ...r, span: shiftSpan(r.span, delta) }));
+  return out;
+}
+
+function place(d: Diagnostic, start: number, firstIndex: number): Diagnostic {
+  const out = shiftDiagnostic(d, start);
+  if (d.command !== undefined) out.command = d.command + firstIndex;
+  return out;
+}
