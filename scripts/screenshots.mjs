@@ -24,8 +24,8 @@ const shots = [
     name: 'yaml-diagnostics-hover',
     async take(vs) {
       await vs.openFile('missing-lastName.ocip.yaml');
-      await vs.waitForProblem(/lastName/);
-      await vs.squiggleLines('error');
+      const problem = await vs.waitForProblem(/lastName/, 'missing-lastName.ocip.yaml');
+      await vs.waitForSquiggle(problem.line);
       const { line, column } = await lineOf(vs, 'UserConsolidatedAddRequest22');
       await vs.hoverAt(line, column + 3);
     },
@@ -34,8 +34,8 @@ const shots = [
     name: 'xml-diagnostics',
     async take(vs) {
       await vs.openFile('missing-lastName.ocip.xml');
-      await vs.waitForProblem(/lastName/, 'missing-lastName.ocip.xml');
-      await vs.squiggleLines('error');
+      const problem = await vs.waitForProblem(/lastName/, 'missing-lastName.ocip.xml');
+      await vs.waitForSquiggle(problem.line);
     },
   },
 ];

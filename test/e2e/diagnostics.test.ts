@@ -31,7 +31,7 @@ for (const file of ['missing-lastName.ocip.yaml', 'missing-lastName.ocip.xml']) 
     // Reported where the command is named: the `command:` line (YAML) / the <command xsi:type=…> tag (XML).
     const commandLine = lineOf(file, 'UserConsolidatedAddRequest22');
     assert.equal(problem.line, commandLine);
-    assert.ok((await vs!.squiggleLines('error')).includes(commandLine));
+    await vs!.waitForSquiggle(commandLine, 'error');
   });
 }
 

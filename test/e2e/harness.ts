@@ -43,9 +43,13 @@ export interface SessionOptions {
 
 export type { Problem };
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function patternOf(message: string | RegExp): { source: string; flags: string } {
   if (typeof message !== 'string') return { source: message.source, flags: message.flags };
-  return { source: message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: '' };
+  return { source: escapeRegExp(message), flags: '' };
 }
 
 export class VSCodeSession {
@@ -125,7 +129,7 @@ export class VSCodeSession {
 
   /** The Quick Open / command palette row whose label is exactly `label`. */
   private quickInputRow(label: string) {
-    const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const exact = new RegExp(`^${escapeRegExp(label)}$`);
     return this.page
       .locator('.quick-input-list .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: exact }) })
@@ -166,11 +170,21 @@ export class VSCodeSession {
     await panel.waitFor();
   }
 
-  /** Waits until the active editor shows at least one squiggle of this severity; returns their (visible) lines. */
+  /** The visible lines of the active editor that show a squiggle of this severity (now, without waiting). */
   async squiggleLines(severity: 'error' | 'warning' | 'info' = 'error'): Promise<number[]> {
-    const className = `squiggly-${severity}`;
-    await this.page.locator(`.editor-group-container.active .monaco-editor .${className}`).first().waitFor();
-    return this.page.evaluate((name) => (globalThis as unknown as PageGlobal).__ocip.decoratedLines(name), className);
+    return this.page.evaluate((name) => (globalThis as unknown as PageGlobal).__ocip.decoratedLines(name), `squiggly-${severity}`);
+  }
+
+  /** Waits until the active editor shows a squiggle of this severity on `line` (1-based). */
+  async waitForSquiggle(line: number, severity: 'error' | 'warning' | 'info' = 'error'): Promise<void> {
+    try {
+      await this.page.waitForFunction(
+        ({ name, line }) => (globalThis as unknown as PageGlobal).__ocip.decoratedLines(name).includes(line),
+        { name: `squiggly-${severity}`, line },
+      );
+    } catch (error) {
+      throw new Error(`no ${severity} squiggle on line ${line}; squiggles on ${JSON.stringify(await this.squiggleLines(severity))}: ${error}`);
+    }
   }
 
   /** The language mode shown in the status bar for the active editor (e.g. 'OCI-P YAML'). */
@@ -178,6 +192,16 @@ export class VSCodeSession {
     const item = this.page.locator('[id="status.editor.mode"]');
     await item.waitFor();
     return (await item.innerText()).trim();
+  }
+
+  /** Waits until the status bar shows exactly this language mode (it follows the active editor a moment later). */
+  async waitForLanguageMode(mode: string): Promise<void> {
+    const exact = new RegExp(`^\\s*${escapeRegExp(mode)}\\s*$`);
+    try {
+      await this.page.locator('[id="status.editor.mode"]', { hasText: exact }).waitFor();
+    } catch (error) {
+      throw new Error(`language mode is "${await this.languageMode()}", expected "${mode}": ${error}`);
+    }
   }
 
   /**
@@ -205,7 +229,9 @@ export class VSCodeSession {
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    await this.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+    // Exact: "Ln 3, Col 5" must not be satisfied by "Ln 13, Col 50".
+    const shown = new RegExp(`^\\s*Ln ${line}, Col ${column}\\s*$`);
+    await this.page.locator('[id="status.editor.selection"]', { hasText: shown }).waitFor();
   }
 
   /** Shows the hover at a position (keyboard: Ctrl+K Ctrl+I) and returns its text. The hover stays visible. */
@@ -221,6 +247,8 @@ export class VSCodeSession {
 
   /** Opens completion at the cursor (Ctrl+Space) and returns the labels shown. The list stays open. */
   async triggerCompletion(): Promise<string[]> {
+    await this.page.keyboard.press('Escape'); // close a list left open, so the rows below are the new ones
+    await this.page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'hidden' });
     await this.page.keyboard.press('Control+Space');
     const rows = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
     await rows.first().waitFor();

@@ -20,12 +20,12 @@ after(async () => {
 
 e2eTest('an .ocip.yaml file opens in the OCI-P YAML language mode', () => vs, async () => {
   await vs!.openFile('valid.ocip.yaml');
-  assert.equal(await vs!.languageMode(), 'OCI-P YAML');
+  await vs!.waitForLanguageMode('OCI-P YAML');
 });
 
 e2eTest('an .ocip.xml file opens in the OCI-P XML language mode', () => vs, async () => {
   await vs!.openFile('missing-lastName.ocip.xml');
-  assert.equal(await vs!.languageMode(), 'OCI-P XML');
+  await vs!.waitForLanguageMode('OCI-P XML');
 });
 
 e2eTest('the extension is installed from the .vsix and activated without error', () => vs, async () => {
