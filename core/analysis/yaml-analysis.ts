@@ -5,15 +5,17 @@
  *   chunk's text, see ./yaml-chunks), so an edit parses and checks only the changed document;
  * - absolute diagnostics are rebuilt per version (cheap: there are few), reusing a chunk's absolute copy
  *   while the chunk does not move;
- * - the absolute tree (`file`) is materialised only when a feature asks for it, shifting only chunks that
- *   moved; `commandAt(offset)` places just one command.
+ * - the absolute tree (`file`) is materialised only when a feature asks for it, as views of the cached
+ *   relative trees whose children are shifted on first access (./lazy-shift); `commandAt(offset)` places
+ *   just one command.
  * Work can be done in slices (`advance(budgetMs)`) so a long first validation never blocks requests.
  */
 import { checkCommand, syntaxDiagnostics, type CheckOptions, type Diagnostic, type ModelView } from '../checks';
-import { shiftFragment, type Chunk, type SourceFragment } from '../syntax/chunks';
+import type { Chunk, SourceFragment } from '../syntax/chunks';
 import { parseYamlDocument } from '../syntax/yaml';
 import type { CommandNode, SourceFile, Span } from '../tree/types';
 import { updateChunks } from './yaml-chunks';
+import { lazilyShiftedFragment } from './lazy-shift';
 
 export interface CheckConfig {
   model: ModelView;
@@ -22,11 +24,11 @@ export interface CheckConfig {
   generation: number;
 }
 
-/** One document chunk's cached work. The fragment's spans are relative to `base`, commands numbered from `firstIndex`. */
+/** One document chunk's cached work. The fragment's spans are relative to the chunk start, commands numbered from 0. */
 export interface ChunkEntry {
   fragment?: SourceFragment;
-  base: number;
-  firstIndex: number;
+  /** The fragment as last placed in the file (absolute spans, numbered in the file), shared while the chunk stays put. */
+  view?: { start: number; firstIndex: number; fragment: SourceFragment };
   /** Diagnostics relative to the chunk start; `command` = index within the chunk. */
   syntax?: Diagnostic[];
   checks?: Diagnostic[];
@@ -70,8 +72,6 @@ export class YamlChunkAnalysis {
     if (!entry.fragment) {
       this.checked++;
       entry.fragment = parseYamlDocument(this.chunks[i].text);
-      entry.base = 0;
-      entry.firstIndex = 0;
     }
     return entry as ChunkEntry & { fragment: SourceFragment };
   }
@@ -79,16 +79,10 @@ export class YamlChunkAnalysis {
   private check(i: number): void {
     const entry = this.parsed(i);
     if (entry.generation === this.config.generation && entry.checks) return;
-    const { fragment, base, firstIndex } = entry;
-    entry.syntax = syntaxDiagnostics({ format: 'yaml', commands: [], problems: fragment.problems }).map((d) => shiftDiagnostic(d, -base));
+    const { fragment } = entry;
+    entry.syntax = syntaxDiagnostics({ format: 'yaml', commands: [], problems: fragment.problems });
     const checks: Diagnostic[] = [];
-    for (const cmd of fragment.commands) {
-      for (const d of checkCommand(cmd, 'yaml', this.config.model, this.config.options)) {
-        const out = shiftDiagnostic(d, -base);
-        out.command = cmd.index - firstIndex;
-        checks.push(out);
-      }
-    }
+    for (const cmd of fragment.commands) for (const d of checkCommand(cmd, 'yaml', this.config.model, this.config.options)) checks.push(d);
     entry.checks = checks;
     entry.generation = this.config.generation;
     entry.placed = undefined;
@@ -171,15 +165,16 @@ export class YamlChunkAnalysis {
     return this.firstIndexes[i];
   }
 
+  /** The chunk's fragment placed at its offset and first command index; a view that shifts lazily. */
   private placeFragment(i: number, firstIndex: number): SourceFragment {
     const entry = this.parsed(i);
     const start = this.chunks[i].start;
-    if (entry.base !== start || entry.firstIndex !== firstIndex) {
-      entry.fragment = shiftFragment(entry.fragment, start - entry.base, firstIndex);
-      entry.base = start;
-      entry.firstIndex = firstIndex;
-    }
-    return entry.fragment;
+    if (start === 0 && firstIndex === 0) return entry.fragment;
+    const view = entry.view;
+    if (view && view.start === start && view.firstIndex === firstIndex) return view.fragment;
+    const fragment = lazilyShiftedFragment(entry.fragment, start, firstIndex);
+    entry.view = { start, firstIndex, fragment };
+    return fragment;
   }
 }
 
@@ -189,10 +184,10 @@ export class YamlChunkAnalysis {
 export class YamlAnalyzerState {
   private chunks?: Chunk[];
   private entries: ChunkEntry[] = [];
-  private length = 0;
+  private text = '';
 
   next(text: string, config: CheckConfig): YamlChunkAnalysis {
-    const update = updateChunks(this.chunks, this.length, text);
+    const update = updateChunks(this.chunks, this.text, text);
     const byText = new Map<string, ChunkEntry>();
     for (let k = 0; k < update.replaced.length; k++) {
       const entry = this.entries[update.kept + k];
@@ -206,12 +201,12 @@ export class YamlAnalyzerState {
         const text = update.chunks[i].text;
         const reused = byText.get(text);
         if (reused) byText.delete(text);
-        entries[i] = reused ?? { base: 0, firstIndex: 0 };
+        entries[i] = reused ?? {};
       }
     }
     this.chunks = update.chunks;
     this.entries = entries;
-    this.length = text.length;
+    this.text = text;
     return new YamlChunkAnalysis(text, update.chunks, entries, config);
   }
 
@@ -219,7 +214,7 @@ export class YamlAnalyzerState {
   reset(): void {
     this.chunks = undefined;
     this.entries = [];
-    this.length = 0;
+    this.text = '';
   }
 }
 

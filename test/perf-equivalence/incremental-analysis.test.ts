@@ -42,10 +42,10 @@ test('chunks updated around an edit equal a fresh split', () => {
   fc.assert(
     fc.property(fileArb, fc.array(editArb, { minLength: 1, maxLength: 8 }), (initial, edits) => {
       let text = initial;
-      let chunks = updateChunks(undefined, 0, text).chunks;
+      let chunks = updateChunks(undefined, '', text).chunks;
       for (const edit of edits) {
         const next = apply(text, edit);
-        chunks = updateChunks(chunks, text.length, next).chunks;
+        chunks = updateChunks(chunks, text, next).chunks;
         text = next;
         assert.deepStrictEqual(chunks, splitYamlDocuments(text));
       }
