@@ -29,7 +29,10 @@ export class ModelIndex {
     readonly warnings: readonly string[] = [],
   ) {
     for (const ct of Object.values(model.complexTypes)) {
-      if (ct.base) this.derived.set(ct.base, [...(this.derived.get(ct.base) ?? []), ct.name]);
+      if (!ct.base) continue;
+      const list = this.derived.get(ct.base);
+      if (list) list.push(ct.name);
+      else this.derived.set(ct.base, [ct.name]);
     }
   }
 
@@ -45,23 +48,23 @@ export class ModelIndex {
 
   /** True for a concrete request command type. */
   isRequest(name: string): boolean {
-    const ct = this.model.complexTypes[name];
+    const ct = this.ct(name);
     return !!ct && !ct.abstract && this.derivesFrom(name, OCI_REQUEST);
   }
 
   isResponse(name: string): boolean {
-    const ct = this.model.complexTypes[name];
+    const ct = this.ct(name);
     return !!ct && !ct.abstract && this.derivesFrom(name, OCI_RESPONSE);
   }
 
   /** The complex type of that name; "xs:anyType" gives ANY_TYPE. */
   complexType(name: string): ComplexType | undefined {
-    return this.model.complexTypes[name] ?? (name === ANY_TYPE.name ? ANY_TYPE : undefined);
+    return this.ct(name) ?? (name === ANY_TYPE.name ? ANY_TYPE : undefined);
   }
 
   /** A simple type of the model (named or anonymous) or an XSD built-in ("xs:token", "xs:int", ...). */
   simpleType(name: string): SimpleType | undefined {
-    return this.model.simpleTypes[name] ?? builtinSimpleType(name);
+    return (Object.hasOwn(this.model.simpleTypes, name) ? this.model.simpleTypes[name] : undefined) ?? builtinSimpleType(name);
   }
 
   /** True when elements of this type carry a text value (simple type or built-in). */
@@ -79,7 +82,7 @@ export class ModelIndex {
     if (!chain) {
       chain = [];
       const seen = new Set([name]);
-      for (let b = this.model.complexTypes[name]?.base; b && !seen.has(b); b = this.model.complexTypes[b]?.base) {
+      for (let b = this.ct(name)?.base; b && !seen.has(b); b = this.ct(b)?.base) {
         chain.push(b);
         seen.add(b);
       }
@@ -103,7 +106,7 @@ export class ModelIndex {
     let out = this.declCache.get(typeName);
     if (!out) {
       out = [];
-      const content = this.model.complexTypes[typeName]?.content;
+      const content = this.ct(typeName)?.content;
       if (content) collectElements(content, out);
       this.declCache.set(typeName, out);
     }
@@ -123,7 +126,12 @@ export class ModelIndex {
 
   /** An attribute of a complex type (including inherited ones such as "echo"). */
   attributeDecl(typeName: string, attributeName: string): AttributeDecl | undefined {
-    return this.model.complexTypes[typeName]?.attributes?.find((a) => a.name === attributeName);
+    return this.ct(typeName)?.attributes?.find((a) => a.name === attributeName);
+  }
+
+  /** Own-property lookup, so names like "constructor" never hit Object.prototype. */
+  private ct(name: string): ComplexType | undefined {
+    return Object.hasOwn(this.model.complexTypes, name) ? this.model.complexTypes[name] : undefined;
   }
 
   private concreteDescendants(name: string): string[] {
@@ -134,7 +142,7 @@ export class ModelIndex {
       const n = stack.pop()!;
       if (seen.has(n)) continue;
       seen.add(n);
-      if (!this.model.complexTypes[n]?.abstract) out.push(n);
+      if (!this.ct(n)?.abstract) out.push(n);
       stack.push(...(this.derived.get(n) ?? []));
     }
     return out.sort();

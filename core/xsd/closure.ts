@@ -5,19 +5,36 @@
  */
 import type { ComplexType, OcipModel, Particle, SimpleType } from '../model/types';
 
-export function closure(model: OcipModel, roots: string[]): OcipModel {
-  const subtypes = new Map<string, string[]>();
-  for (const ct of Object.values(model.complexTypes)) {
-    if (ct.base) subtypes.set(ct.base, [...(subtypes.get(ct.base) ?? []), ct.name]);
+const subtypeMaps = new WeakMap<OcipModel, Map<string, string[]>>();
+
+/** Direct subtypes by base name, computed once per model object. */
+function subtypeMap(model: OcipModel): Map<string, string[]> {
+  let subtypes = subtypeMaps.get(model);
+  if (!subtypes) {
+    subtypes = new Map();
+    for (const ct of Object.values(model.complexTypes)) {
+      if (!ct.base) continue;
+      const list = subtypes.get(ct.base);
+      if (list) list.push(ct.name);
+      else subtypes.set(ct.base, [ct.name]);
+    }
+    subtypeMaps.set(model, subtypes);
   }
+  return subtypes;
+}
+
+export function closure(model: OcipModel, roots: string[]): OcipModel {
+  const subtypes = subtypeMap(model);
   const keep = new Set<string>();
+  const expanded = new Set<string>();
   const queue: { name: string; viaElement: boolean }[] = roots.map((name) => ({ name, viaElement: true }));
 
   while (queue.length) {
     const { name, viaElement } = queue.pop()!;
-    const ct = model.complexTypes[name];
-    const st = model.simpleTypes[name];
-    if (ct && viaElement && ct.abstract) {
+    const ct = Object.hasOwn(model.complexTypes, name) ? model.complexTypes[name] : undefined;
+    const st = Object.hasOwn(model.simpleTypes, name) ? model.simpleTypes[name] : undefined;
+    if (ct && viaElement && ct.abstract && !expanded.has(name)) {
+      expanded.add(name);
       // Descendants are substitutable via xsi:type; walk the whole derivation tree below.
       for (const sub of descendants(name, subtypes)) queue.push({ name: sub, viaElement: false });
     }
@@ -32,8 +49,12 @@ export function closure(model: OcipModel, roots: string[]): OcipModel {
     }
   }
 
-  const pick = <T>(rec: Record<string, T>): Record<string, T> =>
-    Object.fromEntries(Object.entries(rec).filter(([k]) => keep.has(k)));
+  // Keep the model's key order (sorted by the compiler) without scanning every type.
+  const pick = <T>(rec: Record<string, T>): Record<string, T> => {
+    const out: Record<string, T> = {};
+    for (const k of [...keep].sort()) if (Object.hasOwn(rec, k)) out[k] = rec[k];
+    return out;
+  };
   return { ...model, complexTypes: pick(model.complexTypes), simpleTypes: pick(model.simpleTypes) };
 }
 

@@ -26,6 +26,8 @@ test('type lookups, built-in descriptors and subtypes', () => {
   assert.equal(fixture.complexType('FullAddress')?.base, 'BaseAddress');
   assert.equal(fixture.complexType('Name'), undefined);
   assert.equal(fixture.complexType('xs:anyType'), ANY_TYPE);
+  assert.equal(fixture.complexType('constructor'), undefined, 'no prototype lookups');
+  assert.equal(fixture.simpleType('toString'), undefined);
   assert.deepEqual(fixture.simpleType('xs:token'), { name: 'xs:token', builtin: 'token', whiteSpace: 'collapse' });
   assert.deepEqual(fixture.simpleType('xs:normalizedString')?.whiteSpace, 'replace');
   assert.deepEqual(fixture.simpleType('xs:string')?.whiteSpace, 'preserve');
