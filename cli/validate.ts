@@ -1,5 +1,6 @@
 /** `ocip validate [--format text|json|sarif] [check flags] FILE...`: exit 0 clean, 1 with errors, 2 usage or I/O. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFile } from '../core/checks';
 import { parseSource, detectFormat } from '../core/syntax';
@@ -10,7 +11,9 @@ import type { CliIo } from './io';
 
 export const VALIDATE_USAGE = `Usage: ocip validate [--format text|json|sarif] [--data-mode AS|XS] [--admin-level LEVEL]
                      [--schema-dir DIR] [--external-authentication] [--service-pack NAME=Svc1,Svc2]...
-                     [--new-user-template Svc1,Svc2] FILE...`;
+                     [--new-user-template Svc1,Svc2] FILE|FOLDER...
+  Folders are searched for *.ocip.yaml, *.ocip.yml, *.ocip.xml and *.xml files whose root is BroadsoftDocument.
+  Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 
 export function formatForFile(file: string, text: string): FileFormat | undefined {
   const detected = detectFormat(file, text);
@@ -19,6 +22,31 @@ export function formatForFile(file: string, text: string): FileFormat | undefine
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   if (lower.endsWith('.xml')) return 'xml';
   return undefined;
+}
+
+/** Folders given on the command line are searched for OCI-P files (*.ocip.yaml, *.ocip.yml, *.ocip.xml, BroadsoftDocument *.xml). */
+function expand(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.ocip\.(ya?ml|xml)$/i.test(name)) out.push(p);
+      else if (/\.xml$/i.test(name) && detectFormat(name, readFileSync(p, 'utf8').slice(0, 4096)) === 'xml') out.push(p);
+    }
+  };
+  for (const p of paths) {
+    let dir = false;
+    try {
+      dir = statSync(p).isDirectory();
+    } catch {
+      // reported when it is read
+    }
+    if (dir) walk(p);
+    else out.push(p);
+  }
+  return out;
 }
 
 export function runValidate(argv: string[], io: CliIo): number {
@@ -30,7 +58,7 @@ export function runValidate(argv: string[], io: CliIo): number {
   const model = modelFrom(values);
   const reports: FileReport[] = [];
   let ioError = false;
-  for (const file of positionals) {
+  for (const file of expand(positionals)) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
