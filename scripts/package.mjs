@@ -22,6 +22,8 @@ function run(what, cmd, cmdArgs) {
     process.stderr.write(`package: ${what} failed (exit ${res.status})\n${res.stdout}${res.stderr}`);
     process.exit(1);
   }
+  // vsce's warnings (e.g. a missing repository link) are worth seeing even when it succeeds.
+  for (const line of `${res.stdout}\n${res.stderr}`.split('\n')) if (/WARN/i.test(line)) console.warn(`package: ${line.trim()}`);
   return res.stdout;
 }
 
