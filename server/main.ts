@@ -58,7 +58,8 @@ const reported = new Set<string>();
 function reportModelError(message: string): void {
   if (reported.has(message)) return;
   reported.add(message);
-  void connection.window.showWarningMessage(message);
+  // A client that cannot show it must not take the server down with an unhandled rejection.
+  connection.window.showWarningMessage(message).catch(() => undefined);
 }
 
 /** Feature modules; each registers its own handlers. */

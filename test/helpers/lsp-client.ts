@@ -23,6 +23,8 @@ export class LspTestClient {
   private waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   private versions = new Map<string, number>();
   stderr = '';
+  /** Messages the server showed the user (window/showMessage and window/showMessageRequest). */
+  readonly messages: string[] = [];
 
   constructor(opts: LspClientOptions = {}) {
     this.settings = opts.settings ?? {};
@@ -38,7 +40,11 @@ export class LspTestClient {
     this.conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
-    this.conn.onNotification('window/showMessage', () => undefined);
+    this.conn.onNotification('window/showMessage', (p: { message: string }) => this.messages.push(p.message));
+    this.conn.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.messages.push(p.message);
+      return null;
+    });
     this.conn.onNotification('window/logMessage', () => undefined);
     this.conn.listen();
   }
