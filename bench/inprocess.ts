@@ -1,0 +1,104 @@
+/**
+ * In-process measurements: the analyzer the language server uses (open, one-character edit), whole-file
+ * validation as the CLI does it (in process and as a process), and the YAML parsers on their own.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { DocumentAnalyzer } from '../core/analysis/analyzer';
+import { checkFile, DEFAULT_CHECK_OPTIONS } from '../core/checks';
+import { builtinModel } from '../core/model';
+import { XmlParser } from '../core/syntax/xml';
+import { IncrementalYamlParser } from '../core/syntax/yaml';
+import { parseYamlChunk } from '../core/syntax/yaml-chunk';
+import { parseYamlChunkFast } from '../core/syntax/yaml-fast';
+import { splitYamlDocuments } from '../core/syntax/yaml-split';
+import type { FileFormat } from '../core/tree/types';
+import { middleOffsets } from './generate';
+import { summarize, type Summary } from './stats';
+
+export interface Timed {
+  wall: Summary;
+  cpu: Summary;
+}
+
+/** Runs `f` `times` times; wall and CPU (user+system of this process) milliseconds. */
+export function time(times: number, f: (i: number) => void): Timed {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const c = process.cpuUsage();
+    const s = performance.now();
+    f(i);
+    wall.push(performance.now() - s);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: summarize(wall), cpu: summarize(cpu) };
+}
+
+export interface AnalyzerResult {
+  open: Timed;
+  edit: Timed;
+  /** Materialising the absolute tree after an edit (what whole-file features pay once per version), wall ms. */
+  fileAfterEdit: Summary;
+  diagnostics: number;
+}
+
+export function benchAnalyzer(text: string, format: FileFormat, opens: number, edits: number): AnalyzerResult {
+  const model = builtinModel();
+  let diagnostics = 0;
+  const open = time(opens, () => {
+    diagnostics = new DocumentAnalyzer(format, model, DEFAULT_CHECK_OPTIONS).analyze(text).diagnostics.length;
+  });
+  const analyzer = new DocumentAnalyzer(format, model, DEFAULT_CHECK_OPTIONS);
+  analyzer.analyze(text).diagnostics;
+  const at = middleOffsets(text, format).edit;
+  const edited = text.slice(0, at) + 'x' + text.slice(at);
+  const edit = time(edits, (i) => {
+    analyzer.begin(i % 2 === 0 ? edited : text).diagnostics;
+  });
+  const treeSamples: number[] = [];
+  for (let i = 0; i < Math.max(3, Math.floor(edits / 4)); i++) {
+    const next = analyzer.begin(i % 2 === 0 ? text : edited);
+    next.diagnostics;
+    const s = performance.now();
+    void next.file.commands.length;
+    treeSamples.push(performance.now() - s);
+  }
+  return { open, edit, fileAfterEdit: summarize(treeSamples), diagnostics };
+}
+
+/** Whole-file validation from scratch, as `ocip validate` does it (fresh caches). */
+export function benchValidateInProcess(text: string, format: FileFormat, times: number): Timed {
+  const model = builtinModel();
+  return time(times, () => {
+    const file = format === 'yaml' ? new IncrementalYamlParser(0).parse(text) : new XmlParser(0).parse(text);
+    checkFile(file, model, DEFAULT_CHECK_OPTIONS);
+  });
+}
+
+/** `node bin/ocip.js validate --format json FILE`: wall time of the whole process. */
+export function benchValidateProcess(repo: string, file: string, times: number): Summary {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const s = performance.now();
+    const run = spawnSync(process.execPath, [join(repo, 'bin', 'ocip.js'), 'validate', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    samples.push(performance.now() - s);
+    if (run.status !== 0 && run.status !== 1) throw new Error(`ocip validate failed (${run.status}): ${run.stderr}`);
+  }
+  return summarize(samples);
+}
+
+/** The YAML documents parsed on their own: the fast path vs the `yaml` package path. */
+export function benchYamlParsers(text: string, times: number): { fast: Timed; yamlPackage: Timed; fastShare: number } {
+  const chunks = splitYamlDocuments(text);
+  let taken = 0;
+  const fast = time(times, () => {
+    taken = 0;
+    for (const c of chunks) if (parseYamlChunkFast(c.text)) taken++;
+  });
+  const yamlPackage = time(times, () => {
+    for (const c of chunks) parseYamlChunk(c.text);
+  });
+  return { fast, yamlPackage, fastShare: chunks.length ? taken / chunks.length : 1 };
+}

@@ -1,0 +1,174 @@
+/**
+ * Language servers over stdio: our server (dist/server.js) and yaml-language-server on the same YAML files.
+ * didOpen → diagnostics, one-character edit → diagnostics, completion and hover latency in the middle of
+ * the file, requests answered while a long first validation runs, and the server's RSS.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BenchLspClient, positionAt, type Position } from './lsp-client';
+import { middleOffsets } from './generate';
+import { summarize, type Summary } from './stats';
+
+export interface LspResult {
+  open: Summary;
+  editNoDebounce?: Summary;
+  editDebounce?: Summary;
+  completion?: Summary;
+  hover?: Summary;
+  /** Hover latency while the first validation of the file runs (max, ms) and how many hovers were answered meanwhile. */
+  hoverDuringOpen?: { max: number; answered: number };
+  rssMb: number;
+  peakMb: number;
+  diagnostics: number;
+}
+
+export interface ServerSpec {
+  name: string;
+  args: string[];
+  languageId: string;
+  settings: (section: string, debounceMs: number) => unknown;
+  initializationOptions?: unknown;
+  /** Our server publishes with the document version; yaml-language-server may not. */
+  versioned: boolean;
+}
+
+export function ourServer(repo: string): ServerSpec {
+  return {
+    name: 'ocip-language-server',
+    args: [join(repo, 'dist', 'server.js'), '--stdio'],
+    languageId: 'ocip-yaml',
+    settings: (_section, debounceMs) => ({ diagnostics: { debounceMs } }),
+    versioned: true,
+  };
+}
+
+export function yamlLanguageServer(repo: string, schemaFile: string): ServerSpec {
+  const yamlSettings = {
+    validate: true,
+    hover: true,
+    completion: true,
+    format: { enable: false },
+    schemas: { [pathToFileURL(schemaFile).href]: ['*.ocip.yaml'] },
+    schemaStore: { enable: false },
+    maxItemsComputed: 100000,
+  };
+  return {
+    name: 'yaml-language-server',
+    args: [join(repo, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+    languageId: 'yaml',
+    settings: (section) => (section === 'yaml' ? yamlSettings : section === '' ? { yaml: yamlSettings } : null),
+    versioned: false,
+  };
+}
+
+interface RunOptions {
+  opens: number;
+  edits: number;
+  debounceEdits: number;
+  requests: number;
+  probeDuringOpen: boolean;
+}
+
+async function started(spec: ServerSpec, debounceMs: number, folder: string): Promise<BenchLspClient> {
+  const client = new BenchLspClient(spec.args, (section) => spec.settings(section, debounceMs));
+  await client.initialize(pathToFileURL(folder).href, spec.initializationOptions);
+  if (spec.name === 'yaml-language-server') {
+    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: spec.settings('yaml', debounceMs) } });
+  }
+  return client;
+}
+
+async function openAndWait(client: BenchLspClient, uri: string, spec: ServerSpec, text: string): Promise<{ ms: number; count: number }> {
+  const waiting = client.nextPublication(uri, (p) => !spec.versioned || p.version === 1, 600000);
+  const start = performance.now();
+  client.open(uri, spec.languageId, text);
+  const pub = await waiting;
+  return { ms: pub.at - start, count: pub.diagnostics.length };
+}
+
+/** Alternately inserts and deletes one character in the middle command; time until diagnostics of that version. */
+async function edits(client: BenchLspClient, uri: string, spec: ServerSpec, at: Position, count: number): Promise<Summary> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const insert = i % 2 === 0;
+    const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
+    const start = performance.now();
+    let version = 0;
+    const waiting = client.nextPublication(uri, (p) => !spec.versioned || p.version === version, 120000);
+    version = client.edit(uri, range, insert ? 'x' : '');
+    const pub = await waiting;
+    samples.push(pub.at - start);
+  }
+  return summarize(samples);
+}
+
+async function requests(client: BenchLspClient, method: string, uri: string, position: Position, count: number): Promise<Summary> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await client.request(method, { textDocument: { uri }, position });
+    samples.push(performance.now() - start);
+  }
+  return summarize(samples);
+}
+
+export async function benchServer(spec: ServerSpec, text: string, file: string, options: RunOptions): Promise<LspResult> {
+  const uri = pathToFileURL(file).href;
+  const folder = join(file, '..');
+  const offsets = middleOffsets(text, 'yaml');
+  const editAt = positionAt(text, offsets.edit);
+  const opens: number[] = [];
+  let diagnostics = 0;
+  let client: BenchLspClient | undefined;
+  let hoverDuringOpen: LspResult['hoverDuringOpen'];
+  for (let i = 0; i < options.opens; i++) {
+    await client?.close();
+    client = await started(spec, 0, folder);
+    if (i === 0 && options.probeDuringOpen && client.capabilities.hoverProvider) {
+      hoverDuringOpen = await probeDuringOpen(client, uri, spec, text, positionAt(text, offsets.hover));
+      await client.close();
+      client = await started(spec, 0, folder);
+    }
+    const opened = await openAndWait(client, uri, spec, text);
+    opens.push(opened.ms);
+    diagnostics = opened.count;
+  }
+  const c = client!;
+  const result: LspResult = { open: summarize(opens), rssMb: 0, peakMb: 0, diagnostics, hoverDuringOpen };
+  result.editNoDebounce = await edits(c, uri, spec, editAt, options.edits);
+  if (c.capabilities.completionProvider) result.completion = await requests(c, 'textDocument/completion', uri, positionAt(text, offsets.complete), options.requests);
+  if (c.capabilities.hoverProvider) result.hover = await requests(c, 'textDocument/hover', uri, positionAt(text, offsets.hover), options.requests);
+  if (spec.versioned && options.debounceEdits > 0) {
+    // The default debounce (200 ms), in a fresh server; its memory is what we report (open + edits + requests).
+    await c.close();
+    const debounced = await started(spec, 200, folder);
+    await openAndWait(debounced, uri, spec, text);
+    if (c.capabilities.hoverProvider) await requests(debounced, 'textDocument/hover', uri, positionAt(text, offsets.hover), 3);
+    result.editDebounce = await edits(debounced, uri, spec, editAt, options.debounceEdits);
+    const memory = debounced.memory();
+    result.rssMb = memory.rssMb;
+    result.peakMb = memory.peakMb;
+    await debounced.close();
+    return result;
+  }
+  const memory = c.memory();
+  result.rssMb = memory.rssMb;
+  result.peakMb = memory.peakMb;
+  await c.close();
+  return result;
+}
+
+/** Hovers sent back to back from didOpen until the first diagnostics: each must be answered promptly. */
+async function probeDuringOpen(client: BenchLspClient, uri: string, spec: ServerSpec, text: string, at: Position): Promise<{ max: number; answered: number }> {
+  let done = false;
+  const published = openAndWait(client, uri, spec, text).then(() => (done = true));
+  const latencies: number[] = [];
+  while (!done) {
+    const start = performance.now();
+    await client.request('textDocument/hover', { textDocument: { uri }, position: at });
+    latencies.push(performance.now() - start);
+  }
+  await published;
+  // The first hover may be queued behind the didOpen handling itself (reading the text, splitting): report the rest too.
+  return { max: latencies.length ? Math.max(...latencies) : NaN, answered: latencies.length };
+}
