@@ -6,6 +6,7 @@ import { registerXmlDetection } from './xml-detection';
 import { disposeSimulator, registerSend } from './send';
 import { registerConvertCommands } from './convert-commands';
 import { registerPreviewCommand } from './preview-request';
+import { registerNewFileCommands } from './new-file';
 
 let client: LanguageClient | undefined;
 
@@ -14,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerSend(context);
   registerConvertCommands(context, () => client);
   registerPreviewCommand(context, () => client);
+  registerNewFileCommands(context);
   client = createLanguageClient(context);
   await client.start();
 }

@@ -1,0 +1,34 @@
+/**
+ * "OCI-P: New YAML Command File" / "New XML Command File": an untitled document in the right language with a
+ * UserConsolidatedAddRequest22 skeleton (every required element as a tab stop), the walkthrough's first step.
+ */
+import * as vscode from 'vscode';
+import { commandSkeleton, xmlDocumentSkeleton } from '../core/authoring/completion-text';
+import { DEFAULT_CHECK_OPTIONS, type CheckOptions } from '../core/checks/types';
+import { builtinModel } from '../core/model';
+
+const COMMAND = 'UserConsolidatedAddRequest22';
+
+function checkOptions(): CheckOptions {
+  const cfg = vscode.workspace.getConfiguration('ocip');
+  return {
+    ...DEFAULT_CHECK_OPTIONS,
+    dataMode: cfg.get('dataMode') === 'XS' ? 'XS' : 'AS',
+    externalAuthentication: cfg.get('externalAuthentication') === true,
+  };
+}
+
+async function newFile(format: 'yaml' | 'xml'): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: format === 'yaml' ? 'ocip-yaml' : 'ocip-xml', content: '' });
+  const editor = await vscode.window.showTextDocument(doc);
+  const style = { format, snippet: true, stop: { n: 1 } } as const;
+  const body = format === 'yaml' ? commandSkeleton(builtinModel(), COMMAND, checkOptions(), { ...style, stop: { n: 1 } }) : xmlDocumentSkeleton(builtinModel(), COMMAND, checkOptions(), { ...style, stop: { n: 1 } });
+  await editor.insertSnippet(new vscode.SnippetString(body + '\n'));
+}
+
+export function registerNewFileCommands(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('ocip.newYamlFile', () => newFile('yaml')),
+    vscode.commands.registerCommand('ocip.newXmlFile', () => newFile('xml')),
+  );
+}
