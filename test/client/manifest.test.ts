@@ -1,0 +1,63 @@
+/** The manifest and the code agree: every contributed command is registered, every reference resolves, every file exists. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const c = pkg.contributes;
+
+function sources(dir: string): string {
+  return readdirSync(dir)
+    .map((n) => join(dir, n))
+    .map((p) => (statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? readFileSync(p, 'utf8') : ''))
+    .join('\n');
+}
+
+describe('extension manifest', () => {
+  const clientCode = sources(join(ROOT, 'client'));
+  const contributed = new Set<string>(c.commands.map((x: { command: string }) => x.command));
+
+  it('every contributed command is registered by the client, with category OCI-P', () => {
+    for (const cmd of c.commands) {
+      assert.ok(clientCode.includes(`'${cmd.command}'`), `${cmd.command} is registered in client/`);
+      assert.equal(cmd.category, 'OCI-P', cmd.command);
+    }
+  });
+
+  it('menus, keybindings and walkthrough links name contributed commands', () => {
+    const used = [
+      ...Object.values(c.menus as Record<string, { command: string }[]>).flat().map((m) => m.command),
+      ...c.keybindings.map((k: { command: string }) => k.command),
+      ...JSON.stringify(c.walkthroughs).matchAll(/command:(ocip\.[A-Za-z]+)/g),
+    ].map((x) => (typeof x === 'string' ? x : x[1]));
+    for (const id of used) assert.ok(contributed.has(id), `${id} is contributed`);
+  });
+
+  it('every file the manifest names exists', () => {
+    const files = [
+      pkg.main.replace(/^\.\//, ''),
+      pkg.icon,
+      ...c.grammars.map((g: { path: string }) => g.path),
+      ...c.snippets.map((s: { path: string }) => s.path),
+      ...c.languages.filter((l: { configuration?: string }) => l.configuration).map((l: { configuration: string }) => l.configuration),
+      ...c.walkthroughs.flatMap((w: { steps: { media: { markdown?: string; image?: string } }[] }) => w.steps.map((s) => s.media.markdown ?? s.media.image)),
+    ].map((f: string) => f.replace(/^\.\//, ''));
+    for (const f of files) assert.ok(existsSync(join(ROOT, f)) || f.startsWith('dist/'), `${f} exists`);
+  });
+
+  it('languages, activation and engine', () => {
+    assert.deepEqual(c.languages.map((l: { id: string }) => l.id).sort(), ['ocip-xml', 'ocip-yaml']);
+    assert.ok(pkg.activationEvents.includes('onLanguage:ocip-yaml') && pkg.activationEvents.includes('onLanguage:ocip-xml'));
+    assert.match(pkg.engines.vscode, /^\^1\.(\d+)\./);
+    assert.ok(Number(/^\^1\.(\d+)/.exec(pkg.engines.vscode)![1]) <= 100, 'engines.vscode no newer than ^1.100.0');
+  });
+
+  it('every setting has a markdown description and a default', () => {
+    for (const [key, p] of Object.entries(c.configuration.properties as Record<string, { markdownDescription?: string; default?: unknown }>)) {
+      assert.ok(p.markdownDescription, `${key} has a markdownDescription`);
+      assert.ok('default' in p, `${key} has a default`);
+    }
+  });
+});
