@@ -9,6 +9,7 @@ import type { ElementDecl, GroupParticle, Occurs, Particle } from '../model/type
 import type { ElementNode, FileFormat, Span } from '../tree/types';
 import type { Diagnostic } from './types';
 import { suggestName, toCamelCase } from './suggest';
+import { short } from './values';
 
 interface DeclInfo {
   decl: ElementDecl;
@@ -200,8 +201,8 @@ function reportUnknown(node: ElementNode, allNames: string[], ctx: ContentContex
   const suggestion = suggestName(node.name, allNames);
   const snake = suggestion && toCamelCase(node.name) === suggestion && suggestion !== node.name;
   const message = suggestion
-    ? `Unknown element \`${node.name}\` in \`${ctx.ownerName}\`. Did you mean \`${suggestion}\`?${snake ? ' (OCI-P uses camelCase element names.)' : ''}`
-    : `Unknown element \`${node.name}\` in \`${ctx.ownerName}\`.`;
+    ? `Unknown element \`${short(node.name)}\` in \`${ctx.ownerName}\`. Did you mean \`${suggestion}\`?${snake ? ' (OCI-P uses camelCase element names.)' : ''}`
+    : `Unknown element \`${short(node.name)}\` in \`${ctx.ownerName}\`.`;
   ctx.push({
     code: 'OCI-UNKNOWN-ELEMENT',
     severity: 'error',

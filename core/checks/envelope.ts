@@ -2,6 +2,7 @@
 import type { SourceFile } from '../tree/types';
 import type { Diagnostic } from './types';
 import { RULES_BY_CODE } from './registry';
+import { short } from './values';
 
 const SESSION_ELEMENTS = ['sessionId', 'userId', 'phoneNumber', 'linePort', 'externalUserIdentity'];
 export const MAX_COMMANDS_PER_DOCUMENT = 15;
@@ -19,7 +20,7 @@ export function checkEnvelope(file: SourceFile, out: Diagnostic[]): void {
   const protocol = env.attributes.find((a) => a.name === 'protocol');
   if (!protocol) push('OCI-ENVELOPE-PROTOCOL', env.nameSpan, 'BroadsoftDocument needs protocol="OCI".');
   else if (protocol.value.text !== 'OCI' && protocol.value.text !== 'NSOCI') {
-    push('OCI-ENVELOPE-PROTOCOL', protocol.value.span, `protocol must be "OCI" (found '${protocol.value.text}').`, { fix: { kind: 'setValue', value: 'OCI' } });
+    push('OCI-ENVELOPE-PROTOCOL', protocol.value.span, `protocol must be "OCI" (found '${short(protocol.value.text)}').`, { fix: { kind: 'setValue', value: 'OCI' } });
   }
   const firstCommandStart = file.commands[0]?.span.start ?? env.span.end;
   const [first, ...rest] = env.children;

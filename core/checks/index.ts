@@ -8,10 +8,12 @@ import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type Diagnostic } from './typ
 import { walkContent, type ModelView } from './elements';
 import { checkEnvelope } from './envelope';
 import { RULES_BY_CODE } from './registry';
+import { checkDocModes } from './rules/doc-modes-check';
 import { makeEmitter } from './rules/emit';
 import { checkTypeRules, type Visited } from './rules/nested';
 import { checkUca22Rules, UCA22, UCA22_XS_IGNORED } from './rules/uca22';
 import { suggestName, toCamelCase } from './suggest';
+import { short } from './values';
 
 export type { ModelView } from './elements';
 export * from './types';
@@ -54,7 +56,7 @@ export function checkCommand(cmd: CommandNode, format: FileFormat, model: ModelV
       code: 'OCI-UNKNOWN-COMMAND',
       kind: 'schema',
       severity: 'error',
-      message: `Unknown command \`${cmd.name}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+      message: `Unknown command \`${short(cmd.name)}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
       span: cmd.nameSpan ?? cmd.headSpan,
       command: cmd.index,
       fix: suggestion ? { kind: 'replaceValue', candidates: [suggestion] } : undefined,
@@ -83,5 +85,7 @@ export function checkCommand(cmd: CommandNode, format: FileFormat, model: ModelV
     checkTypeRules(v, options, emit);
   }
   if (cmd.name === UCA22) checkUca22Rules(cmd, options, emit);
+  // Last, so that the hand-written rules above take precedence over the same rule read from the documentation.
+  checkDocModes(cmd, visited, model, options, out, emit);
   return out;
 }

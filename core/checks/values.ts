@@ -103,7 +103,7 @@ export function checkValue(raw: string, type: SimpleType, fixed?: string, resolv
       return [{ code: 'OCI-INTEGER', message: `'${short(value)}' is not a whole number${rangeSuffix(type)}.` }];
     }
     const n = Number(value);
-    if (n < lo || n > hi) return [{ code: 'OCI-RANGE', message: `${value} is outside the range of xs:${type.builtin} (${lo} to ${hi}).` }];
+    if (n < lo || n > hi) return [{ code: 'OCI-RANGE', message: `${short(value)} is outside the range of xs:${type.builtin} (${lo} to ${hi}).` }];
   } else if (type.builtin === 'decimal' || type.builtin === 'float' || type.builtin === 'double') {
     if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) && !['INF', '-INF', 'NaN'].includes(value)) {
       return [{ code: 'OCI-NUMBER', message: `'${short(value)}' is not a number.` }];
@@ -141,7 +141,7 @@ export function checkValue(raw: string, type: SimpleType, fixed?: string, resolv
     const n = Number(value);
     const tooLow = (type.minInclusive !== undefined && n < type.minInclusive) || (type.minExclusive !== undefined && n <= type.minExclusive);
     const tooHigh = (type.maxInclusive !== undefined && n > type.maxInclusive) || (type.maxExclusive !== undefined && n >= type.maxExclusive);
-    if (tooLow || tooHigh) problems.push({ code: 'OCI-RANGE', message: `${value} is out of range: ${describeRange(type)}${typeSuffix(type)}.` });
+    if (tooLow || tooHigh) problems.push({ code: 'OCI-RANGE', message: `${short(value)} is out of range: ${describeRange(type)}${typeSuffix(type)}.` });
   }
   for (const p of type.patterns ?? []) {
     if (!patternMatches(p, value)) problems.push({ code: 'OCI-PATTERN', message: `'${short(value)}' does not match the pattern ${p}${typeSuffix(type)}.` });

@@ -64,8 +64,8 @@ function elementNode(g: Gen, model: ModelIndex, decl: ElementDecl, depth: number
   let typeName = decl.type;
   let xsiType: string | undefined;
   if (model.complexType(typeName)?.abstract) {
-    xsiType = g(fc.constantFrom, ...model.subtypesOf(typeName));
-    typeName = xsiType;
+    const concrete: string = g(fc.constantFrom, ...model.subtypesOf(typeName));
+    xsiType = typeName = concrete;
   }
   const children = contentNodes(g, model, typeName, depth + 1);
   return xsiType ? { name: decl.name, xsiType, children } : { name: decl.name, children };

@@ -5,6 +5,7 @@
 import type { ElementNode } from '../../tree/types';
 import type { CheckOptions } from '../types';
 import type { RuleEmitter } from './emit';
+import { short } from '../values';
 
 export interface Visited {
   node: ElementNode;
@@ -83,13 +84,13 @@ export function checkTypeRules(v: Visited, opts: CheckOptions, emit: RuleEmitter
       break;
     case 'DN': {
       const text = node.value?.text.trim() ?? '';
-      if (text && !/^\+?\d+(-\d+)?$/.test(text)) emit('OCI-DN-FORMAT', node.value!.span, `'${text}' does not look like a directory number (digits, optionally +CC-number, e.g. +1-2125551234).`);
+      if (text && !/^\+?\d+(-\d+)?$/.test(text)) emit('OCI-DN-FORMAT', node.value!.span, `'${short(text)}' does not look like a directory number (digits, optionally +CC-number, e.g. +1-2125551234).`);
       break;
     }
     case 'UserId':
       if (v.path.length === 1 && node.name === 'userId') {
         const text = node.value?.text.trim() ?? '';
-        if (text && !text.includes('@')) emit('OCI-USERID-DOMAIN', node.value!.span, `userId '${text}' has no @domain: the system default domain will be used.`);
+        if (text && !text.includes('@')) emit('OCI-USERID-DOMAIN', node.value!.span, `userId '${short(text)}' has no @domain: the system default domain will be used.`);
       }
       break;
   }
@@ -109,7 +110,7 @@ function checkAlias(node: ElementNode, emit: RuleEmitter): void {
         : text.split('@').some((part) => !URI_CHARS.test(part))
           ? "only letters, digits and - _ . ! ~ * ' ( ) are allowed"
           : undefined;
-  if (problem) emit('OCI-ALIAS-FORMAT', node.value!.span, `Alias '${text}': ${problem}.`);
+  if (problem) emit('OCI-ALIAS-FORMAT', node.value!.span, `Alias '${short(text)}': ${problem}.`);
 }
 
 function checkLinePort(node: ElementNode, isPrivateIdentity: boolean, emit: RuleEmitter): void {
@@ -123,5 +124,5 @@ function checkLinePort(node: ElementNode, isPrivateIdentity: boolean, emit: Rule
       : isPrivateIdentity && (text.split('@').length !== 2 || text.split('@').some((p) => !p))
         ? 'it needs exactly one @ with a user and a host part'
         : undefined;
-  if (problem) emit('OCI-LINEPORT-FORMAT', node.value!.span, `${what} '${text}': ${problem}.`);
+  if (problem) emit('OCI-LINEPORT-FORMAT', node.value!.span, `${what} '${short(text)}': ${problem}.`);
 }
