@@ -3,6 +3,9 @@
  * core/checks (registry + rules/); this table only says which element each one is about, in one line.
  */
 import { RULES_BY_CODE } from '../checks/registry';
+import { modeNotesOf, type ModeNote, type ModeNotesModel } from '../checks/rules/doc-modes';
+import { docModeCode } from '../checks/rules/doc-modes-check';
+import type { ComplexType } from '../model/types';
 import { SERVICE_PREREQUISITES } from '../checks/rules/services';
 import { UCA22, UCA22_XS_IGNORED } from '../checks/rules/uca22';
 
@@ -51,11 +54,17 @@ const TABLE: Entry[] = [
   { command: UCA22, elements: ['userId'], code: 'OCI-USERID-DOMAIN', text: 'Written user@domain; without a domain the system default domain is used.' },
 ];
 
+/** What the documentation-derived notes need from the model (a ModelIndex fits). */
+export interface RuleNotesModel extends ModeNotesModel {
+  complexType(name: string): ComplexType | undefined;
+}
+
 /**
  * Notes for element `name` found at `path` (names from the command down, the element last) inside an element
- * of type `parentType` (the command type for top-level elements).
+ * of type `parentType` (the command type for top-level elements). With `model`, the data-mode notes of the
+ * parent type's own documentation are added (present only when the schema was compiled with documentation).
  */
-export function ruleNotes(command: string | undefined, parentType: string | undefined, path: string[], name: string): RuleNote[] {
+export function ruleNotes(command: string | undefined, parentType: string | undefined, path: string[], name: string, model?: RuleNotesModel): RuleNote[] {
   const topLevel = path.length === 1;
   const out: RuleNote[] = [];
   const add = (code: string, text: string) => {
@@ -74,5 +83,24 @@ export function ruleNotes(command: string | undefined, parentType: string | unde
     if (e.parentType && e.parentType !== parentType) continue;
     add(e.code, e.text);
   }
+  const type = model && parentType ? model.complexType(parentType) : undefined;
+  if (type) {
+    for (const note of modeNotesOf(type, model)) {
+      if (note.element !== name) continue;
+      const code = docModeCode(note.only, note.effect);
+      // A hand-written note for the same mode already says it (e.g. UserConsolidatedAddRequest22's XS list).
+      if (out.some((n) => n.mode === RULES_BY_CODE.get(code)?.mode)) continue;
+      add(code, `${modeNoteText(note)} (from the schema documentation).`);
+    }
+  }
   return out;
+}
+
+function modeNoteText(note: ModeNote): string {
+  const inMode = note.only === 'AS' ? 'XS' : 'AS';
+  const what = note.values ? `The value${note.values.length > 1 ? 's' : ''} ${note.values.map((v) => `'${v}'`).join(', ')} ${note.values.length > 1 ? 'are' : 'is'} only used` : note.fromOccurrence ? `Occurrence ${note.fromOccurrence} and later only used` : 'Only used';
+  const effect = note.effect === 'ignored' ? `; ignored in ${inMode} data mode` : note.effect === 'fails' ? `; the request fails in ${inMode} data mode` : '';
+  const useValue = note.useValue !== undefined ? ` (in ${inMode} data mode use '${note.useValue}')` : '';
+  const detail = note.detail ? `: ${note.detail}` : '';
+  return `${what} in ${note.only} data mode${effect}${useValue}${detail}`.replace(/\.$/, '');
 }

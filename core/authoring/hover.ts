@@ -95,7 +95,7 @@ function elementMarkdown(model: ModelIndex, ctx: CursorContext, parentType: stri
   const choice = choiceLabel(model, parentType, decl.name);
   if (choice) facts.push(`choice: ${choice}`);
   parts.push(facts.map((f) => `- ${f}`).join('\n'));
-  const notes = ruleNotes(ctx.command, parentType, path, decl.name);
+  const notes = ruleNotes(ctx.command, parentType, path, decl.name, model);
   if (notes.length) parts.push(notes.map((n) => `- ${n.mode ? `**${n.mode}**: ` : ''}${n.text} (\`${n.code}\`)`).join('\n'));
   const description = describeElement(parentType, decl.name, model);
   if (description) parts.push(description);

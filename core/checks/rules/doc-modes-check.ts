@@ -43,10 +43,15 @@ export function checkDocModes(cmd: CommandNode, visited: Visited[], model: Model
   for (const t of targets) {
     const type = model.complexType(t.typeName);
     if (!type || (!type.doc && !type.content)) continue;
-    for (const note of modeNotesOf(type, model)) {
-      if (note.only === options.dataMode) continue;
-      const kids = t.children.filter((c) => c.name === note.element).slice((note.fromOccurrence ?? 1) - 1);
-      for (const kid of kids) {
+    const notes = modeNotesOf(type, model).filter((n) => n.only !== options.dataMode);
+    if (notes.length === 0) continue;
+    // In document order; `seen` counts occurrences for notes about later occurrences only ("contact[2]-contact[5]").
+    const seen = new Map<string, number>();
+    for (const kid of t.children) {
+      const occurrence = (seen.get(kid.name) ?? 0) + 1;
+      seen.set(kid.name, occurrence);
+      for (const note of notes) {
+        if (note.element !== kid.name || occurrence < (note.fromOccurrence ?? 1)) continue;
         if (dropped.some((s) => within(kid.span, s)) || reported.some((s) => within(s, kid.span))) continue;
         const finding = describe(note, kid, t.typeName);
         if (!finding) continue;
