@@ -3,12 +3,14 @@
  * its own config file, user-data-dir, extensions-dir and workspace copy under one temp folder.
  * The process runs in its own process group so that stopping it also stops the extension host,
  * the language server and every other child.
+ * The demo (`npm start`, scripts/demo.ts) uses the same launcher with a kept folder (`home`), the workspace
+ * opened in place and a preferred port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CODE_SERVER_BIN } from './prerequisites';
 
 export interface CodeServerOptions {
@@ -18,6 +20,12 @@ export interface CodeServerOptions {
   workspace: string;
   /** Extra user settings (e.g. `ocip.*`), merged over the quiet defaults below. */
   settings?: Record<string, unknown>;
+  /** Open `workspace` itself instead of a temp copy (the demo: what the user edits stays). */
+  workspaceInPlace?: boolean;
+  /** Keep config, user-data and extensions here (created if missing, never deleted) instead of a temp folder. */
+  home?: string;
+  /** Listen on this port when it is free, else on a free one. */
+  preferredPort?: number;
 }
 
 /** Settings that keep the workbench free of anything a test did not ask for (welcome pages, tips, prompts). */
@@ -42,18 +50,24 @@ const QUIET_SETTINGS: Record<string, unknown> = {
 export interface CodeServer {
   url: string;
   port: number;
-  /** The temp copy of the workspace that code-server has open. */
+  /** The folder code-server has open (the temp copy, or the workspace itself when opened in place). */
   workspaceDir: string;
+  /** Its user-data-dir (User/settings.json, logs/). */
+  userDataDir: string;
   /** Everything code-server printed so far (for failure messages). */
   log(): string;
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A port that was free a moment ago on 127.0.0.1: `wanted` if it is free, else any (0 = any). */
+export function freePort(wanted = 0): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (wanted && error.code === 'EADDRINUSE') resolvePort(freePort(0));
+      else reject(error);
+    });
+    server.listen(wanted, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolvePort(port));
@@ -86,13 +100,17 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
-  const root = mkdtempSync(join(tmpdir(), 'ocip-e2e-'));
+  const kept = options.home !== undefined;
+  const root = kept ? resolve(options.home!) : mkdtempSync(join(tmpdir(), 'ocip-e2e-'));
+  const removeRoot = () => {
+    if (!kept) rmSync(root, { recursive: true, force: true });
+  };
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
-  const workspaceDir = join(root, 'workspace');
+  const workspaceDir = options.workspaceInPlace ? resolve(options.workspace) : join(root, 'workspace');
   const configFile = join(root, 'config.yaml');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  cpSync(options.workspace, workspaceDir, { recursive: true });
+  if (!options.workspaceInPlace) cpSync(options.workspace, workspaceDir, { recursive: true });
   writeFileSync(
     join(userDataDir, 'User/settings.json'),
     JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
@@ -104,22 +122,22 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   try {
     await runToEnd([...common, '--install-extension', options.vsix], env);
   } catch (error) {
-    rmSync(root, { recursive: true, force: true });
+    removeRoot();
     throw error;
   }
 
   // A free port can be taken between probing and binding; one retry covers that race.
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
+    const port = await freePort(attempt === 0 ? options.preferredPort : 0);
     try {
-      return await launch(port, common, env, root, workspaceDir);
+      return await launch(port, common, env, workspaceDir, userDataDir, removeRoot);
     } catch (error) {
       lastError = error;
       if (!/EADDRINUSE/.test(String(error))) break;
     }
   }
-  rmSync(root, { recursive: true, force: true });
+  removeRoot();
   throw lastError;
 }
 
@@ -127,8 +145,9 @@ function launch(
   port: number,
   common: string[],
   env: NodeJS.ProcessEnv,
-  root: string,
   workspaceDir: string,
+  userDataDir: string,
+  removeRoot: () => void,
 ): Promise<CodeServer> {
   const args = [
     ...common,
@@ -159,7 +178,7 @@ function launch(
     } catch {
       // none left
     }
-    rmSync(root, { recursive: true, force: true });
+    removeRoot();
   };
 
   return new Promise((resolveStart, rejectStart) => {
@@ -172,7 +191,7 @@ function launch(
       output += data;
       if (output.includes(ready)) {
         clearTimeout(timer);
-        resolveStart({ url: `http://127.0.0.1:${port}`, port, workspaceDir, log: () => output, stop });
+        resolveStart({ url: `http://127.0.0.1:${port}`, port, workspaceDir, userDataDir, log: () => output, stop });
       }
     };
     child.stdout!.on('data', onData);

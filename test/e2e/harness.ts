@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { type CodeServer, startCodeServer } from './codeServer';
-import { type PageGlobal, type Problem, installPageHelpers } from './pageHelpers';
+import { type Notification, type OutlineRow, type PageGlobal, type Problem, installPageHelpers } from './pageHelpers';
 import { CHROMIUM_BIN, REPO_ROOT, ensureCodeServer, ensureVsix } from './prerequisites';
 
 export const DEFAULT_WORKSPACE = join(REPO_ROOT, 'test/e2e/workspace');
@@ -41,7 +41,7 @@ export interface SessionOptions {
   viewport?: { width: number; height: number };
 }
 
-export type { Problem };
+export type { Notification, OutlineRow, Problem };
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -238,11 +238,19 @@ export class VSCodeSession {
   async hoverAt(line: number, column: number): Promise<string> {
     await this.page.keyboard.press('Escape');
     await this.goTo(line, column);
-    await this.page.keyboard.press('Control+K');
-    await this.page.keyboard.press('Control+I');
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content').first();
-    await hover.waitFor();
-    return (await hover.innerText()).trim();
+    // Until the extension has registered its hover provider, Ctrl+K Ctrl+I shows nothing; ask again, as a user would.
+    const deadline = Date.now() + UI_TIMEOUT;
+    for (;;) {
+      await this.page.keyboard.press('Control+K');
+      await this.page.keyboard.press('Control+I');
+      try {
+        await hover.waitFor({ timeout: 5_000 });
+        return (await hover.innerText()).trim();
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`no hover at ${line}:${column}: ${error}`);
+      }
+    }
   }
 
   /** Opens completion at the cursor (Ctrl+Space) and returns the labels shown. The list stays open. */
@@ -264,6 +272,134 @@ export class VSCodeSession {
     const at = /Ln (\d+), Col (\d+)$/.exec(position.trim());
     if (at) await this.goTo(Number(at[1]), Number(at[2]));
     return text;
+  }
+
+  /** The user-data-dir of this code-server (User/settings.json, logs/…). */
+  get userDataDir(): string {
+    return this.server.userDataDir;
+  }
+
+  /** Opens the Quick Fix menu at the cursor (Ctrl+., the lightbulb menu) and returns its action titles. It stays open. */
+  async quickFixes(): Promise<string[]> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Control+.');
+    const rows = this.page.locator('.action-widget .monaco-list-row.action');
+    await rows.first().waitFor();
+    return rows.locator('.title').allInnerTexts();
+  }
+
+  /** Applies the Quick Fix titled exactly `title` from the menu at the cursor (opened if needed). */
+  async applyQuickFix(title: string): Promise<void> {
+    if (!(await this.page.locator('.action-widget').isVisible())) await this.quickFixes();
+    const row = this.page.locator('.action-widget .monaco-list-row.action', { has: this.page.locator('.title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+    try {
+      // The menu lays a pointer block over the window until the mouse moves (so a resting pointer does not pick
+      // an item), as a user's hand would: move onto the row first, then click it.
+      const box = await row.first().boundingBox({ timeout: 10_000 });
+      if (box) await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+      await row.first().click({ timeout: 10_000 });
+    } catch (error) {
+      const offered = await this.page.locator('.action-widget .monaco-list-row.action .title').allInnerTexts();
+      throw new Error(`no quick fix "${title}"; offered: ${JSON.stringify(offered)}: ${error}`);
+    }
+    await this.page.locator('.action-widget').waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * The Outline view's rows for the active editor, in tree order, every node expanded. The explorer's folder
+   * section is collapsed meanwhile so the whole outline fits (the list only renders visible rows), then restored.
+   */
+  async outline(): Promise<OutlineRow[]> {
+    await this.runCommand('Explorer: Focus on Outline View');
+    const folders = this.page.locator('.pane-header[aria-expanded="true"]', { has: this.page.locator('.title', { hasText: /^workspace$/i }) });
+    const collapsed = (await folders.count()) > 0;
+    if (collapsed) await folders.first().click();
+    try {
+      const rows = this.page.locator('.outline-pane .monaco-list-row');
+      await rows.first().waitFor();
+      // Expand collapsed nodes until none is left (each click renders its children).
+      for (let i = 0; i < 50; i++) {
+        const closed = this.page.locator('.outline-pane .monaco-list-row[aria-expanded="false"]');
+        if (!(await closed.count())) break;
+        await closed.first().locator('.monaco-tl-twistie').click();
+      }
+      return await this.page.evaluate(() => (globalThis as unknown as PageGlobal).__ocip.outlineRows());
+    } finally {
+      if (collapsed) await this.page.locator('.pane-header[aria-expanded="false"]', { has: this.page.locator('.title', { hasText: /^workspace$/i }) }).first().click();
+    }
+  }
+
+  /** Waits until a notification toast whose message matches is shown, and returns its message and severity. */
+  async waitForMessage(message: string | RegExp): Promise<Notification> {
+    try {
+      const handle = await this.page.waitForFunction(
+        ({ source, flags }) => (globalThis as unknown as PageGlobal).__ocip.notifications().find((n) => new RegExp(source, flags).test(n.message)),
+        patternOf(message),
+      );
+      return (await handle.jsonValue()) as Notification;
+    } catch (error) {
+      throw new Error(`no notification matching ${message}; shown: ${JSON.stringify(await this.notifications())}: ${error}`);
+    }
+  }
+
+  /** The notification toasts shown now. */
+  async notifications(): Promise<Notification[]> {
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobal).__ocip.notifications());
+  }
+
+  /** Dismisses every notification, so the next waitForMessage only sees new ones. */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden' });
+  }
+
+  /** Waits for the input box titled `title` (e.g. 'OCI-P: Password'), types `value` and accepts it with Enter. */
+  async answerInputBox(title: string, value: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget', { has: this.page.locator('.quick-input-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+    await widget.waitFor();
+    await widget.locator('input.input').fill(value);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Waits until a status bar item shows exactly `text` (icons are not text), and returns its tooltip/aria label. */
+  async waitForStatusBarItem(text: string): Promise<string> {
+    const item = this.page.locator('.part.statusbar .statusbar-item', { hasText: new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`) });
+    try {
+      await item.first().waitFor();
+    } catch (error) {
+      const shown = await this.page.locator('.part.statusbar .statusbar-item').allInnerTexts();
+      throw new Error(`no status bar item "${text}"; shown: ${JSON.stringify(shown.map((s) => s.trim()).filter(Boolean))}: ${error}`);
+    }
+    return (await item.first().locator('a').first().getAttribute('aria-label')) ?? '';
+  }
+
+  /** Makes the editor tab titled `title` active (clicking it) and returns its whole text. */
+  async editorTextOf(title: string): Promise<string> {
+    const tab = this.page.locator('.tabs-container .tab', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+    await tab.first().click();
+    await this.page.locator('.tabs-container .tab.active', { hasText: title }).first().waitFor();
+    await this.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+    return this.readEditorText();
+  }
+
+  /**
+   * The whole text of an output channel, shown the way a user does it: "Output: Show Output Channels...",
+   * pick the channel, then select all and copy in the Output view.
+   */
+  async outputChannelText(name: string): Promise<string> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill('>Output: Show Output Channels...');
+    await this.quickInputRow('Output: Show Output Channels...').click();
+    await this.quickInputRow(name).click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    const editor = this.page.locator('.part.panel .output-view .monaco-editor').first();
+    await editor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Control+C');
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobal).navigator.clipboard.readText());
   }
 
   /** Saves a PNG of the whole window under test-results/e2e/ (or `dir`); returns its path. */

@@ -14,7 +14,24 @@ export interface Problem {
   column: number;
 }
 
+export interface Notification {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+export interface OutlineRow {
+  /** 1 for top-level symbols. */
+  level: number;
+  label: string;
+  /** The grey text after the label (here: the element's value). */
+  detail: string;
+}
+
 export interface PageHelpers {
+  /** The notification toasts shown now. */
+  notifications(): Notification[];
+  /** The rendered rows of the Outline view. */
+  outlineRows(): OutlineRow[];
   /** The Problems tree's entries in the order shown (file rows are level 1, problems level 2). */
   problems(): Problem[];
   /** 1-based numbers of the visible lines of the active editor that carry a decoration class. */
@@ -41,6 +58,25 @@ export interface PageGlobal {
 export function installPageHelpers(): void {
   const { document } = globalThis as unknown as PageGlobal;
   const helpers: PageHelpers = {
+    notifications() {
+      const out: Notification[] = [];
+      for (const item of document.querySelectorAll('.notifications-toasts .notification-list-item')) {
+        const icon = item.querySelector('.notification-list-item-icon');
+        const severity = icon?.classList.contains('codicon-error') ? 'error' : icon?.classList.contains('codicon-warning') ? 'warning' : 'info';
+        out.push({ severity, message: item.querySelector('.notification-list-item-message')?.textContent?.trim() ?? '' });
+      }
+      return out;
+    },
+    outlineRows() {
+      const rows = [...document.querySelectorAll('.outline-pane .monaco-list-row')];
+      // Rows are absolutely positioned; order them by their place in the list.
+      rows.sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')));
+      return rows.map((row) => ({
+        level: Number(row.getAttribute('aria-level')),
+        label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+        detail: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+      }));
+    },
     problems() {
       const out: Problem[] = [];
       let file = '';
