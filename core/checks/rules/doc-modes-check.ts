@@ -35,16 +35,21 @@ export function checkDocModes(cmd: CommandNode, visited: Visited[], model: Model
   for (const v of visited) if (v.node.children?.length) targets.push({ typeName: v.typeName, children: v.node.children, depth: v.path.length });
   targets.sort((a, b) => a.depth - b.depth);
 
-  const nodes = [...cmd.children, ...visited.map((v) => v.node)];
-  // Elements a hand-written mode rule already reports on (e.g. UserConsolidatedAddRequest22's XS-ignored list).
-  const reported = out.filter((d) => d.kind === 'rule' && RULES_BY_CODE.get(d.code)?.mode !== undefined).map((d) => d.span);
-  const dropped: Span[] = out.filter((d) => DROPPED_CODES.has(d.code)).flatMap((d) => nodes.filter((n) => n.nameSpan.start === d.span.start || n.span.start === d.span.start).map((n) => n.span));
-
+  // Computed on the first type that has notes: most commands (and the built-in model, which has no docs) have none.
+  let reported: Span[] | undefined;
+  let dropped: Span[] = [];
   for (const t of targets) {
     const type = model.complexType(t.typeName);
     if (!type || (!type.doc && !type.content)) continue;
     const notes = modeNotesOf(type, model).filter((n) => n.only !== options.dataMode);
     if (notes.length === 0) continue;
+    if (!reported) {
+      // Elements a hand-written mode rule already reports on (e.g. UserConsolidatedAddRequest22's XS-ignored list),
+      // and the elements such rules say the server drops.
+      const nodes = [...cmd.children, ...visited.map((v) => v.node)];
+      reported = out.filter((d) => d.kind === 'rule' && RULES_BY_CODE.get(d.code)?.mode !== undefined).map((d) => d.span);
+      dropped = out.filter((d) => DROPPED_CODES.has(d.code)).flatMap((d) => nodes.filter((n) => n.nameSpan.start === d.span.start || n.span.start === d.span.start).map((n) => n.span));
+    }
     // In document order; `seen` counts occurrences for notes about later occurrences only ("contact[2]-contact[5]").
     const seen = new Map<string, number>();
     for (const kid of t.children) {
@@ -52,7 +57,7 @@ export function checkDocModes(cmd: CommandNode, visited: Visited[], model: Model
       seen.set(kid.name, occurrence);
       for (const note of notes) {
         if (note.element !== kid.name || occurrence < (note.fromOccurrence ?? 1)) continue;
-        if (dropped.some((s) => within(kid.span, s)) || reported.some((s) => within(s, kid.span))) continue;
+        if (dropped.some((s) => within(kid.span, s)) || reported!.some((s) => within(s, kid.span))) continue;
         const finding = describe(note, kid, t.typeName);
         if (!finding) continue;
         emit(docModeCode(note.only, note.effect), finding.span, finding.message, finding.extra);
