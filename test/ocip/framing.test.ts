@@ -29,8 +29,17 @@ test('ISO-8859-1 is the default, leftover bytes are kept for the next document',
 
 test('the reader refuses to buffer more than the maximum', () => {
   const r = new DocumentReader(100);
-  r.push(Buffer.alloc(60, 0x41));
+  r.push(Buffer.concat([Buffer.from('<'), Buffer.alloc(59, 0x41)]));
   assert.throws(() => r.push(Buffer.alloc(60, 0x41)), (e: unknown) => e instanceof OcipError && e.code === 'too-large');
+});
+
+test('bytes that cannot start a document fail at once, with the position and a sample (not after the timeout)', () => {
+  const r = new DocumentReader(1000);
+  r.push(Buffer.from('\r\n  '));
+  assert.throws(() => r.push(Buffer.from('\x00\x01 garbage')), (e: unknown) => e instanceof OcipError && e.code === 'bad-response' && /not an OCI-P XML document: text outside the root element at line 2, column 3 \("\.\. garbage"\)/.test(e.message));
+  const ok = new DocumentReader(1000);
+  ok.push(Buffer.from('\n\uFEFF', 'utf8'));
+  ok.push(Buffer.from('<?xml version="1.0"?><BroadsoftDocument/>'));
 });
 
 test('encodeDocument writes ISO-8859-1 with numeric references above U+00FF, UTF-8 when declared', () => {

@@ -16,6 +16,8 @@ export class DocumentReader {
   private tail = Buffer.alloc(0);
   /** Byte offset just after the first end tag in the buffer, or -1. */
   private end = -1;
+  /** The first non-space byte of the pending document has been looked at. */
+  private startChecked = false;
 
   constructor(private readonly maxBytes: number) {}
 
@@ -27,10 +29,28 @@ export class DocumentReader {
   push(chunk: Buffer): void {
     this.chunks.push(chunk);
     this.size += chunk.length;
+    if (!this.startChecked) this.checkStart();
     if (this.end < 0) this.search(chunk);
     if (this.end < 0 && this.size > this.maxBytes) {
       throw new OcipError('too-large', `response exceeds the maximum size of ${this.maxBytes} bytes; connection closed`);
     }
+  }
+
+  /**
+   * A document starts with '<' (or a UTF-8 byte-order mark) after optional whitespace. Anything else (garbage, an
+   * HTTP error page on the wrong port) can never become a document: fail now instead of waiting for the timeout.
+   */
+  private checkStart(): void {
+    const all = this.flatten();
+    let i = 0;
+    let line = 1;
+    let lineStart = 0;
+    for (; i < all.length && isXmlSpace(all[i]); i++) if (all[i] === 0x0a) (line++, (lineStart = i + 1));
+    if (i === all.length) return;
+    this.startChecked = true;
+    if (all[i] === 0x3c || all[i] === 0xef) return;
+    const sample = all.subarray(i, i + 60).toString('latin1').replace(/[^\x20-\x7e]/g, '.');
+    throw new OcipError('bad-response', `the response is not an OCI-P XML document: text outside the root element at line ${line}, column ${i - lineStart + 1} ("${sample}")`);
   }
 
   /** Looks for the end tag in the new bytes (plus the tail of the old ones), skipping any inside a CDATA section. */
@@ -67,6 +87,7 @@ export class DocumentReader {
     this.size = 0;
     this.tail = Buffer.alloc(0);
     this.end = -1;
+    this.startChecked = false;
     if (left.length) this.push(left); // leftover bytes: maybe the start (or all) of the next document
     return decodeDocument(trimLeadingSpace(doc));
   }
