@@ -344,6 +344,9 @@ describe('doc-modes on the real R25 schema', { skip: existsSync(R25) ? false : '
     assert.deepEqual(diags.filter((d) => d.code.startsWith('OCI-DOC-')), []);
     assert.deepEqual(diags.filter((d) => d.code === 'OCI-XS-IGNORED').map((d) => text.slice(d.span.start, d.span.end)), ['passcode', 'isPlace']);
     assert.ok(diags.some((d) => d.code === 'OCI-XS-HOTLINE'));
+    const h = hover(text, text.indexOf('passcode') + 1, 'yaml', parseYaml(text), model)?.markdown ?? '';
+    assert.match(h, /OCI-XS-IGNORED/);
+    assert.doesNotMatch(h, /OCI-DOC-/);
   });
 
   it('sweep: every type parses, and every noted element is an element of its type', () => {
