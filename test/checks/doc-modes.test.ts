@@ -14,7 +14,7 @@ import { mergeNotes, modeNotesOf, parseElementModeNote, parseModeNotes, type Mod
 import { hover } from '../../core/authoring/hover';
 import { builtinModel, ModelIndex } from '../../core/model';
 import type { ComplexType } from '../../core/model/types';
-import { parseYaml } from '../../core/syntax';
+import { parseXml, parseYaml } from '../../core/syntax';
 import { compileSchemaDir } from '../../core/xsd';
 
 const REPO = join(__dirname, '..', '..');
@@ -259,6 +259,25 @@ trackingLabel: t
       { code: 'OCI-DOC-AS-IGNORED', at: 'region', start: TEXT.indexOf('region') },
       { code: 'OCI-DOC-XS-ONLY', at: 'zone', start: TEXT.indexOf('zone') },
       { code: 'OCI-DOC-XS-ONLY', at: 'trackingLabel', start: TEXT.indexOf('trackingLabel') },
+    ]);
+  });
+
+  it('XML: the same notes, on the element names', () => {
+    const text = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+      '  <sessionId xmlns="">s1</sessionId>',
+      '  <command xsi:type="WidgetModifyRequest" xmlns="">',
+      '    <widgetId>w1</widgetId>',
+      '    <colour>red</colour>',
+      '    <settings><volume>3</volume></settings>',
+      '  </command>',
+      '</BroadsoftDocument>',
+    ].join('\n');
+    const diags = checkFile(parseXml(text), model, { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS' });
+    assert.deepEqual(diags.map((d) => [d.code, d.span.start, text.slice(d.span.start, d.span.end)]), [
+      ['OCI-DOC-XS-IGNORED', text.indexOf('colour'), 'colour'],
+      ['OCI-DOC-XS-IGNORED', text.indexOf('volume'), 'volume'],
     ]);
   });
 
