@@ -2,7 +2,7 @@
  * The OCI-P language server. Run with `node dist/server.js --stdio` (the VS Code client does the same).
  * It is a thin adapter: every answer comes from core/ (parse, check, complete, describe, fix).
  */
-import { createConnection, ProposedFeatures, TextDocuments, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -58,8 +58,8 @@ const reported = new Set<string>();
 function reportModelError(message: string): void {
   if (reported.has(message)) return;
   reported.add(message);
-  // A client that cannot show it must not take the server down with an unhandled rejection.
-  connection.window.showWarningMessage(message).catch(() => undefined);
+  // A plain notification: showWarningMessage sends a request whose failure would be an unhandled rejection.
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 }
 
 /** Feature modules; each registers its own handlers. */
