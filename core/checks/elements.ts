@@ -99,6 +99,17 @@ export function walkElement(node: ElementNode, decl: ElementDecl, ctx: WalkConte
   walkContent(typeName, decl.name, node.nameSpan, node.children ?? [], withParentNamespace(ctx, node.namespace), path);
 }
 
+/**
+ * Elements holding a secret: their value is never quoted in a message, because diagnostics end up in places that are
+ * not secret (the Problems panel, `ocip validate` output, SARIF in CI logs).
+ */
+const SECRET_ELEMENT = /^(?:password|passcode)$|(?:Password|Passcode|Secret)$/;
+
+function hideValue(message: string, value: string): string {
+  const out = message.split(`'${short(value)}'`).join('The value');
+  return value.length >= 3 && out.includes(value) ? out.split(value).join('********') : out;
+}
+
 function walkSimple(node: ElementNode, decl: ElementDecl, type: SimpleType, ctx: WalkContext): void {
   if (node.children && node.children.length) {
     const what = ctx.format === 'yaml' ? 'a single value, not a mapping' : 'text, not child elements';
@@ -114,7 +125,7 @@ function walkSimple(node: ElementNode, decl: ElementDecl, type: SimpleType, ctx:
     push(ctx, {
       code: p.code,
       severity: 'error',
-      message: p.code === 'OCI-EMPTY' ? `\`${decl.name}\` is empty: ${describeSimpleType(type)}.` : p.message,
+      message: p.code === 'OCI-EMPTY' ? `\`${decl.name}\` is empty: ${describeSimpleType(type)}.` : SECRET_ELEMENT.test(decl.name) ? hideValue(p.message, effective) : p.message,
       span,
       fix: p.candidates ? { kind: 'replaceValue', candidates: p.candidates } : undefined,
     });
