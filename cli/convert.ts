@@ -1,10 +1,12 @@
 /** `ocip convert FILE --to xml|yaml [--out FILE] [--schema-dir DIR]`: 0 converted, 1 syntax errors, 2 usage or I/O. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { convertText } from '../core/authoring/format-convert';
 import type { CliIo } from './io';
 import { modelFrom, UsageError } from './options';
 import { formatForFile } from './validate';
+import { formatText } from './report-formats';
+import { encodingDiagnostic, readCommandFile } from './read-file';
 
 export const CONVERT_USAGE = `Usage: ocip convert FILE --to xml|yaml [--out FILE] [--schema-dir DIR]
   Converts an OCI-P command file to the other format (schema order; XML gets a BroadsoftDocument with a
@@ -22,7 +24,13 @@ export function runConvert(argv: string[], io: CliIo): number {
   const [file] = positionals;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const decoded = readCommandFile(file);
+    if (decoded.problem) {
+      // What the user wrote must reach the server (or the other format) unaltered: never guess at bad bytes.
+      io.stderr(formatText([{ file, text: decoded.text, diagnostics: [encodingDiagnostic(decoded)!] }]));
+      return 1;
+    }
+    text = decoded.text;
   } catch (e) {
     io.stderr(`ocip convert: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 2;

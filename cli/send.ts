@@ -3,7 +3,6 @@
  * Exit status: 0 every command succeeded; 1 the file has errors or any command failed / unknown / not sent;
  * 2 usage, configuration, connection or login error.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { errorsRefusalText, formatLogLine, prepareSend, productionConfirmationText, resultJson, resultLine, runSend, summarizeResults, summaryText, isFailure } from '../core/send';
 import type { CliIo } from './io';
@@ -12,6 +11,7 @@ import { formatText } from './report-formats';
 import { resolveServer } from './send-config';
 import { processTty, type SendTty } from './send-tty';
 import { formatForFile } from './validate';
+import { encodingDiagnostic, readCommandFile } from './read-file';
 
 export const SEND_USAGE = `Usage: ocip send FILE (--server NAME [--config settings.json] | --host H [--port P] [--transport tcp|tls|soap] [--soap-url URL])
                  [--user U] [--yes] [--format text|json] [--batch-size N] [--fingerprint SHA256] [--allow-self-signed]
@@ -50,7 +50,13 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
 
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const decoded = readCommandFile(file);
+    if (decoded.problem) {
+      // What the user wrote must reach the server (or the other format) unaltered: never guess at bad bytes.
+      io.stderr(formatText([{ file, text: decoded.text, diagnostics: [encodingDiagnostic(decoded)!] }]));
+      return 1;
+    }
+    text = decoded.text;
   } catch (e) {
     io.stderr(`ocip send: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 2;

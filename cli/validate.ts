@@ -6,6 +6,7 @@ import { checkFile } from '../core/checks';
 import { parseSource, detectFormat } from '../core/syntax';
 import type { FileFormat } from '../core/tree/types';
 import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
+import { encodingDiagnostic, readCommandFile } from './read-file';
 import { formatJson, formatSarif, formatText, type FileReport } from './report-formats';
 import type { CliIo } from './io';
 
@@ -60,8 +61,11 @@ export function runValidate(argv: string[], io: CliIo): number {
   let ioError = false;
   for (const file of expand(positionals)) {
     let text: string;
+    let encodingProblem: ReturnType<typeof encodingDiagnostic>;
     try {
-      text = readFileSync(file, 'utf8');
+      const decoded = readCommandFile(file);
+      text = decoded.text;
+      encodingProblem = encodingDiagnostic(decoded);
     } catch (e) {
       io.stderr(`ocip: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       ioError = true;
@@ -74,7 +78,7 @@ export function runValidate(argv: string[], io: CliIo): number {
       ioError = true;
       continue;
     }
-    const diagnostics = checkFile(parseSource(text, fmt), model, options).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    const diagnostics = [...(encodingProblem ? [encodingProblem] : []), ...checkFile(parseSource(text, fmt), model, options)].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     reports.push({ file, text, diagnostics });
   }
   io.stdout(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, io.version) : formatText(reports));
