@@ -112,7 +112,7 @@ export class VSCodeSession {
     // Click the row whose label is exactly the file: Enter would open whichever row has focus at that
     // instant, and while results stream in that can be a recently opened file instead.
     await this.quickInputRow(base).click();
-    await this.page.locator('.tabs-container .tab.active', { hasText: base }).waitFor();
+    await this.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: base }).waitFor();
     await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
@@ -384,6 +384,20 @@ export class VSCodeSession {
   }
 
   /**
+   * Makes the editor tab titled `title` active and waits until its whole text matches `pattern` (a document
+   * that an extension updates, like the OCI-P Results view); returns the text.
+   */
+  async waitForEditorText(title: string, pattern: RegExp): Promise<string> {
+    const deadline = Date.now() + UI_TIMEOUT;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = await this.editorTextOf(title);
+      if (pattern.test(text)) return text;
+    }
+    throw new Error(`the editor "${title}" never matched ${pattern}; its text:\n${text}`);
+  }
+
+  /**
    * The whole text of an output channel, shown the way a user does it: "Output: Show Output Channels...",
    * pick the channel, then select all and copy in the Output view.
    */
@@ -395,8 +409,8 @@ export class VSCodeSession {
     await this.quickInputRow('Output: Show Output Channels...').click();
     await this.quickInputRow(name).click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    const editor = this.page.locator('.part.panel .output-view .monaco-editor').first();
-    await editor.locator('.view-lines').click();
+    await this.runCommand('Output: Focus on Output View');
+    await this.page.locator('.part.panel .monaco-editor.focused').waitFor();
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Control+C');
     return this.page.evaluate(() => (globalThis as unknown as PageGlobal).navigator.clipboard.readText());
