@@ -20,9 +20,15 @@ export interface SendResult {
   results: Record<string, number>;
 }
 
-/** Valid commands the simulator accepts: the generated users, all in the seed's group acme / acme-hq. */
+/**
+ * Commands the simulator accepts: the generated users moved into the seed's group acme / acme-hq, without
+ * phone numbers (none is assigned to that group) and with the seed's service pack.
+ */
 function commandsToSend(count: number, offset: number): { type: string; xml: string }[] {
-  const text = generateYaml(count + offset).replace(/acme-site\d+/g, 'acme-hq');
+  const text = generateYaml(count + offset)
+    .replace(/acme-site\d+/g, 'acme-hq')
+    .replace(/^phoneNumber: .*\n/gm, '')
+    .replace(/Standard Seat/g, 'Basic');
   const file = parseYaml(text);
   const model = builtinModel();
   return file.commands.slice(offset).map((c) => ({ type: c.name ?? '', xml: encodeCommandXml(c, model) }));
