@@ -266,6 +266,12 @@ export class VSCodeSession {
   /** The whole text of the active editor, through the clipboard (Ctrl+A, Ctrl+C); the cursor is put back. */
   async readEditorText(): Promise<string> {
     const position = await this.page.locator('[id="status.editor.selection"]').innerText();
+    // Ctrl+A must reach the editor, not the Problems panel that waitForProblem focused.
+    const focused = this.page.locator('.editor-group-container.active .monaco-editor.focused');
+    if (!(await focused.count())) {
+      await this.runCommand('View: Focus Active Editor Group');
+      await focused.waitFor();
+    }
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Control+C');
     const text = await this.page.evaluate(() => (globalThis as unknown as PageGlobal).navigator.clipboard.readText());
@@ -340,6 +346,14 @@ export class VSCodeSession {
     } catch (error) {
       throw new Error(`no notification matching ${message}; shown: ${JSON.stringify(await this.notifications())}: ${error}`);
     }
+  }
+
+  /** Waits until no notification toast whose message matches is shown (e.g. a finished progress notification). */
+  async waitForNoMessage(message: string | RegExp): Promise<void> {
+    await this.page.waitForFunction(
+      ({ source, flags }) => !(globalThis as unknown as PageGlobal).__ocip.notifications().some((n) => new RegExp(source, flags).test(n.message)),
+      patternOf(message),
+    );
   }
 
   /** The notification toasts shown now. */
