@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [-- --no-write]`: every benchmark in one run, results in bench/RESULTS.md.
+ * `npm run bench [-- --quick] [-- --no-write]`: every benchmark in one run, results in bench/RESULTS.md
+ * (a --quick run only prints them).
  * Run through scripts/bench.mjs, which builds dist/ first.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,8 @@ import { fallbackJsonSchema } from './json-schema';
 
 const REPO = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
-const write = !process.argv.includes('--no-write');
+// A quick run prints only; a full run writes bench/RESULTS.md (unless --no-write).
+const write = !quick && !process.argv.includes('--no-write');
 const SIZES = quick ? [1, 100, 2000] : [1, 100, 2000, 10000];
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
@@ -134,7 +136,7 @@ async function main(): Promise<void> {
 
   const report = out.join('\n') + '\n';
   process.stdout.write(report);
-  if (write) writeFileSync(join(REPO, 'bench', quick ? 'RESULTS-quick.md' : 'RESULTS.md'), report);
+  if (write) writeFileSync(join(REPO, 'bench', 'RESULTS.md'), report);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

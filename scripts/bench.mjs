@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick] [-- --no-write]`: builds dist/ (the server and CLI are measured as shipped), then
-// runs bench/run.ts with tsx. Results: bench/RESULTS.md (bench/RESULTS-quick.md for --quick).
+// runs bench/run.ts with tsx. Results: bench/RESULTS.md (--quick only prints them).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
