@@ -120,7 +120,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const env = { ...process.env, XDG_DATA_HOME: join(root, 'xdg-data'), XDG_CACHE_HOME: join(root, 'xdg-cache') };
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   try {
-    await runToEnd([...common, '--install-extension', options.vsix], env);
+    // --force: a rebuilt .vsix of the same version replaces the installed one (the demo's kept folder).
+    await runToEnd([...common, '--install-extension', options.vsix, '--force'], env);
   } catch (error) {
     removeRoot();
     throw error;

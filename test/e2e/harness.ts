@@ -72,10 +72,24 @@ export class VSCodeSession {
       workspace: options.workspace ?? DEFAULT_WORKSPACE,
       settings: options.settings,
     });
+    return VSCodeSession.openBrowser(server, options.viewport, true);
+  }
+
+  /**
+   * A browser on a code-server that something else started (the demo of `npm start`), showing `folder`.
+   * close() closes the browser only and leaves that server running.
+   */
+  static async attach(url: string, folder: string, options: Pick<SessionOptions, 'viewport'> = {}): Promise<VSCodeSession> {
+    const port = Number(new URL(url).port);
+    const server: CodeServer = { url: new URL(url).origin, port, workspaceDir: folder, userDataDir: '', log: () => '', stop: async () => {} };
+    return VSCodeSession.openBrowser(server, options.viewport, false);
+  }
+
+  private static async openBrowser(server: CodeServer, viewport: SessionOptions['viewport'], ownsServer: boolean): Promise<VSCodeSession> {
     let browser: Browser | undefined;
     try {
       browser = await chromium.launch({ executablePath: CHROMIUM_BIN, args: CHROMIUM_ARGS, headless: true });
-      const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+      const context = await browser.newContext({ viewport: viewport ?? { width: 1400, height: 900 } });
       // tsx (esbuild keepNames) wraps named functions in __name(...); functions we evaluate in the page need it too.
       await context.addInitScript('globalThis.__name = (fn) => fn;');
       await context.addInitScript(installPageHelpers);
@@ -89,7 +103,7 @@ export class VSCodeSession {
       return new VSCodeSession(page, browser, server);
     } catch (error) {
       await browser?.close();
-      await server.stop();
+      if (ownsServer) await server.stop();
       throw new Error(`VS Code did not come up: ${String(error)}\n--- code-server log ---\n${server.log()}`);
     }
   }

@@ -45,15 +45,15 @@ function newestInputTime(): number {
 }
 
 /**
- * Returns the path of an up-to-date .vsix. Packages dist/ as it is (no production build) so that
+ * Returns the path of an up-to-date .vsix (`out`, default .e2e/ocip-vscode.vsix). Packages dist/ as it is (no production build) so that
  * dist/, which other test files run from, is never rewritten during a test run.
  */
-export function ensureVsix(): string {
-  if (process.env.OCIP_E2E_VSIX) return resolve(process.env.OCIP_E2E_VSIX);
+export function ensureVsix(out = E2E_VSIX): string {
+  if (process.env.OCIP_E2E_VSIX && out === E2E_VSIX) return resolve(process.env.OCIP_E2E_VSIX);
   if (!existsSync(join(REPO_ROOT, 'dist/client.js'))) {
     runOrThrow('node esbuild.mjs', process.execPath, ['esbuild.mjs']);
   }
-  if (existsSync(E2E_VSIX) && statSync(E2E_VSIX).mtimeMs >= newestInputTime()) return E2E_VSIX;
-  runOrThrow('scripts/package.mjs', process.execPath, ['scripts/package.mjs', '--no-build', '--out', E2E_VSIX]);
-  return E2E_VSIX;
+  if (existsSync(out) && statSync(out).mtimeMs >= newestInputTime()) return out;
+  runOrThrow('scripts/package.mjs', process.execPath, ['scripts/package.mjs', '--no-build', '--out', out]);
+  return out;
 }
