@@ -5,6 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node } from 'yaml';
 import type { CommandNode, Span, SyntaxProblem } from '../tree/types';
 import type { SourceFragment } from './chunks';
+import { MAX_YAML_DEPTH, yamlTooDeepAt } from './yaml-depth';
 import { YamlTreeBuilder, scalarText } from './yaml-tree';
 
 const COMMAND_KEY = 'command';
@@ -14,6 +15,13 @@ export const MAX_PROBLEMS_PER_DOCUMENT = 100;
 export function parseYamlChunk(text: string): SourceFragment {
   const commands: CommandNode[] = [];
   const problems: SyntaxProblem[] = [];
+  // The yaml package recurses per nesting level: a too-deep document is reported here and never handed to it.
+  const tooDeep = yamlTooDeepAt(text);
+  if (tooDeep >= 0) {
+    const span = { start: tooDeep, end: Math.min(tooDeep + 1, text.length) };
+    problems.push({ code: 'OCI-YAML-TOO-DEEP', message: `Nesting deeper than ${MAX_YAML_DEPTH} levels: this document is not read.`, span });
+    return { commands, problems };
+  }
   try {
     const parsed = parseAllDocuments(text, {
       uniqueKeys: false, // duplicates are reported by us, with a hint about lists
