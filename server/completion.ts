@@ -40,7 +40,7 @@ export const completion: Feature = (ctx) => {
     if (!found) return null;
     const { doc, state, analysis } = found;
     const offset = doc.offsetAt(params.position);
-    const result = complete(doc.getText(), offset, state.format, analysis.file, state.model, toCheckOptions(state.settings));
+    const result = complete(doc.getText(), offset, state.format, analysis.commandAt(offset), state.model, toCheckOptions(state.settings));
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
     if (trigger && !triggerMeansSomething(trigger, result.role)) return null;
     return { isIncomplete: false, items: result.entries.map((e) => toItem(doc, e)) };

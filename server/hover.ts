@@ -9,7 +9,9 @@ export const hover: Feature = (ctx) => {
     const found = await ctx.analysisFor(params.textDocument.uri);
     if (!found) return null;
     const { doc, state, analysis } = found;
-    const result = describeAt(doc.getText(), doc.offsetAt(params.position), state.format, analysis.file, state.model);
+    const offset = doc.offsetAt(params.position);
+    // Only the command at the cursor: never the whole tree, so a hover during a long first validation answers at once.
+    const result = describeAt(doc.getText(), offset, state.format, analysis.commandAt(offset), state.model);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(doc, result.span) };
   });

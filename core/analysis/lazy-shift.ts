@@ -7,13 +7,25 @@
 import { shiftElement, shiftSpan, type SourceFragment } from '../syntax/chunks';
 import type { CommandNode, ElementNode } from '../tree/types';
 
-function lazyCommand(command: CommandNode, delta: number, index: number): CommandNode {
+function lazyCommand(command: CommandNode, delta: number, index: number | (() => number)): CommandNode {
   const out = {
-    index,
     name: command.name,
     headSpan: shiftSpan(command.headSpan, delta),
     span: shiftSpan(command.span, delta),
   } as CommandNode;
+  if (typeof index === 'number') out.index = index;
+  else {
+    // Worked out on first read (it may need other documents parsed); then a plain value.
+    Object.defineProperty(out, 'index', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = index();
+        Object.defineProperty(out, 'index', { value, enumerable: true, writable: true, configurable: true });
+        return value;
+      },
+    });
+  }
   if (command.nameSpan) out.nameSpan = shiftSpan(command.nameSpan, delta);
   if (command.attributes) out.attributes = command.attributes.map((a) => ({ ...a, nameSpan: shiftSpan(a.nameSpan, delta), value: { text: a.value.text, span: shiftSpan(a.value.span, delta) } }));
   if (command.namespace !== undefined) out.namespace = command.namespace;
@@ -36,10 +48,13 @@ function lazyCommand(command: CommandNode, delta: number, index: number): Comman
   return out;
 }
 
-/** `fragment` (spans relative to 0, commands numbered from 0) as placed at `start` with its first command `firstIndex`. */
-export function lazilyShiftedFragment(fragment: SourceFragment, start: number, firstIndex: number): SourceFragment {
+/**
+ * `fragment` (spans relative to 0, commands numbered from 0) as placed at `start` with its first command
+ * `firstIndex` (a function: computed when an index is first read).
+ */
+export function lazilyShiftedFragment(fragment: SourceFragment, start: number, firstIndex: number | (() => number)): SourceFragment {
   const out: SourceFragment = {
-    commands: fragment.commands.map((c, i) => lazyCommand(c, start, firstIndex + i)),
+    commands: fragment.commands.map((c, i) => lazyCommand(c, start, typeof firstIndex === 'number' ? firstIndex + i : () => firstIndex() + i)),
     problems: fragment.problems.map((p) => ({ ...p, span: shiftSpan(p.span, start) })),
   };
   if (fragment.envelope) throw new Error('YAML fragments have no envelope');

@@ -44,7 +44,8 @@ export class YamlChunkAnalysis {
   checked = 0;
   private diagnosticsCache?: Diagnostic[];
   private fileCache?: SourceFile;
-  private firstIndexes?: number[];
+  /** First command index of chunks 0..length-1 (filled on demand, in order). */
+  private readonly firstIndexes: number[] = [];
 
   constructor(
     readonly text: string,
@@ -124,12 +125,15 @@ export class YamlChunkAnalysis {
     return (this.fileCache = { format: 'yaml', commands, problems });
   }
 
-  /** The command of the document containing `offset` (undefined in a document without one), with absolute spans. */
+  /**
+   * The command of the document containing `offset` (undefined in a document without one), with absolute spans.
+   * Parses only that document; its `index` is worked out when first read (it needs the documents before it parsed).
+   */
   commandAt(offset: number): CommandNode | undefined {
     if (this.fileCache) return this.fileCache.commands.find((c) => c.span.start <= offset && offset <= c.span.end) ?? this.nearest(offset);
     const i = this.chunkIndexAt(offset);
     if (i < 0) return undefined;
-    const fragment = this.placeFragment(i, this.firstIndexOf(i));
+    const fragment = this.indexKnown(i) ? this.placeFragment(i, this.firstIndexOf(i)) : lazilyShiftedFragment(this.parsed(i).fragment, this.chunks[i].start, () => this.firstIndexOf(i));
     return fragment.commands.find((c) => c.span.start <= offset && offset <= c.span.end) ?? fragment.commands[0];
   }
 
@@ -152,17 +156,18 @@ export class YamlChunkAnalysis {
     return lo;
   }
 
+  /** Whether the first command index of chunk `i` is known without parsing more chunks. */
+  private indexKnown(i: number): boolean {
+    if (this.firstIndexes.length > i) return true;
+    for (let k = Math.max(0, this.firstIndexes.length - 1); k < i; k++) if (!this.entries[k].fragment) return false;
+    return true;
+  }
+
+  /** Index of the first command of chunk `i`; parses the chunks before it that are not parsed yet. */
   private firstIndexOf(i: number): number {
-    if (!this.firstIndexes) {
-      const out = new Array<number>(this.chunks.length);
-      let n = 0;
-      for (let k = 0; k < this.chunks.length; k++) {
-        out[k] = n;
-        n += this.parsed(k).fragment.commands.length;
-      }
-      this.firstIndexes = out;
-    }
-    return this.firstIndexes[i];
+    const out = this.firstIndexes;
+    for (let k = out.length; k <= i; k++) out.push(k === 0 ? 0 : out[k - 1] + this.parsed(k - 1).fragment.commands.length);
+    return out[i];
   }
 
   /** The chunk's fragment placed at its offset and first command index; a view that shifts lazily. */

@@ -8,7 +8,7 @@ import { describeSimpleType } from '../checks/values';
 import { commandDoc, describeElement } from '../model/docs';
 import type { ModelIndex } from '../model/model-index';
 import type { ElementDecl, Occurs } from '../model/types';
-import type { FileFormat, SourceFile, Span } from '../tree/types';
+import type { CommandNode, FileFormat, Span } from '../tree/types';
 import { elementCandidates, type ElementCandidate } from './completion-elements';
 import { commandSkeleton, elementText, escapeSnippet, ruleRequired, xmlDocumentSkeleton, xmlEscape, yamlScalar, type TextStyle } from './completion-text';
 import { locate, type CursorContext } from './cursor';
@@ -41,8 +41,8 @@ export interface CompletionResult {
   entries: CompletionEntry[];
 }
 
-export function complete(text: string, offset: number, format: FileFormat, file: SourceFile | undefined, model: ModelIndex, options: CheckOptions = DEFAULT_CHECK_OPTIONS): CompletionResult {
-  const ctx = locate(text, offset, format, file, model);
+export function complete(text: string, offset: number, format: FileFormat, command: CommandNode | undefined, model: ModelIndex, options: CheckOptions = DEFAULT_CHECK_OPTIONS): CompletionResult {
+  const ctx = locate(text, offset, format, command, model);
   return { role: ctx.role, entries: entriesFor(ctx, text, model, options) };
 }
 
@@ -191,7 +191,7 @@ function attributeEntries(ctx: CursorContext, model: ModelIndex): CompletionEntr
 }
 
 function documentEntries(ctx: CursorContext, text: string, model: ModelIndex, options: CheckOptions): CompletionEntry[] {
-  const whole = ctx.format === 'xml' && text.trim() === '';
+  const whole = ctx.format === 'xml' && !/\S/.test(text);
   return model.commandNames().map((name, i) => {
     const style: TextStyle = { format: ctx.format, snippet: true, stop: { n: 1 } };
     const body = whole ? xmlDocumentSkeleton(model, name, options, style) : commandSkeleton(model, name, options, style, ctx.column);

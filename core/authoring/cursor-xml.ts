@@ -76,12 +76,55 @@ function columnOf(text: string, at: number): number {
   return at - (text.lastIndexOf('\n', at - 1) + 1);
 }
 
+/**
+ * The cursor context. Inside a <command> element only that element is read (from its start tag), so the cost
+ * does not grow with the file; elsewhere (between commands, in the envelope) the text from the start is read.
+ */
 export function scanXml(text: string, offset: number): RawCursor {
+  const from = commandStartBefore(text, offset);
+  if (from > 0) {
+    const raw = scanXmlFrom(text, offset, from);
+    if (raw) return raw;
+  }
+  return scanXmlFromStart(text, offset);
+}
+
+/** The reference scan: reads the whole text before the cursor (what `scanXml` must always agree with). */
+export function scanXmlFromStart(text: string, offset: number): RawCursor {
+  return scanXmlFrom(text, offset, 0)!;
+}
+
+/** Start of the last `<command` start tag before `offset` that is not inside a comment, CDATA or PI; -1 if none. */
+function commandStartBefore(text: string, offset: number): number {
+  let from = offset - 1;
+  while (from >= 0) {
+    const at = text.lastIndexOf('<command', from);
+    if (at < 0) return -1;
+    const next = text.charCodeAt(at + 8);
+    const isTag = next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x3e || next === 0x2f;
+    // The construct before it must be closed (`<<command` or `<a <command` is broken text: read it all).
+    const closed = text.lastIndexOf('>', at) > text.lastIndexOf('<', at - 1);
+    if (isTag && closed && !inside(text, at, '<!--', '-->') && !inside(text, at, '<![CDATA[', ']]>') && !inside(text, at, '<?', '?>')) return at;
+    from = at - 1;
+  }
+  return -1;
+}
+
+function inside(text: string, at: number, open: string, close: string): boolean {
+  const o = text.lastIndexOf(open, at);
+  return o >= 0 && text.lastIndexOf(close, at) < o;
+}
+
+/**
+ * Scans from `from` (0, or a <command> start tag). From a start tag the answer is only taken when the cursor is
+ * inside that command (its element still open at the cursor): then the tags before it cannot matter.
+ */
+function scanXmlFrom(text: string, offset: number, from: number): RawCursor | undefined {
   const raw = emptyRaw(offset);
   const stack: Open[] = [];
   const root: Open = { name: '', column: -2, attrs: new Map(), children: [] };
   const top = () => stack[stack.length - 1] ?? root;
-  let at = 0;
+  let at = from;
   let inTag: { start: number } | undefined;
   while (at < offset) {
     const lt = text.indexOf('<', at);
@@ -112,6 +155,7 @@ export function scanXml(text: string, offset: number): RawCursor {
   if (!inTag && stack.length && stack[stack.length - 1].children.length === 0 && /\S[^\n]*\n\s*$/.test(textBefore)) stack.pop();
 
   const commandAt = stack.findIndex((o) => o.name === 'command');
+  if (from > 0 && (commandAt !== 0 || (inTag && inTag.start === from))) return undefined;
   raw.command = commandAt >= 0 ? xsiTypeOf(stack[commandAt].attrs) : undefined;
   const chain = commandAt >= 0 ? stack.slice(commandAt + 1) : [];
   raw.path = chain.map((o) => o.name);

@@ -53,6 +53,50 @@ function isDocumentBoundary(line: string): boolean {
   return /^(---|\.\.\.)(\s|$)/.test(line);
 }
 
+/** Whether a `---` / `...` line starts at `at` (a line start). */
+function boundaryAt(text: string, at: number): boolean {
+  return isDocumentBoundary(text.slice(at, at + 4));
+}
+
+/** Start of the first line after the last boundary line that starts before `lineStart` (0 when none). */
+function documentStartBefore(text: string, lineStart: number): number {
+  let best = -1;
+  for (const marker of ['\n---', '\n...']) {
+    let from = lineStart - 2;
+    while (from >= 0) {
+      const n = text.lastIndexOf(marker, from);
+      if (n < 0 || n + 1 <= best) break;
+      if (boundaryAt(text, n + 1)) {
+        best = n + 1;
+        break;
+      }
+      from = n - 1;
+    }
+  }
+  if (best < 0 && lineStart > 0 && boundaryAt(text, 0)) best = 0;
+  if (best < 0) return 0;
+  const end = text.indexOf('\n', best);
+  return end < 0 || end >= lineStart ? lineStart : end + 1;
+}
+
+/** Start of the first boundary line after the line ending at `lineEnd` (text.length + 1 when none). */
+function documentEndAfter(text: string, lineEnd: number): number {
+  let best = text.length + 1;
+  for (const marker of ['\n---', '\n...']) {
+    let from = lineEnd;
+    for (;;) {
+      const n = text.indexOf(marker, from);
+      if (n < 0 || n + 1 >= best) break;
+      if (boundaryAt(text, n + 1)) {
+        best = n + 1;
+        break;
+      }
+      from = n + 1;
+    }
+  }
+  return best;
+}
+
 class Stack {
   readonly root: Entry = { kind: 'root', col: -1, children: [], items: 0 };
   entries: Entry[] = [this.root];
@@ -131,16 +175,14 @@ export function scanYaml(text: string, offset: number): RawCursor {
   const lineText = text.slice(lineStart, lineEnd).replace(/\r$/, '');
   if (isDocumentBoundary(lineText)) return raw;
 
-  // The YAML document around the cursor.
-  const before = splitLines(text, 0, Math.max(0, lineStart - 1)).filter(() => lineStart > 0);
-  let docFirst = 0;
-  for (let i = before.length - 1; i >= 0; i--) if (isDocumentBoundary(before[i].text)) (docFirst = i + 1), (i = -1);
-  const after = lineEnd < text.length ? splitLines(text, lineEnd + 1, text.length) : [];
-  let docLast = after.length;
-  for (let i = 0; i < after.length; i++) if (isDocumentBoundary(after[i].text)) (docLast = i), (i = after.length);
+  // The YAML document around the cursor: only its lines are read, so the cost does not grow with the file.
+  const docStart = documentStartBefore(text, lineStart);
+  const before = docStart < lineStart ? splitLines(text, docStart, lineStart - 1) : [];
+  const docEnd = lineEnd < text.length ? documentEndAfter(text, lineEnd) : lineEnd;
+  const after = docEnd > lineEnd + 1 ? splitLines(text, lineEnd + 1, docEnd - 1) : [];
 
   const stack = new Stack();
-  for (const l of before.slice(docFirst)) stack.feed(l.text);
+  for (const l of before) stack.feed(l.text);
 
   const col = offset - lineStart;
   const linePrefix = lineText.slice(0, col);
@@ -193,7 +235,7 @@ export function scanYaml(text: string, offset: number): RawCursor {
   }
 
   // Keys below the cursor line still belong to the container while it stays open.
-  for (const l of after.slice(0, docLast)) {
+  for (const l of after) {
     if (!stack.entries.includes(container)) break;
     stack.feed(l.text);
   }

@@ -9,7 +9,7 @@
  */
 import type { ElementDecl } from '../model/types';
 import type { ModelIndex } from '../model/model-index';
-import type { CommandNode, ElementNode, FileFormat, SourceFile, Span } from '../tree/types';
+import type { CommandNode, ElementNode, FileFormat, Span } from '../tree/types';
 import { stripTypePrefix, type RawCursor, type RawRole } from './cursor-raw';
 import { scanXml } from './cursor-xml';
 import { scanYaml } from './cursor-yaml';
@@ -59,18 +59,22 @@ export interface CursorContext {
   node?: ElementNode;
 }
 
-export function locate(text: string, offset: number, format: FileFormat, file: SourceFile | undefined, model: ModelIndex): CursorContext {
+/**
+ * `command` is the parsed command at the cursor (e.g. `Analysis.commandAt(offset)`), when there is one; it is
+ * used only when its span holds the offset. Nothing here reads more of the text than the cursor's command.
+ */
+export function locate(text: string, offset: number, format: FileFormat, command: CommandNode | undefined, model: ModelIndex): CursorContext {
   const raw: RawCursor = format === 'yaml' ? scanYaml(text, offset) : scanXml(text, offset);
-  const commandNode = file?.commands.find((c) => c.span.start <= offset && offset <= c.span.end);
-  const command = raw.command?.trim() || commandNode?.name || undefined;
-  const ctx: CursorContext = { format, ...raw, command, commandNode, decls: [], types: [] };
+  const commandNode = command && command.span.start <= offset && offset <= command.span.end ? command : undefined;
+  const commandName = raw.command?.trim() || commandNode?.name || undefined;
+  const ctx: CursorContext = { format, ...raw, command: commandName, commandNode, decls: [], types: [] };
   delete (ctx as { xsiTypes?: unknown }).xsiTypes;
   delete (ctx as { valueWord?: unknown }).valueWord;
   if (commandNode) ctx.node = nodeAt(commandNode.children, offset);
-  if (!command || !model.complexType(command)) return ctx;
+  if (!commandName || !model.complexType(commandName)) return ctx;
 
   // Walk the path through the model.
-  let type: string | undefined = command;
+  let type: string | undefined = commandName;
   const decls: (ElementDecl | undefined)[] = [];
   const types: (string | undefined)[] = [];
   let declared: string | undefined;
@@ -89,7 +93,7 @@ export function locate(text: string, offset: number, format: FileFormat, file: S
   ctx.decls = decls;
   ctx.types = types;
   const n = raw.path.length;
-  ctx.parentType = raw.role === 'value' || raw.role === 'xsiType' || raw.role === 'attribute' ? (n > 1 ? types[n - 2] : command) : type;
+  ctx.parentType = raw.role === 'value' || raw.role === 'xsiType' || raw.role === 'attribute' ? (n > 1 ? types[n - 2] : commandName) : type;
   ctx.type = type;
   if (raw.role === 'value' || raw.role === 'xsiType') {
     ctx.decl = decls[decls.length - 1];
@@ -100,7 +104,7 @@ export function locate(text: string, offset: number, format: FileFormat, file: S
     if (format === 'yaml' && !raw.listItem) return ctx;
     ctx.role = 'value';
     ctx.decl = decls[decls.length - 1];
-    ctx.parentType = n > 1 ? types[n - 2] : command;
+    ctx.parentType = n > 1 ? types[n - 2] : commandName;
     if (raw.valueWord) ctx.word = raw.valueWord;
   }
   return ctx;

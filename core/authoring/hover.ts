@@ -7,7 +7,7 @@ import { canonical, describeLength, describeRange, normalizeWhitespace } from '.
 import { commandDoc, describeElement } from '../model/docs';
 import type { ModelIndex } from '../model/model-index';
 import type { ElementDecl, SimpleType } from '../model/types';
-import type { FileFormat, SourceFile, Span } from '../tree/types';
+import type { CommandNode, FileFormat, Span } from '../tree/types';
 import { choiceLabel, occurrences } from './completion-elements';
 import { occursLabel } from './completion';
 import { locate, type CursorContext } from './cursor';
@@ -20,8 +20,8 @@ export interface HoverResult {
 
 const MAX_VALUES = 10;
 
-export function hover(text: string, offset: number, format: FileFormat, file: SourceFile | undefined, model: ModelIndex): HoverResult | undefined {
-  const ctx = locate(text, offset, format, file, model);
+export function hover(text: string, offset: number, format: FileFormat, command: CommandNode | undefined, model: ModelIndex): HoverResult | undefined {
+  const ctx = locate(text, offset, format, command, model);
   const word = text.slice(ctx.word.start, ctx.word.end);
   switch (ctx.role) {
     case 'commandName':

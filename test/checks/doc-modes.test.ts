@@ -298,11 +298,11 @@ trackingLabel: t
   it('hovers show the notes of the element', () => {
     const text = 'command: WidgetModifyRequest\nwidgetId: w1\ncolour: red\nregion: eu\n';
     const file = parseYaml(text);
-    const colour = hover(text, text.indexOf('colour') + 2, 'yaml', file, model);
+    const colour = hover(text, text.indexOf('colour') + 2, 'yaml', file.commands[0], model);
     assert.match(colour?.markdown ?? '', /\*\*XS\*\*: Only used in AS data mode; ignored in XS data mode \(from the schema documentation\)\. \(`OCI-DOC-XS-IGNORED`\)/);
-    const region = hover(text, text.indexOf('region') + 2, 'yaml', file, model);
+    const region = hover(text, text.indexOf('region') + 2, 'yaml', file.commands[0], model);
     assert.match(region?.markdown ?? '', /\*\*AS\*\*: Only used in XS data mode; ignored in AS data mode \(from the schema documentation\)\. \(`OCI-DOC-AS-IGNORED`\)/);
-    const widgetId = hover(text, text.indexOf('widgetId') + 2, 'yaml', file, model);
+    const widgetId = hover(text, text.indexOf('widgetId') + 2, 'yaml', file.commands[0], model);
     assert.doesNotMatch(widgetId?.markdown ?? '', /OCI-DOC/);
   });
 });
@@ -323,7 +323,7 @@ describe('doc-modes on the real R25 schema', { skip: existsSync(R25) ? false : '
     assert.deepEqual(xs.map((d) => [d.code, text.slice(d.span.start, d.span.end)]), [['OCI-DOC-XS-IGNORED', 'groupExternalId']]);
     assert.match(xs[0].message, /from the schema documentation of GroupGetRequest22V5/);
     assert.deepEqual(run(text, 'AS'), []);
-    const h = hover(text, text.indexOf('groupExternalId') + 1, 'yaml', parseYaml(text), model);
+    const h = hover(text, text.indexOf('groupExternalId') + 1, 'yaml', parseYaml(text).commands[0], model);
     assert.match(h?.markdown ?? '', /OCI-DOC-XS-IGNORED/);
   });
 
@@ -363,7 +363,7 @@ describe('doc-modes on the real R25 schema', { skip: existsSync(R25) ? false : '
     assert.deepEqual(diags.filter((d) => d.code.startsWith('OCI-DOC-')), []);
     assert.deepEqual(diags.filter((d) => d.code === 'OCI-XS-IGNORED').map((d) => text.slice(d.span.start, d.span.end)), ['passcode', 'isPlace']);
     assert.ok(diags.some((d) => d.code === 'OCI-XS-HOTLINE'));
-    const h = hover(text, text.indexOf('passcode') + 1, 'yaml', parseYaml(text), model)?.markdown ?? '';
+    const h = hover(text, text.indexOf('passcode') + 1, 'yaml', parseYaml(text).commands[0], model)?.markdown ?? '';
     assert.match(h, /OCI-XS-IGNORED/);
     assert.doesNotMatch(h, /OCI-DOC-/);
   });
