@@ -3,7 +3,7 @@
  * here each command's diagnostics are cached by the command's exact text, relative to its start, and the
  * checking can be done in slices (`advance`).
  */
-import { checkCommand, checkFileLevel, type Diagnostic } from '../checks';
+import { applyKeyScopes, checkCommand, checkFileLevel, type Diagnostic } from '../checks';
 import { parseXml } from '../syntax';
 import type { CommandNode, SourceFile, Span } from '../tree/types';
 import type { Analysis, XmlAnalysisCache } from './analyzer';
@@ -53,7 +53,7 @@ export class XmlAnalysis implements Analysis {
     this.advance();
     const out = checkFileLevel(this.file);
     for (const list of this.perCommand) for (const d of list) out.push(d);
-    return (this.diagnosticsCache = out);
+    return (this.diagnosticsCache = applyKeyScopes(out));
   }
 
   commandAt(offset: number): CommandNode | undefined {

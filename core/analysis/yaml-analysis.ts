@@ -10,7 +10,7 @@
  *   just one command.
  * Work can be done in slices (`advance(budgetMs)`) so a long first validation never blocks requests.
  */
-import { checkCommand, syntaxDiagnostics, type CheckOptions, type Diagnostic, type ModelView } from '../checks';
+import { applyKeyScopes, checkCommand, syntaxDiagnostics, type CheckOptions, type Diagnostic, type ModelView } from '../checks';
 import type { Chunk, SourceFragment } from '../syntax/chunks';
 import { parseYamlDocument } from '../syntax/yaml';
 import type { CommandNode, SourceFile, Span } from '../tree/types';
@@ -109,7 +109,8 @@ export class YamlChunkAnalysis {
       firstIndex += entry.fragment!.commands.length;
     }
     for (const d of checks) syntax.push(d);
-    return (this.diagnosticsCache = syntax);
+    // Rules reported once per key (the group hint): a pass over the few keyed diagnostics' ids, no re-check.
+    return (this.diagnosticsCache = applyKeyScopes(syntax));
   }
 
   /** The whole tree with absolute spans, built on first use; only chunks that moved are shifted. */

@@ -1,7 +1,10 @@
 /**
  * Entry points of the checks.
  *   checkFile(file, model, options)            -> every diagnostic of a parsed file, syntax problems included
- *   checkCommand(cmd, format, model, options)  -> diagnostics of one command; pure, so callers may cache it
+ *   checkCommand(cmd, format, model, options)  -> diagnostics of one command; pure, so callers may cache it.
+ *                                                 It may include claims (Diagnostic.claim) and keyed reports:
+ *                                                 pass a file's diagnostics, in file order, through
+ *                                                 applyKeyScopes (./scope) before showing them.
  */
 import type { CommandNode, FileFormat, SourceFile } from '../tree/types';
 import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type Diagnostic } from './types';
@@ -14,14 +17,16 @@ import { checkTypeRules, type Visited } from './rules/nested';
 import { checkUca22Rules, UCA22, UCA22_XS_IGNORED } from './rules/uca22';
 import { suggestName, toCamelCase } from './suggest';
 import { short } from './values';
+import { applyKeyScopes } from './scope';
 
 export type { ModelView } from './elements';
 export * from './types';
+export { applyKeyScopes } from './scope';
 
 export function checkFile(file: SourceFile, model: ModelView, options: CheckOptions = DEFAULT_CHECK_OPTIONS): Diagnostic[] {
   const out = checkFileLevel(file);
-  for (const cmd of file.commands) out.push(...checkCommand(cmd, file.format, model, options));
-  return out;
+  for (const cmd of file.commands) for (const d of checkCommand(cmd, file.format, model, options)) out.push(d);
+  return applyKeyScopes(out);
 }
 
 /** What is not part of any one command: syntax problems and the XML envelope. */

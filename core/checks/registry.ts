@@ -18,6 +18,12 @@ export interface RuleInfo {
   source: string;
   /** Data mode the rule applies in, when it depends on it. */
   mode?: 'AS' | 'XS';
+  /**
+   * 'first-per-key': reported once per file for each `Diagnostic.key` (e.g. per group): only the first
+   * diagnostic with this code and key in file order is kept, and none after a command that claims the key
+   * (`Diagnostic.claim`). See ./scope.
+   */
+  scope?: 'first-per-key';
 }
 
 const UCA = 'UserConsolidatedAddRequest22';
@@ -75,7 +81,7 @@ export const RULES: RuleInfo[] = [
   // UserConsolidatedAddRequest22: documented mode and authority rules
   { code: 'OCI-XS-IGNORED', severity: 'warning', kind: 'rule', mode: 'XS', title: 'Element ignored in XS data mode (faded)', source: '"The following elements are ignored in XS data mode: addPhoneNumberToGroup, nameDialingName, alternateUserId, passcode, trunkAddressing, thirdPartyVoiceMailServerSelection, thirdPartyVoiceMailServerUserServer, thirdPartyVoiceMailServerMailboxIdType, thirdPartyVoiceMailMailboxURL, sipAuthenticationData, isPlace." Also hotlineContact (AS only) and, inside trunk addressing, physicalLocation (AS only).' },
   { code: 'OCI-XS-SYSTEM-ONLY', severity: 'error', kind: 'rule', mode: 'XS', title: 'XS mode needs a System administrator', source: '"In XS data mode: only the System level administrator has the authorization level to execute the command."' },
-  { code: 'OCI-GROUP-PROPERTIES', severity: 'hint', kind: 'rule', title: 'No groupProperties: the group must exist', source: '"If the group needs to be created, the groupProperties element must be set or the request will fail."' },
+  { code: 'OCI-GROUP-PROPERTIES', severity: 'hint', kind: 'rule', scope: 'first-per-key', title: 'No groupProperties: the group must exist (reported once per group and file: on the first command for the group, none when an earlier command creates it)', source: '"If the group needs to be created, the groupProperties element must be set or the request will fail."' },
   { code: 'OCI-GROUP-CREATE-LEVEL', severity: 'warning', kind: 'rule', mode: 'AS', title: 'Group creation needs a Service Provider administrator or above', source: '"The group will be added if it does not exist and if the command is executed by a Service Provider level administrator or above."' },
   { code: 'OCI-DOMAIN-LEVEL', severity: 'information', kind: 'rule', mode: 'AS', title: 'Domain assignment needs Provisioning (service provider) or Service Provider (group) level', source: '"If the domain has not been assigned to the group, it will be added to group if the command is executed by a Service provider level administrator or above. If the domain has not been assigned to the service provider, it will be added to the service provider if the command is executed by a Provisioning level administrator or above. The command will fail otherwise."' },
   { code: 'OCI-ADD-NUMBER-LEVEL', severity: 'error', kind: 'rule', mode: 'AS', title: 'addPhoneNumberToGroup needs a Service Provider administrator or above', source: '"If the phoneNumber has not been assigned to the group and addPhoneNumberToGroup is set to true, it will be added to group if the command is executed by a service provider administrator or above and the number is already assigned to the service provider. The command will fail otherwise."' },

@@ -38,6 +38,13 @@ export interface Diagnostic {
   fix?: FixHint;
   /** Index of the command the diagnostic belongs to, when it belongs to one. */
   command?: number;
+  /** Rules with scope 'first-per-key' (core/checks/registry): what the report is about, e.g. the group "acme/hq". */
+  key?: string;
+  /**
+   * Not a report: the command settles the key (e.g. it creates the group), so later diagnostics with this code and
+   * key are dropped. Removed by `applyKeyScopes` (./scope); never shown.
+   */
+  claim?: true;
 }
 
 export type DataMode = 'AS' | 'XS';

@@ -59,6 +59,25 @@ describe('UserConsolidatedAddRequest22 rules', () => {
     assert.equal(only(check('', { dataMode: 'AS', adminLevel: 'Group' }).diags, 'OCI-XS-SYSTEM-ONLY').length, 0);
   });
 
+  it('group hint: once per group and file, on the first command for the group; none after a command that creates it', () => {
+    const user = (id: string, group: string, extra = '') => BASE.replace('alice', id).replace('groupId: hq', `groupId: ${group}`) + extra;
+    const props = 'groupProperties: {defaultDomain: acme.example, userLimit: 10}\n';
+    const text = [user('a1', 'hq'), user('a2', 'hq'), user('a3', 'lab', props), user('a4', 'lab'), user('a5', 'hq'), user('a6', 'ops')].join('---\n');
+    const file = parseYaml(text);
+    const hints = only(checkFile(file, builtinModel()), 'OCI-GROUP-PROPERTIES');
+    assert.deepEqual(
+      hints.map((d) => [d.command, d.key]),
+      [
+        [0, 'acme/hq'],
+        [5, 'acme/ops'],
+      ],
+    );
+    assert.ok(hints.every((d) => !d.claim && /acme\/(hq|ops) does not exist yet/.test(d.message)));
+    // A later command that creates the group does not silence the hint on an earlier one.
+    const late = parseYaml([user('b1', 'hq'), user('b2', 'hq', props)].join('---\n'));
+    assert.deepEqual(only(checkFile(late, builtinModel()), 'OCI-GROUP-PROPERTIES').map((d) => d.command), [0]);
+  });
+
   it('group creation: hint without groupProperties; warning when below Service Provider in AS', () => {
     const props = 'groupProperties: {defaultDomain: acme.example, userLimit: 10}\n';
     assert.equal(only(check(props).diags, 'OCI-GROUP-PROPERTIES').length, 0);

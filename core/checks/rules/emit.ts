@@ -3,7 +3,7 @@ import type { Span } from '../../tree/types';
 import type { Diagnostic } from '../types';
 import { RULES_BY_CODE } from '../registry';
 
-export type RuleEmitter = (code: string, span: Span, message: string, extra?: Pick<Diagnostic, 'fix' | 'tags' | 'related'>) => void;
+export type RuleEmitter = (code: string, span: Span, message: string, extra?: Pick<Diagnostic, 'fix' | 'tags' | 'related' | 'key' | 'claim'>) => void;
 
 export function makeEmitter(out: Diagnostic[], command: number): RuleEmitter {
   return (code, span, message, extra) => {

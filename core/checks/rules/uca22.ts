@@ -52,10 +52,13 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
   // Group creation.
   const groupProperties = top(cmd, 'groupProperties')[0];
   const groupLabel = groupName(cmd);
+  // Once per group and file (scope 'first-per-key'): a command that creates the group claims it.
+  const key = groupLabel ? groupLabel.trim() : undefined;
   if (!groupProperties) {
-    emit('OCI-GROUP-PROPERTIES', cmd.headSpan, `If the group${groupLabel} does not exist yet, the request fails: add groupProperties so that the server can create it.`, { fix: { kind: 'addElements', names: ['groupProperties'] } });
-  } else if (!mayDo('createGroup', level, opts.dataMode)) {
-    emit('OCI-GROUP-CREATE-LEVEL', groupProperties.nameSpan, `Only a Service Provider administrator or above can create the group; as a ${level} administrator the group must already exist and groupProperties is ignored.`);
+    emit('OCI-GROUP-PROPERTIES', cmd.headSpan, `If the group${groupLabel} does not exist yet, the request fails: add groupProperties so that the server can create it.`, key ? { fix: { kind: 'addElements', names: ['groupProperties'] }, key } : { fix: { kind: 'addElements', names: ['groupProperties'] } });
+  } else {
+    if (key) emit('OCI-GROUP-PROPERTIES', cmd.headSpan, `The group ${key} is created here.`, { key, claim: true });
+    if (!mayDo('createGroup', level, opts.dataMode)) emit('OCI-GROUP-CREATE-LEVEL', groupProperties.nameSpan, `Only a Service Provider administrator or above can create the group; as a ${level} administrator the group must already exist and groupProperties is ignored.`);
   }
 
   if (!xs) {
