@@ -9,8 +9,9 @@
  * edit only the edited command is scanned again, and a broken command cannot swallow the ones after it.
  * Trees handed out are shared with the cache: treat them as immutable.
  */
-import type { CommandNode, ElementNode, EnvelopeNode, SourceFile, Span, SyntaxProblem } from '../tree/types';
+import type { CommandNode, ElementNode, EnvelopeNode, SourceFile, Span } from '../tree/types';
 import { LruCache, shiftElement, shiftSpan } from './chunks';
+import { FirstProblems } from './first-problems';
 import { type Fragment, type FragmentContext, type NsScope, type TopItem, parseFragment } from './xmlFragment';
 import { XSI_NS, isAllSpace } from './xmlText';
 
@@ -126,7 +127,8 @@ type PieceParser = (text: string, start: number, context: FragmentContext) => Fr
 
 /** Glues the pieces of one file into a SourceFile: envelope, commands and problems. */
 class FileAssembler {
-  private readonly problems: SyntaxProblem[] = [];
+  /** Only the first MAX_PROBLEMS are kept while assembling, so memory stays bounded on hostile files. */
+  private readonly problems = new FirstProblems(MAX_PROBLEMS);
   private readonly commands: CommandNode[] = [];
   private envelope?: EnvelopeNode;
   private envelopeState: 'none' | 'open' | 'closed' = 'none';
@@ -163,8 +165,7 @@ class FileAssembler {
       this.problems.push({ code: 'OCI-XML-SYNTAX', span: name, message: `Element <${ENVELOPE}> is not closed: expected </${ENVELOPE}> at the end.` });
       this.envelope.span = { start: this.envelope.span.start, end: text.length };
     }
-    this.problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-    const file: SourceFile = { format: 'xml', commands: this.commands, problems: this.problems.slice(0, MAX_PROBLEMS) };
+    const file: SourceFile = { format: 'xml', commands: this.commands, problems: this.problems.sorted() };
     if (this.envelope) file.envelope = this.envelope;
     return file;
   }

@@ -12,6 +12,7 @@
  * what the piece inherits from around it: the namespace bindings and the name of the open envelope.
  */
 import type { AttributeNode, ElementNode, Span, SyntaxProblem } from '../tree/types';
+import { FirstProblems } from './first-problems';
 import { XML_NS, XSI_NS, decodeCharData, isAllSpace, isNameChar, isNameStart, isSpace } from './xmlText';
 
 /** prefix -> namespace URI ('' = the default namespace); inner scopes inherit through the prototype chain. */
@@ -53,6 +54,14 @@ export interface Fragment {
 
 /** Deeper elements are skipped (reported once), so every consumer may walk the tree recursively. */
 export const MAX_DEPTH = 200;
+/** Problems kept per piece (the file keeps as many, see xml.ts): the first ones by position. */
+export const MAX_FRAGMENT_PROBLEMS = 1000;
+/** OCI-P elements have a handful of attributes; beyond this many in one tag the rest are skipped (reported once). */
+export const MAX_ATTRIBUTES = 256;
+/** Top-level elements that can only be reported as misplaced (see TopElement): beyond this many they are dropped. */
+const MAX_STRAY_ELEMENTS = MAX_FRAGMENT_PROBLEMS;
+const ENVELOPE = 'BroadsoftDocument';
+const COMMAND = 'command';
 
 interface Frame {
   qname: string;
@@ -62,6 +71,8 @@ interface Frame {
   children: ElementNode[];
   text: string;
   contentStart: number;
+  /** A child element was seen (kept in `children` only when attached). */
+  hadChild: boolean;
   /** End of the last child or non-blank text: where an element that is never closed ends. */
   lastEnd: number;
   /** First piece of non-blank text, for the mixed-content problem. */
@@ -85,11 +96,18 @@ export function parseFragment(text: string, context: FragmentContext, base = 0):
 
 class FragmentScanner {
   private pos = 0;
-  private readonly problems: SyntaxProblem[] = [];
+  private readonly problems = new FirstProblems(MAX_FRAGMENT_PROBLEMS);
   private readonly items: TopItem[] = [];
   private readonly stack: Frame[] = [];
+  /**
+   * Elements open below MAX_DEPTH: only where their names are (piece offsets). Their content is ignored, so
+   * a hostile `<a<a<a…` costs two numbers per element instead of a frame and a node.
+   */
+  private readonly deepNameStarts: number[] = [];
+  private readonly deepNameEnds: number[] = [];
   private readonly openCount = new Map<string, number>();
   private reportedDepth = false;
+  private strayElements = 0;
 
   constructor(
     private readonly text: string,
@@ -118,7 +136,7 @@ class FragmentScanner {
       this.markup();
     }
     this.finish();
-    return { items: this.items, problems: this.problems };
+    return { items: this.items, problems: this.problems.sorted() };
   }
 
   private problem(code: string, span: Span, message: string): void {
@@ -132,6 +150,7 @@ class FragmentScanner {
   // ---- text ---------------------------------------------------------------------------------------------
 
   private characters(start: number, end: number): void {
+    if (this.deepNameStarts.length > 0) return; // inside ignored elements
     const frame = this.stack[this.stack.length - 1];
     const raw = this.text.slice(start, end);
     if (!frame) {
@@ -143,7 +162,8 @@ class FragmentScanner {
       }
       return;
     }
-    frame.text += decodeCharData(this.text, start, end, this.base, false, this.problems);
+    const decoded = decodeCharData(this.text, start, end, this.base, false, this.problems);
+    if (frame.attached) frame.text += decoded;
     if (!isAllSpace(raw)) {
       frame.firstText ??= this.abs(trimmedSpan(this.text, start, end));
       frame.lastEnd = end;
@@ -201,13 +221,14 @@ class FragmentScanner {
       end = this.text.length;
       this.pos = end;
     } else this.pos = end + 3;
+    if (this.deepNameStarts.length > 0) return; // inside ignored elements
     const frame = this.stack[this.stack.length - 1];
     if (!frame) {
       this.syntax(start, this.pos, 'CDATA section outside of any element: expected <command> or <BroadsoftDocument>.');
       return;
     }
     const content = this.text.slice(contentStart, end);
-    frame.text += content.includes('\r') ? content.replace(/\r\n?/g, '\n') : content;
+    if (frame.attached) frame.text += content.includes('\r') ? content.replace(/\r\n?/g, '\n') : content;
     frame.lastEnd = this.pos;
     if (!frame.firstText && content.length > 0 && !isAllSpace(content)) frame.firstText = this.at(start, this.pos);
   }
@@ -268,6 +289,7 @@ class FragmentScanner {
     let i = nameEnd;
     let selfClosing = false;
     let junkReported = false;
+    let attributeCount = 0;
     for (;;) {
       const spaceStart = i;
       while (i < text.length && isSpace(text.charCodeAt(i))) i++;
@@ -293,7 +315,10 @@ class FragmentScanner {
         if (i === spaceStart) this.syntax(i, i + 1, 'Expected whitespace between attributes.');
         const attribute = this.attribute(i, qname);
         i = attribute.next;
-        if (attribute.attribute) attributes.push(attribute.attribute);
+        if (attribute.attribute && ++attributeCount <= MAX_ATTRIBUTES) attributes.push(attribute.attribute);
+        else if (attributeCount === MAX_ATTRIBUTES + 1) {
+          this.syntax(attribute.attribute!.nameSpan.start, attribute.attribute!.nameSpan.end, `More than ${MAX_ATTRIBUTES} attributes in <${qname}>: the rest are ignored.`);
+        }
         if (attribute.broken) break;
         continue;
       }
@@ -343,6 +368,18 @@ class FragmentScanner {
   }
 
   private openElement(qname: string, qnameSpan: Span, start: number, tagEnd: number, raw: RawAttribute[], selfClosing: boolean): void {
+    if (this.stack.length >= MAX_DEPTH) {
+      if (!this.reportedDepth) {
+        this.reportedDepth = true;
+        this.syntax(qnameSpan.start, qnameSpan.end, `Elements nested deeper than ${MAX_DEPTH} levels are ignored.`);
+      }
+      if (!selfClosing) {
+        this.deepNameStarts.push(qnameSpan.start);
+        this.deepNameEnds.push(qnameSpan.end);
+        this.openCount.set(qname, (this.openCount.get(qname) ?? 0) + 1);
+      }
+      return;
+    }
     const parent = this.stack[this.stack.length - 1];
     const parentScope = parent ? parent.scope : this.context.scope;
     const scope = this.declareNamespaces(raw, parentScope);
@@ -357,27 +394,32 @@ class FragmentScanner {
     };
     this.attributes(node, raw, scope);
 
-    const depth = this.stack.length + 1;
-    const attached = depth <= MAX_DEPTH && (!parent || parent.attached);
-    if (!attached && !this.reportedDepth) {
-      this.reportedDepth = true;
-      this.syntax(qnameSpan.start, qnameSpan.end, `Elements nested deeper than ${MAX_DEPTH} levels are ignored.`);
-    }
+    // A misplaced top-level element is only reported by name (xml.ts), so its content is not kept, and past
+    // as many as problems are reported it is not kept either.
+    const stray = !parent && this.isStray(node.name);
+    const attached = parent ? parent.attached : !stray || ++this.strayElements <= MAX_STRAY_ELEMENTS;
     let top: TopElement | undefined;
-    if (attached) {
-      if (parent) {
-        parent.children.push(node);
-        parent.lastEnd = tagEnd;
-      }
-      else this.items.push((top = { kind: 'element', node, qname, open: false, scope }));
-    }
+    if (parent) {
+      if (attached) parent.children.push(node);
+      parent.hadChild = true;
+      parent.lastEnd = tagEnd;
+    } else if (!parent && attached) this.items.push((top = { kind: 'element', node, qname, open: false, scope }));
+    const keepsContent = attached && !stray;
     if (selfClosing) {
       // `<a/>` has the empty value, placed at the '/' of '/>'.
       if (!node.nil) node.value = { text: '', span: this.at(tagEnd - 2, tagEnd - 2) };
       return;
     }
-    this.stack.push({ qname, node, scope, attached, children: [], text: '', contentStart: tagEnd, lastEnd: tagEnd, top });
+    this.stack.push({ qname, node, scope, attached: keepsContent, children: [], hadChild: false, text: '', contentStart: tagEnd, lastEnd: tagEnd, top });
     this.openCount.set(qname, (this.openCount.get(qname) ?? 0) + 1);
+  }
+
+  /**
+   * A top-level element that xml.ts can only report as misplaced: outside an envelope (no `outer`) only
+   * <command> and <BroadsoftDocument> are taken.
+   */
+  private isStray(name: string): boolean {
+    return this.context.outer === null && name !== COMMAND && name !== ENVELOPE;
   }
 
   private declareNamespaces(raw: RawAttribute[], parentScope: NsScope): NsScope {
@@ -468,45 +510,62 @@ class FragmentScanner {
       this.syntax(start, start + 2, "Expected an element name after '</'.");
       return;
     }
-    const top = this.stack[this.stack.length - 1];
-    if (top && top.qname === name) {
+    const top = this.topName();
+    if (top === name) {
       this.pop(start, end);
     } else if ((this.openCount.get(name) ?? 0) > 0) {
-      while (this.stack[this.stack.length - 1].qname !== name) {
-        this.unclosed(this.stack[this.stack.length - 1], `before </${name}>`);
-        this.popUnclosed();
-      }
+      while (this.topName() !== name) this.popUnclosed(`before </${name}>`);
       this.pop(start, end);
     } else if (this.context.outer !== null && name === this.context.outer) {
-      while (this.stack.length) {
-        this.unclosed(this.stack[this.stack.length - 1], `before </${name}>`);
-        this.popUnclosed();
-      }
+      while (this.topName() !== undefined) this.popUnclosed(`before </${name}>`);
       this.items.push({ kind: 'end', span: this.at(start, end) });
-    } else if (top) {
+    } else if (top !== undefined) {
       // Most often a typo in the end tag's name: let it close the current element, so its siblings stay siblings.
-      this.syntax(start, end, `Unexpected end tag </${name}>: expected </${top.qname}>.`);
+      this.syntax(start, end, `Unexpected end tag </${name}>: expected </${top}>.`);
       this.pop(start, end);
     } else {
       this.syntax(start, end, `Unexpected end tag </${name}>: no element is open.`);
     }
   }
 
-  private unclosed(frame: Frame, where: string): void {
-    this.problem('OCI-XML-SYNTAX', frame.node.nameSpan, `Element <${frame.qname}> is not closed: expected </${frame.qname}> ${where}.`);
+  /** Qualified name of the innermost open element, if any. */
+  private topName(): string | undefined {
+    const deep = this.deepNameStarts.length;
+    if (deep > 0) return this.text.slice(this.deepNameStarts[deep - 1], this.deepNameEnds[deep - 1]);
+    return this.stack[this.stack.length - 1]?.qname;
+  }
+
+  private unclosed(qname: string, nameSpan: Span, where: string): void {
+    if (!this.problems.accepts(nameSpan)) return; // skip building messages that would be dropped
+    this.problem('OCI-XML-SYNTAX', nameSpan, `Element <${qname}> is not closed: expected </${qname}> ${where}.`);
+  }
+
+  private closed(qname: string): void {
+    const count = this.openCount.get(qname)! - 1;
+    if (count) this.openCount.set(qname, count);
+    else this.openCount.delete(qname);
+  }
+
+  /** Closes the innermost element of the ignored ones below MAX_DEPTH; `unclosedWhere`: it has no end tag. */
+  private popDeep(end: number, unclosedWhere?: string): void {
+    const start = this.deepNameStarts.pop()!;
+    const nameEnd = this.deepNameEnds.pop()!;
+    const qname = this.text.slice(start, nameEnd);
+    if (unclosedWhere !== undefined) this.unclosed(qname, this.at(start, nameEnd), unclosedWhere);
+    else if (this.deepNameStarts.length === 0) this.stack[this.stack.length - 1].lastEnd = end;
+    this.closed(qname);
   }
 
   /** Closes the innermost element; its content ends at `contentEnd`, the element at `end`. */
   private pop(contentEnd: number, end: number): void {
+    if (this.deepNameStarts.length > 0) return this.popDeep(end);
     const frame = this.stack.pop()!;
-    const count = this.openCount.get(frame.qname)! - 1;
-    if (count) this.openCount.set(frame.qname, count);
-    else this.openCount.delete(frame.qname);
+    this.closed(frame.qname);
     const { node } = frame;
     node.span = { start: node.span.start, end: end + this.base };
     const parent = this.stack[this.stack.length - 1];
     if (parent) parent.lastEnd = end;
-    if (frame.children.length) {
+    if (frame.hadChild) {
       node.children = frame.children;
       if (frame.firstText) {
         this.problem('OCI-XML-MIXED', frame.firstText, `Text is not allowed next to child elements in <${frame.qname}>: an element has either a value or child elements.`);
@@ -516,21 +575,19 @@ class FragmentScanner {
     }
   }
 
-  /** Closes the innermost element where its content was last seen (it has no end tag). */
-  private popUnclosed(): void {
-    const at = this.stack[this.stack.length - 1].lastEnd;
-    this.pop(at, at);
+  /** Reports the innermost element as not closed `where`, and closes it where its content was last seen. */
+  private popUnclosed(where: string): void {
+    if (this.deepNameStarts.length > 0) return this.popDeep(0, where);
+    const frame = this.stack[this.stack.length - 1];
+    this.unclosed(frame.qname, frame.node.nameSpan, where);
+    this.pop(frame.lastEnd, frame.lastEnd);
   }
 
   private finish(): void {
     const { text, stack } = this;
     const bottom = stack[0];
     const keepBottom = this.context.keepEnvelopeOpen && bottom?.top !== undefined && bottom.node.name === 'BroadsoftDocument';
-    while (stack.length > (keepBottom ? 1 : 0)) {
-      const frame = stack[stack.length - 1];
-      this.unclosed(frame, 'at the end');
-      this.popUnclosed();
-    }
+    while (this.deepNameStarts.length > 0 || stack.length > (keepBottom ? 1 : 0)) this.popUnclosed('at the end');
     if (keepBottom) {
       this.pop(text.length, text.length);
       bottom.top!.open = true;

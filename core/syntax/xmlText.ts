@@ -3,7 +3,8 @@
  * Entity references are resolved from a fixed table only: the five predefined entities and numeric
  * character references. Nothing declared in a DTD is ever expanded (see xmlFragment.ts).
  */
-import type { Span, SyntaxProblem } from '../tree/types';
+import type { Span } from '../tree/types';
+import type { ProblemSink } from './first-problems';
 
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -50,7 +51,7 @@ export function decodeCharData(
   end: number,
   base: number,
   attribute: boolean,
-  problems: SyntaxProblem[],
+  problems: ProblemSink,
 ): string {
   const raw = text.slice(start, end);
   if (!(attribute ? ATTRIBUTE_NEEDS_DECODING : TEXT_NEEDS_DECODING).test(raw)) return raw;
@@ -67,23 +68,26 @@ export function decodeCharData(
       out += text.slice(runStart, i) + ' ';
       runStart = ++i;
     } else if (c === 38) {
-      out += text.slice(runStart, i);
       const ref = readReference(text, i, end, base, problems);
-      out += ref.text;
+      // A broken reference stays as written: the run goes on (no string piece per '&' in `&&&&…`).
+      if (ref.text !== undefined) {
+        out += text.slice(runStart, i) + ref.text;
+        runStart = ref.end;
+      }
       i = ref.end;
-      runStart = i;
     } else i++;
   }
   return out + text.slice(runStart, end);
 }
 
+/** The reference at `amp`: its replacement text, or no text when it is broken (reported; kept as written). */
 function readReference(
   text: string,
   amp: number,
   end: number,
   base: number,
-  problems: SyntaxProblem[],
-): { text: string; end: number } {
+  problems: ProblemSink,
+): { text?: string; end: number } {
   const limit = Math.min(end, amp + MAX_REFERENCE);
   let semi = -1;
   for (let j = amp + 1; j < limit; j++) {
@@ -101,7 +105,7 @@ function readReference(
       span,
       message: "Expected an entity reference such as '&amp;' after '&' (write '&amp;' for a literal '&').",
     });
-    return { text: '&', end: amp + 1 };
+    return { end: amp + 1 };
   }
   const body = text.slice(amp + 1, semi);
   if (body.charCodeAt(0) === 35) {
@@ -115,7 +119,7 @@ function readReference(
         span,
         message: `Invalid character reference '&${body};': it must name a character allowed in XML.`,
       });
-      return { text: text.slice(amp, semi + 1), end: semi + 1 };
+      return { end: semi + 1 };
     }
     return { text: String.fromCodePoint(cp), end: semi + 1 };
   }
@@ -126,5 +130,5 @@ function readReference(
     span,
     message: `Undefined entity '&${body};': only &amp; &lt; &gt; &quot; &apos; and character references like &#233; are allowed.`,
   });
-  return { text: text.slice(amp, semi + 1), end: semi + 1 };
+  return { end: semi + 1 };
 }
