@@ -104,14 +104,14 @@ export function matchContent(content: GroupParticle | undefined, children: Eleme
   const idx = indexContent(content);
   const assigned = new Map<DeclInfo, ElementNode[]>();
   const matched: MatchedChild[] = [];
-  const allNames = [...idx.byName.keys()];
+  let allNames: string[] | undefined;
 
   // A misspelt required element is reported once, as unknown with its rename fix, not also as missing.
   const suggested = new Set<string>();
   for (const node of children) {
     const infos = idx.byName.get(node.name);
     if (!infos) {
-      const s = reportUnknown(node, allNames, ctx);
+      const s = reportUnknown(node, (allNames ??= [...idx.byName.keys()]), ctx);
       if (s) suggested.add(s);
       continue;
     }
@@ -122,14 +122,15 @@ export function matchContent(content: GroupParticle | undefined, children: Eleme
     matched.push({ node, decl: info.decl });
   }
 
+  // By declaration (the first assigned info wins, as a scan of `assigned` in order would): these lookups run
+  // for every particle of the content model, so they must not scan.
+  const byDecl = new Map<ElementDecl, ElementNode[]>();
+  for (const [info, nodes] of assigned) if (!byDecl.has(info.decl)) byDecl.set(info.decl, nodes);
   const present = (p: Particle): boolean => {
-    if (p.kind === 'element') return idx.decls.some((d) => d.decl === p && assigned.has(d));
+    if (p.kind === 'element') return byDecl.has(p);
     return p.items.some(present);
   };
-  const nodesOf = (decl: ElementDecl): ElementNode[] => {
-    for (const [info, nodes] of assigned) if (info.decl === decl) return nodes;
-    return [];
-  };
+  const nodesOf = (decl: ElementDecl): ElementNode[] => byDecl.get(decl) ?? [];
 
   const evaluate = (p: Particle, required: boolean, mult: Occurs): void => {
     if (p.kind === 'element') {
