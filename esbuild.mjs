@@ -1,6 +1,8 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // The server and the CLI must run with plain `node`, without node_modules beside them.
 import * as esbuild from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -25,5 +27,20 @@ const entries = [
 if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
 } else {
-  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  await Promise.all(entries.map((e) => buildAtomically({ ...common, ...e })));
+}
+
+/**
+ * Writes each output to a temporary file and renames it into place: tests rebuild dist/ while other tests run
+ * `bin/ocip.js` or `dist/server.js`, and esbuild's own writes truncate first, so a reader could load a half-written
+ * bundle (`ocip send` then died with "require(...).main is not a function", exit 1).
+ */
+async function buildAtomically(options) {
+  const { outputFiles } = await esbuild.build({ ...options, write: false });
+  for (const file of outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
 }
