@@ -63,15 +63,8 @@ export async function runSimCli(argv: string[], out: (line: string) => void = (l
     out(`ocip sim: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
-  const host = options.host ?? '127.0.0.1';
-  out(`BroadWorks simulator (${sim.dataMode} data mode)`);
-  if (sim.ports.tcp !== undefined) out(`  OCI-P TCP  ${host}:${sim.ports.tcp}`);
-  if (sim.ports.tls !== undefined) out(`  OCI-P TLS  ${host}:${sim.ports.tls}  SHA-256 ${sim.tlsFingerprint}`);
-  if (sim.ports.soap !== undefined) out(`  SOAP       http://${host}:${sim.ports.soap}/webservice/services/ProvisioningService`);
-  out(`  state      ${options.stateFile ?? '(in memory)'}`);
-  out(`  admins     ${sim.accountNames.join(', ')}`);
-  out('Press Ctrl+C to stop.');
-  await new Promise<void>((resolve) => {
+  // Listen for the signals before printing the banner: whoever reads "Press Ctrl+C" may signal at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -80,6 +73,15 @@ export async function runSimCli(argv: string[], out: (line: string) => void = (l
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  const host = options.host ?? '127.0.0.1';
+  out(`BroadWorks simulator (${sim.dataMode} data mode)`);
+  if (sim.ports.tcp !== undefined) out(`  OCI-P TCP  ${host}:${sim.ports.tcp}`);
+  if (sim.ports.tls !== undefined) out(`  OCI-P TLS  ${host}:${sim.ports.tls}  SHA-256 ${sim.tlsFingerprint}`);
+  if (sim.ports.soap !== undefined) out(`  SOAP       http://${host}:${sim.ports.soap}/webservice/services/ProvisioningService`);
+  out(`  state      ${options.stateFile ?? '(in memory)'}`);
+  out(`  admins     ${sim.accountNames.join(', ')}`);
+  out('Press Ctrl+C to stop.');
+  await stopped;
   await sim.close();
   out('Simulator stopped.');
   return 0;
