@@ -133,12 +133,28 @@ export class VSCodeSession {
 
   /** Runs a command from the command palette (F1) by its exact title, e.g. 'View: Toggle Word Wrap'. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor();
+    const input = await this.openCommandPalette();
     await input.fill(`>${title}`);
     await this.quickInputRow(title).click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Opens the command palette (F1) and returns its input. A key pressed while the workbench moves focus (a view
+   * just opening) can be lost, so F1 is pressed again when the palette does not show, as a user would.
+   */
+  private async openCommandPalette() {
+    const input = this.page.locator('.quick-input-widget input.input');
+    const deadline = Date.now() + UI_TIMEOUT;
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ timeout: 3_000 });
+        return input;
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`the command palette does not open: ${error}`);
+      }
+    }
   }
 
   /** The Quick Open / command palette row whose label is exactly `label`. */
@@ -159,22 +175,36 @@ export class VSCodeSession {
   /** Waits until the Problems panel shows an entry whose message matches (in `file`, if given), and returns it. */
   async waitForProblem(message: string | RegExp, file?: string): Promise<Problem> {
     await this.showProblems();
-    const handle = await this.page.waitForFunction(
-      ({ source, flags, file }) =>
-        (globalThis as unknown as PageGlobal).__ocip.problems().find((p) => new RegExp(source, flags).test(p.message) && (!file || p.file === file)),
-      { ...patternOf(message), file },
-    );
-    return (await handle.jsonValue()) as Problem;
+    try {
+      const handle = await this.page.waitForFunction(
+        ({ source, flags, file }) =>
+          (globalThis as unknown as PageGlobal).__ocip.problems().find((p) => new RegExp(source, flags).test(p.message) && (!file || p.file === file)),
+        { ...patternOf(message), file },
+      );
+      return (await handle.jsonValue()) as Problem;
+    } catch (error) {
+      throw new Error(`no problem matching ${message}${file ? ` in ${file}` : ''}; ${await this.problemsShown()}: ${error}`);
+    }
+  }
+
+  /** "Problems shows: [...]" for failure messages. */
+  private async problemsShown(): Promise<string> {
+    const shown = await this.page.evaluate(() => (globalThis as unknown as PageGlobal).__ocip.problems()).catch(() => []);
+    return `Problems shows ${shown.length ? JSON.stringify(shown.map((p) => `${p.file}:${p.line}: ${p.message}`)) : 'nothing'}`;
   }
 
   /** Waits until no entry whose message matches (in `file`, if given) is left in the Problems panel. */
   async waitForNoProblem(message: string | RegExp, file?: string): Promise<void> {
     await this.showProblems();
-    await this.page.waitForFunction(
-      ({ source, flags, file }) =>
-        !(globalThis as unknown as PageGlobal).__ocip.problems().some((p) => new RegExp(source, flags).test(p.message) && (!file || p.file === file)),
-      { ...patternOf(message), file },
-    );
+    try {
+      await this.page.waitForFunction(
+        ({ source, flags, file }) =>
+          !(globalThis as unknown as PageGlobal).__ocip.problems().some((p) => new RegExp(source, flags).test(p.message) && (!file || p.file === file)),
+        { ...patternOf(message), file },
+      );
+    } catch (error) {
+      throw new Error(`a problem matching ${message}${file ? ` in ${file}` : ''} stays; ${await this.problemsShown()}: ${error}`);
+    }
   }
 
   private async showProblems(): Promise<void> {
@@ -430,13 +460,12 @@ export class VSCodeSession {
    * pick the channel, then select all and copy in the Output view.
    */
   async outputChannelText(name: string): Promise<string> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor();
+    const input = await this.openCommandPalette();
     await input.fill('>Output: Show Output Channels...');
     await this.quickInputRow('Output: Show Output Channels...').click();
     await this.quickInputRow(name).click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.page.locator('.part.panel .output-view .monaco-editor').first().waitFor();
     await this.runCommand('Output: Focus on Output View');
     await this.page.locator('.part.panel .monaco-editor.focused').waitFor();
     await this.page.keyboard.press('Control+A');
