@@ -13,10 +13,19 @@ import { processTty, type SendTty } from './send-tty';
 import { formatForFile } from './validate';
 import { encodingDiagnostic, readCommandFile } from './read-file';
 
+const DEFAULT_TIMEOUT_SECONDS = 30;
+const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
+/** A day: beyond that a bound is a typo (and setTimeout overflows past ~24.8 days). */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
 export const SEND_USAGE = `Usage: ocip send FILE (--server NAME [--config settings.json] | --host H [--port P] [--transport tcp|tls|soap] [--soap-url URL])
                  [--user U] [--yes] [--format text|json] [--batch-size N] [--fingerprint SHA256] [--allow-self-signed]
+                 [--timeout SECONDS] [--connect-timeout SECONDS]
                  [--data-mode AS|XS] [--admin-level LEVEL] [--schema-dir DIR] [--verbose]
   The password comes from the OCIP_PASSWORD environment variable or a prompt on the terminal.
+  --timeout: how long to wait for each response (default ${DEFAULT_TIMEOUT_SECONDS}); a command whose response does not come in time is
+  reported as unknown (it may have been executed) and the later ones are not sent.
+  --connect-timeout: how long to wait for the connection and TLS handshake (default ${DEFAULT_CONNECT_TIMEOUT_SECONDS}).
   --server reads ocip.servers from .vscode/settings.json (or --config FILE).
   Exit status: 0 all commands succeeded, 1 file errors or any command failed/unknown/not sent, 2 usage/connection/login error.`;
 
@@ -36,7 +45,19 @@ const SEND_FLAGS = {
   'allow-self-signed': { type: 'boolean' },
   production: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
+  timeout: { type: 'string' },
+  'connect-timeout': { type: 'string' },
 } as const;
+
+/** `--timeout 2.5` → 2500 ms; a usage error for anything but a positive number of seconds up to a day. */
+function secondsFlag(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback * 1000;
+  const seconds = Number(value);
+  if (!value.trim() || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new UsageError(`--${name} must be a number of seconds, more than 0 and at most ${MAX_TIMEOUT_SECONDS} (got '${value}')`);
+  }
+  return Math.max(1, Math.round(seconds * 1000));
+}
 
 export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = processTty): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: SEND_FLAGS });
@@ -45,6 +66,8 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one FILE' : 'no FILE given');
   const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 15)) throw new UsageError(`--batch-size must be 1-15 (got '${values['batch-size']}')`);
+  const timeoutMs = secondsFlag('timeout', values.timeout, DEFAULT_TIMEOUT_SECONDS);
+  const connectTimeoutMs = secondsFlag('connect-timeout', values['connect-timeout'], DEFAULT_CONNECT_TIMEOUT_SECONDS);
   const server = resolveServer(values);
   const [file] = positionals;
 
@@ -101,12 +124,18 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
     password,
     commands: prepared.commands,
     batchSize,
+    timeoutMs,
+    connectTimeoutMs,
     log: values.verbose ? (line) => io.stderr(formatLogLine(line, password) + '\n') : undefined,
     onWarning: (m) => io.stderr(`ocip send: warning: ${m}\n`),
   });
   if (outcome.failure) {
     io.stderr(`ocip send: ${outcome.failure.stage === 'login' ? 'login failed' : 'connection failed'}: ${outcome.failure.message}\n`);
+    if (/no connection within/.test(outcome.failure.message)) io.stderr('ocip send: use --connect-timeout SECONDS to wait longer.\n');
     return 2;
+  }
+  if (outcome.rows.some((r) => r.kind === 'unknown' && r.summary?.includes('no complete response within'))) {
+    io.stderr(`ocip send: the server did not answer within ${timeoutMs / 1000} s; use --timeout SECONDS to wait longer.\n`);
   }
   if (format === 'json') io.stdout(JSON.stringify(resultJson(outcome.rows), null, 2) + '\n');
   else {

@@ -17,7 +17,10 @@ export interface RunSendOptions {
   log?: (line: string) => void;
   onWarning?: (message: string) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Bound for each response (default 30 s). */
   timeoutMs?: number;
+  /** Bound for connecting, TLS handshake included (default 10 s). */
+  connectTimeoutMs?: number;
 }
 
 export type SendFailureStage = 'usage' | 'connect' | 'login' | 'cancelled';
@@ -33,7 +36,7 @@ export interface SendOutcome {
 export async function runSend(o: RunSendOptions): Promise<SendOutcome> {
   let client: OcipClient;
   try {
-    client = new OcipClient({ ...toServerOptions(o.server), password: o.password, batchSize: o.batchSize, log: o.log, onWarning: o.onWarning, timeoutMs: o.timeoutMs });
+    client = new OcipClient({ ...toServerOptions(o.server), password: o.password, batchSize: o.batchSize, log: o.log, onWarning: o.onWarning, timeoutMs: o.timeoutMs, connectTimeoutMs: o.connectTimeoutMs });
   } catch (e) {
     return failed('usage', e, o.password);
   }

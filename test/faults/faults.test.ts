@@ -116,14 +116,14 @@ describe('fault modes through the OCI-P client', { concurrency: true }, () => {
 
 describe('fault modes through ocip send (child process)', { concurrency: true }, () => {
   for (const mode of MODES) {
-    // `ocip send` has no response-timeout option: the delay mode waits out the client's default 30 s.
-    const timeout = mode.faults.delayMs ? 90_000 : 45_000;
-    it(mode.name, { timeout }, async () => {
+    // The delay mode is cut by `--timeout 2` (instead of waiting out the default 30 s).
+    const timeoutFlag = mode.faults.delayMs ? ['--timeout', '2'] : [];
+    it(mode.name, { timeout: 45_000 }, async () => {
       const { sim, requestsPerUser } = await simulatorFor(mode);
       const dir = tempDir();
       try {
         const file = dir.write('users.ocip.yaml', FILE_TEXT);
-        const run = await runOcip(['send', file, '--host', '127.0.0.1', '--port', String(sim.ports.tcp), '--transport', 'tcp', '--user', ADMIN, '--format', 'json', '--batch-size', '1', '--yes'], {
+        const run = await runOcip(['send', file, '--host', '127.0.0.1', '--port', String(sim.ports.tcp), '--transport', 'tcp', '--user', ADMIN, '--format', 'json', '--batch-size', '1', '--yes', ...timeoutFlag], {
           env: { OCIP_PASSWORD: ADMIN_PASSWORD },
         });
         const created = Object.keys(sim.state.users);
@@ -140,6 +140,10 @@ describe('fault modes through ocip send (child process)', { concurrency: true },
         assert.deepEqual(rows.map((r) => r.userId), USERS);
         assert.equal(run.code, kinds.every((k) => k === 'success') ? 0 : 1, run.stderr);
         if (mode.message) assert.match(run.stdout + run.stderr, mode.message);
+        if (mode.faults.delayMs) {
+          assert.match(rows[1].summary!, /no complete response within 2000 ms/);
+          assert.match(run.stderr, /the server did not answer within 2 s; use --timeout SECONDS to wait longer/);
+        }
         assertNoDuplicateNoLoss(kinds, requestsPerUser, created);
       } finally {
         dir.cleanup();
