@@ -94,9 +94,26 @@ function branchLabel(p: Particle): string {
   return (req.length ? req : elementNames(p)).join(' + ');
 }
 
+/**
+ * A YAML list under one key is one node per item, all with the key's nameSpan: a problem with the name itself
+ * (unknown, not allowed, conflicting) is reported once per key, on the first item, not once per item.
+ */
+class OncePerName {
+  private readonly seen = new Set<string>();
+
+  first(code: string, node: ElementNode): boolean {
+    const key = `${code} ${node.nameSpan.start} ${node.nameSpan.end}`;
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
+}
+
 export function matchContent(content: GroupParticle | undefined, children: ElementNode[], ctx: ContentContext): MatchedChild[] {
+  const once = new OncePerName();
   if (!content) {
     for (const c of children) {
+      if (!once.first('OCI-UNKNOWN-ELEMENT', c)) continue;
       ctx.push({ code: 'OCI-UNKNOWN-ELEMENT', severity: 'error', message: `\`${ctx.ownerName}\` has no child elements; \`${c.name}\` is not allowed here.`, span: c.nameSpan, fix: { kind: 'remove' } });
     }
     return [];
@@ -111,6 +128,7 @@ export function matchContent(content: GroupParticle | undefined, children: Eleme
   for (const node of children) {
     const infos = idx.byName.get(node.name);
     if (!infos) {
+      if (!once.first('OCI-UNKNOWN-ELEMENT', node)) continue;
       const s = reportUnknown(node, (allNames ??= [...idx.byName.keys()]), ctx);
       if (s) suggested.add(s);
       continue;
@@ -164,7 +182,7 @@ export function matchContent(content: GroupParticle | undefined, children: Eleme
       return;
     }
     if (branches.length > 1 && p.maxOccurs === 1) {
-      reportChoiceConflict(p, branches, nodesOf, ctx);
+      reportChoiceConflict(p, branches, nodesOf, ctx, once);
       // Judge the branch the user wrote most of; the others only for their own counts.
       const main = branches.reduce((a, b) => (countPresent(b, nodesOf) > countPresent(a, nodesOf) ? b : a));
       for (const item of p.items) evaluate(item, item === main, innerMult);
@@ -235,11 +253,12 @@ function reportChoiceMissing(p: GroupParticle, ctx: ContentContext): void {
   });
 }
 
-function reportChoiceConflict(p: GroupParticle, branches: Particle[], nodesOf: (d: ElementDecl) => ElementNode[], ctx: ContentContext): void {
+function reportChoiceConflict(p: GroupParticle, branches: Particle[], nodesOf: (d: ElementDecl) => ElementNode[], ctx: ContentContext, once: OncePerName): void {
   const first = branches[0];
   for (const other of branches.slice(1)) {
     const nodes = elementDeclsOf(other).flatMap(nodesOf);
     for (const n of nodes) {
+      if (!once.first('OCI-CHOICE-CONFLICT', n)) continue;
       ctx.push({
         code: 'OCI-CHOICE-CONFLICT',
         severity: 'error',
