@@ -2,8 +2,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkFile } from '../core/checks';
-import { parseSource, detectFormat } from '../core/syntax';
+import { DocumentAnalyzer } from '../core/analysis/analyzer';
+import { detectFormat } from '../core/syntax';
 import type { FileFormat } from '../core/tree/types';
 import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
 import { encodingDiagnostic, readCommandFile } from './read-file';
@@ -78,7 +78,7 @@ export function runValidate(argv: string[], io: CliIo): number {
       ioError = true;
       continue;
     }
-    const diagnostics = [...(encodingProblem ? [encodingProblem] : []), ...checkFile(parseSource(text, fmt), model, options)].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    const diagnostics = [...(encodingProblem ? [encodingProblem] : []), ...new DocumentAnalyzer(fmt, model, options).analyze(text).diagnostics].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     reports.push({ file, text, diagnostics });
   }
   io.stdout(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, io.version) : formatText(reports));
