@@ -3,17 +3,18 @@
  * file on an edit beyond a native compare of the text:
  * - each chunk keeps its parsed fragment and its diagnostics relative to the chunk start (cached by the
  *   chunk's text, see ./yaml-chunks), so an edit parses and checks only the changed document;
- * - absolute diagnostics are rebuilt per version (cheap: there are few), reusing a chunk's absolute copy
- *   while the chunk does not move;
+ * - absolute diagnostics are rebuilt per version: the key-scope filter runs on the relative diagnostics and
+ *   only the shown ones are placed (./placed-diagnostics), reusing a chunk's absolute copies while it stays put;
  * - the absolute tree (`file`) is materialised only when a feature asks for it, as views of the cached
  *   relative trees whose children are shifted on first access (./lazy-shift); `commandAt(offset)` places
  *   just one command.
  * Work can be done in slices (`advance(budgetMs)`) so a long first validation never blocks requests.
  */
-import { applyKeyScopes, checkCommand, syntaxDiagnostics, type CheckOptions, type Diagnostic, type ModelView } from '../checks';
+import { checkCommand, syntaxDiagnostics, type CheckOptions, type Diagnostic, type ModelView } from '../checks';
 import type { Chunk, SourceFragment } from '../syntax/chunks';
 import { parseYamlDocument } from '../syntax/yaml';
-import type { CommandNode, SourceFile, Span } from '../tree/types';
+import type { CommandNode, SourceFile } from '../tree/types';
+import { KeyScope, RelativeDiagnostics } from './placed-diagnostics';
 import { updateChunks } from './yaml-chunks';
 import { lazilyShiftedFragment } from './lazy-shift';
 
@@ -30,11 +31,9 @@ export interface ChunkEntry {
   /** The fragment as last placed in the file (absolute spans, numbered in the file), shared while the chunk stays put. */
   view?: { start: number; firstIndex: number; fragment: SourceFragment };
   /** Diagnostics relative to the chunk start; `command` = index within the chunk. */
-  syntax?: Diagnostic[];
-  checks?: Diagnostic[];
+  syntax?: RelativeDiagnostics;
+  checks?: RelativeDiagnostics;
   generation?: number;
-  /** Absolute copies last handed out, valid while the chunk stays at `start` with its first command `firstIndex`. */
-  placed?: { start: number; firstIndex: number; syntax: Diagnostic[]; checks: Diagnostic[] };
 }
 
 export class YamlChunkAnalysis {
@@ -81,36 +80,32 @@ export class YamlChunkAnalysis {
     const entry = this.parsed(i);
     if (entry.generation === this.config.generation && entry.checks) return;
     const { fragment } = entry;
-    entry.syntax = syntaxDiagnostics({ format: 'yaml', commands: [], problems: fragment.problems });
+    entry.syntax = new RelativeDiagnostics(syntaxDiagnostics({ format: 'yaml', commands: [], problems: fragment.problems }));
     const checks: Diagnostic[] = [];
     for (const cmd of fragment.commands) for (const d of checkCommand(cmd, 'yaml', this.config.model, this.config.options)) checks.push(d);
-    entry.checks = checks;
+    entry.checks = new RelativeDiagnostics(checks);
     entry.generation = this.config.generation;
-    entry.placed = undefined;
   }
 
   /** Every diagnostic, absolute: syntax problems first (file order), then each command's (command order). */
   get diagnostics(): Diagnostic[] {
     if (this.diagnosticsCache) return this.diagnosticsCache;
     this.advance();
-    const syntax: Diagnostic[] = [];
-    const checks: Diagnostic[] = [];
+    // Syntax problems first (file order), then each command's; the key scopes run over that order.
+    const out: Diagnostic[] = [];
+    const scope = new KeyScope();
+    const { chunks, entries } = this;
+    for (let i = 0; i < chunks.length; i++) {
+      const syntax = entries[i].syntax!;
+      if (syntax.list.length) syntax.emit(chunks[i].start, 0, scope, out);
+    }
     let firstIndex = 0;
-    for (let i = 0; i < this.chunks.length; i++) {
-      const entry = this.entries[i];
-      const start = this.chunks[i].start;
-      let placed = entry.placed;
-      if (!placed || placed.start !== start || placed.firstIndex !== firstIndex) {
-        placed = { start, firstIndex, syntax: entry.syntax!.map((d) => place(d, start, firstIndex)), checks: entry.checks!.map((d) => place(d, start, firstIndex)) };
-        entry.placed = placed;
-      }
-      for (const d of placed.syntax) syntax.push(d);
-      for (const d of placed.checks) checks.push(d);
+    for (let i = 0; i < chunks.length; i++) {
+      const entry = entries[i];
+      if (entry.checks!.list.length) entry.checks!.emit(chunks[i].start, firstIndex, scope, out);
       firstIndex += entry.fragment!.commands.length;
     }
-    for (const d of checks) syntax.push(d);
-    // Rules reported once per key (the group hint): a pass over the few keyed diagnostics' ids, no re-check.
-    return (this.diagnosticsCache = applyKeyScopes(syntax));
+    return (this.diagnosticsCache = out);
   }
 
   /** The whole tree with absolute spans, built on first use; only chunks that moved are shifted. */
@@ -222,20 +217,4 @@ export class YamlAnalyzerState {
     this.entries = [];
     this.text = '';
   }
-}
-
-function shiftSpan(span: Span, delta: number): Span {
-  return { start: span.start + delta, end: span.end + delta };
-}
-
-function shiftDiagnostic(d: Diagnostic, delta: number): Diagnostic {
-  const out: Diagnostic = { ...d, span: shiftSpan(d.span, delta) };
-  if (d.related) out.related = d.related.map((r) => ({ ...r, span: shiftSpan(r.span, delta) }));
-  return out;
-}
-
-function place(d: Diagnostic, start: number, firstIndex: number): Diagnostic {
-  const out = shiftDiagnostic(d, start);
-  if (d.command !== undefined) out.command = d.command + firstIndex;
-  return out;
 }

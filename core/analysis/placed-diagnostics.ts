@@ -1,0 +1,67 @@
+/**
+ * Per-chunk diagnostics kept relative to the chunk start, and the pass that turns them into the file's list.
+ *
+ * After an edit every chunk behind it moves, yet only the few diagnostics that are shown need absolute copies:
+ * the key-scope filter (core/checks/scope: one group hint per group and file) is applied to the relative
+ * diagnostics first, by ids worked out once per chunk, and only the survivors are placed. A chunk whose only
+ * diagnostic is a repeated group hint costs a Set lookup per version, no allocation.
+ */
+import { RULES_BY_CODE } from '../checks/registry';
+import type { Diagnostic } from '../checks';
+import type { Span } from '../tree/types';
+
+/** A chunk's diagnostics: spans relative to the chunk start, `command` relative to the chunk's first command. */
+export class RelativeDiagnostics {
+  /** The applyKeyScopes id of each diagnostic (undefined: always shown). */
+  private readonly ids: (string | undefined)[];
+  /** Absolute copies (filled on demand) for the chunk at `start` with its first command `firstIndex`. */
+  private placed?: { start: number; firstIndex: number; copies: (Diagnostic | undefined)[] };
+
+  constructor(readonly list: Diagnostic[]) {
+    this.ids = list.map(scopeId);
+  }
+
+  /** Appends the shown diagnostics, placed at `start` / `firstIndex`, to `out`. */
+  emit(start: number, firstIndex: number, scope: KeyScope, out: Diagnostic[]): void {
+    const { list, ids } = this;
+    for (let i = 0; i < list.length; i++) {
+      const id = ids[i];
+      if (id !== undefined && !scope.keeps(id, list[i])) continue;
+      let placed = this.placed;
+      if (!placed || placed.start !== start || placed.firstIndex !== firstIndex) this.placed = placed = { start, firstIndex, copies: [] };
+      out.push((placed.copies[i] ??= place(list[i], start, firstIndex)));
+    }
+  }
+}
+
+/**
+ * The running state of the key-scope filter over a file's diagnostics in order; same rule as applyKeyScopes
+ * (core/checks/scope): the first diagnostic per code and key is kept, claims count as first and are dropped.
+ */
+export class KeyScope {
+  private readonly seen = new Set<string>();
+
+  keeps(id: string, d: Diagnostic): boolean {
+    if (this.seen.has(id)) return false;
+    this.seen.add(id);
+    return !d.claim;
+  }
+}
+
+function scopeId(d: Diagnostic): string | undefined {
+  if (d.key === undefined || (!d.claim && RULES_BY_CODE.get(d.code)?.scope !== 'first-per-key')) return undefined;
+  return d.code + '\u0000' + d.key;
+}
+
+function shiftSpan(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+/** `d` moved by `delta`, its command renumbered from `firstIndex`. */
+export function place(d: Diagnostic, delta: number, firstIndex: number): Diagnostic {
+  if (delta === 0 && (firstIndex === 0 || d.command === undefined)) return d;
+  const out: Diagnostic = { ...d, span: shiftSpan(d.span, delta) };
+  if (d.related) out.related = d.related.map((r) => ({ ...r, span: shiftSpan(r.span, delta) }));
+  if (d.command !== undefined) out.command = d.command + firstIndex;
+  return out;
+}
