@@ -47,7 +47,7 @@ export function registerSend(context: vscode.ExtensionContext): SendServices {
     reg('ocip.selectServer', () => pickServer()),
     reg('ocip.forgetPassword', async (name?: unknown) => {
       const { servers } = readServers();
-      const server = typeof name === 'string' ? servers.find((s) => s.name === name) : await pickServer('OCI-P: Forget the password of…');
+      const server = typeof name === 'string' ? servers.find((s) => s.name === name) : await pickServer('OCI-P: Forget the password of…', { makeActive: false, placeHolder: 'Server whose stored password to forget' });
       if (!server) return;
       await services.passwords.forget(server);
       void vscode.window.showInformationMessage(`OCI-P: the password of ${server.username} on ${server.name} is forgotten.`);

@@ -26,8 +26,14 @@ export async function setActiveServer(name: string): Promise<void> {
   await vscode.workspace.getConfiguration('ocip').update('activeServer', name, settingsTarget());
 }
 
-/** Quick pick of the servers; resolves with the chosen one (now active) or undefined. */
-export async function pickServer(title = 'OCI-P: Select Server'): Promise<ServerConfig | undefined> {
+export interface PickServerOptions {
+  /** Make the pick the active server (default true). False for questions about a server, like Forget Password. */
+  makeActive?: boolean;
+  placeHolder?: string;
+}
+
+/** Quick pick of the servers; resolves with the chosen one (now active, unless makeActive is false) or undefined. */
+export async function pickServer(title = 'OCI-P: Select Server', options: PickServerOptions = {}): Promise<ServerConfig | undefined> {
   const { servers, problems } = readServers();
   if (problems.length) void vscode.window.showWarningMessage(`OCI-P: problems in ocip.servers: ${problems.join('; ')}`);
   if (!servers.length) {
@@ -42,9 +48,9 @@ export async function pickServer(title = 'OCI-P: Select Server'): Promise<Server
     server: s,
   }));
   items.sort((a, b) => Number(b.server.name === current) - Number(a.server.name === current));
-  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: 'Server to send OCI-P commands to' });
+  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: options.placeHolder ?? 'Server to send OCI-P commands to' });
   if (!pick) return undefined;
-  await setActiveServer(pick.server.name);
+  if (options.makeActive !== false) await setActiveServer(pick.server.name);
   return pick.server;
 }
 

@@ -43,6 +43,13 @@ export interface SessionOptions {
 
 export type { Notification, OutlineRow, Problem };
 
+/** A row of a quick pick as shown: its label, the grey description beside it and the detail line under it. */
+export interface QuickPickRow {
+  label: string;
+  description: string;
+  detail: string;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -136,7 +143,13 @@ export class VSCodeSession {
     const input = await this.openCommandPalette();
     await input.fill(`>${title}`);
     await this.quickInputRow(title).click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // The palette is gone when the widget hides, or when the command replaced it with its own quick pick or
+    // input box (whose input does not start with '>').
+    await this.page.waitForFunction(() => {
+      const widget = (globalThis as unknown as PageGlobal).document.querySelector('.quick-input-widget') as unknown as { style: { display: string }; querySelector(s: string): { value: string } | null } | null;
+      if (!widget || widget.style.display === 'none') return true;
+      return !(widget.querySelector('input.input')?.value ?? '').startsWith('>');
+    });
   }
 
   /**
@@ -418,6 +431,53 @@ export class VSCodeSession {
     await widget.locator('input.input').fill(value);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** The quick pick titled `title` (e.g. 'OCI-P: Select the server to send to'), once it is shown. */
+  private quickPick(title: string) {
+    return this.page.locator('.quick-input-widget', { has: this.page.locator('.quick-input-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+  }
+
+  /** Waits for the quick pick titled `title` and returns its rows (label, description, detail), in the order shown. */
+  async waitForQuickPick(title: string): Promise<QuickPickRow[]> {
+    const widget = this.quickPick(title);
+    await widget.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    const rows = widget.locator('.quick-input-list .monaco-list-row');
+    const out: QuickPickRow[] = [];
+    for (const row of await rows.all()) {
+      const text = async (selector: string) => ((await row.locator(selector).count()) ? (await row.locator(selector).first().innerText()).trim() : '');
+      out.push({ label: await text('.label-name'), description: await text('.label-description'), detail: await text('.quick-input-list-label-meta') });
+    }
+    return out;
+  }
+
+  /** Picks the row labelled exactly `label` in the quick pick titled `title` and waits until the pick closes. */
+  async pickQuickPickItem(title: string, label: string): Promise<void> {
+    const widget = this.quickPick(title);
+    await widget.waitFor();
+    await widget
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
+      .first()
+      .click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Waits for a modal dialog (e.g. `showWarningMessage(…, { modal: true })`) and returns its message and buttons. */
+  async waitForDialog(): Promise<{ message: string; buttons: string[] }> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    // Without a detail, VS Code renders the message in the detail row: read the whole message container.
+    const message = (await dialog.locator('.dialog-message-container').innerText()).replace(/\s+/g, ' ').trim();
+    const buttons = (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map((b) => b.trim());
+    return { message, buttons };
+  }
+
+  /** Clicks the button labelled exactly `button` of the modal dialog shown and waits until it closes. */
+  async answerDialog(button: string): Promise<void> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^\\s*${escapeRegExp(button)}\\s*$`) }).first().click();
+    await dialog.waitFor({ state: 'hidden' });
   }
 
   /** Waits until a status bar item shows exactly `text` (icons are not text), and returns its tooltip/aria label. */
