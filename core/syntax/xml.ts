@@ -13,7 +13,7 @@ import type { CommandNode, ElementNode, EnvelopeNode, SourceFile, Span } from '.
 import { LruCache, shiftElement, shiftSpan } from './chunks';
 import { FirstProblems } from './first-problems';
 import { type Fragment, type FragmentContext, type NsScope, type TopItem, parseFragment } from './xmlFragment';
-import { XSI_NS, isAllSpace } from './xmlText';
+import { XSI_NS, declarationEnd, isAllSpace } from './xmlText';
 
 /** At most this many problems are reported per file; a binary or hostile file would otherwise yield millions. */
 export const MAX_PROBLEMS = 1000;
@@ -32,7 +32,7 @@ export function commandStarts(text: string): number[] {
     else if (kind === 63) pattern.lastIndex = skipPast(text, '?>', at + 2);
     else if (text.startsWith('<!--', at)) pattern.lastIndex = skipPast(text, '-->', at + 4);
     else if (text.startsWith('<![CDATA[', at)) pattern.lastIndex = skipPast(text, ']]>', at + 9);
-    else pattern.lastIndex = skipDeclaration(text, at + 2);
+    else pattern.lastIndex = declarationEnd(text, at + 2);
   }
   return starts;
 }
@@ -40,22 +40,6 @@ export function commandStarts(text: string): number[] {
 function skipPast(text: string, terminator: string, from: number): number {
   const end = text.indexOf(terminator, from);
   return end < 0 ? text.length : end + terminator.length;
-}
-
-/** Same rule as the scanner's: quotes and an internal [subset] are skipped. */
-function skipDeclaration(text: string, from: number): number {
-  let quote = 0;
-  let depth = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 91) depth++;
-    else if (c === 93) depth = Math.max(0, depth - 1);
-    else if (c === 62 && depth === 0) return i + 1;
-  }
-  return text.length;
 }
 
 const ROOT_SCOPE: NsScope = Object.freeze({}) as NsScope;

@@ -13,7 +13,7 @@
  */
 import type { AttributeNode, ElementNode, Span, SyntaxProblem } from '../tree/types';
 import { FirstProblems } from './first-problems';
-import { XML_NS, XSI_NS, decodeCharData, isAllSpace, isNameChar, isNameStart, isSpace } from './xmlText';
+import { XML_NS, XSI_NS, declarationEnd, decodeCharData, isAllSpace, isNameChar, isNameStart, isSpace } from './xmlText';
 
 /** prefix -> namespace URI ('' = the default namespace); inner scopes inherit through the prototype chain. */
 export type NsScope = Record<string, string>;
@@ -235,21 +235,8 @@ class FragmentScanner {
 
   /** <!DOCTYPE …> or a stray markup declaration: reported and skipped, quotes and [subset] included. */
   private declaration(kind: 'DOCTYPE' | 'DTD'): void {
-    const { text } = this;
     const start = this.pos;
-    let quote = 0;
-    let depth = 0;
-    let i = start + 2;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 34 || c === 39) quote = c;
-      else if (c === 91) depth++;
-      else if (c === 93) depth = Math.max(0, depth - 1);
-      else if (c === 62 && depth === 0) break;
-    }
-    this.pos = Math.min(text.length, i + 1);
+    this.pos = declarationEnd(this.text, start + 2);
     this.problem('OCI-XML-DTD', this.at(start, this.pos), kind === 'DOCTYPE'
       ? 'DOCTYPE declarations are not allowed in OCI-P documents: the DTD is ignored, its entities are never expanded and nothing it names is loaded.'
       : 'Markup declarations (<!ENTITY>, <!ELEMENT>, …) are not allowed in OCI-P documents: ignored, never expanded.');

@@ -12,6 +12,11 @@ export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 export const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** The replacement of a predefined entity name, or undefined (an own-property lookup: `&constructor;` is not one). */
+export function predefinedEntity(name: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(PREDEFINED_ENTITIES, name) ? PREDEFINED_ENTITIES[name] : undefined;
+}
+
 /** Permissive XML NameStartChar: ASCII letters, '_', ':' and every non-ASCII code unit except a few separators. */
 export function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0xfffe);
@@ -28,6 +33,25 @@ export function isSpace(c: number): boolean {
 export function isAllSpace(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
   return true;
+}
+
+/**
+ * Offset just after the '>' that ends a markup declaration (<!DOCTYPE …>) whose text starts at or before `from`:
+ * quoted strings and an internal [subset] are skipped. `text.length` when it never ends.
+ */
+export function declarationEnd(text: string, from: number): number {
+  let quote = 0;
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 91) depth++;
+    else if (c === 93) depth = Math.max(0, depth - 1);
+    else if (c === 62 && depth === 0) return i + 1;
+  }
+  return text.length;
 }
 
 function isXmlChar(cp: number): boolean {
@@ -123,7 +147,7 @@ function readReference(
     }
     return { text: String.fromCodePoint(cp), end: semi + 1 };
   }
-  const predefined = PREDEFINED_ENTITIES[body];
+  const predefined = predefinedEntity(body);
   if (predefined !== undefined) return { text: predefined, end: semi + 1 };
   problems.push({
     code: 'OCI-XML-ENTITY',

@@ -1,79 +1,22 @@
 /**
- * Reads an XSD file into a small namespace-aware element tree. fast-xml-parser runs
- * with preserveOrder because particle order is the content model.
+ * Reads an XSD file into the element tree of core/xml (document order kept: particle order is the content model).
+ * A DOCTYPE is skipped unread (nothing it declares is ever expanded); an undeclared prefix on an element is read as
+ * no namespace, so the compiler can warn about it instead of failing the file.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { parseXmlTree as readXml, XmlError, type XmlElement } from '../xml';
 
 export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 
-export interface XNode {
-  /** Local name (prefix removed). */
-  local: string;
-  /** Namespace URI of the element ('' = none). */
-  ns: string;
-  attrs: Record<string, string>;
-  children: XNode[];
-  /** Concatenated direct text content. */
-  text: string;
-  /** In-scope namespace bindings: prefix ('' = default) -> URI. */
-  scope: Map<string, string>;
-}
+export type XNode = XmlElement;
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: false,
-});
-
-type RawNode = Record<string, unknown>;
-
-/** Parses XML text; throws an Error whose message names `file` when the text is not well-formed. */
+/** Parses XML text; throws an Error whose message names `file` (and the position) when the text is not well-formed. */
 export function parseXmlTree(text: string, file: string): XNode {
-  let raw: RawNode[];
   try {
-    raw = parser.parse(text, true) as RawNode[];
+    return readXml(text, { doctype: 'skip', undeclaredPrefixes: 'no-namespace' });
   } catch (e) {
-    throw new Error(`${file}: not well-formed XML: ${(e as Error).message}`);
+    if (e instanceof XmlError) throw new Error(`${file}: not well-formed XML: ${e.message}`);
+    throw e;
   }
-  const base = new Map<string, string>([['xml', 'http://www.w3.org/XML/1998/namespace']]);
-  for (const r of raw) {
-    const tag = tagName(r);
-    if (tag && !tag.startsWith('?')) return convert(r, tag, base);
-  }
-  throw new Error(`${file}: no root element`);
-}
-
-function tagName(r: RawNode): string | undefined {
-  return Object.keys(r).find((k) => k !== ':@' && k !== '#text' && k !== '#comment');
-}
-
-function convert(r: RawNode, tag: string, parentScope: Map<string, string>): XNode {
-  const attrs = ((r[':@'] as Record<string, string>) ?? {}) as Record<string, string>;
-  let scope = parentScope;
-  const own: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'xmlns' || k.startsWith('xmlns:')) {
-      if (scope === parentScope) scope = new Map(parentScope);
-      scope.set(k === 'xmlns' ? '' : k.slice(6), v);
-    } else own[k] = v;
-  }
-  const colon = tag.indexOf(':');
-  const prefix = colon < 0 ? '' : tag.slice(0, colon);
-  const local = colon < 0 ? tag : tag.slice(colon + 1);
-  const node: XNode = { local, ns: scope.get(prefix) ?? '', attrs: own, children: [], text: '', scope };
-  for (const c of (r[tag] as RawNode[]) ?? []) {
-    if ('#text' in c) node.text += String(c['#text']);
-    else {
-      const t = tagName(c);
-      if (t && !t.startsWith('?')) node.children.push(convert(c, t, scope));
-    }
-  }
-  return node;
 }
 
 /** The XSD-namespace children of a node, optionally only those with the given local name. */

@@ -31,7 +31,7 @@ export function encodeLatin1(s: string): Buffer {
 
 /** Serialises a parsed element back to XML (attributes as written), for validation error details. */
 export function serializeElement(e: XElement): string {
-  const attrs = e.attrs.map((a) => ` ${a.name}="${escapeAttr(a.value)}"`).join('');
+  const attrs = e.attributes.map((a) => ` ${a.name}="${escapeAttr(a.value)}"`).join('');
   const inner = escapeText(e.text.trim() && e.children.length === 0 ? e.text : '') + e.children.map(serializeElement).join('');
   return inner ? `<${e.name}${attrs}>${inner}</${e.name}>` : `<${e.name}${attrs}/>`;
 }

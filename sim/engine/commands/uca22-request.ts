@@ -90,7 +90,7 @@ export function readUca22(cmd: XElement, mode: DataMode): Uca22Request {
   const sip = present('sipAuthenticationData') ? child(cmd, 'sipAuthenticationData') : undefined;
   const ep = child(cmd, 'accessDeviceEndpoint');
   const isPlace = get('isPlace');
-  const deptType = dept?.attrs.find((a) => a.local === 'type')?.value.replace(/^.*:/, '');
+  const deptType = dept?.attributes.find((a) => a.local === 'type')?.value.replace(/^.*:/, '');
   return {
     serviceProviderId: childText(cmd, 'serviceProviderId'),
     groupId: childText(cmd, 'groupId'),
