@@ -9,7 +9,7 @@
  */
 import type { CheckOptions, Diagnostic, ModelView } from '../checks';
 import type { CommandNode, FileFormat, SourceFile } from '../tree/types';
-import { XmlAnalysis } from './xml-analysis';
+import { XmlAnalyzerState } from './xml-analysis';
 import { YamlAnalyzerState, type CheckConfig } from './yaml-analysis';
 
 export interface Analysis {
@@ -29,7 +29,7 @@ export interface Analysis {
 
 export class DocumentAnalyzer {
   private readonly yaml = new YamlAnalyzerState();
-  private readonly xml = new XmlAnalysisCache();
+  private readonly xml = new XmlAnalyzerState();
   private config: CheckConfig;
 
   constructor(
@@ -43,12 +43,11 @@ export class DocumentAnalyzer {
   /** New settings or schema: cached diagnostics become stale (parsed trees stay valid). */
   configure(model: ModelView, options: CheckOptions): void {
     this.config = { model, options, generation: this.config.generation + 1 };
-    this.xml.clear();
   }
 
   /** The analysis of `text`, with nothing computed yet beyond what reuse needs. */
   begin(text: string): Analysis {
-    return this.format === 'yaml' ? this.yaml.next(text, this.config) : new XmlAnalysis(text, this.config, this.xml);
+    return this.format === 'yaml' ? this.yaml.next(text, this.config) : this.xml.next(text, this.config);
   }
 
   /** The finished analysis of `text` (everything checked). */
@@ -60,13 +59,5 @@ export class DocumentAnalyzer {
 
   parse(text: string): SourceFile {
     return this.begin(text).file;
-  }
-}
-
-/** Diagnostics of XML commands by command text, relative to the command start; replaced each version. */
-export class XmlAnalysisCache {
-  current = new Map<string, Diagnostic[]>();
-  clear(): void {
-    this.current.clear();
   }
 }

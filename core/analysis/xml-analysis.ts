@@ -1,73 +1,311 @@
 /**
- * Analysis of an XML command file: the XML front end already reuses unchanged commands (core/syntax/xml);
- * here each command's diagnostics are cached by the command's exact text, relative to its start, and the
- * checking can be done in slices (`advance`).
+ * Incremental analysis of an XML command file, one piece at a time (the file is cut before every `<command`
+ * start tag, see core/syntax/xml), like the YAML analysis: after an edit only the edited piece is scanned,
+ * assembled and checked, whatever the size of the file.
+ * - the piece starts of the new version come from the old ones and a scan of the edited region (./xml-pieces);
+ * - each piece keeps its fragment, its assembly (per state at its start, core/syntax/xml-assemble) and its
+ *   diagnostics, all relative to the piece start, so a piece that merely moved costs nothing;
+ * - per version there is an O(pieces) pass of cached lookups (states, first command indexes); only the shown
+ *   diagnostics are placed (./placed-diagnostics), and the absolute tree is materialised only when read, as lazy
+ *   views (./lazy-shift); `commandAt` places one command.
+ * Arrays are per version and cached data is position-free, so an older analysis stays valid.
  */
-import { applyKeyScopes, checkCommand, checkFileLevel, type Diagnostic } from '../checks';
-import { parseXml } from '../syntax';
-import type { CommandNode, SourceFile, Span } from '../tree/types';
-import type { Analysis, XmlAnalysisCache } from './analyzer';
+import { checkCommand, checkFileLevel, type Diagnostic } from '../checks';
+import { shiftEnvelope, shiftElement, shiftSpan } from '../syntax/chunks';
+import { commandContext, contextKey, headContext } from '../syntax/xml';
+import { assemblePiece, FILE_START, MAX_PROBLEMS, stateKey, unclosedEnvelope, withLateProblem, type PieceAssembly, type PieceState } from '../syntax/xml-assemble';
+import { parseFragment, type Fragment, type FragmentContext } from '../syntax/xmlFragment';
+import type { CommandNode, EnvelopeNode, SourceFile, SyntaxProblem } from '../tree/types';
+import type { Analysis } from './analyzer';
+import { lazilyShiftedFragment } from './lazy-shift';
+import { KeyScope, RelativeDiagnostics } from './placed-diagnostics';
+import { updateStarts } from './xml-pieces';
 import type { CheckConfig } from './yaml-analysis';
+import { detach } from './yaml-chunks';
 
-export class XmlAnalysis implements Analysis {
-  readonly file: SourceFile;
+/** A piece's assembly for one state at its start, with what depends on it; spans relative to the piece start. */
+interface PieceResult {
+  key: number;
+  assembly: PieceAssembly;
+  checks?: RelativeDiagnostics;
+  generation?: number;
+  /** The commands as last placed (lazy views), while the piece stays at `start` with its first command `firstIndex`. */
+  view?: { start: number; firstIndex: number; commands: CommandNode[] };
+}
+
+interface PieceEntry {
+  /** The piece's text (a flat copy: it must not keep a whole old version of the document alive). */
+  text: string;
+  /** contextKey of the context `fragment` was parsed in. */
+  context: string;
+  fragment?: Fragment;
+  results: PieceResult[];
+}
+
+export class XmlPieceAnalysis implements Analysis {
+  /** Pieces checked afresh in this version (the rest came from the cache). */
   checked = 0;
+  /** Pieces checked so far. */
   private done = 0;
-  private readonly perCommand: Diagnostic[][] = [];
-  private readonly next = new Map<string, Diagnostic[]>();
+  /** Pieces assembled so far: their results, first command indexes and the state after them are known. */
+  private assembled = 0;
+  private readonly results: PieceResult[] = [];
+  private readonly firstIndexes: number[] = [];
+  private exit: PieceState = FILE_START;
+  private nextIndex = 0;
+  private readonly headContext: FragmentContext;
+  private readonly headKey: string;
+  private commandContextCache?: { context: FragmentContext; key: string };
   private diagnosticsCache?: Diagnostic[];
+  private fileCache?: SourceFile;
+  private envelopeCache?: { envelope?: EnvelopeNode };
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
+    /** Piece 0 is the head (before the first start), piece i + 1 starts at starts[i]. */
+    private readonly starts: number[],
+    private readonly entries: PieceEntry[],
     private readonly config: CheckConfig,
-    private readonly cache: XmlAnalysisCache,
   ) {
-    this.file = parseXml(text);
+    this.headContext = headContext(starts.length > 0);
+    this.headKey = contextKey(this.headContext);
+  }
+
+  private get pieces(): number {
+    return this.starts.length + 1;
+  }
+
+  private startOf(i: number): number {
+    return i === 0 ? 0 : this.starts[i - 1];
   }
 
   get complete(): boolean {
-    return this.done >= this.file.commands.length;
+    return this.done >= this.pieces;
   }
 
   advance(budgetMs = Infinity): boolean {
     const until = performance.now() + budgetMs;
-    const commands = this.file.commands;
-    while (this.done < commands.length) {
-      const cmd = commands[this.done++];
-      const key = this.text.slice(cmd.span.start, cmd.span.end);
-      let relative = this.next.get(key) ?? this.cache.current.get(key);
-      if (!relative) {
+    const { generation, model, options } = this.config;
+    while (this.done < this.pieces) {
+      const i = this.done++;
+      this.assembleThrough(i);
+      const result = this.results[i];
+      if (result.generation !== generation || !result.checks) {
         this.checked++;
-        relative = checkCommand(cmd, 'xml', this.config.model, this.config.options).map((d) => rebase(d, -cmd.span.start));
+        const list: Diagnostic[] = [];
+        for (const cmd of result.assembly.commands) for (const d of checkCommand(cmd, 'xml', model, options)) list.push(d);
+        result.checks = new RelativeDiagnostics(list);
+        result.generation = generation;
       }
-      this.next.set(key, relative);
-      this.perCommand.push(relative.map((d) => ({ ...rebase(d, cmd.span.start), command: cmd.index })));
       if ((this.done & 7) === 0 && performance.now() >= until) break;
     }
-    if (this.complete && this.cache.current !== this.next) this.cache.current = this.next;
     return this.complete;
   }
 
+  /** File-level diagnostics (syntax, envelope), then each command's; key scopes over that order. */
   get diagnostics(): Diagnostic[] {
     if (this.diagnosticsCache) return this.diagnosticsCache;
     this.advance();
-    const out = checkFileLevel(this.file);
-    for (const list of this.perCommand) for (const d of list) out.push(d);
-    return (this.diagnosticsCache = applyKeyScopes(out));
+    const envelope = this.envelope();
+    // The envelope checks read the commands (count, first start): materialise them only when there is one.
+    const fileLevel = checkFileLevel({ format: 'xml', commands: envelope ? this.file.commands : [], problems: this.problems(), envelope });
+    const out: Diagnostic[] = [];
+    const scope = new KeyScope();
+    new RelativeDiagnostics(fileLevel).emit(0, 0, scope, out);
+    for (let i = 0; i < this.pieces; i++) {
+      const checks = this.results[i].checks!;
+      if (checks.list.length) checks.emit(this.startOf(i), this.firstIndexes[i], scope, out);
+    }
+    return (this.diagnosticsCache = out);
   }
 
+  get file(): SourceFile {
+    if (this.fileCache) return this.fileCache;
+    this.assembleThrough(this.pieces - 1);
+    const commands: CommandNode[] = [];
+    for (let i = 0; i < this.pieces; i++) for (const c of this.placedCommands(i)) commands.push(c);
+    const file: SourceFile = { format: 'xml', commands, problems: this.problems() };
+    const envelope = this.envelope();
+    if (envelope) file.envelope = envelope;
+    return (this.fileCache = file);
+  }
+
+  /** The first command whose element contains `offset`, absolute; scans only its piece (and reads no index). */
   commandAt(offset: number): CommandNode | undefined {
-    return this.file.commands.find((c) => c.span.start <= offset && offset <= c.span.end);
+    if (this.fileCache) return this.fileCache.commands.find((c) => c.span.start <= offset && offset <= c.span.end);
+    const i = this.pieceAt(offset);
+    // A command of the piece before may end right where this piece starts.
+    if (i > 0 && offset === this.startOf(i)) {
+      const before = this.commandIn(i - 1, offset);
+      if (before) return before;
+    }
+    return this.commandIn(i, offset);
+  }
+
+  private commandIn(i: number, offset: number): CommandNode | undefined {
+    const start = this.startOf(i);
+    const commands = this.resultForCommands(i).assembly.commands;
+    const at = offset - start;
+    const found = commands.find((c) => c.span.start <= at && at <= c.span.end);
+    if (!found) return undefined;
+    const relative = found.index;
+    const firstIndex = i < this.assembled ? this.firstIndexes[i] + relative : () => (this.assembleThrough(i), this.firstIndexes[i] + relative);
+    return lazilyShiftedFragment({ commands: [found], problems: [] }, start, firstIndex).commands[0];
+  }
+
+  /**
+   * A result of piece `i` whose commands are the ones of this version. When the piece begins with a command
+   * element its commands do not depend on the state at its start (a command makes the envelope unopenable), so
+   * the pieces before need not be parsed; otherwise they are.
+   */
+  private resultForCommands(i: number): PieceResult {
+    if (i < this.assembled) return this.results[i];
+    const first = this.fragmentOf(i).items[0];
+    if (i === 0 || first?.kind !== 'element' || first.node.name !== 'command') {
+      this.assembleThrough(i);
+      return this.results[i];
+    }
+    this.assembleThrough(0);
+    return this.resultOf(i, { envelope: this.results[0].assembly.exit.envelope, anyCommand: true });
+  }
+
+  private pieceAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid - 1] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private commandContext(): { context: FragmentContext; key: string } {
+    if (!this.commandContextCache) {
+      this.assembleThrough(0);
+      const context = commandContext(this.fragmentOf(0), this.results[0].assembly);
+      this.commandContextCache = { context, key: contextKey(context) };
+    }
+    return this.commandContextCache;
+  }
+
+  private fragmentOf(i: number): Fragment {
+    const { context, key } = i === 0 ? { context: this.headContext, key: this.headKey } : this.commandContext();
+    let entry = this.entries[i];
+    if (entry.fragment && entry.context !== key) entry = this.entries[i] = { text: entry.text, context: key, results: [] };
+    if (!entry.fragment) {
+      entry.context = key;
+      entry.fragment = parseFragment(entry.text, context, 0);
+    }
+    return entry.fragment;
+  }
+
+  private resultOf(i: number, state: PieceState): PieceResult {
+    const fragment = this.fragmentOf(i);
+    const { results } = this.entries[i];
+    const key = stateKey(state);
+    for (const r of results) if (r.key === key) return r;
+    const result: PieceResult = { key, assembly: assemblePiece(fragment, state, 0) };
+    results.push(result);
+    return result;
+  }
+
+  /** Assembles pieces up to and including `last`: results, first command indexes, states. */
+  private assembleThrough(last: number): void {
+    while (this.assembled <= last) {
+      const i = this.assembled;
+      const result = this.resultOf(i, this.exit);
+      this.results[i] = result;
+      this.firstIndexes[i] = this.nextIndex;
+      this.nextIndex += result.assembly.commands.length;
+      this.exit = result.assembly.exit;
+      this.assembled++;
+    }
+  }
+
+  private placedCommands(i: number): CommandNode[] {
+    const result = this.results[i];
+    const start = this.startOf(i);
+    const firstIndex = this.firstIndexes[i];
+    if (start === 0 && firstIndex === 0) return result.assembly.commands;
+    const view = result.view;
+    if (view && view.start === start && view.firstIndex === firstIndex) return view.commands;
+    const commands = lazilyShiftedFragment({ commands: result.assembly.commands, problems: [] }, start, firstIndex).commands;
+    result.view = { start, firstIndex, commands };
+    return commands;
+  }
+
+  /** The envelope with absolute spans, put together from the pieces (as core/syntax/xml-assemble joins them). */
+  private envelope(): EnvelopeNode | undefined {
+    if (this.envelopeCache) return this.envelopeCache.envelope;
+    this.assembleThrough(this.pieces - 1);
+    let envelope: EnvelopeNode | undefined;
+    for (let i = 0; i < this.pieces; i++) {
+      const assembly = this.results[i].assembly;
+      const start = this.startOf(i);
+      if (assembly.envelope) {
+        envelope = start === 0 ? { ...assembly.envelope } : shiftEnvelope(assembly.envelope, start);
+        envelope.children = [...envelope.children];
+      } else if (envelope) {
+        for (const child of assembly.envelopeChildren) envelope.children.push(start === 0 ? child : shiftElement(child, start));
+        if (assembly.envelopeEnd !== undefined) envelope.span = { start: envelope.span.start, end: assembly.envelopeEnd + start };
+      }
+    }
+    if (envelope && this.exit.envelope === 'open') envelope.span = { start: envelope.span.start, end: this.text.length };
+    this.envelopeCache = { envelope };
+    return envelope;
+  }
+
+  private problemsCache?: SyntaxProblem[];
+
+  /** The file's problems: the pieces' in order (each sorted, pieces do not overlap), the first MAX_PROBLEMS. */
+  private problems(): SyntaxProblem[] {
+    if (this.problemsCache) return this.problemsCache;
+    this.assembleThrough(this.pieces - 1);
+    const out: SyntaxProblem[] = [];
+    for (let i = 0; i < this.pieces && out.length <= MAX_PROBLEMS; i++) {
+      const list = this.results[i].assembly.problems;
+      if (list.length === 0) continue;
+      const start = this.startOf(i);
+      for (const p of list) {
+        if (out.length > MAX_PROBLEMS) break;
+        out.push(start === 0 ? p : { ...p, span: shiftSpan(p.span, start) });
+      }
+    }
+    const envelope = this.envelope();
+    return (this.problemsCache = withLateProblem(out, envelope && this.exit.envelope === 'open' ? unclosedEnvelope(envelope) : undefined));
   }
 }
 
-function shift(span: Span, delta: number): Span {
-  return { start: span.start + delta, end: span.end + delta };
-}
+/** Keeps the pieces of the last version of one document, so the next version reuses them. */
+export class XmlAnalyzerState {
+  private starts?: number[];
+  private entries: PieceEntry[] = [];
+  private text = '';
 
-function rebase(d: Diagnostic, delta: number): Diagnostic {
-  if (delta === 0) return d;
-  const out: Diagnostic = { ...d, span: shift(d.span, delta) };
-  if (d.related) out.related = d.related.map((r) => ({ ...r, span: shift(r.span, delta) }));
-  return out;
+  next(text: string, config: CheckConfig): XmlPieceAnalysis {
+    const update = updateStarts(this.starts, this.text, text);
+    const { starts, keptPieces, tailPieces, shift } = update;
+    const pieces = starts.length + 1;
+    const old = this.entries;
+    // Pieces of the edited region may still match old ones by text (e.g. a command pasted before another).
+    const byText = new Map<string, PieceEntry>();
+    const oldRegionEnd = tailPieces >= pieces ? old.length : tailPieces + shift;
+    for (let k = keptPieces; k < oldRegionEnd; k++) if (!byText.has(old[k].text)) byText.set(old[k].text, old[k]);
+    const entries = new Array<PieceEntry>(pieces);
+    for (let i = 0; i < pieces; i++) {
+      if (i < keptPieces) entries[i] = old[i];
+      else if (i >= tailPieces) entries[i] = old[i + shift];
+      else {
+        const piece = detach(text.slice(i === 0 ? 0 : starts[i - 1], i < starts.length ? starts[i] : text.length));
+        const reused = byText.get(piece);
+        if (reused) byText.delete(piece);
+        entries[i] = reused ?? { text: piece, context: '', results: [] };
+      }
+    }
+    this.starts = starts;
+    this.entries = entries;
+    this.text = text;
+    return new XmlPieceAnalysis(text, starts, entries, config);
+  }
 }

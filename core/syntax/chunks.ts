@@ -125,7 +125,7 @@ export function shiftCommand(command: CommandNode, delta: number, index: number)
   return out;
 }
 
-function shiftEnvelope(envelope: EnvelopeNode, delta: number): EnvelopeNode {
+export function shiftEnvelope(envelope: EnvelopeNode, delta: number): EnvelopeNode {
   return {
     ...envelope,
     span: shiftSpan(envelope.span, delta),

@@ -9,32 +9,39 @@
  * edit only the edited command is scanned again, and a broken command cannot swallow the ones after it.
  * Trees handed out are shared with the cache: treat them as immutable.
  */
-import type { CommandNode, ElementNode, EnvelopeNode, SourceFile, Span } from '../tree/types';
+import type { SourceFile } from '../tree/types';
 import { LruCache, shiftElement, shiftSpan } from './chunks';
-import { FirstProblems } from './first-problems';
+import { assemblePiece, FILE_START, joinAssemblies, type PieceAssembly } from './xml-assemble';
 import { type Fragment, type FragmentContext, type NsScope, type TopItem, parseFragment } from './xmlFragment';
-import { XSI_NS, declarationEnd, isAllSpace } from './xmlText';
+import { XSI_NS, declarationEnd } from './xmlText';
 
-/** At most this many problems are reported per file; a binary or hostile file would otherwise yield millions. */
-export const MAX_PROBLEMS = 1000;
-
-const ENVELOPE = 'BroadsoftDocument';
+export { MAX_PROBLEMS } from './xml-assemble';
 
 /** Offsets of every `<command` start tag that is not inside a comment, CDATA section, PI or declaration. */
 export function commandStarts(text: string): number[] {
   const starts: number[] = [];
+  scanCommandStarts(text, 0, (at) => starts.push(at) > 0);
+  return starts;
+}
+
+/**
+ * The scan of commandStarts from `from` (0, or a command start: the scan only reads forward, so from a command
+ * start it finds what a scan from 0 finds after it), calling `found` for each start until it returns false.
+ */
+export function scanCommandStarts(text: string, from: number, found: (at: number) => boolean): void {
   const pattern = /<(?:command(?=[\s>/])|!|\?)/g;
+  pattern.lastIndex = from;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(text))) {
     const at = match.index;
     const kind = text.charCodeAt(at + 1);
-    if (kind === 99) starts.push(at);
-    else if (kind === 63) pattern.lastIndex = skipPast(text, '?>', at + 2);
+    if (kind === 99) {
+      if (!found(at)) return;
+    } else if (kind === 63) pattern.lastIndex = skipPast(text, '?>', at + 2);
     else if (text.startsWith('<!--', at)) pattern.lastIndex = skipPast(text, '-->', at + 4);
     else if (text.startsWith('<![CDATA[', at)) pattern.lastIndex = skipPast(text, ']]>', at + 9);
     else pattern.lastIndex = declarationEnd(text, at + 2);
   }
-  return starts;
 }
 
 function skipPast(text: string, terminator: string, from: number): number {
@@ -81,7 +88,7 @@ export class XmlParser {
   }
 
   private piece(text: string, start: number, context: FragmentContext): Fragment {
-    const key = `${context.outer ?? ''}|${scopeKey(context.scope)}|${context.atDocumentStart ? 1 : 0}${context.keepEnvelopeOpen ? 1 : 0}\u0000${text}`;
+    const key = `${contextKey(context)}\u0000${text}`;
     const entry = this.cache.get(key);
     if (!entry) {
       this.parsedPieces++;
@@ -109,14 +116,8 @@ function shiftFragment(fragment: Fragment, delta: number): Fragment {
 
 type PieceParser = (text: string, start: number, context: FragmentContext) => Fragment;
 
-/** Glues the pieces of one file into a SourceFile: envelope, commands and problems. */
+/** Glues the pieces of one file into a SourceFile (piece by piece, see ./xml-assemble). */
 class FileAssembler {
-  /** Only the first MAX_PROBLEMS are kept while assembling, so memory stays bounded on hostile files. */
-  private readonly problems = new FirstProblems(MAX_PROBLEMS);
-  private readonly commands: CommandNode[] = [];
-  private envelope?: EnvelopeNode;
-  private envelopeState: 'none' | 'open' | 'closed' = 'none';
-
   constructor(
     private readonly text: string,
     private readonly parsePiece: PieceParser,
@@ -125,109 +126,41 @@ class FileAssembler {
   assemble(): SourceFile {
     const { text } = this;
     const starts = commandStarts(text);
-    const headEnd = starts.length ? starts[0] : text.length;
-    const head = this.parsePiece(text.slice(0, headEnd), 0, {
-      scope: ROOT_SCOPE,
-      outer: null,
-      atDocumentStart: true,
-      keepEnvelopeOpen: starts.length > 0,
-    });
-    let context: FragmentContext = { scope: BARE_SCOPE, outer: null, atDocumentStart: false, keepEnvelopeOpen: false };
-    this.take(head);
-    for (const item of head.items) {
-      if (item.kind === 'element' && item.open && item.node === this.envelopeElement) {
-        context = { scope: item.scope, outer: item.qname, atDocumentStart: false, keepEnvelopeOpen: false };
-      }
-    }
+    const head = this.parsePiece(text.slice(0, starts.length ? starts[0] : text.length), 0, headContext(starts.length > 0));
+    const parts: PieceAssembly[] = [assemblePiece(head, FILE_START, 0)];
+    const context = commandContext(head, parts[0]);
+    let firstIndex = parts[0].commands.length;
     for (let i = 0; i < starts.length; i++) {
       const start = starts[i];
       const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-      this.take(this.parsePiece(text.slice(start, end), start, context));
+      const part = assemblePiece(this.parsePiece(text.slice(start, end), start, context), parts[parts.length - 1].exit, firstIndex);
+      firstIndex += part.commands.length;
+      parts.push(part);
     }
-    if (this.envelope && this.envelopeState === 'open') {
-      const name = this.envelope.nameSpan;
-      this.problems.push({ code: 'OCI-XML-SYNTAX', span: name, message: `Element <${ENVELOPE}> is not closed: expected </${ENVELOPE}> at the end.` });
-      this.envelope.span = { start: this.envelope.span.start, end: text.length };
-    }
-    const file: SourceFile = { format: 'xml', commands: this.commands, problems: this.problems.sorted() };
-    if (this.envelope) file.envelope = this.envelope;
-    return file;
+    return joinAssemblies(parts, text.length);
   }
+}
 
-  private envelopeElement?: ElementNode;
+/** The context of the head piece (prolog, envelope start, sessionId, ...): the start of the document. */
+export function headContext(commandsFollow: boolean): FragmentContext {
+  return { scope: ROOT_SCOPE, outer: null, atDocumentStart: true, keepEnvelopeOpen: commandsFollow };
+}
 
-  private take(fragment: Fragment): void {
-    for (const p of fragment.problems) this.problems.push(p);
-    for (const item of fragment.items) {
-      if (item.kind === 'end') {
-        if (this.envelope && this.envelopeState === 'open') {
-          this.envelope.span = { start: this.envelope.span.start, end: item.span.end };
-          this.envelopeState = 'closed';
-        } else this.syntax(item.span, `Unexpected end tag </${ENVELOPE}>: the document is already closed.`);
-        continue;
-      }
-      const { node } = item;
-      if (node.name === 'command') this.command(node);
-      else if (node.name === ENVELOPE && this.envelopeState === 'none' && this.commands.length === 0) this.openEnvelope(node, item.open);
-      else if (this.envelopeState === 'open') this.envelope!.children.push(node);
-      else if (this.envelopeState === 'closed' || node.name === ENVELOPE) {
-        this.syntax(node.nameSpan, `Unexpected <${node.name}> after the end of <${ENVELOPE}>: a file has one document.`);
-      } else {
-        this.syntax(node.nameSpan, `Unexpected <${node.name}> at the top level: expected <command> or <${ENVELOPE}>.`);
-      }
+/** The context of every command piece: inside the envelope the head leaves open, or bare. */
+export function commandContext(head: Fragment, assembly: PieceAssembly): FragmentContext {
+  for (const item of head.items) {
+    if (item.kind === 'element' && item.open && item.node === assembly.envelopeElement) {
+      return { scope: item.scope, outer: item.qname, atDocumentStart: false, keepEnvelopeOpen: false };
     }
   }
+  return BARE_CONTEXT;
+}
 
-  private openEnvelope(node: ElementNode, open: boolean): void {
-    this.envelopeElement = node;
-    this.envelope = {
-      span: node.span,
-      nameSpan: node.nameSpan,
-      namespace: node.namespace ?? '',
-      attributes: node.attributes ?? [],
-      children: [],
-    };
-    for (const child of node.children ?? []) {
-      if (child.name === 'command') this.command(child);
-      else this.envelope.children.push(child);
-    }
-    if (node.value && !isAllSpace(node.value.text)) {
-      this.syntax(node.value.span, `Text is not allowed in <${ENVELOPE}>: expected <sessionId> and <command> elements.`);
-    }
-    this.envelopeState = open ? 'open' : 'closed';
-  }
+const BARE_CONTEXT: FragmentContext = Object.freeze({ scope: BARE_SCOPE, outer: null, atDocumentStart: false, keepEnvelopeOpen: false });
 
-  private command(node: ElementNode): void {
-    if (this.envelopeState === 'closed') {
-      this.syntax(node.nameSpan, `<command> after the end of <${ENVELOPE}>: move it inside the document.`);
-    }
-    if (node.namespace) {
-      this.problems.push({
-        code: 'OCI-XML-NAMESPACE',
-        span: node.nameSpan,
-        message: `<command> is in namespace "${node.namespace}" but must be in no namespace: add xmlns="" to it.`,
-      });
-    }
-    if (node.value && !isAllSpace(node.value.text)) {
-      this.syntax(node.value.span, 'Text is not allowed directly in <command>: expected child elements.');
-    }
-    const command: CommandNode = {
-      index: this.commands.length,
-      name: node.xsiType ? node.xsiType.text : null,
-      headSpan: node.nameSpan,
-      span: node.span,
-      children: node.children ?? [],
-    };
-    if (node.xsiType) command.nameSpan = node.xsiType.span;
-    if (node.attributes) command.attributes = node.attributes;
-    // Children inherit the command's namespace; the checks report a namespace only where it changes.
-    if (node.namespace) command.namespace = node.namespace;
-    this.commands.push(command);
-  }
-
-  private syntax(span: Span, message: string): void {
-    this.problems.push({ code: 'OCI-XML-SYNTAX', span, message });
-  }
+/** A key that differs when two contexts would parse a piece differently. */
+export function contextKey(context: FragmentContext): string {
+  return `${context.outer ?? ''}|${scopeKey(context.scope)}|${context.atDocumentStart ? 1 : 0}${context.keepEnvelopeOpen ? 1 : 0}`;
 }
 
 const defaultParser = new XmlParser();
