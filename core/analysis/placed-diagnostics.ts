@@ -4,7 +4,8 @@
  * After an edit every chunk behind it moves, yet only the few diagnostics that are shown need absolute copies:
  * the key-scope filter (core/checks/scope: one group hint per group and file) is applied to the relative
  * diagnostics first, by ids worked out once per chunk, and only the survivors are placed. A chunk whose only
- * diagnostic is a repeated group hint costs a Set lookup per version, no allocation.
+ * diagnostic is a repeated group hint costs an array lookup per version, no allocation; the analyses keep each
+ * chunk's `signature` in a flat array so that lookup does not even touch the chunk's objects.
  */
 import { RULES_BY_CODE } from '../checks/registry';
 import type { Diagnostic } from '../checks';
@@ -12,13 +13,16 @@ import type { Span } from '../tree/types';
 
 /** A chunk's diagnostics: spans relative to the chunk start, `command` relative to the chunk's first command. */
 export class RelativeDiagnostics {
-  /** The applyKeyScopes id of each diagnostic (undefined: always shown). */
-  private readonly ids: (string | undefined)[];
+  /** The applyKeyScopes id of each diagnostic, as a small number (0: always shown). */
+  private readonly ids: number[];
+  /** 0: no diagnostics; k > 0: just one, a report with key id k; -1: anything else. */
+  readonly signature: number;
   /** Absolute copies (filled on demand) for the chunk at `start` with its first command `firstIndex`. */
   private placed?: { start: number; firstIndex: number; copies: (Diagnostic | undefined)[] };
 
   constructor(readonly list: Diagnostic[]) {
     this.ids = list.map(scopeId);
+    this.signature = list.length === 0 ? 0 : list.length === 1 && this.ids[0] > 0 && !list[0].claim ? this.ids[0] : -1;
   }
 
   /** Appends the shown diagnostics, placed at `start` / `firstIndex`, to `out`. */
@@ -26,7 +30,7 @@ export class RelativeDiagnostics {
     const { list, ids } = this;
     for (let i = 0; i < list.length; i++) {
       const id = ids[i];
-      if (id !== undefined && !scope.keeps(id, list[i])) continue;
+      if (id !== 0 && !scope.keeps(id, list[i])) continue;
       let placed = this.placed;
       if (!placed || placed.start !== start || placed.firstIndex !== firstIndex) this.placed = placed = { start, firstIndex, copies: [] };
       out.push((placed.copies[i] ??= place(list[i], start, firstIndex)));
@@ -39,18 +43,29 @@ export class RelativeDiagnostics {
  * (core/checks/scope): the first diagnostic per code and key is kept, claims count as first and are dropped.
  */
 export class KeyScope {
-  private readonly seen = new Set<string>();
+  private readonly seen: boolean[] = [];
 
-  keeps(id: string, d: Diagnostic): boolean {
-    if (this.seen.has(id)) return false;
-    this.seen.add(id);
+  /** Whether a diagnostic with key id `id` was seen (then it is not shown). */
+  has(id: number): boolean {
+    return this.seen[id] === true;
+  }
+
+  keeps(id: number, d: Diagnostic): boolean {
+    if (this.seen[id] === true) return false;
+    this.seen[id] = true;
     return !d.claim;
   }
 }
 
-function scopeId(d: Diagnostic): string | undefined {
-  if (d.key === undefined || (!d.claim && RULES_BY_CODE.get(d.code)?.scope !== 'first-per-key')) return undefined;
-  return d.code + '\u0000' + d.key;
+/** Key ids as small numbers, shared by every analysis (there are as many as distinct code and key pairs). */
+const KEY_IDS = new Map<string, number>();
+
+function scopeId(d: Diagnostic): number {
+  if (d.key === undefined || (!d.claim && RULES_BY_CODE.get(d.code)?.scope !== 'first-per-key')) return 0;
+  const name = d.code + '\u0000' + d.key;
+  let id = KEY_IDS.get(name);
+  if (id === undefined) KEY_IDS.set(name, (id = KEY_IDS.size + 1));
+  return id;
 }
 
 function shiftSpan(span: Span, delta: number): Span {

@@ -5,9 +5,12 @@
  * - the piece starts of the new version come from the old ones and a scan of the edited region (./xml-pieces);
  * - each piece keeps its fragment, its assembly (per state at its start, core/syntax/xml-assemble) and its
  *   diagnostics, all relative to the piece start, so a piece that merely moved costs nothing;
- * - per version there is an O(pieces) pass of cached lookups (states, first command indexes); only the shown
- *   diagnostics are placed (./placed-diagnostics), and the absolute tree is materialised only when read, as lazy
- *   views (./lazy-shift); `commandAt` places one command.
+ * - per version, what is known per piece (result, first command index, state after it, diagnostics signature,
+ *   file-level bits) sits in flat arrays copied from the previous version for the pieces before and after the
+ *   edited region (when the state entering the tail is unchanged), so the O(pieces) part is array copying and
+ *   a scan of small numbers, never a walk over thousands of scattered objects;
+ * - only the shown diagnostics are placed (./placed-diagnostics), and the absolute tree is materialised only
+ *   when read, as lazy views (./lazy-shift); `commandAt` places one command.
  * Arrays are per version and cached data is position-free, so an older analysis stays valid.
  */
 import { checkCommand, checkFileLevel, type Diagnostic } from '../checks';
@@ -27,10 +30,29 @@ import { detach } from './yaml-chunks';
 interface PieceResult {
   key: number;
   assembly: PieceAssembly;
+  /** FILE_BITS of the assembly. */
+  bits: number;
   checks?: RelativeDiagnostics;
   generation?: number;
   /** The commands as last placed (lazy views), while the piece stays at `start` with its first command `firstIndex`. */
   view?: { start: number; firstIndex: number; commands: CommandNode[] };
+}
+
+/** What a piece contributes to the file level: problems, envelope parts. */
+const HAS_PROBLEMS = 1;
+const HAS_ENVELOPE = 2;
+
+function fileBits(assembly: PieceAssembly): number {
+  const envelope = assembly.envelope || assembly.envelopeChildren.length || assembly.envelopeEnd !== undefined;
+  return (assembly.problems.length ? HAS_PROBLEMS : 0) | (envelope ? HAS_ENVELOPE : 0);
+}
+
+/** The previous version, complete, and how its pieces map to this one's. */
+interface Previous {
+  analysis: XmlPieceAnalysis;
+  keptPieces: number;
+  tailPieces: number;
+  shift: number;
 }
 
 interface PieceEntry {
@@ -49,9 +71,19 @@ export class XmlPieceAnalysis implements Analysis {
   private done = 0;
   /** Pieces assembled so far: their results, first command indexes and the state after them are known. */
   private assembled = 0;
-  private readonly results: PieceResult[] = [];
-  private readonly firstIndexes: number[] = [];
+  private results: PieceResult[] = [];
+  private firstIndexes: number[] = [];
+  /** stateKey of the state after each piece. */
+  private exitKeys: number[] = [];
+  /** RelativeDiagnostics.signature of each checked piece. */
+  private sigs: number[] = [];
+  /** fileBits of each assembled piece. */
+  private bits: number[] = [];
   private exit: PieceState = FILE_START;
+  /** Where the pieces copied from the previous version begin again after the edited region (0: none). */
+  private tailStart = 0;
+  /** Signatures of the copied tail when its checks are still valid: `advance` jumps over it. */
+  private tailSigs?: number[];
   private nextIndex = 0;
   private readonly headContext: FragmentContext;
   private readonly headKey: string;
@@ -66,9 +98,59 @@ export class XmlPieceAnalysis implements Analysis {
     private readonly starts: number[],
     private readonly entries: PieceEntry[],
     private readonly config: CheckConfig,
+    private previous?: Previous,
   ) {
     this.headContext = headContext(starts.length > 0);
     this.headKey = contextKey(this.headContext);
+    if (previous) this.copyKept(previous);
+  }
+
+  /** The pieces before the edit: everything as in the previous version. */
+  private copyKept({ analysis: old, keptPieces: kept }: Previous): void {
+    if (kept === 0) return;
+    this.results = old.results.slice(0, kept);
+    this.firstIndexes = old.firstIndexes.slice(0, kept);
+    this.exitKeys = old.exitKeys.slice(0, kept);
+    this.bits = old.bits.slice(0, kept);
+    this.assembled = kept;
+    this.nextIndex = old.firstIndexes[kept - 1] + this.results[kept - 1].assembly.commands.length;
+    this.exit = this.results[kept - 1].assembly.exit;
+    this.commandContextCache = old.commandContextCache;
+    if (old.config.generation === this.config.generation && old.done >= kept) {
+      this.sigs = old.sigs.slice(0, kept);
+      this.done = kept;
+    }
+  }
+
+  /**
+   * The pieces after the edited region, when the state entering them and the context are as before: their
+   * results as in the previous version, first command indexes moved by the change in commands before them.
+   */
+  private copyTail(): boolean {
+    const previous = this.previous!;
+    this.previous = undefined;
+    const old = previous.analysis;
+    const from = previous.tailPieces;
+    const oldFrom = from + previous.shift;
+    if (stateKey(this.exit) !== old.exitKeys[oldFrom - 1]) return false;
+    if (this.commandContext().key !== old.commandContext().key) return false;
+    const moved = this.nextIndex - old.firstIndexes[oldFrom];
+    this.results = this.results.concat(old.results.slice(oldFrom));
+    this.exitKeys = this.exitKeys.concat(old.exitKeys.slice(oldFrom));
+    this.bits = this.bits.concat(old.bits.slice(oldFrom));
+    const firstIndexes = old.firstIndexes.slice(oldFrom);
+    if (moved !== 0) for (let k = 0; k < firstIndexes.length; k++) firstIndexes[k] += moved;
+    this.firstIndexes = this.firstIndexes.concat(firstIndexes);
+    this.nextIndex = old.nextIndex + moved;
+    this.exit = old.exit;
+    this.assembled = this.pieces;
+    this.tailStart = from;
+    if (old.config.generation === this.config.generation && old.complete) this.tailSigs = old.sigs.slice(oldFrom);
+    return true;
+  }
+
+  get assembledAll(): boolean {
+    return this.assembled >= this.pieces;
   }
 
   private get pieces(): number {
@@ -87,8 +169,15 @@ export class XmlPieceAnalysis implements Analysis {
     const until = performance.now() + budgetMs;
     const { generation, model, options } = this.config;
     while (this.done < this.pieces) {
-      const i = this.done++;
+      const i = this.done;
       this.assembleThrough(i);
+      if (this.tailSigs && i === this.tailStart) {
+        this.sigs = this.sigs.concat(this.tailSigs);
+        this.tailSigs = undefined;
+        this.done = this.pieces;
+        break;
+      }
+      this.done++;
       const result = this.results[i];
       if (result.generation !== generation || !result.checks) {
         this.checked++;
@@ -97,6 +186,7 @@ export class XmlPieceAnalysis implements Analysis {
         result.checks = new RelativeDiagnostics(list);
         result.generation = generation;
       }
+      this.sigs[i] = result.checks.signature;
       if ((this.done & 7) === 0 && performance.now() >= until) break;
     }
     return this.complete;
@@ -112,9 +202,12 @@ export class XmlPieceAnalysis implements Analysis {
     const out: Diagnostic[] = [];
     const scope = new KeyScope();
     new RelativeDiagnostics(fileLevel).emit(0, 0, scope, out);
-    for (let i = 0; i < this.pieces; i++) {
-      const checks = this.results[i].checks!;
-      if (checks.list.length) checks.emit(this.startOf(i), this.firstIndexes[i], scope, out);
+    const { sigs } = this;
+    for (let i = 0; i < sigs.length; i++) {
+      const sig = sigs[i];
+      // Most pieces: no diagnostics, or only a repeated group hint; decided without touching the piece.
+      if (sig === 0 || (sig > 0 && scope.has(sig))) continue;
+      this.results[i].checks!.emit(this.startOf(i), this.firstIndexes[i], scope, out);
     }
     return (this.diagnosticsCache = out);
   }
@@ -205,7 +298,8 @@ export class XmlPieceAnalysis implements Analysis {
     const { results } = this.entries[i];
     const key = stateKey(state);
     for (const r of results) if (r.key === key) return r;
-    const result: PieceResult = { key, assembly: assemblePiece(fragment, state, 0) };
+    const assembly = assemblePiece(fragment, state, 0);
+    const result: PieceResult = { key, assembly, bits: fileBits(assembly) };
     results.push(result);
     return result;
   }
@@ -214,11 +308,14 @@ export class XmlPieceAnalysis implements Analysis {
   private assembleThrough(last: number): void {
     while (this.assembled <= last) {
       const i = this.assembled;
+      if (this.previous && i === this.previous.tailPieces && this.copyTail()) return;
       const result = this.resultOf(i, this.exit);
       this.results[i] = result;
       this.firstIndexes[i] = this.nextIndex;
       this.nextIndex += result.assembly.commands.length;
       this.exit = result.assembly.exit;
+      this.exitKeys[i] = stateKey(this.exit);
+      this.bits[i] = result.bits;
       this.assembled++;
     }
   }
@@ -240,7 +337,9 @@ export class XmlPieceAnalysis implements Analysis {
     if (this.envelopeCache) return this.envelopeCache.envelope;
     this.assembleThrough(this.pieces - 1);
     let envelope: EnvelopeNode | undefined;
-    for (let i = 0; i < this.pieces; i++) {
+    const { bits } = this;
+    for (let i = 0; i < bits.length; i++) {
+      if ((bits[i] & HAS_ENVELOPE) === 0) continue;
       const assembly = this.results[i].assembly;
       const start = this.startOf(i);
       if (assembly.envelope) {
@@ -263,9 +362,10 @@ export class XmlPieceAnalysis implements Analysis {
     if (this.problemsCache) return this.problemsCache;
     this.assembleThrough(this.pieces - 1);
     const out: SyntaxProblem[] = [];
-    for (let i = 0; i < this.pieces && out.length <= MAX_PROBLEMS; i++) {
+    const { bits } = this;
+    for (let i = 0; i < bits.length && out.length <= MAX_PROBLEMS; i++) {
+      if ((bits[i] & HAS_PROBLEMS) === 0) continue;
       const list = this.results[i].assembly.problems;
-      if (list.length === 0) continue;
       const start = this.startOf(i);
       for (const p of list) {
         if (out.length > MAX_PROBLEMS) break;
@@ -279,6 +379,7 @@ export class XmlPieceAnalysis implements Analysis {
 
 /** Keeps the pieces of the last version of one document, so the next version reuses them. */
 export class XmlAnalyzerState {
+  private last?: XmlPieceAnalysis;
   private starts?: number[];
   private entries: PieceEntry[] = [];
   private text = '';
@@ -306,6 +407,9 @@ export class XmlAnalyzerState {
     this.starts = starts;
     this.entries = entries;
     this.text = text;
-    return new XmlPieceAnalysis(text, starts, entries, config);
+    // The previous version's per-piece arrays are reused only when it was fully assembled.
+    const last = this.last;
+    const previous = last && last.assembledAll ? { analysis: last, keptPieces, tailPieces, shift } : undefined;
+    return (this.last = new XmlPieceAnalysis(text, starts, entries, config, previous));
   }
 }
