@@ -45,13 +45,36 @@ export class YamlChunkAnalysis {
   private fileCache?: SourceFile;
   /** First command index of chunks 0..length-1 (filled on demand, in order). */
   private readonly firstIndexes: number[] = [];
+  /**
+   * Per checked chunk, in flat arrays (so a version's pass over 10,000 chunks reads small numbers, not scattered
+   * objects): the signatures of its syntax and check diagnostics (./placed-diagnostics) and its command count.
+   * Copied from the previous version for the chunks before and after the edited region.
+   */
+  private syntaxSigs: number[] = [];
+  private checkSigs: number[] = [];
+  private counts: number[] = [];
+  private tail?: { from: number; syntaxSigs: number[]; checkSigs: number[]; counts: number[] };
 
   constructor(
     readonly text: string,
     readonly chunks: Chunk[],
     readonly entries: ChunkEntry[],
     private readonly config: CheckConfig,
-  ) {}
+    previous?: { analysis: YamlChunkAnalysis; kept: number; tailFrom: number; shift: number },
+  ) {
+    // The previous version, fully checked with the same settings: its chunks outside the edited region need nothing.
+    const old = previous?.analysis;
+    if (!previous || !old!.complete || old!.config.generation !== config.generation) return;
+    const { kept, tailFrom, shift } = previous;
+    this.syntaxSigs = old!.syntaxSigs.slice(0, kept);
+    this.checkSigs = old!.checkSigs.slice(0, kept);
+    this.counts = old!.counts.slice(0, kept);
+    this.done = kept;
+    if (tailFrom < chunks.length) {
+      const from = tailFrom + shift;
+      this.tail = { from: tailFrom, syntaxSigs: old!.syntaxSigs.slice(from), checkSigs: old!.checkSigs.slice(from), counts: old!.counts.slice(from) };
+    }
+  }
 
   get complete(): boolean {
     return this.done >= this.chunks.length;
@@ -61,6 +84,15 @@ export class YamlChunkAnalysis {
   advance(budgetMs = Infinity): boolean {
     const until = performance.now() + budgetMs;
     while (this.done < this.chunks.length) {
+      const { tail } = this;
+      if (tail && this.done === tail.from) {
+        this.syntaxSigs = this.syntaxSigs.concat(tail.syntaxSigs);
+        this.checkSigs = this.checkSigs.concat(tail.checkSigs);
+        this.counts = this.counts.concat(tail.counts);
+        this.tail = undefined;
+        this.done = this.chunks.length;
+        break;
+      }
       this.check(this.done++);
       if ((this.done & 7) === 0 && performance.now() >= until) break;
     }
@@ -78,7 +110,13 @@ export class YamlChunkAnalysis {
 
   private check(i: number): void {
     const entry = this.parsed(i);
-    if (entry.generation === this.config.generation && entry.checks) return;
+    if (entry.generation !== this.config.generation || !entry.checks) this.checkChunk(entry);
+    this.syntaxSigs[i] = entry.syntax!.signature;
+    this.checkSigs[i] = entry.checks!.signature;
+    this.counts[i] = entry.fragment.commands.length;
+  }
+
+  private checkChunk(entry: ChunkEntry & { fragment: SourceFragment }): void {
     const { fragment } = entry;
     entry.syntax = new RelativeDiagnostics(syntaxDiagnostics({ format: 'yaml', commands: [], problems: fragment.problems }));
     const checks: Diagnostic[] = [];
@@ -94,16 +132,17 @@ export class YamlChunkAnalysis {
     // Syntax problems first (file order), then each command's; the key scopes run over that order.
     const out: Diagnostic[] = [];
     const scope = new KeyScope();
-    const { chunks, entries } = this;
+    const { chunks, entries, syntaxSigs, checkSigs, counts } = this;
+    // Most chunks have no diagnostics or only a repeated group hint: decided from the flat arrays alone.
     for (let i = 0; i < chunks.length; i++) {
-      const syntax = entries[i].syntax!;
-      if (syntax.list.length) syntax.emit(chunks[i].start, 0, scope, out);
+      const sig = syntaxSigs[i];
+      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].syntax!.emit(chunks[i].start, 0, scope, out);
     }
     let firstIndex = 0;
     for (let i = 0; i < chunks.length; i++) {
-      const entry = entries[i];
-      if (entry.checks!.list.length) entry.checks!.emit(chunks[i].start, firstIndex, scope, out);
-      firstIndex += entry.fragment!.commands.length;
+      const sig = checkSigs[i];
+      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].checks!.emit(chunks[i].start, firstIndex, scope, out);
+      firstIndex += counts[i];
     }
     return (this.diagnosticsCache = out);
   }
@@ -183,6 +222,7 @@ export class YamlChunkAnalysis {
  * Keeps the chunks and entries of the last version of one document, so the next version reuses them.
  */
 export class YamlAnalyzerState {
+  private last?: YamlChunkAnalysis;
   private chunks?: Chunk[];
   private entries: ChunkEntry[] = [];
   private text = '';
@@ -208,12 +248,14 @@ export class YamlAnalyzerState {
     this.chunks = update.chunks;
     this.entries = entries;
     this.text = text;
-    return new YamlChunkAnalysis(text, update.chunks, entries, config);
+    const previous = this.last && { analysis: this.last, kept: update.kept, tailFrom: update.tailFrom, shift: update.shift };
+    return (this.last = new YamlChunkAnalysis(text, update.chunks, entries, config, previous));
   }
 
   /** Forget everything (e.g. the document was replaced wholesale by another format). */
   reset(): void {
     this.chunks = undefined;
+    this.last = undefined;
     this.entries = [];
     this.text = '';
   }
