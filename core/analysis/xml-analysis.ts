@@ -56,7 +56,7 @@ interface Previous {
 }
 
 interface PieceEntry {
-  /** The piece's text (a flat copy: it must not keep a whole old version of the document alive). */
+  /** The piece's text (made a flat copy when parsed: it must not keep a whole old version of the document alive). */
   text: string;
   /** contextKey of the context `fragment` was parsed in. */
   context: string;
@@ -288,6 +288,7 @@ export class XmlPieceAnalysis implements Analysis {
     if (entry.fragment && entry.context !== key) entry = this.entries[i] = { text: entry.text, context: key, results: [] };
     if (!entry.fragment) {
       entry.context = key;
+      entry.text = detach(entry.text);
       entry.fragment = parseFragment(entry.text, context, 0);
     }
     return entry.fragment;
@@ -398,7 +399,8 @@ export class XmlAnalyzerState {
       if (i < keptPieces) entries[i] = old[i];
       else if (i >= tailPieces) entries[i] = old[i + shift];
       else {
-        const piece = detach(text.slice(i === 0 ? 0 : starts[i - 1], i < starts.length ? starts[i] : text.length));
+        // Detached when parsed (fragmentOf), spread over the validation slices.
+        const piece = text.slice(i === 0 ? 0 : starts[i - 1], i < starts.length ? starts[i] : text.length);
         const reused = byText.get(piece);
         if (reused) byText.delete(piece);
         entries[i] = reused ?? { text: piece, context: '', results: [] };

@@ -15,7 +15,7 @@ import type { Chunk, SourceFragment } from '../syntax/chunks';
 import { parseYamlDocument } from '../syntax/yaml';
 import type { CommandNode, SourceFile } from '../tree/types';
 import { KeyScope, RelativeDiagnostics } from './placed-diagnostics';
-import { updateChunks } from './yaml-chunks';
+import { detach, updateChunks } from './yaml-chunks';
 import { lazilyShiftedFragment } from './lazy-shift';
 
 export interface CheckConfig {
@@ -103,7 +103,10 @@ export class YamlChunkAnalysis {
     const entry = this.entries[i];
     if (!entry.fragment) {
       this.checked++;
-      entry.fragment = parseYamlDocument(this.chunks[i].text);
+      const chunk = this.chunks[i];
+      // A flat copy, so the cache does not keep this version's whole text alive (same content: safe to share).
+      chunk.text = detach(chunk.text);
+      entry.fragment = parseYamlDocument(chunk.text);
     }
     return entry as ChunkEntry & { fragment: SourceFragment };
   }

@@ -42,7 +42,8 @@ function endsWithDocumentEnd(chunk: Chunk): boolean {
 
 export function updateChunks(previous: Chunk[] | undefined, previousText: string, text: string): ChunkUpdate {
   if (!previous || previous.length === 0) {
-    return { chunks: detachAll(splitYamlDocuments(text)), kept: 0, tailFrom: Number.MAX_SAFE_INTEGER, shift: 0, replaced: previous ?? [] };
+    // Not detached here: the analysis detaches each chunk when it parses it (spread over the validation slices).
+    return { chunks: splitYamlDocuments(text), kept: 0, tailFrom: Number.MAX_SAFE_INTEGER, shift: 0, replaced: previous ?? [] };
   }
   const delta = text.length - previousText.length;
   const same = commonPrefix(previousText, text);
@@ -121,9 +122,4 @@ function firstChunkStartingFrom(chunks: Chunk[], offset: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-function detachAll(chunks: Chunk[]): Chunk[] {
-  for (const c of chunks) c.text = detach(c.text);
-  return chunks;
 }
