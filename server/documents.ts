@@ -21,6 +21,8 @@ export interface DocumentState {
   model: ModelIndex;
   analysis?: Analysis;
   analyzedVersion?: number;
+  /** The analysis whose diagnostics are being (or were) published: didOpen also fires didChangeContent. */
+  publishing?: Analysis;
   timer?: ReturnType<typeof setTimeout>;
 }
 

@@ -57,6 +57,9 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   const found = await ctx.analysisFor(doc.uri);
   if (!found) return;
   const { analysis, state } = found;
+  // Opening a document fires both didOpen and didChangeContent: one run per analysis is enough.
+  if (state.publishing === analysis) return;
+  state.publishing = analysis;
   const version = found.doc.version;
   const superseded = () => ctx.states.get(doc.uri) !== state || state.analysis !== analysis || ctx.documents.get(doc.uri)?.version !== version;
   while (!analysis.advance(SLICE_MS)) {

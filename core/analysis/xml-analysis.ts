@@ -401,7 +401,7 @@ export class XmlAnalyzerState {
       else {
         // Detached when parsed (fragmentOf), spread over the validation slices.
         const piece = text.slice(i === 0 ? 0 : starts[i - 1], i < starts.length ? starts[i] : text.length);
-        const reused = byText.get(piece);
+        const reused = byText.size > 0 ? byText.get(piece) : undefined;
         if (reused) byText.delete(piece);
         entries[i] = reused ?? { text: piece, context: '', results: [] };
       }
