@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   out.push('| commands | didOpen → diagnostics | edit → diagnostics (debounce 0) | edit → diagnostics (debounce 200) | completion p50 / p95 | hover p50 / p95 | hover during first validation (max, answered) | RSS / peak MB | diagnostics |');
   out.push('|---|---|---|---|---|---|---|---|---|');
   for (const [n, r] of ours) {
-    const during = r.hoverDuringOpen ? `${ms(r.hoverDuringOpen.max)} ms, ${r.hoverDuringOpen.answered}` : 'n/a';
+    const during = r.hoverDuringOpen ? `${ms(r.hoverDuringOpen.max)} ms (after the first: ${ms(r.hoverDuringOpen.maxAfterFirst)}), ${r.hoverDuringOpen.answered}` : 'n/a';
     out.push(`| ${n} | ${fmt(r.open)} | ${fmt(r.editNoDebounce)} | ${fmt(r.editDebounce)} | ${fmtP(r.completion)} | ${fmtP(r.hover)} | ${during} | ${r.rssMb.toFixed(0)} / ${r.peakMb.toFixed(0)} | ${r.diagnostics} |`);
   }
   out.push('');
@@ -170,6 +170,7 @@ function targets(ours: Map<number, LspResult>, validate: Map<string, { process: 
   rows.push(['10000: peak server RSS (MB)', '≤ 400', o10?.peakMb, 400]);
   rows.push(['10000: hover during the first validation (max ms)', 'not stuck', o10?.hoverDuringOpen?.max, 100]);
   rows.push(['10000: edit → diagnostics in process (CPU)', '≤ 20 ms', analyzer.get('yaml:10000')?.edit.cpu.median, 20]);
+  rows.push(['10000: XML edit → diagnostics in process (CPU)', '≤ 20 ms', analyzer.get('xml:10000')?.edit.cpu.median, 20]);
   const lines = ['| target | goal | measured (median) | |', '|---|---|---|---|'];
   for (const [what, goal, value, limit] of rows) {
     const verdict = value === undefined || !Number.isFinite(value) ? 'n/a' : value <= limit ? 'met' : '**missed**';
