@@ -103,6 +103,8 @@ export class XmlPieceAnalysis implements Analysis {
     this.headContext = headContext(starts.length > 0);
     this.headKey = contextKey(this.headContext);
     if (previous) this.copyKept(previous);
+    // Without a tail to copy the previous version is not needed any more (and must not be kept alive in a chain).
+    if (previous && previous.tailPieces >= this.pieces) this.previous = undefined;
   }
 
   /** The pieces before the edit: everything as in the previous version. */
@@ -319,6 +321,7 @@ export class XmlPieceAnalysis implements Analysis {
       this.bits[i] = result.bits;
       this.assembled++;
     }
+    if (this.assembled >= this.pieces) this.previous = undefined;
   }
 
   private placedCommands(i: number): CommandNode[] {
