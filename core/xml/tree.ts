@@ -1,21 +1,29 @@
 /**
  * One strict, safe XML reader for whole documents: server responses (core/ocip), requests to the simulator
- * (sim/xml) and XSD files (core/xsd). It builds a small namespace-aware element tree in one linear pass.
- *
- * Safety: nothing is ever expanded but the five predefined entities and numeric character references; any other
- * reference is an error. A DOCTYPE is rejected (default) or skipped unread ('skip'); a stray <!ENTITY …> is always
- * rejected. Nesting is bounded (consumers walk the tree recursively). Every error carries its position.
- * The editor's tolerant front end (core/syntax/xmlFragment.ts) is a different thing: it recovers and reports many
+ * (sim/xml) and XSD files (core/xsd). fast-xml-parser does the reading (./library): XMLParser tokenises and builds
+ * the ordered tree, with the source offsets of every element; XMLValidator finds well-formedness errors, with their
+ * line and column. This layer adds what a strict, safe reader needs and the library does not do:
+ * - markup declarations settled before the library sees the text (./declarations): a DOCTYPE is rejected (default)
+ *   or blanked out unread ('skip'); a stray <!ENTITY …> is always rejected;
+ * - entities: the library expands nothing (processEntities off); text and attribute values are decoded here,
+ *   allowing only the five predefined entities and numeric character references (./text), anything else an error;
+ * - namespaces: prefixes resolved against the in-scope declarations, an undeclared one an error or no namespace;
+ * - nesting bounded (consumers walk the tree recursively), and tags bounded in length (./declarations);
+ * - the checks the validator lacks: a second root after an empty root element, CDATA outside the root element,
+ *   '<' in an attribute value; and positions for the errors the library reports without one (./locate).
+ * Element spans are the library's own offsets (captureMetaData), so rawXml is the exact source text.
+ * The editor's tolerant front end (core/syntax/xml*.ts) is a different thing: it recovers and reports many
  * problems; this one stops at the first.
  */
-import { declarationEnd, isNameChar, isNameStart, isSpace } from '../syntax/xmlText';
-import { decodeXmlText } from './text';
+import { scanMarkup, type MarkupScan } from './declarations';
 import { XmlError, type XmlErrorKind } from './errors';
+import { CDATA, elementName, offsetsOf, parserFor, shorten, TEXT, validatorProblem, type Entry } from './library';
+import { nameOffset, recheckAttributes, recheckContent } from './locate';
+import { decodeXmlText } from './text';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
-
 export interface XmlSpan {
   /** Offset of the start tag's '<'. */
   start: number;
@@ -68,157 +76,96 @@ const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([['xml', XML_NS]]);
 
 /** Parses a complete document with exactly one root element. Throws XmlError (with its position) on anything else. */
 export function parseXmlTree(text: string, options: XmlTreeOptions = {}): XmlElement {
-  return new TreeReader(text, options).read();
+  const fail = (kind: XmlErrorKind, reason: string, offset: number): never => {
+    throw new XmlError(kind, reason, text, offset);
+  };
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const scan = scanMarkup(text, options.doctype ?? 'reject', maxDepth, fail);
+  const problem = validatorProblem(scan.text);
+  if (problem) fail('malformed', problem.reason, problem.offset);
+  let entries: Entry[];
+  try {
+    entries = parserFor(maxDepth).parse(scan.text) as Entry[];
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const reserved = /Invalid name: "([^"]*)"/.exec(message);
+    if (reserved) fail('malformed', `the name '${shorten(reserved[1])}' is not supported`, nameOffset(text, reserved[1]));
+    return fail('malformed', shorten(message), 0);
+  }
+  return new TreeBuilder(text, options, scan, fail).build(entries);
 }
 
-class TreeReader {
-  private readonly open: XmlElement[] = [];
-  private root?: XmlElement;
-  private readonly maxDepth: number;
-
+/** Turns the library's ordered entries into XmlElements: namespaces, decoded text and attributes, spans. */
+class TreeBuilder {
   constructor(
     private readonly text: string,
     private readonly options: XmlTreeOptions,
-  ) {
-    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  }
+    private readonly scan: MarkupScan,
+    private readonly fail: (kind: XmlErrorKind, reason: string, offset: number) => never,
+  ) {}
 
-  read(): XmlElement {
-    const { text } = this;
-    let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    while (at < text.length) {
-      const lt = text.indexOf('<', at);
-      const textEnd = lt < 0 ? text.length : lt;
-      if (textEnd > at) this.characters(at, textEnd);
-      if (lt < 0) break;
-      at = this.markup(lt);
-    }
-    const inner = this.open[this.open.length - 1];
-    if (inner) this.fail('malformed', `the document ends inside <${inner.name}>`, text.length);
-    if (!this.root) this.fail('malformed', 'no root element', text.length);
-    return this.root;
-  }
-
-  private fail(kind: XmlErrorKind, reason: string, offset: number): never {
-    throw new XmlError(kind, reason, this.text, offset);
-  }
-
-  private characters(start: number, end: number): void {
-    const inner = this.open[this.open.length - 1];
-    if (inner) {
-      inner.text += decodeXmlText(this.text, start, end, false, (kind, reason, at) => this.fail(kind, reason, at));
-      return;
-    }
-    for (let i = start; i < end; i++) {
-      if (!isSpace(this.text.charCodeAt(i))) this.fail('malformed', 'text outside the root element', i);
-    }
-  }
-
-  /** Reads the markup at `lt` ('<'); returns the offset after it. */
-  private markup(lt: number): number {
-    const { text } = this;
-    const next = text.charCodeAt(lt + 1);
-    if (next === 0x3f /* ? */) return this.until(lt, '?>', 'processing instruction');
-    if (next === 0x2f /* / */) return this.endTag(lt);
-    if (next !== 0x21 /* ! */) return this.startTag(lt);
-    if (text.startsWith('<!--', lt)) return this.until(lt, '-->', 'comment');
-    if (text.startsWith('<![CDATA[', lt)) {
-      const inner = this.open[this.open.length - 1];
-      if (!inner) this.fail('malformed', 'CDATA section outside the root element', lt);
-      const end = this.until(lt, ']]>', 'CDATA section');
-      const content = text.slice(lt + 9, end - 3);
-      inner.text += content.includes('\r') ? content.replace(/\r\n?/g, '\n') : content;
-      return end;
-    }
-    if (text.startsWith('<!DOCTYPE', lt) && this.options.doctype === 'skip' && !this.root) return this.skipDoctype(lt);
-    return this.fail('doctype', 'a DOCTYPE or entity declaration (never expanded)', lt);
-  }
-
-  private until(lt: number, terminator: string, what: string): number {
-    const end = this.text.indexOf(terminator, lt + 2);
-    if (end < 0) this.fail('malformed', `unterminated ${what}`, lt);
-    return end + terminator.length;
-  }
-
-  /** Skips a DOCTYPE, quoted strings and an internal [subset] included, without reading anything in it. */
-  private skipDoctype(lt: number): number {
-    const end = declarationEnd(this.text, lt + 2);
-    if (this.text.charCodeAt(end - 1) !== 0x3e) this.fail('malformed', 'unterminated DOCTYPE', lt);
-    return end;
-  }
-
-  private readName(from: number, what: string): number {
-    const { text } = this;
-    if (!isNameStart(text.charCodeAt(from))) this.fail('malformed', `malformed ${what}`, from);
-    let i = from + 1;
-    while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
-    return i;
-  }
-
-  private skipSpaces(from: number): number {
-    let i = from;
-    while (i < this.text.length && isSpace(this.text.charCodeAt(i))) i++;
-    return i;
-  }
-
-  private startTag(lt: number): number {
-    const { text } = this;
-    const nameEnd = this.readName(lt + 1, 'start tag');
-    const name = text.slice(lt + 1, nameEnd);
-    const raw: [name: string, value: string][] = [];
-    let i = nameEnd;
-    let empty = false;
-    for (;;) {
-      const spaced = this.skipSpaces(i);
-      const c = text.charCodeAt(spaced);
-      if (spaced >= text.length) this.fail('malformed', `unterminated start tag <${name}>`, lt);
-      if (c === 0x3e /* > */) {
-        i = spaced + 1;
-        break;
+  build(entries: Entry[]): XmlElement {
+    let root: XmlElement | undefined;
+    let rootEntry: Entry | undefined;
+    for (const entry of entries) {
+      if (elementName(entry) === undefined) {
+        if (entry[CDATA] !== undefined) this.cdataOutsideRoot(rootEntry);
+        continue; // a byte-order mark or spaces: the validator refuses any other text outside the root
       }
-      if (c === 0x2f /* / */ && text.charCodeAt(spaced + 1) === 0x3e) {
-        i = spaced + 2;
-        empty = true;
-        break;
+      if (root) this.fail('malformed', 'a second root element', offsetsOf(entry).startIndex);
+      rootEntry = entry;
+      root = this.element(entry, undefined);
+    }
+    if (!root) return this.fail('malformed', 'no root element', this.text.length);
+    return root;
+  }
+
+  private cdataOutsideRoot(rootEntry: Entry | undefined): never {
+    const { firstCdata, lastCdata } = this.scan;
+    const at = rootEntry && firstCdata > offsetsOf(rootEntry).startIndex ? lastCdata : firstCdata;
+    return this.fail('malformed', 'CDATA section outside the root element', at);
+  }
+
+  /** The element of `entry` and all below it, built with an explicit stack (no recursion however deep). */
+  private element(entry: Entry, parent: XmlElement | undefined): XmlElement {
+    const root = this.open(entry, parent);
+    const stack: { entry: Entry; entries: Entry[]; next: number; element: XmlElement }[] = [{ entry, entries: entry[root.name] as Entry[], next: 0, element: root }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.next >= top.entries.length) {
+        stack.pop();
+        continue;
       }
-      if (spaced === i) this.fail('malformed', `expected whitespace, '>' or '/>' in start tag <${name}>`, spaced);
-      i = this.attribute(spaced, name, raw);
+      const item = top.entries[top.next++];
+      const name = elementName(item);
+      if (name !== undefined) {
+        const child = this.open(item, top.element);
+        stack.push({ entry: item, entries: item[name] as Entry[], next: 0, element: child });
+      } else if (item[TEXT] !== undefined) {
+        top.element.text += this.decodeText(String(item[TEXT]), top.entry, top.entries);
+      } else if (item[CDATA] !== undefined) {
+        top.element.text += (item[CDATA] as Entry[]).map((t) => String(t[TEXT] ?? '')).join('');
+      }
     }
-    const element = this.element(name, raw, lt);
-    if (this.options.spans) element.span = { start: lt, end: i };
-    if (!empty) {
-      if (this.open.length >= this.maxDepth) this.fail('malformed', `elements nested deeper than ${this.maxDepth} levels`, lt);
-      this.open.push(element);
-    }
-    return i;
+    return root;
   }
 
-  /** One attribute at `from`, appended to `raw`; returns the offset after its closing quote. */
-  private attribute(from: number, owner: string, raw: [string, string][]): number {
-    const { text } = this;
-    const nameEnd = this.readName(from, `attribute in <${owner}>`);
-    const name = text.slice(from, nameEnd);
-    let i = this.skipSpaces(nameEnd);
-    if (text.charCodeAt(i) !== 0x3d /* = */) this.fail('malformed', `attribute ${name} of <${owner}> has no value`, from);
-    i = this.skipSpaces(i + 1);
-    const quote = text.charCodeAt(i);
-    if (quote !== 0x22 && quote !== 0x27) this.fail('malformed', `the value of attribute ${name} of <${owner}> must be quoted`, i);
-    const close = text.indexOf(quote === 0x22 ? '"' : "'", i + 1);
-    if (close < 0) this.fail('malformed', `unterminated value of attribute ${name} of <${owner}>`, i);
-    const lt = text.indexOf('<', i + 1);
-    if (lt >= 0 && lt < close) this.fail('malformed', `'<' in the value of attribute ${name} of <${owner}>`, lt);
-    if (raw.some(([n]) => n === name)) this.fail('malformed', `attribute ${name} appears twice in <${owner}>`, from);
-    raw.push([name, decodeXmlText(text, i + 1, close, true, (kind, reason, at) => this.fail(kind, reason, at))]);
-    return close + 1;
-  }
-
-  /** Builds the element (namespaces resolved) and attaches it to its parent or as the root. */
-  private element(name: string, raw: [string, string][], lt: number): XmlElement {
-    const parent = this.open[this.open.length - 1];
-    let scope = parent ? parent.scope : ROOT_SCOPE;
+  /** Builds one element (namespaces resolved, attributes decoded) and attaches it to its parent. */
+  private open(entry: Entry, parent: XmlElement | undefined): XmlElement {
+    const name = elementName(entry)!;
+    const { startIndex, endIndex } = offsetsOf(entry);
+    const rawAttributes = entry[':@'] ?? {};
+    const raw: [string, string][] = [];
+    for (const attrName in rawAttributes) {
+      const value = String(rawAttributes[attrName]);
+      if (value.includes('<')) this.fail('malformed', `'<' in the value of attribute ${shorten(attrName)} of <${shorten(name)}>`, this.text.indexOf('<', startIndex + 1));
+      raw.push([attrName, this.decodeAttribute(value, startIndex)]);
+    }
+    const inherited = parent ? parent.scope : ROOT_SCOPE;
+    let scope = inherited;
     for (const [attrName, value] of raw) {
       if (attrName !== 'xmlns' && !attrName.startsWith('xmlns:')) continue;
-      if (scope === (parent ? parent.scope : ROOT_SCOPE)) scope = new Map(scope);
+      if (scope === inherited) scope = new Map(scope);
       (scope as Map<string, string>).set(attrName === 'xmlns' ? '' : attrName.slice(6), value);
     }
     const attributes: XmlAttribute[] = [];
@@ -226,37 +173,45 @@ class TreeReader {
     for (const [attrName, value] of raw) {
       const colon = attrName.indexOf(':');
       const declaration = attrName === 'xmlns' || attrName.startsWith('xmlns:');
-      const ns = declaration ? XMLNS_NS : colon > 0 ? this.namespaceOf(attrName.slice(0, colon), scope, `attribute ${attrName}`, lt) : '';
+      const ns = declaration ? XMLNS_NS : colon > 0 ? this.namespaceOf(attrName.slice(0, colon), scope, `attribute ${shorten(attrName)}`, startIndex) : '';
       attributes.push({ name: attrName, local: attrName.slice(colon + 1), ns, value });
       attrs[attrName] = value;
     }
     const colon = name.indexOf(':');
     const prefix = colon > 0 ? name.slice(0, colon) : '';
-    const ns = prefix ? this.namespaceOf(prefix, scope, `element <${name}>`, lt) : (scope.get('') ?? '');
+    const ns = prefix ? this.namespaceOf(prefix, scope, `element <${shorten(name)}>`, startIndex) : (scope.get('') ?? '');
     const element: XmlElement = { name, local: name.slice(colon + 1), ns, attributes, attrs, children: [], text: '', scope };
-    if (parent) parent.children.push(element);
-    else if (this.root) this.fail('malformed', 'a second root element', lt);
-    else this.root = element;
+    if (this.options.spans) element.span = { start: startIndex, end: endIndex ?? this.text.length };
+    parent?.children.push(element);
     return element;
+  }
+
+  /**
+   * Decodes text the library handed over raw. Its offset inside the element is unknown, so on a bad reference the
+   * element's own character data is decoded again from the source (./locate), which fails where the reference is.
+   */
+  private decodeText(raw: string, owner: Entry, content: Entry[]): string {
+    if (!raw.includes('&')) return raw;
+    return decodeXmlText(raw, 0, raw.length, false, (kind, reason) => {
+      const { startIndex, endIndex } = offsetsOf(owner);
+      const children = content.flatMap((e) => (elementName(e) === undefined ? [] : [offsetsOf(e)]));
+      recheckContent(this.text, startIndex, endIndex ?? this.text.length, children.map((c) => ({ start: c.startIndex, end: c.endIndex ?? this.text.length })), this.fail);
+      return this.fail(kind, reason, startIndex);
+    });
+  }
+
+  /** Decodes an attribute value; on a bad reference, the start tag's values are decoded again from the source. */
+  private decodeAttribute(raw: string, startIndex: number): string {
+    return decodeXmlText(raw, 0, raw.length, true, (kind, reason) => {
+      recheckAttributes(this.text, startIndex, this.fail);
+      return this.fail(kind, reason, startIndex);
+    });
   }
 
   private namespaceOf(prefix: string, scope: ReadonlyMap<string, string>, what: string, at: number): string {
     const uri = scope.get(prefix);
     if (uri !== undefined) return uri;
     if (this.options.undeclaredPrefixes === 'no-namespace') return '';
-    return this.fail('namespace', `undeclared namespace prefix '${prefix}' on ${what}`, at);
-  }
-
-  private endTag(lt: number): number {
-    const { text } = this;
-    const nameEnd = this.readName(lt + 2, 'end tag');
-    const name = text.slice(lt + 2, nameEnd);
-    const close = this.skipSpaces(nameEnd);
-    if (text.charCodeAt(close) !== 0x3e) this.fail('malformed', `malformed end tag </${name}>`, lt);
-    const inner = this.open.pop();
-    if (!inner) this.fail('malformed', `unexpected </${name}>`, lt);
-    if (inner.name !== name) this.fail('malformed', `</${name}> does not close <${inner.name}>`, lt);
-    if (inner.span) inner.span.end = close + 1;
-    return close + 1;
+    return this.fail('namespace', `undeclared namespace prefix '${shorten(prefix)}' on ${what}`, at);
   }
 }

@@ -41,6 +41,27 @@ describe('core/xml parseXmlTree', () => {
     assert.equal(root.text, 'l1\nl2\nl3');
   });
 
+  it('spans are source offsets, also after CRLF line ends and a byte-order mark', () => {
+    const text = '\uFEFF<?xml version="1.0"?>\r\n<r>\r\n  <a x="1\r\n2">t\r\n</a>\r\n  <b/></r>\r\n';
+    const root = parseXmlTree(text, { spans: true });
+    assert.deepEqual(root.children.map((c) => text.slice(c.span!.start, c.span!.end)), ['<a x="1\r\n2">t\r\n</a>', '<b/>']);
+    assert.equal(text.slice(root.span!.start, root.span!.end), text.slice(text.indexOf('<r>'), text.lastIndexOf('>') + 1));
+    assert.deepEqual([root.children[0].attrs.x, root.children[0].text], ['1 2', 't\n']);
+  });
+
+  it('a bad reference is reported where it is: in mixed content after CRLF, comments and CDATA, or in an attribute', () => {
+    const inText = error('<a>x\r\n<b/>y<!-- &c; --><![CDATA[&d;]]>&bad;</a>');
+    assert.deepEqual([inText.kind, inText.line, inText.column], ['entity', 2, 33]);
+    const inAttribute = error('<r q="1"\n v="ok &amp;" w=\'&nope;\'/>');
+    assert.deepEqual([inAttribute.kind, inAttribute.line, inAttribute.column], ['entity', 2, 18]);
+    assert.match(error('<a>&#0;</a>').message, /Invalid character reference '&#0;'.*line 1, column 4/);
+  });
+
+  it('names that are Object properties are read as written', () => {
+    const root = parseXmlTree('<toString valueOf="1" hasOwnProperty="2"><__defineGetter__/></toString>');
+    assert.deepEqual([root.name, root.attrs.valueOf, root.attrs.hasOwnProperty, root.children[0].name], ['toString', '1', '2', '__defineGetter__']);
+  });
+
   it('spans of elements only when asked', () => {
     const text = '<r><a x="1">t</a><b/></r>';
     assert.equal(parseXmlTree(text).children[0].span, undefined);
@@ -94,8 +115,14 @@ describe('core/xml parseXmlTree', () => {
       ['<a x="<"/>', /'<' in the value of attribute x/],
       ['<a><!-- never closed</a>', /unterminated comment/],
       ['<![CDATA[x]]><a/>', /CDATA section outside the root element/],
-      ['<1a/>', /malformed start tag/],
-      ['<a></ a>', /malformed end tag/],
+      ['<a/><?pi', /unterminated processing instruction at line 1, column 5/],
+      ['<a/><![CDATA[x]]>', /CDATA section outside the root element at line 1, column 5/],
+      ['<a b/>', /attribute b has no value/],
+      ['<a b="1>', /unterminated attribute value in <a>/],
+      ['<1a/>', /malformed tag: '1a' is not a name/],
+      ['<a></ a>', /malformed tag: no name after/],
+      ['<a><b>', /the document ends inside <b> at line 1, column 7/],
+      ['<constructor/>', /the name 'constructor' is not supported at line 1, column 2/],
     ];
     for (const [text, message] of cases) {
       const e = error(text);
