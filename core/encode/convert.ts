@@ -5,10 +5,10 @@
  */
 import { stringify } from 'yaml';
 import type { SourceFile } from '../tree/types';
-import { XSI_NAMESPACE, writeCommand } from './document';
+import { commandNode, documentNodes } from './document';
 import { type EncodeModel, asIndex } from './model';
 import { type OrderedElement, orderChildren } from './order';
-import { writeTree } from './writer';
+import { buildXml } from './writer';
 
 export const PLACEHOLDER_SESSION_ID = 'SESSION-ID';
 
@@ -67,17 +67,8 @@ export interface ToXmlOptions {
 /** Indented XML (2 spaces): bare `<command>` elements, or a BroadsoftDocument around them. */
 export function toXml(file: SourceFile, model: EncodeModel, options: ToXmlOptions = {}): string {
   const envelope = options.envelope ?? file.envelope !== undefined;
-  const write = { latin1: false, indent: '  ' };
-  const out: string[] = [];
-  if (!envelope) {
-    for (const command of file.commands) writeCommand(command, model, 0, write, out, true);
-    return out.join('');
-  }
+  const commands = file.commands.map((command) => commandNode(command, model, false, true));
+  if (!envelope) return commands.length ? buildXml(commands, '  ') : '';
   const sessionId = file.envelope?.children.find((c) => c.name === 'sessionId')?.value?.text ?? PLACEHOLDER_SESSION_ID;
-  out.push('<?xml version="1.0" encoding="UTF-8"?>\n');
-  out.push(`<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="${XSI_NAMESPACE}">\n`);
-  writeTree('sessionId', [['xmlns', '']], { text: sessionId }, 1, write, out);
-  for (const command of file.commands) writeCommand(command, model, 1, write, out, true);
-  out.push('</BroadsoftDocument>\n');
-  return out.join('');
+  return buildXml(documentNodes('UTF-8', sessionId, commands, false), '  ');
 }

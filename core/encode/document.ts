@@ -1,13 +1,13 @@
 /**
  * Tree → OCI-P XML on the wire: one command, or a whole BroadsoftDocument around 1..15 commands.
  * Children come out in schema order; elements the model does not know are dropped (the checks report them).
- * Written with plain string building rather than fast-xml-parser's XMLBuilder: the order, the xsi attributes
- * and the character escaping (ISO-8859-1 character references) all need exact control.
+ * This file decides what goes out (order, xsi:type and xsi:nil, the envelope's attributes, `xmlns=""` on each
+ * command); ./writer has fast-xml-parser's XMLBuilder write it, with values escaped per the document's encoding.
  */
 import type { CommandNode } from '../tree/types';
 import { type EncodeModel, asIndex } from './model';
 import { orderChildren } from './order';
-import { type WriteOptions, writeTree } from './writer';
+import { buildXml, declarationNode, elementNode, type XmlNode } from './writer';
 
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 /** The schema allows 1 to 15 commands per document; batching is the caller's job. */
@@ -32,17 +32,22 @@ function commandAttributes(command: CommandNode): [string, string][] {
   return attributes;
 }
 
-/** Appends one `<command>` element; `keepUnknown` keeps elements the model does not know (conversion). */
-export function writeCommand(command: CommandNode, model: EncodeModel, depth: number, options: WriteOptions, out: string[], keepUnknown = false): void {
+/** One `<command>` element; `keepUnknown` keeps elements the model does not know (conversion). */
+export function commandNode(command: CommandNode, model: EncodeModel, latin1: boolean, keepUnknown = false): XmlNode {
   const children = orderChildren(asIndex(model), command.name, command.children, { keepUnknown });
-  writeTree('command', commandAttributes(command), { children }, depth, options, out);
+  return elementNode('command', commandAttributes(command), { children }, latin1);
+}
+
+/** The BroadsoftDocument around `commands` (nodes), after the XML declaration. */
+export function documentNodes(encoding: string, sessionId: string, commands: XmlNode[], latin1: boolean): XmlNode[] {
+  const root = elementNode('BroadsoftDocument', [['protocol', 'OCI'], ['xmlns', 'C'], ['xmlns:xsi', XSI_NAMESPACE]], {}, latin1);
+  root.BroadsoftDocument = [elementNode('sessionId', [['xmlns', '']], { text: sessionId }, latin1), ...commands];
+  return [declarationNode(encoding), root];
 }
 
 /** `<command xsi:type="Name" xmlns="">…</command>` on one line; `xsi` must be declared by the envelope around it. */
 export function encodeCommandXml(command: CommandNode, model: EncodeModel, encoding: DocumentEncoding = 'UTF-8'): string {
-  const out: string[] = [];
-  writeCommand(command, model, 0, { latin1: encoding === 'ISO-8859-1' }, out);
-  return out.join('');
+  return buildXml([commandNode(command, model, encoding === 'ISO-8859-1')], undefined);
 }
 
 function writeDocument(commands: CommandNode[], model: EncodeModel, options: DocumentOptions, indent: string | undefined): string {
@@ -51,16 +56,10 @@ function writeDocument(commands: CommandNode[], model: EncodeModel, options: Doc
     throw new Error(`A BroadsoftDocument holds at most ${MAX_COMMANDS_PER_DOCUMENT} commands, got ${commands.length}: send them in batches.`);
   }
   const encoding = options.encoding ?? 'ISO-8859-1';
-  const write: WriteOptions = { latin1: encoding === 'ISO-8859-1', indent };
-  const newline = indent === undefined ? '' : '\n';
-  const out: string[] = [`<?xml version="1.0" encoding="${encoding}"?>${newline}`];
-  out.push(`<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="${XSI_NAMESPACE}">${newline}`);
-  writeTree('sessionId', [['xmlns', '']], { text: options.sessionId }, 1, write, out);
-  for (const command of commands) writeCommand(command, model, 1, write, out);
-  out.push(`</BroadsoftDocument>${newline}`);
-  return out.join('');
+  const latin1 = encoding === 'ISO-8859-1';
+  const nodes = documentNodes(encoding, options.sessionId, commands.map((command) => commandNode(command, model, latin1)), latin1);
+  return buildXml(nodes, indent);
 }
-
 /** The request document as sent: one line, no byte-order mark. */
 export function encodeDocument(commands: CommandNode[], model: EncodeModel, options: DocumentOptions): string {
   return writeDocument(commands, model, options, undefined);

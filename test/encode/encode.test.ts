@@ -113,6 +113,34 @@ test('escaping: markup characters in text and attributes, non-ASCII per encoding
   assert.ok(lone.includes('<first>x&#65533;y</first>'));
 });
 
+test("apostrophes in attribute values stay as written (XMLBuilder writes &apos;, put back exactly)", () => {
+  const command: CommandNode = {
+    ...cmd('TestRequest', [el('first', "it's &apos; literally")]),
+    attributes: [
+      { name: 'echo', nameSpan: span, value: { text: "it's &apos;", span } },
+      { name: '__proto__', nameSpan: span, value: { text: 'p', span } },
+    ],
+  };
+  assert.equal(
+    encodeCommandXml(command, MODEL),
+    '<command xsi:type="TestRequest" xmlns="" echo="it\'s &amp;apos;" __proto__="p"><first>it\'s &amp;apos; literally</first></command>',
+  );
+});
+
+test('the indented forms: declaration and every element on its own line, two more spaces per level', () => {
+  const commands = [cmd('TestRequest', [el('first', 'f'), el('key', undefined, { xsiType: { text: 'KeyA', span }, children: [el('alpha', 'a')] })]), cmd('TestRequest', [], 1)];
+  assert.equal(
+    encodeDocumentPretty(commands, MODEL, { sessionId: 's' }),
+    '<?xml version="1.0" encoding="ISO-8859-1"?>\n<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
+      '  <sessionId xmlns="">s</sessionId>\n  <command xsi:type="TestRequest" xmlns="">\n    <first>f</first>\n    <key xsi:type="KeyA">\n      <alpha>a</alpha>\n    </key>\n  </command>\n' +
+      '  <command xsi:type="TestRequest" xmlns=""/>\n</BroadsoftDocument>\n',
+  );
+  assert.equal(
+    toXml({ format: 'yaml', commands, problems: [] }, MODEL),
+    '<command xsi:type="TestRequest" xmlns="">\n  <first>f</first>\n  <key xsi:type="KeyA">\n    <alpha>a</alpha>\n  </key>\n</command>\n<command xsi:type="TestRequest" xmlns=""/>\n',
+  );
+});
+
 test('encodeDocument writes the canonical envelope', () => {
   const doc = encodeDocument([cmd('TestRequest', [el('first', 'f')])], MODEL, { sessionId: 'abc', encoding: 'UTF-8' });
   assert.equal(
