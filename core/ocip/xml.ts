@@ -2,6 +2,8 @@
  * Reading server responses with core/xml: a DOCTYPE or entity declaration is hostile (never expanded), only the
  * predefined entities and character references are read, undeclared prefixes are tolerated (no namespace), and
  * the source span of each child of the root is kept (for rawXml). Errors become OcipErrors with their position.
+ * The spans are fast-xml-parser's own element offsets (captureMetaData), so rawXml is the response's exact text,
+ * as the server wrote it, rather than a re-serialisation.
  */
 import { parseXmlTree, XmlError, xsiType as xsiTypeOf, type XmlElement } from '../xml';
 import { OcipError } from './errors';
