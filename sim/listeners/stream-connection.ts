@@ -36,7 +36,7 @@ function writeChunk(socket: Socket, chunk: Buffer): Promise<void> {
 }
 
 /** Writes a response with the faults applied; returns false when the connection was dropped on purpose. */
-async function writeWithFaults(socket: Socket, bytes: Buffer, faults: FaultSettings): Promise<boolean> {
+async function writeWithFaults(socket: Socket, bytes: Buffer, faults: FaultSettings, log?: (line: string) => void): Promise<boolean> {
   if (faults.garbage) bytes = GARBAGE;
   if (faults.dropMidResponse) {
     await writeChunk(socket, bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2))));
@@ -44,7 +44,10 @@ async function writeWithFaults(socket: Socket, bytes: Buffer, faults: FaultSetti
     return false;
   }
   if (faults.byteByByte) {
-    for (let i = 0; i < bytes.length && !socket.destroyed; i++) await writeChunk(socket, bytes.subarray(i, i + 1));
+    let writes = 0;
+    for (let i = 0; i < bytes.length && !socket.destroyed; i++, writes++) await writeChunk(socket, bytes.subarray(i, i + 1));
+    // How the bytes are read on the other side is the kernel's business; what the fault promises is the writes.
+    log?.(`fault byteByByte: ${bytes.length} bytes written in ${writes} writes`);
     return !socket.destroyed;
   }
   await writeChunk(socket, bytes);
@@ -79,7 +82,7 @@ export function serveStream(socket: Socket, deps: StreamDeps): void {
       // One line on the wire (protocol.md §3.2): newlines inside a CDATA detail become spaces.
       const line = outcome.response.replace(/\r?\n/g, ' ');
       logDocument(deps.log, tag, 'response', line);
-      if (!(await writeWithFaults(socket, encodeLatin1(line + '\n'), f))) return finish('destroy');
+      if (!(await writeWithFaults(socket, encodeLatin1(line + '\n'), f, (m) => deps.log?.(`${tag} ${m}`)))) return finish('destroy');
     }
     if (outcome.close) return finish('end');
     if (outcome.loggedIn && f.serverLogout) {
