@@ -4,9 +4,7 @@ import { parseArgs } from 'node:util';
 import { convertText } from '../core/authoring/format-convert';
 import type { CliIo } from './io';
 import { modelFrom, UsageError } from './options';
-import { formatForFile } from './validate';
-import { formatText } from './report-formats';
-import { encodingDiagnostic, readCommandFile } from './read-file';
+import { readOneCommandFile } from './read-file';
 
 export const CONVERT_USAGE = `Usage: ocip convert FILE --to xml|yaml [--out FILE] [--schema-dir DIR]
   Converts an OCI-P command file to the other format (schema order; XML gets a BroadsoftDocument with a
@@ -22,21 +20,9 @@ export function runConvert(argv: string[], io: CliIo): number {
   const to = values.to;
   if (to !== 'xml' && to !== 'yaml') throw new UsageError(`--to must be xml or yaml${to === undefined ? '' : ` (got '${to}')`}`);
   const [file] = positionals;
-  let text: string;
-  try {
-    const decoded = readCommandFile(file);
-    if (decoded.problem) {
-      // What the user wrote must reach the server (or the other format) unaltered: never guess at bad bytes.
-      io.stderr(formatText([{ file, text: decoded.text, diagnostics: [encodingDiagnostic(decoded)!] }]));
-      return 1;
-    }
-    text = decoded.text;
-  } catch (e) {
-    io.stderr(`ocip convert: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-    return 2;
-  }
-  const from = formatForFile(file, text);
-  if (!from) throw new UsageError(`${file}: not an OCI-P file (expected *.ocip.yaml, *.ocip.yml, *.ocip.xml, *.yaml, *.xml)`);
+  const read = readOneCommandFile(file, 'convert', io);
+  if (typeof read === 'number') return read;
+  const { text, format: from } = read;
   const result = convertText(text, from, to, modelFrom(values));
   if (!result.ok) {
     io.stderr(`${file}: ${result.error}\n`);

@@ -10,8 +10,7 @@ import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options'
 import { formatText } from './report-formats';
 import { resolveServer } from './send-config';
 import { processTty, type SendTty } from './send-tty';
-import { formatForFile } from './validate';
-import { encodingDiagnostic, readCommandFile } from './read-file';
+import { readOneCommandFile } from './read-file';
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
 const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
@@ -71,21 +70,9 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
   const server = resolveServer(values);
   const [file] = positionals;
 
-  let text: string;
-  try {
-    const decoded = readCommandFile(file);
-    if (decoded.problem) {
-      // What the user wrote must reach the server (or the other format) unaltered: never guess at bad bytes.
-      io.stderr(formatText([{ file, text: decoded.text, diagnostics: [encodingDiagnostic(decoded)!] }]));
-      return 1;
-    }
-    text = decoded.text;
-  } catch (e) {
-    io.stderr(`ocip send: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-    return 2;
-  }
-  const fileFormat = formatForFile(file, text);
-  if (!fileFormat) throw new UsageError(`${file}: not an OCI-P file (expected *.ocip.yaml, *.ocip.yml, *.ocip.xml, *.yaml, *.xml)`);
+  const read = readOneCommandFile(file, 'send', io);
+  if (typeof read === 'number') return read;
+  const { text, format: fileFormat } = read;
   const prepared = prepareSend(text, fileFormat, modelFrom(values), { checks: checkOptionsFrom(values) });
   if (prepared.errors.length) {
     io.stderr(formatText([{ file, text, diagnostics: prepared.errors }]));

@@ -6,7 +6,7 @@ import { DocumentAnalyzer } from '../core/analysis/analyzer';
 import { detectFormat } from '../core/syntax';
 import type { FileFormat } from '../core/tree/types';
 import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
-import { encodingDiagnostic, readCommandFile } from './read-file';
+import { encodingDiagnostic, formatForFile, readCommandFile } from './read-file';
 import { formatJson, formatSarif, formatText, type FileReport } from './report-formats';
 import type { CliIo } from './io';
 
@@ -16,14 +16,6 @@ export const VALIDATE_USAGE = `Usage: ocip validate [--format text|json|sarif] [
   Folders are searched for *.ocip.yaml, *.ocip.yml, *.ocip.xml and *.xml files whose root is BroadsoftDocument.
   Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 
-export function formatForFile(file: string, text: string): FileFormat | undefined {
-  const detected = detectFormat(file, text);
-  if (detected) return detected;
-  const lower = file.toLowerCase();
-  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
-  if (lower.endsWith('.xml')) return 'xml';
-  return undefined;
-}
 
 /** Folders given on the command line are searched for OCI-P files (*.ocip.yaml, *.ocip.yml, *.ocip.xml, BroadsoftDocument *.xml). */
 function expand(paths: string[]): string[] {
