@@ -3,7 +3,7 @@
  * Keys/elements come out in schema order; elements the model does not know are kept (after the known ones),
  * because a conversion must not lose what the user wrote.
  */
-import { stringify } from 'yaml';
+import { Scalar, stringify } from 'yaml';
 import type { SourceFile } from '../tree/types';
 import { commandNode, documentNodes } from './document';
 import { type EncodeModel, asIndex } from './model';
@@ -12,7 +12,7 @@ import { buildXml } from './writer';
 
 export const PLACEHOLDER_SESSION_ID = 'SESSION-ID';
 
-type YamlValue = string | null | YamlMap | YamlValue[];
+type YamlValue = string | Scalar | null | YamlMap | YamlValue[];
 interface YamlMap {
   [key: string]: YamlValue;
 }
@@ -44,7 +44,15 @@ function yamlValue(element: OrderedElement): YamlValue {
     if (element.xsiType !== undefined) map['xsi:type'] = element.xsiType;
     return Object.assign(map, yamlOf(element.children ?? []));
   }
-  return element.text ?? {};
+  const text = element.text;
+  if (text !== undefined && /[\r\n]/.test(text)) {
+    // Multi-line values are written double-quoted: a block scalar cannot say exactly how much leading space a
+    // whitespace-only first line has, so " \n" would come back as "\n". Quoted escapes round-trip exactly.
+    const quoted = new Scalar(text);
+    quoted.type = Scalar.QUOTE_DOUBLE;
+    return quoted;
+  }
+  return text ?? {};
 }
 
 /** One YAML document per command: `command:` first, keys in schema order, lists for repeated elements, nil as ~. */

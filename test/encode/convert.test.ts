@@ -130,6 +130,13 @@ test('any value survives XML → YAML → XML and YAML → XML → YAML unchange
       const xml2 = parseXml(toXml(yaml, model));
       assert.deepEqual(data(xml2), data(xml));
     }),
-    { numRuns: 300 },
+    { numRuns: 300, seed: 20261126 },
   );
+});
+
+test('a whitespace-only multi-line value keeps its leading space through YAML (found by the property above)', () => {
+  const xml = parseXml('<command xsi:type="UserConsolidatedAddRequest22" xmlns=""><alias> \n</alias><title>a\n  b</title></command>');
+  const yaml = parseYaml(toYaml(xml, model));
+  assert.deepEqual(yaml.problems, []);
+  assert.deepEqual(data(yaml), data(xml));
 });

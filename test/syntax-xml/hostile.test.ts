@@ -108,8 +108,8 @@ function assertWellFormedResult(text: string) {
 }
 
 test('random input never throws and spans stay inside the text', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => assertWellFormedResult(text)), { numRuns: 500 });
-  fc.assert(fc.property(xmlish, (text) => assertWellFormedResult(text)), { numRuns: 2000 });
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => assertWellFormedResult(text)), { numRuns: 500, seed: 11 });
+  fc.assert(fc.property(xmlish, (text) => assertWellFormedResult(text)), { numRuns: 2000, seed: 12 });
 });
 
 test('incremental reuse gives the same tree as a fresh parse after random edits', () => {
@@ -130,7 +130,7 @@ test('incremental reuse gives the same tree as a fresh parse after random edits'
         assert.deepEqual(incremental.parse(text), new XmlParser().parse(text));
       }
     }),
-    { numRuns: 300 },
+    { numRuns: 300, seed: 13 },
   );
 });
 
