@@ -1,21 +1,13 @@
 /** `ocip convert` and `ocip schema` as child processes (node bin/ocip.js …): output, exit codes, refusals. */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import { REPO } from '../helpers/lsp-client';
-
-function ocip(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO, 'bin', 'ocip.js'), ...args], { timeout: 30000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 2) : 0, stdout, stderr });
-    });
-  });
-}
+import { runOcip as ocip } from '../helpers/ocip-cli';
 
 const YAML = `command: UserConsolidatedAddRequest22
 lastName: Doe

@@ -1,22 +1,12 @@
 /** `ocip validate` as a user runs it: the real binary as a child process, every output format and exit status. */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runOcip as ocip } from '../helpers/ocip-cli';
 
 const REPO = join(__dirname, '..', '..');
-const BIN = join(REPO, 'bin', 'ocip.js');
-
-function ocip(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: REPO, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0, stdout, stderr });
-    });
-  });
-}
-
 const VALID = `command: UserDeleteRequest\nuserId: a@acme.example.com\n`;
 const INVALID = `command: UserConsolidatedAddRequest22\nserviceProviderId: acme\ngroupId: hq\nuserId: a@acme.example.com\nlast_name: Doe\n`;
 

@@ -13,7 +13,7 @@ import type { CommandResult } from '../../core/ocip';
 import { LoginError, OcipClient } from '../../core/ocip';
 import type { FaultOptions } from '../../sim/index';
 import { ADMIN, ADMIN_PASSWORD, startTestSimulator, tempDir, usersYaml } from '../send/fixtures';
-import { runOcip } from '../send/cli-helpers';
+import { runOcip } from '../helpers/ocip-cli';
 import { prepareSend } from '../../core/send';
 import { builtinModel } from '../../core/model';
 import { DEFAULT_CHECK_OPTIONS } from '../../core/checks';

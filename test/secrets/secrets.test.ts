@@ -18,7 +18,7 @@ import { OcipClient } from '../../core/ocip';
 import { formatLogLine, HistoryStore, makeHistoryEntry, outcomeText, prepareSend, resultJson, summarizeResults, resultLine, runSend, summaryText, type ServerConfig } from '../../core/send';
 import { startSimulator, type RunningSimulator } from '../../sim/index';
 import { seed, tempDir } from '../send/fixtures';
-import { runOcip } from '../send/cli-helpers';
+import { runOcip } from '../helpers/ocip-cli';
 import { REPO } from '../helpers/lsp-client';
 
 const id = randomUUID().slice(0, 8);

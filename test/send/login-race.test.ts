@@ -14,7 +14,7 @@ import { builtinModel } from '../../core/model';
 import { DEFAULT_CHECK_OPTIONS } from '../../core/checks/types';
 import { prepareSend, runSend, type ServerConfig } from '../../core/send';
 import { ADMIN, startTestSimulator, tempDir, uca22Yaml } from './fixtures';
-import { buildOnce, ROOT, runOcip } from './cli-helpers';
+import { buildOnce, ROOT, runOcip } from '../helpers/ocip-cli';
 
 const WRONG_PASSWORD = 'Wr0ng&<Secret>-5150';
 const BUILDS = 4;

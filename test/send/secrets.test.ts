@@ -11,7 +11,7 @@ import { builtinModel } from '../../core/model';
 import { DEFAULT_CHECK_OPTIONS } from '../../core/checks/types';
 import { formatLogLine, HistoryStore, makeHistoryEntry, prepareSend, resultJson, resultLine, runSend, type ServerConfig } from '../../core/send';
 import { ADMIN, ADMIN_PASSWORD, startTestSimulator, tempDir, uca22Yaml } from './fixtures';
-import { buildOnce, runOcip } from './cli-helpers';
+import { buildOnce, runOcip } from '../helpers/ocip-cli';
 
 const USER_PASSWORD = 'Usr#Secret-8812';
 const WRONG_PASSWORD = 'Wr0ng&<Secret>-5150';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { buildOnce, ROOT } from './cli-helpers';
+import { buildOnce, ROOT } from '../helpers/ocip-cli';
 
 test('ocip sim starts, listens and stops on SIGTERM', async () => {
   buildOnce();

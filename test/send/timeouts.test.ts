@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { ADMIN, ADMIN_PASSWORD, startTestSimulator, tempDir, usersYaml } from './fixtures';
-import { buildOnce, runOcip } from './cli-helpers';
+import { buildOnce, runOcip } from '../helpers/ocip-cli';
 
 describe('ocip send timeouts', () => {
   let sim: Awaited<ReturnType<typeof startTestSimulator>>;

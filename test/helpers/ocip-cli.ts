@@ -1,4 +1,4 @@
-/** Runs the built `ocip` binary as a child process (after building dist/ once per test file). */
+/** Runs the built `ocip` binary (bin/ocip.js) as a child process; `buildOnce` builds dist/ first where a test file needs it. */
 import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -19,7 +19,7 @@ export function runOcip(args: string[], opts: { env?: Record<string, string | un
   const env: Record<string, string | undefined> = { ...process.env, OCIP_PASSWORD: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bin', 'ocip.js'), ...args], { cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [join(ROOT, 'bin', 'ocip.js'), ...args], { cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, timeout: 60_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : -1) : 0;
       resolve({ code, stdout, stderr });
     });
