@@ -40,8 +40,10 @@ export const completion: Feature = (ctx) => {
     if (!found) return null;
     const { doc, state, analysis } = found;
     const offset = doc.offsetAt(params.position);
-    const result = complete(doc.getText(), offset, state.format, analysis.commandAt(offset), state.model, toCheckOptions(state.settings));
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
+    // Spaces, colons and dashes are typed all the time: decide from the role alone, before any entry is built.
+    const wanted = trigger ? (role: CursorRole) => triggerMeansSomething(trigger, role) : undefined;
+    const result = complete(doc.getText(), offset, state.format, analysis.commandAt(offset), state.model, toCheckOptions(state.settings), wanted);
     if (trigger && !triggerMeansSomething(trigger, result.role)) return null;
     return { isIncomplete: false, items: result.entries.map((e) => toItem(doc, e)) };
   });

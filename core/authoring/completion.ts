@@ -41,8 +41,13 @@ export interface CompletionResult {
   entries: CompletionEntry[];
 }
 
-export function complete(text: string, offset: number, format: FileFormat, command: CommandNode | undefined, model: ModelIndex, options: CheckOptions = DEFAULT_CHECK_OPTIONS): CompletionResult {
+/**
+ * `wanted`: asked with the cursor's role before any entry is built; when it says no, no entries are built
+ * (adapters use it to skip the work for a trigger character that means nothing there).
+ */
+export function complete(text: string, offset: number, format: FileFormat, command: CommandNode | undefined, model: ModelIndex, options: CheckOptions = DEFAULT_CHECK_OPTIONS, wanted?: (role: CursorContext['role']) => boolean): CompletionResult {
   const ctx = locate(text, offset, format, command, model);
+  if (wanted && !wanted(ctx.role)) return { role: ctx.role, entries: [] };
   return { role: ctx.role, entries: entriesFor(ctx, text, model, options) };
 }
 
@@ -125,10 +130,7 @@ function hasValueList(model: ModelIndex, decl: ElementDecl): boolean {
 function insertElements(ctx: CursorContext, model: ModelIndex, c: ElementCandidate, style: TextStyle): string {
   const col = ctx.column;
   const texts = c.decls.map((d) => elementText(model, d, col, style, ctx.listItem));
-  if (ctx.format === 'yaml') {
-    // Further elements of a branch go on their own lines at the key column.
-    return texts.map((t, i) => (i === 0 ? t : ' '.repeat(col) + t)).join('\n');
-  }
+  // Further elements of a branch go on their own lines at the key column (YAML and XML alike).
   return texts.map((t, i) => (i === 0 ? t : ' '.repeat(col) + t)).join('\n');
 }
 
