@@ -37,22 +37,4 @@ export async function replaceText(client: LspTestClient, uri: string, text: stri
   return client.diagnosticsFor(uri, version);
 }
 
-export const UCA_YAML = `command: UserConsolidatedAddRequest22
-serviceProviderId: ent1
-groupId: grp1
-userId: jdoe@example.com
-firstName: John
-callingLineIdLastName: Doe
-callingLineIdFirstName: John
-password: s3cret!
-`;
-
-export const XML_HEAD = `<?xml version="1.0" encoding="ISO-8859-1"?>
-<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <sessionId xmlns="">s1</sessionId>
-  <command xsi:type="UserConsolidatedAddRequest22" xmlns="">
-`;
-
-export const XML_TAIL = `  </command>
-</BroadsoftDocument>
-`;
+export { UCA_YAML, XML_HEAD, XML_TAIL } from '../helpers/uca22';

@@ -8,17 +8,7 @@ import { checkFile } from '../../core/checks';
 import { DEFAULT_CHECK_OPTIONS, type Diagnostic } from '../../core/checks/types';
 import { builtinModel } from '../../core/model';
 import { parseXml, parseYaml } from '../../core/syntax';
-
-const BASE = `command: UserConsolidatedAddRequest22
-serviceProviderId: acme
-groupId: hq
-userId: alice@acme.example
-lastName: Martin
-firstName: Alice
-callingLineIdLastName: Martin
-callingLineIdFirstName: Alice
-password: Secret-123
-`;
+import { UCA_ALICE_YAML as BASE } from '../helpers/uca22';
 
 const check = (text: string) => checkFile(parseYaml(text), builtinModel(), DEFAULT_CHECK_OPTIONS);
 const only = (diags: Diagnostic[], code: string) => diags.filter((d) => d.code === code);

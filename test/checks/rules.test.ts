@@ -8,17 +8,7 @@ import { checkFile } from '../../core/checks';
 import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type Diagnostic } from '../../core/checks/types';
 import { builtinModel } from '../../core/model';
 import { parseYaml } from '../../core/syntax';
-
-const BASE = `command: UserConsolidatedAddRequest22
-serviceProviderId: acme
-groupId: hq
-userId: alice@acme.example
-lastName: Martin
-firstName: Alice
-callingLineIdLastName: Martin
-callingLineIdFirstName: Alice
-password: Secret-123
-`;
+import { UCA_ALICE_YAML as BASE } from '../helpers/uca22';
 
 function check(extra: string, opts: Partial<CheckOptions> = {}, base = BASE): { text: string; diags: Diagnostic[] } {
   const text = base + extra;

@@ -2,22 +2,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspTestClient } from '../helpers/lsp-client';
+import { UCA_YAML as YAML, XML_HEAD, XML_TAIL } from '../helpers/uca22';
 
-const YAML = `command: UserConsolidatedAddRequest22
-serviceProviderId: ent1
-groupId: grp1
-userId: jdoe@example.com
-firstName: John
-callingLineIdLastName: Doe
-callingLineIdFirstName: John
-password: s3cret!
-`;
-
-const XML = `<?xml version="1.0" encoding="ISO-8859-1"?>
-<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <sessionId xmlns="">s1</sessionId>
-  <command xsi:type="UserConsolidatedAddRequest22" xmlns="">
-    <serviceProviderId>ent1</serviceProviderId>
+const XML = `${XML_HEAD}    <serviceProviderId>ent1</serviceProviderId>
     <groupId>grp1</groupId>
     <userId>jdoe@example.com</userId>
     <firstName>John</firstName>
@@ -25,9 +12,7 @@ const XML = `<?xml version="1.0" encoding="ISO-8859-1"?>
     <callingLineIdLastName>Doe</callingLineIdLastName>
     <callingLineIdFirstName>John</callingLineIdFirstName>
     <password>s3cret!</password>
-  </command>
-</BroadsoftDocument>
-`;
+${XML_TAIL}`;
 
 describe('language server diagnostics over stdio', () => {
   let client: LspTestClient;
