@@ -25,6 +25,11 @@ export function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** escapeText plus `"`, for attribute values and for finding a secret as it appears once escaped. */
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;');
+}
+
 /** One request document, on one line. The transport encodes it (ISO-8859-1, numeric references above U+00FF). */
 export function buildDocument(sessionId: string, commands: readonly EncodedCommand[]): string {
   if (commands.length < 1 || commands.length > MAX_COMMANDS_PER_DOCUMENT) {

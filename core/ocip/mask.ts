@@ -2,6 +2,7 @@
  * Masking of secrets in OCI-P XML, for wire logs, simulator logs, history and error messages.
  * Works on plain XML and on XML escaped once more as text (a SOAP envelope's `in0`).
  */
+import { escapeAttr } from './envelope';
 
 const MASK = '********';
 
@@ -33,12 +34,8 @@ export function maskSecrets(xml: string): string {
 /** Removes literal occurrences of a known password (raw and XML-escaped) from any text: a last line of defence. */
 export function redactPassword(text: string, password: string | undefined): string {
   if (!password) return text;
-  const forms = new Set([password, xmlEscape(password)]);
+  const forms = new Set([password, escapeAttr(password)]);
   let out = text;
   for (const f of forms) out = out.split(f).join(MASK);
   return out;
-}
-
-function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -10,7 +10,8 @@ import { logDocument, type LogFn } from '../log';
 import { OciSession, type SessionEnv } from '../protocol/session';
 import { ISO_DECLARATION, UTF8_DECLARATION } from '../wire/response';
 import { parseXmlDocument, XmlParseError, type XElement } from '../xml/parse';
-import { escapeAttr, toLatin1Safe } from '../xml/write';
+import { escapeAttr } from '../../core/ocip/envelope';
+import { toLatin1Safe } from '../xml/write';
 import { WSDL } from './wsdl';
 
 export const SOAP_PATH = '/webservice/services/ProvisioningService';

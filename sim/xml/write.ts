@@ -14,15 +14,6 @@ import type { XElement } from './parse';
 const C_TYPED = [['xmlns:c', 'C'], ['xmlns', '']] as [string, string][];
 const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
-/** Element text (& < > escaped), for markup written outside the builder (the SOAP envelope). */
-export function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, '&quot;');
-}
-
 /** XML already written, carried into a builder call unchanged. */
 function written(xml: string): XmlNode[] {
   return xml ? [{ '#text': xml }] : [];
