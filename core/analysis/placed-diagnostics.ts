@@ -9,7 +9,7 @@
  */
 import { RULES_BY_CODE } from '../checks/registry';
 import type { Diagnostic } from '../checks';
-import type { Span } from '../tree/types';
+import { shiftSpan } from '../syntax/chunks';
 
 /** A chunk's diagnostics: spans relative to the chunk start, `command` relative to the chunk's first command. */
 export class RelativeDiagnostics {
@@ -66,10 +66,6 @@ function scopeId(d: Diagnostic): number {
   let id = KEY_IDS.get(name);
   if (id === undefined) KEY_IDS.set(name, (id = KEY_IDS.size + 1));
   return id;
-}
-
-function shiftSpan(span: Span, delta: number): Span {
-  return { start: span.start + delta, end: span.end + delta };
 }
 
 /** `d` moved by `delta`, its command renumbered from `firstIndex`. */
