@@ -6,7 +6,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias,
 import type { CommandNode, Span, SyntaxProblem } from '../tree/types';
 import type { SourceFragment } from './chunks';
 import { MAX_YAML_DEPTH, yamlTooDeepAt } from './yaml-depth';
-import { YamlTreeBuilder, scalarText } from './yaml-tree';
+import { YamlTreeBuilder, firstLine, scalarText } from './yaml-tree';
 
 const COMMAND_KEY = 'command';
 /** One broken document can yield thousands of follow-on errors; beyond this many, they only add noise. */
@@ -107,13 +107,6 @@ function commandOf(doc: Document.Parsed, text: string, problems: SyntaxProblem[]
   };
   if (nameSpan) command.nameSpan = nameSpan;
   return command;
-}
-
-function firstLine(text: string, span: Span): Span {
-  const newline = text.indexOf('\n', span.start);
-  let end = newline < 0 || newline > span.end ? span.end : newline;
-  while (end > span.start && /\s/.test(text[end - 1])) end--;
-  return { start: span.start, end };
 }
 
 /**

@@ -9,6 +9,7 @@
 import type { CommandNode, ElementNode, ScalarValue, Span } from '../tree/types';
 import type { SourceFragment } from './chunks';
 import { NULL_WORDS, readKey, readScalar, type ReadScalar } from './yaml-fast-scalar';
+import { firstLine } from './yaml-tree';
 
 const SPACE = 0x20;
 const HASH = 0x23;
@@ -408,11 +409,4 @@ function elementOf(pair: Pair, span: Span, value: Value, valueSpan: Span): Eleme
 
 function scalarValue(scalar: ReadScalar, span: Span): ScalarValue {
   return { text: scalar.text, span };
-}
-
-function firstLine(text: string, span: Span): Span {
-  const newline = text.indexOf('\n', span.start);
-  let end = newline < 0 || newline > span.end ? span.end : newline;
-  while (end > span.start && /\s/.test(text[end - 1])) end--;
-  return { start: span.start, end };
 }

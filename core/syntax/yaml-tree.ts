@@ -246,6 +246,14 @@ export class YamlTreeBuilder {
   }
 }
 
+/** The first line of `span`, trailing whitespace dropped: a command's head when its name has no span of its own. */
+export function firstLine(text: string, span: Span): Span {
+  const newline = text.indexOf('\n', span.start);
+  let end = newline < 0 || newline > span.end ? span.end : newline;
+  while (end > span.start && /\s/.test(text[end - 1])) end--;
+  return { start: span.start, end };
+}
+
 export function rangeOf(node: Node): [number, number, number] {
   return (node.range as [number, number, number] | undefined) ?? [0, 0, 0];
 }
