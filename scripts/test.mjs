@@ -2,20 +2,10 @@
 // test/**/*.test.ts with Node's test runner. `npm test -- syntax server` runs the files whose path contains
 // one of the words. The end-to-end tests set up code-server and Chromium themselves (scripts/setup-e2e.sh).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureJdk, ensureNodeModules } from './ensure-deps.mjs';
-
-function walk(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...walk(p));
-    else if (name.endsWith('.test.ts')) out.push(p);
-  }
-  return out;
-}
 
 ensureNodeModules();
 ensureJdk();
@@ -25,10 +15,10 @@ const filters = process.argv.slice(2);
 const build = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-let files = walk('test').sort();
+let files = readdirSync('test', { recursive: true }).filter((f) => f.endsWith('.test.ts')).map((f) => join('test', f)).sort();
 if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
 // End-to-end tests last and alone: they drive a real VS Code and need the whole machine.
-const e2e = files.filter((f) => f.includes(`test${'/'}e2e${'/'}`));
+const e2e = files.filter((f) => f.startsWith('test/e2e/'));
 const rest = files.filter((f) => !e2e.includes(f));
 let status = 0;
 const totals = { pass: 0, fail: 0, skipped: 0, todo: 0 };
