@@ -30,8 +30,3 @@ export function ensureJdk() {
   run('apt-get', ['update', '-q']);
   run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'default-jdk-headless']);
 }
-
-if (process.argv[1] && process.argv[1].endsWith('ensure-deps.mjs')) {
-  ensureNodeModules();
-  ensureJdk();
-}
