@@ -19,7 +19,7 @@ export interface RuleNote {
 interface Entry {
   /** Top-level element of this command, or element of this (resolved) parent type. */
   command?: string;
-  parentType?: string;
+  parentTypes?: string[];
   elements: string[];
   code: string;
   text: string;
@@ -37,19 +37,17 @@ const TABLE: Entry[] = [
   { command: UCA22, elements: ['password'], code: 'OCI-PASSWORD-REQUIRED', text: 'Required unless external authentication is enabled (ocip.externalAuthentication).' },
   { command: UCA22, elements: ['alternateUserId'], code: 'OCI-ALT-ID-LEVEL', text: 'Alternate user ids can be added by a Group administrator or above.' },
   { command: UCA22, elements: ['userService', 'servicePack'], code: 'OCI-SERVICE-AUTH-LEVEL', text: 'Authorized to the group when needed, which takes a Service Provider administrator or above.' },
-  { parentType: ENDPOINT, elements: ['contact'], code: 'OCI-XS-ONE-CONTACT', text: 'At most one contact in XS data mode.' },
-  { parentType: ENDPOINT, elements: ['contact'], code: 'OCI-MULTI-CONTACT', text: 'Several contacts work only for devices capable of static registration.' },
-  { parentType: ENDPOINT, elements: ['useHotline', 'hotlineContact'], code: 'OCI-XS-HOTLINE', text: 'AS data mode only: useHotline should be false in XS data mode, hotlineContact is ignored there.' },
-  { parentType: SCA_ENDPOINT, elements: ['useHotline', 'hotlineContact'], code: 'OCI-XS-HOTLINE', text: 'AS data mode only: useHotline should be false in XS data mode, hotlineContact is ignored there.' },
-  { parentType: SCA_ENDPOINT, elements: ['privateIdentity'], code: 'OCI-AS-IGNORED', text: 'Used only in XS data mode; ignored in AS data mode.' },
-  { parentType: ENDPOINT, elements: ['transportProtocol'], code: 'OCI-XS-TLS', text: 'TLS fails in XS data mode.' },
-  { parentType: SCA_ENDPOINT, elements: ['transportProtocol'], code: 'OCI-XS-TLS', text: 'TLS fails in XS data mode.' },
-  { parentType: TRUNK, elements: ['alternateTrunkIdentity', 'alternateTrunkIdentityDomain'], code: 'OCI-XS-TRUNK-IDENTITY-PAIR', text: 'In XS data mode set alternateTrunkIdentity and alternateTrunkIdentityDomain together, or neither.' },
-  { parentType: TRUNK, elements: ['alternateTrunkIdentityDomain'], code: 'OCI-IMS-ONLY', text: 'Used only in XS data mode or by an AS deployed in IMS mode.' },
-  { parentType: TRUNK, elements: ['physicalLocation'], code: 'OCI-XS-IGNORED', text: 'AS data mode only; ignored in XS data mode.' },
+  { parentTypes: [ENDPOINT], elements: ['contact'], code: 'OCI-XS-ONE-CONTACT', text: 'At most one contact in XS data mode.' },
+  { parentTypes: [ENDPOINT], elements: ['contact'], code: 'OCI-MULTI-CONTACT', text: 'Several contacts work only for devices capable of static registration.' },
+  { parentTypes: [ENDPOINT, SCA_ENDPOINT], elements: ['useHotline', 'hotlineContact'], code: 'OCI-XS-HOTLINE', text: 'AS data mode only: useHotline should be false in XS data mode, hotlineContact is ignored there.' },
+  { parentTypes: [SCA_ENDPOINT], elements: ['privateIdentity'], code: 'OCI-AS-IGNORED', text: 'Used only in XS data mode; ignored in AS data mode.' },
+  { parentTypes: [ENDPOINT, SCA_ENDPOINT], elements: ['transportProtocol'], code: 'OCI-XS-TLS', text: 'TLS fails in XS data mode.' },
+  { parentTypes: [TRUNK], elements: ['alternateTrunkIdentity', 'alternateTrunkIdentityDomain'], code: 'OCI-XS-TRUNK-IDENTITY-PAIR', text: 'In XS data mode set alternateTrunkIdentity and alternateTrunkIdentityDomain together, or neither.' },
+  { parentTypes: [TRUNK], elements: ['alternateTrunkIdentityDomain'], code: 'OCI-IMS-ONLY', text: 'Used only in XS data mode or by an AS deployed in IMS mode.' },
+  { parentTypes: [TRUNK], elements: ['physicalLocation'], code: 'OCI-XS-IGNORED', text: 'AS data mode only; ignored in XS data mode.' },
   { command: UCA22, elements: ['serviceProviderId'], code: 'OCI-SP-BYTES', text: 'At most 30 bytes in UTF-8 (not characters).' },
   { command: UCA22, elements: ['alias'], code: 'OCI-ALIAS-FORMAT', text: "Written user@host without sip:, using letters, digits and - _ . ! ~ * ' ( )." },
-  { parentType: ENDPOINT, elements: ['linePort', 'privateIdentity'], code: 'OCI-LINEPORT-FORMAT', text: 'Written without sip:; a private identity has exactly one @.' },
+  { parentTypes: [ENDPOINT], elements: ['linePort', 'privateIdentity'], code: 'OCI-LINEPORT-FORMAT', text: 'Written without sip:; a private identity has exactly one @.' },
   { command: UCA22, elements: ['phoneNumber', 'callingLineIdPhoneNumber'], code: 'OCI-DN-FORMAT', text: 'A directory number: digits, optionally +CC-number (e.g. +1-2125551234).' },
   { command: UCA22, elements: ['userId'], code: 'OCI-USERID-DOMAIN', text: 'Written user@domain; without a domain the system default domain is used.' },
 ];
@@ -80,7 +78,7 @@ export function ruleNotes(command: string | undefined, parentType: string | unde
   for (const e of TABLE) {
     if (!e.elements.includes(name)) continue;
     if (e.command && !(e.command === command && topLevel)) continue;
-    if (e.parentType && e.parentType !== parentType) continue;
+    if (e.parentTypes && !(parentType && e.parentTypes.includes(parentType))) continue;
     add(e.code, e.text);
   }
   const type = model && parentType ? model.complexType(parentType) : undefined;
