@@ -23,11 +23,8 @@ export interface ElementCandidate {
   branch?: boolean;
 }
 
-interface Info {
-  decl: ElementDecl;
-  path: GroupParticle[];
-  order: number;
-}
+/** A declaration with its groups and schema position, as core/checks/content indexes it. */
+type Info = ContentIndex['decls'][number];
 
 function times(a: Occurs, b: Occurs): Occurs {
   return a === 'unbounded' || b === 'unbounded' ? 'unbounded' : a * b;
