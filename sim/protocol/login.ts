@@ -1,17 +1,14 @@
 /** Login-stage commands (protocol.md §4): nonce, signed password, login responses per account level. */
-import { createHash } from 'node:crypto';
+import { signedPassword } from '../../core/ocip/login';
 import type { Account } from '../engine/accounts';
 import type { DataMode } from '../engine/context';
 import type { SimState } from '../engine/state';
 import { el } from '../xml/write';
 import { dataResponse } from '../wire/response';
 
-const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
-const sha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest('hex');
-
-/** signedPassword = md5(nonce + ":" + sha1hex(password)), lowercase hex. */
+/** signedPassword = md5(nonce + ":" + sha1hex(password)), lowercase hex: the client's computation (core/ocip/login). */
 export function signPassword(nonce: string, password: string): string {
-  return md5(`${nonce}:${sha1(password)}`);
+  return signedPassword(password, nonce);
 }
 
 export function authenticationResponse(userId: string, nonce: string, echo: string): string {
