@@ -7,6 +7,7 @@ import { indexContent, type ContentIndex } from '../checks/content';
 import type { ModelIndex } from '../model/model-index';
 import type { ElementDecl, GroupParticle, Occurs, Particle } from '../model/types';
 import type { FileFormat } from '../tree/types';
+import { elementNames, emptiable, times } from '../model/particles';
 
 export interface ElementCandidate {
   /** "lastName", or "serviceProviderId + groupId" for a choice branch of several elements. */
@@ -25,20 +26,6 @@ export interface ElementCandidate {
 
 /** A declaration with its groups and schema position, as core/checks/content indexes it. */
 type Info = ContentIndex['decls'][number];
-
-function times(a: Occurs, b: Occurs): Occurs {
-  return a === 'unbounded' || b === 'unbounded' ? 'unbounded' : a * b;
-}
-
-export function elementNames(p: Particle): string[] {
-  return p.kind === 'element' ? [p.name] : p.items.flatMap(elementNames);
-}
-
-function emptiable(p: Particle): boolean {
-  if (p.minOccurs === 0) return true;
-  if (p.kind === 'element') return false;
-  return p.kind === 'sequence' ? p.items.every(emptiable) : p.items.some(emptiable);
-}
 
 /** The elements a particle needs when it is used (a choice: its first branch). */
 export function requiredDecls(p: Particle): ElementDecl[] {

@@ -9,6 +9,7 @@ import type { ElementDecl, GroupParticle, Occurs, Particle } from '../model/type
 import type { ElementNode, FileFormat, Span } from '../tree/types';
 import type { Diagnostic } from './types';
 import { suggestName, toCamelCase } from './suggest';
+import { elementNames, emptiable, times } from '../model/particles';
 import { short } from './values';
 
 interface DeclInfo {
@@ -64,20 +65,6 @@ export interface ContentContext {
 
 function isUnbounded(o: Occurs): boolean {
   return o === 'unbounded';
-}
-
-function times(a: Occurs, b: Occurs): Occurs {
-  return isUnbounded(a) || isUnbounded(b) ? 'unbounded' : (a as number) * (b as number);
-}
-
-function emptiable(p: Particle): boolean {
-  if (p.minOccurs === 0) return true;
-  if (p.kind === 'element') return false;
-  return p.kind === 'sequence' ? p.items.every(emptiable) : p.items.some(emptiable);
-}
-
-function elementNames(p: Particle): string[] {
-  return p.kind === 'element' ? [p.name] : p.items.flatMap(elementNames);
 }
 
 function requiredNames(p: Particle): string[] {
