@@ -46,6 +46,9 @@ export function syntaxDiagnostics(file: SourceFile): Diagnostic[] {
   }));
 }
 
+const UCA22_XS_IGNORED_SET: ReadonlySet<string> = new Set(UCA22_XS_IGNORED);
+const NONE: ReadonlySet<string> = new Set();
+
 export function checkCommand(cmd: CommandNode, format: FileFormat, model: ModelView, options: CheckOptions = DEFAULT_CHECK_OPTIONS): Diagnostic[] {
   const out: Diagnostic[] = [];
   const emit = makeEmitter(out, cmd.index);
@@ -83,7 +86,7 @@ export function checkCommand(cmd: CommandNode, format: FileFormat, model: ModelV
     visit: (node, _decl, typeName, path) => visited.push({ node, typeName, path }),
   }, []);
 
-  const xsIgnoredTop = cmd.name === UCA22 && options.dataMode === 'XS' ? new Set(UCA22_XS_IGNORED) : new Set<string>();
+  const xsIgnoredTop = cmd.name === UCA22 && options.dataMode === 'XS' ? UCA22_XS_IGNORED_SET : NONE;
   for (const v of visited) {
     // Inside an element the server ignores, its nested rules do not matter.
     if (xsIgnoredTop.has(v.path[0])) continue;
