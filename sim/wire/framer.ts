@@ -16,15 +16,22 @@ export class DocumentFramer {
 
   /** Adds bytes and returns every document completed by them, in order. */
   push(chunk: Buffer): Buffer[] {
+    // The bytes kept from earlier reads were searched already. An end tag holds one '<', at its start, so one not
+    // found yet begins at their last '<' or later: only that suffix is searched again, not the whole document.
+    const lastLt = this.buffer.lastIndexOf(0x3c);
+    let from = lastLt >= 0 ? lastLt : this.buffer.length;
     this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
     const docs: Buffer[] = [];
     for (;;) {
+      const before = this.buffer.length;
       this.skipWhitespace();
+      from = Math.max(0, from - (before - this.buffer.length));
       if (!this.buffer.length) break;
       // latin1 maps bytes 1:1 to code units, so string offsets are byte offsets.
-      const m = END_TAG.exec(this.buffer.toString('latin1'));
+      const m = END_TAG.exec(this.buffer.subarray(from).toString('latin1'));
       if (!m) break;
-      const end = m.index + m[0].length;
+      const end = from + m.index + m[0].length;
+      from = 0;
       docs.push(this.buffer.subarray(0, end));
       this.buffer = this.buffer.subarray(end);
     }
