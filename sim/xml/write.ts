@@ -28,11 +28,15 @@ export function el(name: string, value: string | number | boolean | undefined): 
   return buildXml([elementNode(name, [], { text }, false)], undefined);
 }
 
-/** `<command …>` with these attributes around XML already written. */
-function commandXml(attributes: [string, string][], inner: string): string {
-  const node = elementNode('command', attributes, {}, false);
-  node.command = written(inner);
+/** `<name …>` with these attributes around XML already written (from `el`); `<name …/>` when there is none. */
+export function parent(name: string, inner: string, attributes: [string, string][] = []): string {
+  const node = elementNode(name, attributes, {}, false);
+  node[name] = written(inner);
   return buildXml([node], undefined);
+}
+
+function commandXml(attributes: [string, string][], inner: string): string {
+  return parent('command', inner, attributes);
 }
 
 export function successResponse(echo = ''): string {

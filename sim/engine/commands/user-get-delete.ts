@@ -4,7 +4,7 @@ import type { CommandHandler } from '../context';
 import { errors } from '../errors';
 import type { SimState, UserState } from '../state';
 import { childText } from '../../xml/parse';
-import { el } from '../../xml/write';
+import { el, parent } from '../../xml/write';
 import { dataResponse, successResponse } from '../../wire/response';
 
 /** The user, if it exists and the account may see it. A user it may not reach is reported as unauthorized. */
@@ -24,16 +24,19 @@ function userGetResponse(state: SimState, u: UserState, echo: string): string {
   const timeZone = u.timeZone ?? group?.timeZone ?? state.defaultTimeZone;
   const ep = u.endpoint;
   const endpoint = ep
-    ? '<accessDeviceEndpoint>' +
-      `<accessDevice>${el('deviceLevel', ep.deviceLevel)}${el('deviceName', ep.deviceName)}</accessDevice>` +
-      el('linePort', ep.linePort) +
-      ep.contacts.map((c) => `<contact>${el('sipContact', c)}</contact>`).join('') +
-      '<staticRegistrationCapable>false</staticRegistrationCapable><useDomain>true</useDomain>' +
-      '<supportVisualDeviceManagement>false</supportVisualDeviceManagement><useHotline>false</useHotline>' +
-      '</accessDeviceEndpoint>'
+    ? parent(
+        'accessDeviceEndpoint',
+        parent('accessDevice', el('deviceLevel', ep.deviceLevel) + el('deviceName', ep.deviceName)) +
+          el('linePort', ep.linePort) +
+          ep.contacts.map((c) => parent('contact', el('sipContact', c))).join('') +
+          el('staticRegistrationCapable', false) +
+          el('useDomain', true) +
+          el('supportVisualDeviceManagement', false) +
+          el('useHotline', false),
+      )
     : '';
   const department = u.department
-    ? `<department xsi:type="GroupDepartmentKey">${el('serviceProviderId', u.serviceProviderId)}${el('groupId', u.groupId)}${el('name', u.department)}</department>` +
+    ? parent('department', el('serviceProviderId', u.serviceProviderId) + el('groupId', u.groupId) + el('name', u.department), [['xsi:type', 'GroupDepartmentKey']]) +
       el('departmentFullPath', `${u.department} (${u.groupId})`)
     : '';
   const inner =
@@ -44,7 +47,7 @@ function userGetResponse(state: SimState, u: UserState, echo: string): string {
     el('firstName', u.firstName) +
     el('callingLineIdLastName', u.callingLineIdLastName) +
     el('callingLineIdFirstName', u.callingLineIdFirstName) +
-    (u.nameDialingName ? `<nameDialingName>${el('nameDialingLastName', u.nameDialingName.last)}${el('nameDialingFirstName', u.nameDialingName.first)}</nameDialingName>` : '') +
+    (u.nameDialingName ? parent('nameDialingName', el('nameDialingLastName', u.nameDialingName.last) + el('nameDialingFirstName', u.nameDialingName.first)) : '') +
     el('hiraganaLastName', u.hiraganaLastName) +
     el('hiraganaFirstName', u.hiraganaFirstName) +
     el('phoneNumber', u.phoneNumber) +
@@ -65,7 +68,7 @@ function userGetResponse(state: SimState, u: UserState, echo: string): string {
     el('addressLocation', u.addressLocation) +
     el('countryCode', '1') +
     el('networkClassOfService', u.networkClassOfService) +
-    u.alternateUserIds.map((a) => `<alternateUserId>${el('alternateUserId', a.id)}${el('description', a.description)}</alternateUserId>`).join('') +
+    u.alternateUserIds.map((a) => parent('alternateUserId', el('alternateUserId', a.id) + el('description', a.description))).join('') +
     el('allowVideo', true) +
     el('resellerId', sp?.resellerId) +
     el('groupExternalId', group?.externalId) +
