@@ -9,6 +9,7 @@
  * the listener encodes the finished document (`encodeLatin1`, `toLatin1Safe`): CDATA cannot hold a reference.
  */
 import { buildXml, declarationNode, elementNode, type XmlNode } from '../../core/encode/writer';
+import { toLatin1Safe } from '../../core/ocip/transport/framing';
 import type { XElement } from './parse';
 
 const C_TYPED = [['xmlns:c', 'C'], ['xmlns', '']] as [string, string][];
@@ -80,15 +81,8 @@ export function responseDocument(header: EnvelopeHeader, commands: string[]): st
   return buildXml([declarationNode('ISO-8859-1'), root], undefined);
 }
 
-/** Characters above U+00FF become numeric references, so the text can be written as ISO-8859-1 bytes. */
-export function toLatin1Safe(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    out += cp > 0xff ? `&#${cp};` : ch;
-  }
-  return out;
-}
+/** Characters above U+00FF become numeric references, so the text can be written as ISO-8859-1 bytes: the client's encoding. */
+export { toLatin1Safe };
 
 export function encodeLatin1(s: string): Buffer {
   return Buffer.from(toLatin1Safe(s), 'latin1');
