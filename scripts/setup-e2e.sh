@@ -44,8 +44,9 @@ if [ -x "$CS_BIN" ] && "$CS_BIN" --version 2>/dev/null | grep -q "^$CODE_SERVER_
   exit 0
 fi
 
-if ! command -v node-gyp >/dev/null; then
-  # node-pty's install runs `npx node-gyp`, which will not fetch it non-interactively.
+# node-pty's install runs `npx node-gyp`, which will not fetch it non-interactively. `command -v node-gyp`
+# is no test for it: under `npm test`, npm puts its own node-gyp shim on PATH, which npx does not use.
+if [ ! -x "$(npm prefix -g)/bin/node-gyp" ]; then
   step "npm i -g node-gyp@12"
   quiet npm i -g --no-audit --no-fund node-gyp@12
 fi
