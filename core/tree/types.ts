@@ -41,6 +41,8 @@ export interface ElementNode {
 
 export interface AttributeNode {
   name: string;
+  /** XML: the attribute's namespace URI ('' = none; namespace declarations: the xmlns namespace). */
+  namespace?: string;
   nameSpan: Span;
   value: ScalarValue;
 }
@@ -59,6 +61,8 @@ export interface CommandNode {
   children: ElementNode[];
   /** Attributes of the command element (XML: echo, requestLocale, ...). */
   attributes?: AttributeNode[];
+  /** XML: xsi:nil="true" on the command element (never valid: `command` is not nillable). */
+  nil?: Span;
   /** XML: namespace URI of the command element itself ('' = no namespace, as required). */
   namespace?: string;
 }
@@ -69,6 +73,8 @@ export interface EnvelopeNode {
   nameSpan: Span;
   namespace: string;
   attributes: AttributeNode[];
+  /** xsi:nil="true" on BroadsoftDocument (never valid). */
+  nil?: Span;
   /** Non-command children (sessionId, trackingId, userId, ...), in order. */
   children: ElementNode[];
 }

@@ -10,6 +10,7 @@ import type { CheckOptions } from '../types';
 import { mayDo } from './authority';
 import type { RuleEmitter } from './emit';
 import { SERVICE_PREREQUISITES, serviceVerdict } from './services';
+import { collapsed } from './emit';
 
 export const UCA22 = 'UserConsolidatedAddRequest22';
 
@@ -53,7 +54,7 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
   const groupProperties = top(cmd, 'groupProperties')[0];
   const groupLabel = groupName(cmd);
   // Once per group and file (scope 'first-per-key'): a command that creates the group claims it.
-  const key = groupLabel ? groupLabel.trim() : undefined;
+  const key = groupLabel ? collapsed(groupLabel) : undefined;
   if (!groupProperties) {
     emit('OCI-GROUP-PROPERTIES', cmd.headSpan, `If the group${groupLabel} does not exist yet, the request fails: add groupProperties so that the server can create it.`, key ? { fix: { kind: 'addElements', names: ['groupProperties'] }, key } : { fix: { kind: 'addElements', names: ['groupProperties'] } });
   } else {
@@ -64,7 +65,7 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
   if (!xs) {
     // Domain assignment: the editor cannot know whether the domain is assigned, so say what is needed.
     const userId = top(cmd, 'userId')[0];
-    const domain = userId?.value?.text.trim().split('@')[1];
+    const domain = collapsed(userId?.value?.text)?.split('@')[1];
     if (userId?.value && domain && !mayDo('assignDomainToServiceProvider', level, 'AS')) {
       const needs = mayDo('assignDomainToGroup', level, 'AS')
         ? `must already be assigned to the service provider (only a Provisioning administrator or above can assign it there); the server adds it to the group if needed`
@@ -128,9 +129,9 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
 }
 
 function groupName(cmd: CommandNode): string {
-  const sp = top(cmd, 'serviceProviderId')[0]?.value?.text.trim();
-  const g = top(cmd, 'groupId')[0]?.value?.text.trim();
+  const sp = collapsed(top(cmd, 'serviceProviderId')[0]?.value?.text);
+  const g = collapsed(top(cmd, 'groupId')[0]?.value?.text);
   if (sp && g) return ` ${sp}/${g}`;
-  const ext = top(cmd, 'groupExternalId')[0]?.value?.text.trim();
+  const ext = collapsed(top(cmd, 'groupExternalId')[0]?.value?.text);
   return ext ? ` ${ext}` : '';
 }

@@ -1,5 +1,5 @@
 /** Reads a UserConsolidatedAddRequest22 element into plain data, dropping what the data mode ignores. */
-import { child, childrenNamed, childText, isTrue, type XElement } from '../../xml/parse';
+import { child, childrenNamed, childText, collapse, isTrue, type XElement } from '../../xml/parse';
 import type { Quantity } from '../state';
 import type { DataMode } from '../context';
 import { UCA22_XS_IGNORED } from '../../../core/checks/rules/uca22';
@@ -74,7 +74,7 @@ function endpoint(el: XElement): EndpointRequest {
     deviceLevel: (dev && childText(dev, 'deviceLevel')) ?? 'Group',
     deviceName: (dev && childText(dev, 'deviceName')) ?? '',
     linePort: childText(el, 'linePort') ?? '',
-    contacts: childrenNamed(el, 'contact').map((c) => c.text.trim()),
+    contacts: childrenNamed(el, 'contact').map((c) => collapse(c.text)),
     deviceType: childText(el, 'deviceType'),
     protocol: childText(el, 'protocol'),
     macAddress: childText(el, 'macAddress'),
@@ -116,7 +116,7 @@ export function readUca22(cmd: XElement, mode: DataMode): Uca22Request {
     password: get('password'),
     passcode: get('passcode'),
     department: dept && { kind: deptType ?? 'GroupDepartmentKey', name: childText(dept, 'name') ?? '' },
-    aliases: childrenNamed(cmd, 'alias').map((a) => a.text.trim()),
+    aliases: childrenNamed(cmd, 'alias').map((a) => collapse(a.text)),
     endpoint: ep && endpoint(ep),
     hasTrunkAddressing: present('trunkAddressing') && child(cmd, 'trunkAddressing') !== undefined,
     scaEndpoints: childrenNamed(cmd, 'sharedCallAppearanceAccessDeviceEndpoint').map(endpoint),
