@@ -1,6 +1,6 @@
 /**
  * Attributes on OCI-P elements (XML only: YAML has none). The schema declares attributes on two elements
- * only: BroadsoftDocument (protocol) and command (echo, requestLocale, debugInfo). Everywhere else only the
+ * only: BroadsoftDocument (protocol) and command (echo, and requestLocale on requests; debugInfo is a response attribute). Everywhere else only the
  * XML Schema instance attributes (xsi:type and xsi:nil, read by the front end; xsi:schemaLocation and
  * xsi:noNamespaceSchemaLocation, which validation ignores) and namespace declarations may appear: BroadWorks
  * rejects a document with any other attribute.
@@ -11,8 +11,8 @@ const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 const XSI_HINTS = new Set(['schemaLocation', 'noNamespaceSchemaLocation']);
 
-/** Attribute names the schema declares on the command element (all optional, string or token typed). */
-export const COMMAND_ATTRIBUTES: readonly string[] = ['echo', 'requestLocale', 'debugInfo'];
+/** Attribute names the schema declares on a request command (both optional, string and token typed: any value). */
+export const COMMAND_ATTRIBUTES: readonly string[] = ['echo', 'requestLocale'];
 
 function localName(a: AttributeNode): string {
   return a.name.slice(a.name.indexOf(':') + 1);

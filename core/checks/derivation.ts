@@ -23,6 +23,11 @@ function baseOf(t: SimpleType): string | undefined {
   return t.builtin === 'list' || t.builtin === 'union' ? 'xs:anySimpleType' : `xs:${t.builtin}`;
 }
 
+/** Anonymous types get synthetic names "Owner.element" in the model: no xsi:type can name them. */
+export function isNamedType(name: string): boolean {
+  return !name.includes('.');
+}
+
 export function simpleTypeDerivesFrom(lookup: (name: string) => SimpleType | undefined, given: string, declared: string): boolean {
   const seen = new Set<string>();
   for (let name: string | undefined = given; name !== undefined && !seen.has(name); ) {

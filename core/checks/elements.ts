@@ -11,7 +11,7 @@ import { checkValue, describeSimpleType, short } from './values';
 import { suggestName } from './suggest';
 import { isXsdBlank, xsdCollapse } from '../text/xsd-whitespace';
 import { attributeMessage, disallowedAttributes } from './attributes';
-import { simpleTypeDerivesFrom } from './derivation';
+import { isNamedType, simpleTypeDerivesFrom } from './derivation';
 
 /** The part of the model index the checks need. */
 export interface ModelView {
@@ -71,11 +71,14 @@ export function walkElement(node: ElementNode, decl: ElementDecl, ctx: WalkConte
   for (const a of disallowedAttributes(node.attributes)) {
     push(ctx, { code: 'OCI-ATTRIBUTE', severity: 'error', message: attributeMessage(a, decl.name), span: a.nameSpan });
   }
+  if (node.nilFalse && !decl.nillable) {
+    push(ctx, { code: 'OCI-NIL', severity: 'error', message: `\`${decl.name}\` is not nillable: xsi:nil may not appear on it, not even xsi:nil="false". Remove the attribute.`, span: node.nilFalse });
+  }
   if (node.nil) {
     if (!decl.nillable) {
       push(ctx, { code: 'OCI-NIL', severity: 'error', message: `\`${decl.name}\` cannot be nil (xsi:nil / null): it is not nillable. Give a value or remove the element.`, span: node.nil, fix: { kind: 'remove' } });
-    } else if ((node.value && !isXsdBlank(node.value.text)) || node.children?.length) {
-      push(ctx, { code: 'OCI-NIL', severity: 'error', message: `A nil \`${decl.name}\` must be empty.`, span: node.nil });
+    } else if ((node.value && node.value.text !== '') || node.children?.length) {
+      push(ctx, { code: 'OCI-NIL', severity: 'error', message: `A nil \`${decl.name}\` must be empty (not even spaces).`, span: node.nil });
     }
     return;
   }
@@ -144,7 +147,7 @@ function walkSimple(node: ElementNode, decl: ElementDecl, type: SimpleType, ctx:
 function simpleXsiType(node: ElementNode, decl: ElementDecl, ctx: WalkContext): SimpleType | undefined {
   const given = xsiTypeName(node.xsiType!.text);
   const lookup = (n: string) => ctx.model.simpleType(n);
-  const type = lookup(given);
+  const type = isNamedType(given) ? lookup(given) : undefined;
   if (type && simpleTypeDerivesFrom(lookup, given, decl.type)) return type;
   push(ctx, {
     code: 'OCI-XSI-TYPE-INVALID',
@@ -177,7 +180,7 @@ function resolveXsiType(node: ElementNode, decl: ElementDecl, declared: ComplexT
     return undefined;
   }
   const given = xsiTypeName(node.xsiType.text);
-  if (given === declared.name && !declared.abstract) return given;
+  if (given === declared.name && !declared.abstract && isNamedType(given)) return given;
   if (subtypes.includes(given)) return given;
   const suggestion = suggestName(given, subtypes);
   push(ctx, {

@@ -4,7 +4,7 @@ import type { Diagnostic } from './types';
 import { RULES_BY_CODE } from './registry';
 import { checkValue, describeSimpleType, short } from './values';
 import { attributeMessage, disallowedAttributes } from './attributes';
-import { simpleTypeDerivesFrom } from './derivation';
+import { isNamedType, simpleTypeDerivesFrom } from './derivation';
 import { builtinModel } from '../model';
 import { xsdCollapse } from '../text/xsd-whitespace';
 
@@ -69,8 +69,8 @@ function checkEnvelopeChild(el: ElementNode, push: Push): void {
   const declared = ENVELOPE_CHILD_TYPES[el.name];
   if (!declared) return;
   for (const a of disallowedAttributes(el.attributes)) push('OCI-ATTRIBUTE', a.nameSpan, attributeMessage(a, el.name));
-  if (el.nil) {
-    push('OCI-NIL', el.nil, `\`${el.name}\` cannot be nil: it is not nillable.`);
+  if (el.nil ?? el.nilFalse) {
+    push('OCI-NIL', (el.nil ?? el.nilFalse)!, `\`${el.name}\` is not nillable: xsi:nil may not appear on it.`);
     return;
   }
   const model = builtinModel();
@@ -78,7 +78,7 @@ function checkEnvelopeChild(el: ElementNode, push: Push): void {
   let typeName = declared;
   if (el.xsiType) {
     const given = xsdCollapse(el.xsiType.text);
-    if (!lookup(given) || !simpleTypeDerivesFrom(lookup, given, declared)) {
+    if (!isNamedType(given) || !lookup(given) || !simpleTypeDerivesFrom(lookup, given, declared)) {
       push('OCI-XSI-TYPE-INVALID', el.xsiType.span, `xsi:type '${short(given)}' is not allowed for \`${el.name}\`: it must be ${declared} or derived from it.`);
       return;
     }

@@ -79,10 +79,10 @@ export function checkCommand(cmd: CommandNode, format: FileFormat, model: ModelV
   for (const a of disallowedAttributes(cmd.attributes, COMMAND_ATTRIBUTES)) {
     out.push({ code: 'OCI-ATTRIBUTE', kind: 'schema', severity: 'error', message: attributeMessage(a, 'command', COMMAND_ATTRIBUTES), span: a.nameSpan, command: cmd.index });
   }
-  if (cmd.nil) {
+  if (cmd.nil ?? cmd.nilFalse) {
     // Some client libraries write xsi:nil="true" on a command built from an empty list: the schema refuses it.
-    const message = `\`command\` cannot be nil: it is not nillable, and BroadWorks refuses the document. Remove xsi:nil and give the command's elements.`;
-    out.push({ code: 'OCI-NIL', kind: 'schema', severity: 'error', message, span: cmd.nil, command: cmd.index });
+    const message = `\`command\` is not nillable: xsi:nil may not appear on it, and BroadWorks refuses the document. Remove xsi:nil and give the command's elements.`;
+    out.push({ code: 'OCI-NIL', kind: 'schema', severity: 'error', message, span: (cmd.nil ?? cmd.nilFalse)!, command: cmd.index });
     return out;
   }
 

@@ -83,7 +83,7 @@ export const RULES: RuleInfo[] = [
   { code: 'OCI-XSI-TYPE-MISSING', severity: 'error', kind: 'schema', title: 'Abstract element without xsi:type', source: 'An element of an abstract type (department: DepartmentKey) must name a concrete type (GroupDepartmentKey or EnterpriseDepartmentKey).' },
   { code: 'OCI-XSI-TYPE-INVALID', severity: 'error', kind: 'schema', title: 'xsi:type not derived from the declared type', source: 'xsi:type must name the declared type or a type derived from it.' },
   { code: 'OCI-NIL', severity: 'error', kind: 'schema', title: 'nil on a non-nillable element', source: 'xsi:nil (YAML null) is allowed only on nillable elements, and a nil element is empty.' },
-  { code: 'OCI-ATTRIBUTE', severity: 'error', kind: 'schema', title: 'Attribute the schema does not declare', source: 'Only BroadsoftDocument (protocol) and command (echo, requestLocale, debugInfo) declare attributes; elsewhere only xsi:type, xsi:nil (and the ignored xsi:schemaLocation hints) and namespace declarations are allowed.' },
+  { code: 'OCI-ATTRIBUTE', severity: 'error', kind: 'schema', title: 'Attribute the schema does not declare', source: 'Only BroadsoftDocument (protocol) and a request command (echo, requestLocale) declare attributes; elsewhere only xsi:type, xsi:nil (and the ignored xsi:schemaLocation hints) and namespace declarations are allowed.' },
   { code: 'OCI-EXPECTED-VALUE', severity: 'error', kind: 'schema', title: 'Nested content where a value is expected', source: 'Elements of simple type hold text only.' },
   { code: 'OCI-EXPECTED-CONTENT', severity: 'error', kind: 'schema', title: 'A value where nested elements are expected', source: 'Elements of complex type hold child elements (a YAML mapping).' },
   // Values
@@ -130,7 +130,7 @@ export const RULES: RuleInfo[] = [
   { code: 'OCI-ALIAS-FORMAT', severity: 'warning', kind: 'rule', title: 'Alias is not user@host without sip:', source: 'An alias (SIPURI) is written without "sip:", with exactly one @ and both user and host parts, using letters, digits and - _ . ! ~ * \' ( ).' },
   { code: 'OCI-LINEPORT-FORMAT', severity: 'warning', kind: 'rule', title: 'Line/port or private identity has sip: or invalid characters', source: 'Line/port and private identity are written without "sip:", using letters, digits and - _ . ! ~ * \' ( ) @; a private identity has exactly one @.' },
   { code: 'OCI-DN-FORMAT', severity: 'warning', kind: 'rule', title: 'Phone number is not a directory number', source: 'phoneNumber and callingLineIdPhoneNumber (DN) are E.164 directory numbers: digits, optionally with a leading + and a country-code dash (+1-2125551234).' },
-  { code: 'OCI-USERID-DOMAIN', severity: 'hint', kind: 'rule', title: 'userId without @domain', source: 'A user id is user@domain; without a domain the system default domain is used.' },
+  { code: 'OCI-USERID-DOMAIN', severity: 'warning', kind: 'rule', title: 'userId without @domain', source: '"The domain is required in the userId." (request documentation of UserConsolidatedAddRequest22)' },
   { code: 'OCI-ENCODING', severity: 'error', kind: 'syntax', title: 'Malformed UTF-8 in a file (CLI)', source: 'Files are read as their byte-order mark or XML declaration says (ISO-8859-1 is common for OCI-P), else as UTF-8; bad bytes are reported at their position, never silently replaced.' },
   { code: 'OCI-IO', severity: 'error', kind: 'syntax', title: 'File cannot be read (CLI)', source: 'ocip validate reports unreadable files and exits with status 2.' },
   // Sending

@@ -457,7 +457,8 @@ class FragmentScanner {
       } else if (uri === XSI_NS && local === 'nil') {
         const flag = xsdCollapse(a.value);
         if (flag === 'true' || flag === '1') node.nil = this.abs(a.span);
-        else if (flag !== 'false' && flag !== '0') {
+        else if (flag === 'false' || flag === '0') node.nilFalse = this.abs(a.span);
+        else {
           this.syntax(a.valueSpan.start, a.valueSpan.end, `xsi:nil must be "true" or "false", not "${a.value}".`);
         }
       } else {
@@ -560,7 +561,8 @@ class FragmentScanner {
       if (frame.firstText) {
         this.problem('OCI-XML-MIXED', frame.firstText, `Text is not allowed next to child elements in <${frame.qname}>: an element has either a value or child elements.`);
       }
-    } else if (!node.nil || !isAllSpace(frame.text)) {
+    } else if (!node.nil || frame.text !== '') {
+      // A nil element keeps even whitespace content: the schema refuses any character in it.
       node.value = { text: frame.text, span: this.at(frame.contentStart, Math.max(frame.contentStart, contentEnd)) };
     }
   }

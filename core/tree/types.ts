@@ -31,6 +31,8 @@ export interface ElementNode {
   xsiType?: ScalarValue;
   /** xsi:nil="true" (XML) or null / ~ (YAML). The span is the attribute or the null value. */
   nil?: Span;
+  /** XML: xsi:nil="false" (allowed, like xsi:nil="true", only on nillable elements). The attribute's span. */
+  nilFalse?: Span;
   /** YAML: the element is one item of a list value; the index within the list. */
   listIndex?: number;
   /** Other attributes (XML only; YAML has none), for namespace and envelope checks. */
@@ -63,6 +65,8 @@ export interface CommandNode {
   attributes?: AttributeNode[];
   /** XML: xsi:nil="true" on the command element (never valid: `command` is not nillable). */
   nil?: Span;
+  /** XML: xsi:nil="false" on the command element (never valid either). */
+  nilFalse?: Span;
   /** XML: namespace URI of the command element itself ('' = no namespace, as required). */
   namespace?: string;
 }

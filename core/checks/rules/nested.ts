@@ -88,12 +88,6 @@ export function checkTypeRules(v: Visited, opts: CheckOptions, emit: RuleEmitter
       if (text && !/^\+?\d+(-\d+)?$/.test(text)) emit('OCI-DN-FORMAT', node.value!.span, `'${short(text)}' does not look like a directory number (digits, optionally +CC-number, e.g. +1-2125551234).`);
       break;
     }
-    case 'UserId':
-      if (v.path.length === 1 && node.name === 'userId') {
-        const text = collapsed(node.value?.text) ?? '';
-        if (text && !text.includes('@')) emit('OCI-USERID-DOMAIN', node.value!.span, `userId '${short(text)}' has no @domain: the system default domain will be used.`);
-      }
-      break;
   }
 }
 

@@ -11,6 +11,7 @@ import { mayDo } from './authority';
 import type { RuleEmitter } from './emit';
 import { SERVICE_PREREQUISITES, serviceVerdict } from './services';
 import { collapsed } from './emit';
+import { short } from '../values';
 
 export const UCA22 = 'UserConsolidatedAddRequest22';
 
@@ -36,6 +37,13 @@ function top(cmd: CommandNode, name: string): ElementNode[] {
 export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: RuleEmitter): void {
   const xs = opts.dataMode === 'XS';
   const level = opts.adminLevel;
+
+  // "The domain is required in the userId." (this request's documentation; other commands default the domain).
+  const userIdNode = top(cmd, 'userId')[0];
+  const userIdText = collapsed(userIdNode?.value?.text) ?? '';
+  if (userIdText && !userIdText.includes('@')) {
+    emit('OCI-USERID-DOMAIN', userIdNode.value!.span, `userId '${short(userIdText)}' has no @domain: the domain is required in the userId of this request.`);
+  }
 
   if (xs) {
     if (!mayDo('runCommand', level, 'XS')) {
