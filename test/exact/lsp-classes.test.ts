@@ -9,6 +9,7 @@ import { LspTestClient } from '../helpers/lsp-client';
 import { cursor, openDoc, positionOf } from '../authoring/helpers';
 import { UCA_ALICE_YAML } from '../helpers/uca22';
 import { buildOnce } from '../helpers/ocip-cli';
+import { describeElement } from '../../core/model/docs';
 
 const YAML = `${UCA_ALICE_YAML}passcode: "1234"
 mobilePhoneNumber: "5551234"
@@ -85,6 +86,11 @@ describe('LSP: issue 9 classes 8 and 9', () => {
     it('every device attribute used only when the device is created says so', async () => {
       for (const name of ['macAddress', 'physicalLocation', 'useCustomUserNamePassword']) {
         assert.match(await hover(name), /used only when the device is created/, name);
+      }
+      // The whole documented list, on both endpoint types (the same descriptions the hovers show).
+      const attributes = ['deviceType', 'protocol', 'netAddress', 'port', 'outboundProxyServerNetAddress', 'stunServerNetAddress', 'macAddress', 'serialNumber', 'description', 'physicalLocation', 'transportProtocol', 'useCustomUserNamePassword', 'accessDeviceCredentials'];
+      for (const type of ['ConsolidatedAccessDeviceMultipleIdentityEndpointAndContactAdd22', 'ConsolidatedSharedCallAppearanceAccessDeviceMultipleIdentityEndpointAdd22']) {
+        for (const name of attributes) assert.match(describeElement(type, name) ?? '', /used only when the device is created/, `${type}.${name}`);
       }
     });
   });
