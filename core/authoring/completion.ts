@@ -67,7 +67,7 @@ function entriesFor(ctx: CursorContext, text: string, model: ModelIndex, options
         sortText: pad(i),
       }));
     case 'key':
-      return ctx.type ? elementEntries(ctx, model, options) : [];
+      return ctx.type ? [...xsiTypeKeyEntries(ctx, model), ...elementEntries(ctx, model, options)] : [];
     case 'value':
       return valueEntries(ctx, model);
     case 'xsiType':
@@ -175,6 +175,18 @@ function typeEntries(ctx: CursorContext, model: ModelIndex): CompletionEntry[] {
     replace: ctx.word,
     sortText: pad(i),
   }));
+}
+
+/**
+ * YAML: in a mapping of an abstract type with no `xsi:type` yet, the key to write first is `xsi:type` (its
+ * elements depend on the concrete type); once it is there, the concrete type's elements are offered.
+ */
+function xsiTypeKeyEntries(ctx: CursorContext, model: ModelIndex): CompletionEntry[] {
+  const ct = ctx.format === 'yaml' ? model.complexType(ctx.type!) : undefined;
+  if (!ct?.abstract || ctx.siblings.includes('xsi:type')) return [];
+  const names = model.subtypesOf(ct.name);
+  if (!names.length) return [];
+  return [{ label: 'xsi:type', kind: 'attribute', detail: names.join(' | '), documentation: `\`${ct.name}\` is abstract: name the concrete type first.`, insertText: `xsi:type: \${1|${names.join(',')}|}`, snippet: true, replace: ctx.word, sortText: `0${pad(0)}` }];
 }
 
 function attributeEntries(ctx: CursorContext, model: ModelIndex): CompletionEntry[] {

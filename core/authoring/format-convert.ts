@@ -26,5 +26,11 @@ export function convertText(text: string, from: FileFormat, to: FileFormat, inde
   const parsed = parseForConversion(text, from);
   if (!parsed.ok) return parsed;
   if (parsed.file.commands.length === 0) return { ok: false, error: 'The file contains no OCI-P command.' };
+  const nil = parsed.file.commands.find((c) => c.nil ?? c.nilFalse);
+  if (nil && to === 'yaml') {
+    // YAML has no way to say it; dropping it would turn a document BroadWorks refuses into one it accepts.
+    const at = new LineIndex(text).positionAt((nil.nil ?? nil.nilFalse)!.start);
+    return { ok: false, error: `line ${at.line + 1}, column ${at.character + 1}: command ${nil.index + 1} has xsi:nil, which YAML cannot express (and BroadWorks refuses: \`command\` is not nillable). Remove xsi:nil first.` };
+  }
   return { ok: true, text: to === 'xml' ? toXml(parsed.file, index, { envelope: true }) : toYaml(parsed.file, index) };
 }

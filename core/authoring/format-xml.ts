@@ -6,6 +6,7 @@
 import type { ModelIndex } from '../model/model-index';
 import { effectiveType, placeOf, UNKNOWN_RANK } from './format-order';
 import { localName, readXml, xsiTypeOf, type XmlElement, type XmlNode } from './format-xml-parse';
+import { isXsdBlank } from '../text/xsd-whitespace';
 
 const INDENT = '  ';
 
@@ -52,7 +53,8 @@ function writeElement(element: XmlElement, type: string | undefined, depth: numb
     out.push(`${pad}${startTag(element)}>${element.children.map((c) => (c.kind === 'element' ? '' : c.raw)).join('')}</${element.name}>\n`);
     return;
   }
-  const mixed = element.children.some((c) => (c.kind === 'text' && c.raw.trim() !== '') || c.kind === 'cdata');
+  // Only XML whitespace between elements may be re-indented: a no-break space is text and is kept.
+  const mixed = element.children.some((c) => (c.kind === 'text' && !isXsdBlank(c.raw)) || c.kind === 'cdata');
   if (mixed) {
     out.push(`${pad}${text.slice(element.start, element.end)}\n`);
     return;

@@ -33,7 +33,7 @@ const TABLE: Entry[] = [
   { command: UCA22, elements: ['groupProperties'], code: 'OCI-GROUP-PROPERTIES', text: 'Required when the group must be created (the request fails without it); ignored when the group already exists.' },
   { command: UCA22, elements: ['groupProperties'], code: 'OCI-GROUP-CREATE-LEVEL', text: 'Creating the group needs a Service Provider administrator or above.' },
   { command: UCA22, elements: ['userId'], code: 'OCI-DOMAIN-LEVEL', text: 'An unassigned domain is assigned to the group (Service Provider admin or above) or to the service provider (Provisioning admin or above); otherwise the command fails.' },
-  { command: UCA22, elements: ['addPhoneNumberToGroup'], code: 'OCI-ADD-NUMBER-LEVEL', text: 'Adding the number to the group needs a Service Provider administrator or above, and the number must already be in the service provider.' },
+  { command: UCA22, elements: ['addPhoneNumberToGroup'], code: 'OCI-ADD-NUMBER-LEVEL', text: 'If the number is not yet in the group, adding it needs a Service Provider administrator or above, and the number must already be in the service provider.' },
   { command: UCA22, elements: ['password'], code: 'OCI-PASSWORD-REQUIRED', text: 'Required unless external authentication is enabled (ocip.externalAuthentication).' },
   { command: UCA22, elements: ['alternateUserId'], code: 'OCI-ALT-ID-LEVEL', text: 'Alternate user ids can be added by a Group administrator or above.' },
   { command: UCA22, elements: ['userService', 'servicePack'], code: 'OCI-SERVICE-AUTH-LEVEL', text: 'Authorized to the group when needed, which takes a Service Provider administrator or above.' },
@@ -49,7 +49,7 @@ const TABLE: Entry[] = [
   { command: UCA22, elements: ['alias'], code: 'OCI-ALIAS-FORMAT', text: "Written user@host without sip:, using letters, digits and - _ . ! ~ * ' ( )." },
   { parentTypes: [ENDPOINT], elements: ['linePort', 'privateIdentity'], code: 'OCI-LINEPORT-FORMAT', text: 'Written without sip:; a private identity has exactly one @.' },
   { command: UCA22, elements: ['phoneNumber', 'callingLineIdPhoneNumber'], code: 'OCI-DN-FORMAT', text: 'A directory number: digits, optionally +CC-number (e.g. +1-2125551234).' },
-  { command: UCA22, elements: ['userId'], code: 'OCI-USERID-DOMAIN', text: 'Written user@domain; without a domain the system default domain is used.' },
+  { command: UCA22, elements: ['userId'], code: 'OCI-USERID-DOMAIN', text: 'The domain is required in the userId (user@domain) of this request.' },
 ];
 
 /** What the documentation-derived notes need from the model (a ModelIndex fits). */
@@ -65,14 +65,18 @@ export interface RuleNotesModel extends ModeNotesModel {
 export function ruleNotes(command: string | undefined, parentType: string | undefined, path: string[], name: string, model?: RuleNotesModel): RuleNote[] {
   const topLevel = path.length === 1;
   const out: RuleNote[] = [];
-  const add = (code: string, text: string) => {
+  const add = (code: string, text: string, mode?: 'AS' | 'XS') => {
     const rule = RULES_BY_CODE.get(code);
-    if (rule && !out.some((n) => n.code === code && n.text === text)) out.push({ code, mode: rule.mode, text });
+    if (rule && !out.some((n) => n.code === code && n.text === text)) out.push({ code, mode: mode ?? rule.mode, text });
   };
   if (command === UCA22 && topLevel && UCA22_XS_IGNORED.includes(name)) add('OCI-XS-IGNORED', 'Ignored in XS data mode: the server drops it.');
   if (command === UCA22 && topLevel) {
     for (const pre of SERVICE_PREREQUISITES) {
-      if (pre.elements.includes(name)) add('OCI-SERVICE-REQUIRED', `Needs the ${pre.service} service in the request's userService / servicePack${pre.inXsMode ? '' : ' or in the new user template'}; the request fails otherwise.`);
+      if (!pre.elements.includes(name)) continue;
+      // The documentation: the service may come from the request's services or packs, or from the new user
+      // template (AS data mode only). Prerequisites that do not apply in XS data mode carry the AS tag.
+      const where = `the request's userService / servicePack or, in AS data mode, in the new user template`;
+      add('OCI-SERVICE-REQUIRED', `Needs the ${pre.service} service in ${pre.inXsMode ? where : `the request's userService / servicePack or in the new user template`}; the request fails otherwise.`, pre.inXsMode ? undefined : 'AS');
     }
   }
   for (const e of TABLE) {

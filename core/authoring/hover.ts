@@ -6,7 +6,8 @@ import { closestValues } from '../checks/suggest';
 import { canonical, describeLength, describeRange, normalizeWhitespace } from '../checks/values';
 import { commandDoc, describeElement } from '../model/docs';
 import type { ModelIndex } from '../model/model-index';
-import type { ElementDecl, SimpleType } from '../model/types';
+import type { ElementDecl, Particle, SimpleType } from '../model/types';
+import { elementNames, emptiable } from '../model/particles';
 import type { CommandNode, FileFormat, Span } from '../tree/types';
 import { choiceLabel, occurrences } from './completion-elements';
 import { occursLabel } from './completion';
@@ -80,8 +81,21 @@ function typeLines(model: ModelIndex, decl: ElementDecl): string[] {
   if (!ct) return [];
   if (ct.abstract) return [`abstract: set xsi:type to ${model.subtypesOf(ct.name).map((t) => `\`${t}\``).join(' or ')}`];
   const kids = model.elementDecls(ct.name);
-  const required = kids.filter((k) => k.minOccurs > 0).map((k) => `\`${k.name}\``);
+  const required = ct.content ? requiredParts(ct.content) : [];
   return [`contains ${kids.length} element${kids.length === 1 ? '' : 's'}${required.length ? `; required: ${required.join(', ')}` : ''}`];
+}
+
+/** What a content model requires, a choice as its alternatives ("one of `unlimited` | `quantity`"), not every branch. */
+function requiredParts(p: Particle): string[] {
+  if (p.minOccurs === 0) return [];
+  if (p.kind === 'element') return [`\`${p.name}\``];
+  if (p.kind === 'sequence') return p.items.flatMap(requiredParts);
+  if (p.items.some(emptiable)) return [];
+  const branches = p.items.map((item) => {
+    const req = item.kind === 'element' ? [`\`${item.name}\``] : requiredParts(item);
+    return req.length ? req.join(' + ') : elementNames(item).map((n) => `\`${n}\``).join(' + ');
+  });
+  return [`one of ${branches.join(' | ')}`];
 }
 
 function elementMarkdown(model: ModelIndex, ctx: CursorContext, parentType: string, path: string[], decl: ElementDecl): string {
@@ -118,7 +132,7 @@ function valueMarkdown(model: ModelIndex, ctx: CursorContext, parentType: string
     else lines.push(`\`${v}\` is not a valid ${st.name} value. Closest: ${closestValues(v, st.enumeration, 3).map((c) => `\`${c}\``).join(', ')}.`);
   } else if (st) {
     lines.push(simpleTypeLines(st).join('; '));
-    if (decl.fixed !== undefined && canonical(value.trim(), st) !== canonical(decl.fixed, st)) lines.push(`Only \`${decl.fixed}\` is allowed.`);
+    if (decl.fixed !== undefined && canonical(normalizeWhitespace(value, st.whiteSpace), st) !== canonical(decl.fixed, st)) lines.push(`Only \`${decl.fixed}\` is allowed.`);
   }
   const description = parentType ? describeElement(parentType, decl.name, model) : undefined;
   if (description) lines.push(description);
@@ -134,7 +148,8 @@ function typeHover(model: ModelIndex, ctx: CursorContext, word: string): HoverRe
   const lines = [`**xsi:type** \`${given}\` for \`${ctx.decl?.name ?? declared}\` (declared \`${declared}\`)`];
   if (ok) {
     const kids = model.elementDecls(given);
-    lines.push(`Contains: ${kids.map((k) => `\`${k.name}\`${k.minOccurs > 0 ? '' : '?'}`).join(', ') || 'nothing'}.`);
+    // `?` marks what may be left out: optional itself, or inside an optional group or a choice branch.
+    lines.push(`Contains: ${kids.map((k) => `\`${k.name}\`${(occurrences(model, given, k.name)?.min ?? k.minOccurs) > 0 ? '' : '?'}`).join(', ') || 'nothing'}.`);
   } else lines.push(`Not allowed here: use ${allowed.map((a) => `\`${a}\``).join(' or ')}.`);
   return { markdown: lines.join('\n\n'), span: ctx.word };
 }

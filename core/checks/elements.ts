@@ -9,6 +9,9 @@ import type { Diagnostic } from './types';
 import { matchContent } from './content';
 import { checkValue, describeSimpleType, short } from './values';
 import { suggestName } from './suggest';
+import { isXsdBlank, xsdCollapse } from '../text/xsd-whitespace';
+import { attributeMessage, disallowedAttributes } from './attributes';
+import { isNamedType, simpleTypeDerivesFrom } from './derivation';
 
 /** The part of the model index the checks need. */
 export interface ModelView {
@@ -65,17 +68,25 @@ export function walkElement(node: ElementNode, decl: ElementDecl, ctx: WalkConte
   if (ctx.format === 'xml' && node.namespace && node.namespace !== (ctx.parentNamespace ?? '')) {
     push(ctx, { code: 'OCI-XML-NAMESPACE', severity: 'error', message: `\`${node.name}\` must be in no namespace (found namespace '${node.namespace}'); declare xmlns="" on the command.`, span: node.nameSpan });
   }
+  for (const a of disallowedAttributes(node.attributes)) {
+    push(ctx, { code: 'OCI-ATTRIBUTE', severity: 'error', message: attributeMessage(a, decl.name), span: a.nameSpan });
+  }
+  if (node.nilFalse && !decl.nillable) {
+    push(ctx, { code: 'OCI-NIL', severity: 'error', message: `\`${decl.name}\` is not nillable: xsi:nil may not appear on it, not even xsi:nil="false". Remove the attribute.`, span: node.nilFalse });
+  }
   if (node.nil) {
     if (!decl.nillable) {
       push(ctx, { code: 'OCI-NIL', severity: 'error', message: `\`${decl.name}\` cannot be nil (xsi:nil / null): it is not nillable. Give a value or remove the element.`, span: node.nil, fix: { kind: 'remove' } });
-    } else if ((node.value && node.value.text.trim() !== '') || node.children?.length) {
-      push(ctx, { code: 'OCI-NIL', severity: 'error', message: `A nil \`${decl.name}\` must be empty.`, span: node.nil });
+    } else if ((node.value && node.value.text !== '') || node.children?.length) {
+      push(ctx, { code: 'OCI-NIL', severity: 'error', message: `A nil \`${decl.name}\` must be empty (not even spaces).`, span: node.nil });
     }
     return;
   }
   const simple = ctx.model.simpleType(decl.type);
   if (simple) {
-    walkSimple(node, decl, simple, ctx);
+    const type = node.xsiType ? simpleXsiType(node, decl, ctx) : simple;
+    if (!type) return;
+    walkSimple(node, decl, type, ctx);
     ctx.visit?.(node, decl, decl.type, path);
     return;
   }
@@ -91,7 +102,7 @@ export function walkElement(node: ElementNode, decl: ElementDecl, ctx: WalkConte
     if (st) walkSimple(node, decl, st, ctx);
     return;
   }
-  if (node.value && node.value.text.trim() !== '' && !node.children?.length) {
+  if (node.value && !isXsdBlank(node.value.text) && !node.children?.length) {
     const what = ctx.format === 'yaml' ? 'a mapping of its child elements' : 'child elements, not text';
     push(ctx, { code: 'OCI-EXPECTED-CONTENT', severity: 'error', message: `\`${decl.name}\` is a ${typeName} and takes ${what}.`, span: node.value.span });
     return;
@@ -132,6 +143,28 @@ function walkSimple(node: ElementNode, decl: ElementDecl, type: SimpleType, ctx:
   }
 }
 
+/** The type named by xsi:type on a simple-typed element: it must be the declared type or derived from it. */
+function simpleXsiType(node: ElementNode, decl: ElementDecl, ctx: WalkContext): SimpleType | undefined {
+  const given = xsiTypeName(node.xsiType!.text);
+  const lookup = (n: string) => ctx.model.simpleType(n);
+  const type = isNamedType(given) ? lookup(given) : undefined;
+  if (type && simpleTypeDerivesFrom(lookup, given, decl.type)) return type;
+  push(ctx, {
+    code: 'OCI-XSI-TYPE-INVALID',
+    severity: 'error',
+    message: `xsi:type '${short(given)}' is not allowed for \`${decl.name}\`: ${type || ctx.model.complexType(given) ? `it is not derived from ${decl.type}` : 'no such type'}. Remove xsi:type (the element is a ${decl.type}).`,
+    span: node.xsiType!.span,
+    fix: { kind: 'replaceValue', candidates: [decl.type] },
+  });
+  return undefined;
+}
+
+/** The type name of an xsi:type value: XSD built-ins keep their "xs:" spelling, another prefix is dropped. */
+function xsiTypeName(text: string): string {
+  const name = xsdCollapse(text);
+  return name.startsWith('xs:') ? name : name.replace(/^[^:]*:/, '');
+}
+
 /** The concrete type of a complex element; undefined when it cannot be determined (already reported). */
 function resolveXsiType(node: ElementNode, decl: ElementDecl, declared: ComplexType, ctx: WalkContext): string | undefined {
   const subtypes = ctx.model.subtypesOf(declared.name);
@@ -146,8 +179,8 @@ function resolveXsiType(node: ElementNode, decl: ElementDecl, declared: ComplexT
     });
     return undefined;
   }
-  const given = node.xsiType.text.trim().replace(/^[^:]*:/, '');
-  if (given === declared.name && !declared.abstract) return given;
+  const given = xsiTypeName(node.xsiType.text);
+  if (given === declared.name && !declared.abstract && isNamedType(given)) return given;
   if (subtypes.includes(given)) return given;
   const suggestion = suggestName(given, subtypes);
   push(ctx, {

@@ -18,6 +18,7 @@ import { checkUca22Rules, UCA22, UCA22_XS_IGNORED } from './rules/uca22';
 import { suggestName, toCamelCase } from './suggest';
 import { short } from './values';
 import { applyKeyScopes } from './scope';
+import { attributeMessage, COMMAND_ATTRIBUTES, disallowedAttributes } from './attributes';
 
 export type { ModelView } from './elements';
 export * from './types';
@@ -73,6 +74,15 @@ export function checkCommand(cmd: CommandNode, format: FileFormat, model: ModelV
   }
   if (!model.isRequest(cmd.name)) {
     out.push({ code: 'OCI-NOT-REQUEST', kind: 'schema', severity: 'error', message: `\`${cmd.name}\` is not a request: only request commands can be sent.`, span: cmd.nameSpan ?? cmd.headSpan, command: cmd.index });
+    return out;
+  }
+  for (const a of disallowedAttributes(cmd.attributes, COMMAND_ATTRIBUTES)) {
+    out.push({ code: 'OCI-ATTRIBUTE', kind: 'schema', severity: 'error', message: attributeMessage(a, 'command', COMMAND_ATTRIBUTES), span: a.nameSpan, command: cmd.index });
+  }
+  if (cmd.nil ?? cmd.nilFalse) {
+    // Some client libraries write xsi:nil="true" on a command built from an empty list: the schema refuses it.
+    const message = `\`command\` is not nillable: xsi:nil may not appear on it, and BroadWorks refuses the document. Remove xsi:nil and give the command's elements.`;
+    out.push({ code: 'OCI-NIL', kind: 'schema', severity: 'error', message, span: (cmd.nil ?? cmd.nilFalse)!, command: cmd.index });
     return out;
   }
 

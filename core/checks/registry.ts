@@ -28,6 +28,24 @@ export interface RuleInfo {
 
 const UCA = 'UserConsolidatedAddRequest22';
 
+/**
+ * The principles every rule below follows; docs/rules.md states them (core/checks/rules-doc.ts renders them).
+ */
+export const RULE_PRINCIPLES: { title: string; text: string }[] = [
+  {
+    title: 'The XSD decides errors',
+    text: 'A schema error is reported exactly when the real R25 XSD refuses the document (an agreement test compares every generated document with the JDK validator). Anything stricter that BroadWorks would still accept is a warning, information or hint, never an error.',
+  },
+  {
+    title: 'Whitespace is XSD whitespace',
+    text: 'Every value is measured (length, emptiness), compared (enumerations, fixed values, ranges, patterns) and matched against tables (user services, service packs, the new user template, `ocip.servicePacks` and `ocip.newUserTemplateServices`) after its own type\'s XSD whitespace rule: `preserve` keeps it, `replace` turns tab, line feed and carriage return into spaces, `collapse` also joins runs of spaces and drops leading and trailing ones. Only U+0020, U+0009, U+000A and U+000D are whitespace: a no-break space (U+00A0), U+2000–U+200A, U+3000 or U+FEFF is an ordinary character, so a value made of a no-break space is a valid one-character token.',
+  },
+  {
+    title: 'An error only when the request fails whatever the server state',
+    text: 'A rule whose outcome depends on what exists on the server (does the group exist, is the number already in the group, is the domain or service assigned, is external authentication enabled) is at most a warning without that state. It is an error only when the request fails whatever the state, or when the state it needs is stated in the settings (e.g. `ocip.servicePacks` and `ocip.newUserTemplateServices` for the service prerequisites; the administrator level `ocip.adminLevel`).',
+  },
+];
+
 export const RULES: RuleInfo[] = [
   // Syntax
   { code: 'OCI-YAML-SYNTAX', severity: 'error', kind: 'syntax', title: 'YAML syntax error', source: 'The file must be well-formed YAML; the rest of the file is still checked.' },
@@ -65,10 +83,11 @@ export const RULES: RuleInfo[] = [
   { code: 'OCI-XSI-TYPE-MISSING', severity: 'error', kind: 'schema', title: 'Abstract element without xsi:type', source: 'An element of an abstract type (department: DepartmentKey) must name a concrete type (GroupDepartmentKey or EnterpriseDepartmentKey).' },
   { code: 'OCI-XSI-TYPE-INVALID', severity: 'error', kind: 'schema', title: 'xsi:type not derived from the declared type', source: 'xsi:type must name the declared type or a type derived from it.' },
   { code: 'OCI-NIL', severity: 'error', kind: 'schema', title: 'nil on a non-nillable element', source: 'xsi:nil (YAML null) is allowed only on nillable elements, and a nil element is empty.' },
+  { code: 'OCI-ATTRIBUTE', severity: 'error', kind: 'schema', title: 'Attribute the schema does not declare', source: 'Only BroadsoftDocument (protocol) and a request command (echo, requestLocale) declare attributes; elsewhere only xsi:type, xsi:nil (and the ignored xsi:schemaLocation hints) and namespace declarations are allowed.' },
   { code: 'OCI-EXPECTED-VALUE', severity: 'error', kind: 'schema', title: 'Nested content where a value is expected', source: 'Elements of simple type hold text only.' },
   { code: 'OCI-EXPECTED-CONTENT', severity: 'error', kind: 'schema', title: 'A value where nested elements are expected', source: 'Elements of complex type hold child elements (a YAML mapping).' },
   // Values
-  { code: 'OCI-EMPTY', severity: 'error', kind: 'schema', title: 'Empty value', source: 'Every string type here has minLength 1 after xs:token whitespace collapse.' },
+  { code: 'OCI-EMPTY', severity: 'error', kind: 'schema', title: 'Empty value', source: 'Every string type here has minLength 1, counted after the type\'s own whitespace rule (xs:token collapses only U+0020, U+0009, U+000A, U+000D: a no-break space is a character).' },
   { code: 'OCI-LENGTH', severity: 'error', kind: 'schema', title: 'Too short or too long', source: 'minLength / maxLength / length facets, counted in characters after whitespace collapse.' },
   { code: 'OCI-RANGE', severity: 'error', kind: 'schema', title: 'Number out of range', source: 'minInclusive / maxInclusive facets and the range of xs:int.' },
   { code: 'OCI-INTEGER', severity: 'error', kind: 'schema', title: 'Not a whole number', source: 'xs:int values are whole numbers.' },
@@ -84,9 +103,9 @@ export const RULES: RuleInfo[] = [
   { code: 'OCI-GROUP-PROPERTIES', severity: 'hint', kind: 'rule', scope: 'first-per-key', title: 'No groupProperties: the group must exist (reported once per group and file: on the first command for the group, none when an earlier command creates it)', source: '"If the group needs to be created, the groupProperties element must be set or the request will fail."' },
   { code: 'OCI-GROUP-CREATE-LEVEL', severity: 'warning', kind: 'rule', mode: 'AS', title: 'Group creation needs a Service Provider administrator or above', source: '"The group will be added if it does not exist and if the command is executed by a Service Provider level administrator or above."' },
   { code: 'OCI-DOMAIN-LEVEL', severity: 'information', kind: 'rule', mode: 'AS', title: 'Domain assignment needs Provisioning (service provider) or Service Provider (group) level', source: '"If the domain has not been assigned to the group, it will be added to group if the command is executed by a Service provider level administrator or above. If the domain has not been assigned to the service provider, it will be added to the service provider if the command is executed by a Provisioning level administrator or above. The command will fail otherwise."' },
-  { code: 'OCI-ADD-NUMBER-LEVEL', severity: 'error', kind: 'rule', mode: 'AS', title: 'addPhoneNumberToGroup needs a Service Provider administrator or above', source: '"If the phoneNumber has not been assigned to the group and addPhoneNumberToGroup is set to true, it will be added to group if the command is executed by a service provider administrator or above and the number is already assigned to the service provider. The command will fail otherwise."' },
+  { code: 'OCI-ADD-NUMBER-LEVEL', severity: 'warning', kind: 'rule', mode: 'AS', title: 'addPhoneNumberToGroup needs a Service Provider administrator or above (when the number is not yet in the group)', source: '"If the phoneNumber has not been assigned to the group and addPhoneNumberToGroup is set to true, it will be added to group if the command is executed by a service provider administrator or above and the number is already assigned to the service provider. The command will fail otherwise."' },
   { code: 'OCI-ADD-NUMBER-NO-NUMBER', severity: 'warning', kind: 'rule', title: 'addPhoneNumberToGroup without phoneNumber', source: 'addPhoneNumberToGroup acts on phoneNumber; without a phoneNumber it has no effect.' },
-  { code: 'OCI-PASSWORD-REQUIRED', severity: 'error', kind: 'rule', mode: 'AS', title: 'Password required unless external authentication (ocip.externalAuthentication)', source: '"The password is not required if external authentication is enabled."' },
+  { code: 'OCI-PASSWORD-REQUIRED', severity: 'warning', kind: 'rule', mode: 'AS', title: 'Password required unless external authentication (server configuration; ocip.externalAuthentication)', source: '"The password is not required if external authentication is enabled."' },
   { code: 'OCI-ALT-ID-LEVEL', severity: 'error', kind: 'rule', mode: 'AS', title: 'Alternate user ids need a Group administrator or above', source: '"Alternate user ids can be added by a group level administrator or above."' },
   { code: 'OCI-SERVICE-AUTH-LEVEL', severity: 'warning', kind: 'rule', mode: 'AS', title: 'Authorizing a service or pack to the group needs a Service Provider administrator', source: '"The userService/servicePack will be authorized to the group if it has not been authorized to the group if the command is executed by a Service Provider level administrator or above. The command will fail otherwise."' },
   { code: 'OCI-SERVICE-REQUIRED', severity: 'error', kind: 'rule', title: 'Element needs a service that the request does not assign', source: '"When sharedCallAppearanceAccessDeviceEndpoint element is included and the Shared Call Appearance is not included in the service/service pack of the request or in the "new user template", the request will fail." Likewise thirdPartyVoiceMail elements (Third-Party Voice Mail Support) and sipAuthenticationData (Authentication). In XS mode the new user template does not count.' },
@@ -111,7 +130,7 @@ export const RULES: RuleInfo[] = [
   { code: 'OCI-ALIAS-FORMAT', severity: 'warning', kind: 'rule', title: 'Alias is not user@host without sip:', source: 'An alias (SIPURI) is written without "sip:", with exactly one @ and both user and host parts, using letters, digits and - _ . ! ~ * \' ( ).' },
   { code: 'OCI-LINEPORT-FORMAT', severity: 'warning', kind: 'rule', title: 'Line/port or private identity has sip: or invalid characters', source: 'Line/port and private identity are written without "sip:", using letters, digits and - _ . ! ~ * \' ( ) @; a private identity has exactly one @.' },
   { code: 'OCI-DN-FORMAT', severity: 'warning', kind: 'rule', title: 'Phone number is not a directory number', source: 'phoneNumber and callingLineIdPhoneNumber (DN) are E.164 directory numbers: digits, optionally with a leading + and a country-code dash (+1-2125551234).' },
-  { code: 'OCI-USERID-DOMAIN', severity: 'hint', kind: 'rule', title: 'userId without @domain', source: 'A user id is user@domain; without a domain the system default domain is used.' },
+  { code: 'OCI-USERID-DOMAIN', severity: 'warning', kind: 'rule', title: 'userId without @domain', source: '"The domain is required in the userId." (request documentation of UserConsolidatedAddRequest22)' },
   { code: 'OCI-ENCODING', severity: 'error', kind: 'syntax', title: 'Malformed UTF-8 in a file (CLI)', source: 'Files are read as their byte-order mark or XML declaration says (ISO-8859-1 is common for OCI-P), else as UTF-8; bad bytes are reported at their position, never silently replaced.' },
   { code: 'OCI-IO', severity: 'error', kind: 'syntax', title: 'File cannot be read (CLI)', source: 'ocip validate reports unreadable files and exits with status 2.' },
   // Sending

@@ -1,5 +1,5 @@
 /** docs/rules.md, generated from the rules registry so that the table can never drift from the code. */
-import { RULES } from './registry';
+import { RULE_PRINCIPLES, RULES } from './registry';
 
 export function renderRulesDoc(): string {
   const groups: [string, (code: string, kind: string) => boolean][] = [
@@ -15,6 +15,10 @@ export function renderRulesDoc(): string {
     'Severity is the default; the data mode column says when a rule applies only in AS or XS data mode (`ocip.dataMode`).',
     'Authority rules compare the administrator level (`ocip.adminLevel`): Group Department < Group < Service Provider < Reseller < Provisioning < System.',
     'Quoted sentences are from the command documentation of `UserConsolidatedAddRequest22`; the others state schema facts.',
+    '',
+    '## Principles',
+    '',
+    ...RULE_PRINCIPLES.flatMap((p) => [`- **${p.title}.** ${p.text}`]),
     '',
   ];
   for (const [title, pick] of groups) {

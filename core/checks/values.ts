@@ -5,6 +5,7 @@
  */
 import type { SimpleType } from '../model/types';
 import { closestValues } from './suggest';
+import { xsdNormalize } from '../text/xsd-whitespace';
 
 export interface ValueProblem {
   code: string;
@@ -13,11 +14,9 @@ export interface ValueProblem {
   candidates?: string[];
 }
 
+/** The type's own XSD whitespace rule (never JavaScript's trim: see core/text/xsd-whitespace). */
 export function normalizeWhitespace(text: string, mode: SimpleType['whiteSpace']): string {
-  if (mode === 'preserve') return text;
-  const replaced = text.replace(/[\t\n\r]/g, ' ');
-  if (mode === 'replace') return replaced;
-  return replaced.replace(/ {2,}/g, ' ').trim();
+  return xsdNormalize(text, mode);
 }
 
 const INTEGER_BUILTINS: Record<string, [number, number]> = {

@@ -25,6 +25,8 @@ export interface DocumentOptions {
 function commandAttributes(command: CommandNode): [string, string][] {
   const attributes: [string, string][] = [];
   if (command.name !== null) attributes.push(['xsi:type', command.name]);
+  // Kept, never dropped: the checks report it (a nil command is refused), and a conversion must not hide it.
+  if (command.nil ?? command.nilFalse) attributes.push(['xsi:nil', command.nil ? 'true' : 'false']);
   attributes.push(['xmlns', '']);
   for (const a of command.attributes ?? []) {
     if (!a.name.includes(':') && a.name !== 'xmlns') attributes.push([a.name, a.value.text]);

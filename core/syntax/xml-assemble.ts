@@ -70,6 +70,8 @@ export function assemblePiece(fragment: Fragment, state: PieceState, firstIndex:
     };
     if (node.xsiType) cmd.nameSpan = node.xsiType.span;
     if (node.attributes) cmd.attributes = node.attributes;
+    if (node.nil) cmd.nil = node.nil;
+    if (node.nilFalse) cmd.nilFalse = node.nilFalse;
     // Children inherit the command's namespace; the checks report a namespace only where it changes.
     if (node.namespace) cmd.namespace = node.namespace;
     out.commands.push(cmd);
@@ -78,6 +80,7 @@ export function assemblePiece(fragment: Fragment, state: PieceState, firstIndex:
 
   const openEnvelope = (node: ElementNode, open: boolean) => {
     const envelope: EnvelopeNode = { span: node.span, nameSpan: node.nameSpan, namespace: node.namespace ?? '', attributes: node.attributes ?? [], children: [] };
+    if (node.nil ?? node.nilFalse) envelope.nil = node.nil ?? node.nilFalse;
     out.envelope = envelope;
     out.envelopeElement = node;
     for (const child of node.children ?? []) {

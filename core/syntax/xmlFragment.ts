@@ -13,7 +13,8 @@
  */
 import type { AttributeNode, ElementNode, Span, SyntaxProblem } from '../tree/types';
 import { FirstProblems } from './first-problems';
-import { XML_NS, XSI_NS, declarationEnd, decodeCharData, isAllSpace, isNameChar, isNameStart, isSpace } from './xmlText';
+import { XML_NS, XMLNS_NS, XSD_NS, XSI_NS, declarationEnd, decodeCharData, isAllSpace, isNameChar, isNameStart, isSpace } from './xmlText';
+import { xsdCollapse } from '../text/xsd-whitespace';
 
 /** prefix -> namespace URI ('' = the default namespace); inner scopes inherit through the prototype chain. */
 export type NsScope = Record<string, string>;
@@ -454,13 +455,14 @@ class FragmentScanner {
       if (uri === XSI_NS && local === 'type') {
         node.xsiType = { text: this.qnameLocalPart(a, scope), span: this.abs(a.valueSpan) };
       } else if (uri === XSI_NS && local === 'nil') {
-        const flag = a.value.trim();
+        const flag = xsdCollapse(a.value);
         if (flag === 'true' || flag === '1') node.nil = this.abs(a.span);
-        else if (flag !== 'false' && flag !== '0') {
+        else if (flag === 'false' || flag === '0') node.nilFalse = this.abs(a.span);
+        else {
           this.syntax(a.valueSpan.start, a.valueSpan.end, `xsi:nil must be "true" or "false", not "${a.value}".`);
         }
       } else {
-        others.push({ name: a.qname, nameSpan: this.abs(a.nameSpan), value: { text: a.value, span: this.abs(a.valueSpan) } });
+        others.push({ name: a.qname, namespace: isDeclaration ? XMLNS_NS : uri, nameSpan: this.abs(a.nameSpan), value: { text: a.value, span: this.abs(a.valueSpan) } });
       }
     }
     if (others.length) node.attributes = others;
@@ -468,13 +470,15 @@ class FragmentScanner {
 
   /** xsi:type holds a QName: check its prefix, keep its local part. */
   private qnameLocalPart(a: RawAttribute, scope: NsScope): string {
-    const value = a.value.trim();
+    const value = xsdCollapse(a.value);
     const colon = value.indexOf(':');
     if (colon <= 0) return value;
     const prefix = value.slice(0, colon);
     if (prefix !== 'xml' && scope[prefix] === undefined) {
       this.problem('OCI-XML-NAMESPACE', this.abs(a.valueSpan), `Namespace prefix '${prefix}' of the type '${value}' is not declared: add xmlns:${prefix}="…".`);
     }
+    // An XSD built-in keeps the model's spelling ("xs:token"), whatever the prefix bound to the XMLSchema namespace.
+    if (scope[prefix] === XSD_NS) return `xs:${value.slice(colon + 1)}`;
     return value.slice(colon + 1);
   }
 
@@ -557,7 +561,8 @@ class FragmentScanner {
       if (frame.firstText) {
         this.problem('OCI-XML-MIXED', frame.firstText, `Text is not allowed next to child elements in <${frame.qname}>: an element has either a value or child elements.`);
       }
-    } else if (!node.nil || !isAllSpace(frame.text)) {
+    } else if (!node.nil || frame.text !== '') {
+      // A nil element keeps even whitespace content: the schema refuses any character in it.
       node.value = { text: frame.text, span: this.at(frame.contentStart, Math.max(frame.contentStart, contentEnd)) };
     }
   }

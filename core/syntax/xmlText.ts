@@ -9,6 +9,7 @@ import type { ProblemSink } from './first-problems';
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 
 export const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

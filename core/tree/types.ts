@@ -31,6 +31,8 @@ export interface ElementNode {
   xsiType?: ScalarValue;
   /** xsi:nil="true" (XML) or null / ~ (YAML). The span is the attribute or the null value. */
   nil?: Span;
+  /** XML: xsi:nil="false" (allowed, like xsi:nil="true", only on nillable elements). The attribute's span. */
+  nilFalse?: Span;
   /** YAML: the element is one item of a list value; the index within the list. */
   listIndex?: number;
   /** Other attributes (XML only; YAML has none), for namespace and envelope checks. */
@@ -41,6 +43,8 @@ export interface ElementNode {
 
 export interface AttributeNode {
   name: string;
+  /** XML: the attribute's namespace URI ('' = none; namespace declarations: the xmlns namespace). */
+  namespace?: string;
   nameSpan: Span;
   value: ScalarValue;
 }
@@ -59,6 +63,10 @@ export interface CommandNode {
   children: ElementNode[];
   /** Attributes of the command element (XML: echo, requestLocale, ...). */
   attributes?: AttributeNode[];
+  /** XML: xsi:nil="true" on the command element (never valid: `command` is not nillable). */
+  nil?: Span;
+  /** XML: xsi:nil="false" on the command element (never valid either). */
+  nilFalse?: Span;
   /** XML: namespace URI of the command element itself ('' = no namespace, as required). */
   namespace?: string;
 }
@@ -69,6 +77,8 @@ export interface EnvelopeNode {
   nameSpan: Span;
   namespace: string;
   attributes: AttributeNode[];
+  /** xsi:nil="true" on BroadsoftDocument (never valid). */
+  nil?: Span;
   /** Non-command children (sessionId, trackingId, userId, ...), in order. */
   children: ElementNode[];
 }

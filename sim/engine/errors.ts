@@ -46,6 +46,8 @@ export const errors = {
     new OciError(4430, `Service ${service} is required for ${element}`, `Add "${service}" as a userService, in a servicePack, or to the new user template.`),
   passwordRequired: () => new OciError(4965, 'Password is required'),
   departmentNotFound: (name: string) => new OciError(4310, `Department not found: ${name}`),
+  // The code is the simulator's choice: the reference material gives no code for this error.
+  trunkGroupNotFound: (name: string) => new OciError(4600, `Trunk Group not found: ${name}`),
   deviceNotFound: (name: string) => new OciError(4505, `Access Device not found: ${name}`),
   alternateUserIdExists: (id: string) => new OciError(4201, `Alternate user id already exists: ${id}`),
   notSupported: (type: string) => new OciError(9999, `Command not supported by the simulator: ${type}`),

@@ -75,6 +75,7 @@ function group(v: unknown, id: string, path: string, sp: { defaultDomain: string
     authorizedServices: quantities(v.authorizedServices, `${path}.authorizedServices`),
     authorizedServicePacks: quantities(v.authorizedServicePacks, `${path}.authorizedServicePacks`),
     departments: strList(v.departments, `${path}.departments`),
+    trunkGroups: strList(v.trunkGroups, `${path}.trunkGroups`),
     accessDevices: devices(v.accessDevices, `${path}.accessDevices`),
     newUserTemplateServices: v.newUserTemplateServices === undefined ? [...sp.newUserTemplateServices] : strList(v.newUserTemplateServices, `${path}.newUserTemplateServices`),
   };
@@ -103,6 +104,7 @@ function serviceProvider(v: unknown, id: string, path: string): ServiceProviderS
       return { description: str(p.description, `${pp}.description`), services: strList(p.services, `${pp}.services`) };
     }),
     accessDevices: devices(v.accessDevices, `${path}.accessDevices`),
+    departments: strList(v.departments, `${path}.departments`),
     newUserTemplateServices,
     groups: record(v.groups, `${path}.groups`, (g, gid, gp) => group(g, gid, gp, { defaultDomain, newUserTemplateServices })),
   };

@@ -33,6 +33,8 @@ export interface GroupState {
   authorizedServices: Record<string, Quantity>;
   authorizedServicePacks: Record<string, Quantity>;
   departments: string[];
+  /** Trunk groups of the group, by name: trunkAddressing must name one of them. */
+  trunkGroups: string[];
   accessDevices: Record<string, AccessDeviceState>;
   /** Services of the group's new user template (AS data mode). */
   newUserTemplateServices: string[];
@@ -52,6 +54,8 @@ export interface ServiceProviderState {
   /** Service packs defined by the service provider: name -> services. */
   servicePacks: Record<string, ServicePackState>;
   accessDevices: Record<string, AccessDeviceState>;
+  /** Enterprise-level departments (EnterpriseDepartmentKey); only an enterprise has them. */
+  departments: string[];
   /** New user template services copied into groups created by the simulator. */
   newUserTemplateServices: string[];
   groups: Record<string, GroupState>;
@@ -62,6 +66,14 @@ export interface EndpointState {
   deviceName: string;
   linePort: string;
   contacts: string[];
+}
+
+export interface TrunkAddressingState {
+  trunkGroup?: { name: string; linePort: string; contacts: string[] };
+  enterpriseTrunkName?: string;
+  alternateTrunkIdentity?: string;
+  alternateTrunkIdentityDomain?: string;
+  physicalLocation?: string;
 }
 
 export interface UserState {
@@ -78,7 +90,7 @@ export interface UserState {
   phoneNumber?: string;
   extension?: string;
   callingLineIdPhoneNumber?: string;
-  department?: string;
+  department?: { kind: 'GroupDepartmentKey' | 'EnterpriseDepartmentKey'; name: string };
   language?: string;
   timeZone?: string;
   aliases: string[];
@@ -88,6 +100,8 @@ export interface UserState {
   emailAddress?: string;
   yahooId?: string;
   addressLocation?: string;
+  /** StreetAddress elements in schema order (addressLine1 ... country), as given. */
+  address?: [string, string][];
   networkClassOfService?: string;
   userExternalId?: string;
   userPersonId?: string;
@@ -95,6 +109,7 @@ export interface UserState {
   alternateUserIds: { id: string; description?: string }[];
   endpoint?: EndpointState;
   sharedCallAppearanceEndpoints: EndpointState[];
+  trunkAddressing?: TrunkAddressingState;
   services: string[];
   servicePacks: string[];
   hasPassword: boolean;

@@ -3,6 +3,7 @@
  * entities and character references are read, an undeclared prefix is an error. Plus the lookups the engine uses.
  */
 import { attribute, child, childrenNamed, parseXmlTree, XmlError, xsiType, type XmlAttribute, type XmlElement } from '../../core/xml';
+import { xsdCollapse } from '../../core/text/xsd-whitespace';
 
 export { XSI_NS } from '../../core/xml';
 export { child, childrenNamed, xsiType };
@@ -39,8 +40,9 @@ export function childText(el: XElement, local: string): string | undefined {
   return c ? collapse(c.text) : undefined;
 }
 
+/** XSD collapse (only U+0020, U+0009, U+000A, U+000D are whitespace: a no-break space is a value). */
 export function collapse(s: string): string {
-  return s.replace(/[\t\n\r ]+/g, ' ').trim();
+  return xsdCollapse(s);
 }
 
 export function isTrue(value: string | undefined): boolean {

@@ -40,7 +40,7 @@ describe('hover over stdio', () => {
     assert.deepEqual(h.range, { start: { line: 8, character: 0 }, end: { line: 8, character: 8 } });
     assert.equal(
       h.text,
-      '**passcode** · `Passcode` · optional\n\n- text, 1 to 30 characters\n\n- **XS**: Ignored in XS data mode: the server drops it. (`OCI-XS-IGNORED`)\n\nNumeric voice portal passcode.',
+      '**passcode** · `Passcode` · optional\n\n- text, 1 to 30 characters\n\n- **XS**: Ignored in XS data mode: the server drops it. (`OCI-XS-IGNORED`)\n\nPortal passcode.',
     );
   });
 

@@ -12,6 +12,7 @@ import { short } from '../values';
 import { modeNotesOf, type DataModeName, type ModeEffect, type ModeNote } from './doc-modes';
 import type { RuleEmitter } from './emit';
 import type { Visited } from './nested';
+import { xsdCollapse } from '../../text/xsd-whitespace';
 
 /** The code reported for a note of an element used only in `only`, when the configured mode is the other one. */
 export function docModeCode(only: DataModeName, effect: ModeEffect): string {
@@ -72,7 +73,7 @@ function within(inner: Span, outer: Span): boolean {
 }
 
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return xsdCollapse(text);
 }
 
 function sameValue(written: string, wanted: string): boolean {

@@ -6,6 +6,7 @@ import type { ElementNode } from '../../tree/types';
 import type { CheckOptions } from '../types';
 import type { RuleEmitter } from './emit';
 import { short } from '../values';
+import { collapsed } from './emit';
 
 export interface Visited {
   node: ElementNode;
@@ -24,7 +25,7 @@ function kids(node: ElementNode, name: string): ElementNode[] {
 }
 
 function isTrue(n: ElementNode | undefined): boolean {
-  const v = n?.value?.text.trim();
+  const v = collapsed(n?.value?.text);
   return v === 'true' || v === '1';
 }
 
@@ -67,10 +68,10 @@ export function checkTypeRules(v: Visited, opts: CheckOptions, emit: RuleEmitter
       break;
     }
     case 'ExtendedTransportProtocol':
-      if (xs && node.value?.text.trim() === 'TLS') emit('OCI-XS-TLS', node.value.span, 'transportProtocol TLS fails in XS data mode: use UDP, TCP or Unspecified.', { fix: { kind: 'replaceValue', candidates: ['TCP', 'UDP', 'Unspecified'] } });
+      if (xs && collapsed(node.value?.text) === 'TLS') emit('OCI-XS-TLS', node.value!.span, 'transportProtocol TLS fails in XS data mode: use UDP, TCP or Unspecified.', { fix: { kind: 'replaceValue', candidates: ['TCP', 'UDP', 'Unspecified'] } });
       break;
     case 'ServiceProviderId': {
-      const text = node.value?.text.trim() ?? '';
+      const text = collapsed(node.value?.text) ?? '';
       const bytes = Buffer.byteLength(text, 'utf8');
       if (bytes > 30 && [...text].length <= 30) emit('OCI-SP-BYTES', node.value!.span, `A service provider id is limited to 30 bytes, not characters: this one takes ${bytes} bytes in UTF-8.`);
       break;
@@ -83,23 +84,17 @@ export function checkTypeRules(v: Visited, opts: CheckOptions, emit: RuleEmitter
       checkLinePort(node, v.typeName === 'AccessDeviceEndpointPrivateIdentity', emit);
       break;
     case 'DN': {
-      const text = node.value?.text.trim() ?? '';
+      const text = collapsed(node.value?.text) ?? '';
       if (text && !/^\+?\d+(-\d+)?$/.test(text)) emit('OCI-DN-FORMAT', node.value!.span, `'${short(text)}' does not look like a directory number (digits, optionally +CC-number, e.g. +1-2125551234).`);
       break;
     }
-    case 'UserId':
-      if (v.path.length === 1 && node.name === 'userId') {
-        const text = node.value?.text.trim() ?? '';
-        if (text && !text.includes('@')) emit('OCI-USERID-DOMAIN', node.value!.span, `userId '${short(text)}' has no @domain: the system default domain will be used.`);
-      }
-      break;
   }
 }
 
 const URI_CHARS = /^[A-Za-z0-9\-_.!~*'()]+$/;
 
 function checkAlias(node: ElementNode, emit: RuleEmitter): void {
-  const text = node.value?.text.trim() ?? '';
+  const text = collapsed(node.value?.text) ?? '';
   if (!text) return;
   const problem = text.toLowerCase().startsWith('sip:')
     ? 'write it without the "sip:" prefix'
@@ -114,7 +109,7 @@ function checkAlias(node: ElementNode, emit: RuleEmitter): void {
 }
 
 function checkLinePort(node: ElementNode, isPrivateIdentity: boolean, emit: RuleEmitter): void {
-  const text = node.value?.text.trim() ?? '';
+  const text = collapsed(node.value?.text) ?? '';
   if (!text) return;
   const what = isPrivateIdentity ? 'Private identity' : 'Line/port';
   const problem = text.toLowerCase().startsWith('sip:')

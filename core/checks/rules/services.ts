@@ -5,6 +5,7 @@
  * and by the simulator with its real state.
  */
 import type { CommandNode, ElementNode } from '../../tree/types';
+import { xsdCollapse } from '../../text/xsd-whitespace';
 
 export interface ServiceSources {
   /** userServiceName values of the request. */
@@ -14,9 +15,11 @@ export interface ServiceSources {
 }
 
 export function requestServices(children: ElementNode[]): ServiceSources {
-  const leaf = (n: ElementNode, child: string) => n.children?.find((c) => c.name === child)?.value?.text.trim();
-  const services = children.filter((c) => c.name === 'userService').map((c) => leaf(c, 'userServiceName')).filter((s): s is string => !!s);
-  const packs = children.filter((c) => c.name === 'servicePack').map((c) => leaf(c, 'servicePackName')).filter((s): s is string => !!s);
+  const leaf = (n: ElementNode, child: string) => n.children?.find((c) => c.name === child)?.value?.text;
+  // UserService and ServicePackName are tokens: compared after XSD collapse, like the server does.
+  const token = (s: string | undefined) => (s === undefined ? undefined : xsdCollapse(s));
+  const services = children.filter((c) => c.name === 'userService').map((c) => token(leaf(c, 'userServiceName'))).filter((s): s is string => !!s);
+  const packs = children.filter((c) => c.name === 'servicePack').map((c) => token(leaf(c, 'servicePackName'))).filter((s): s is string => !!s);
   return { services, packs };
 }
 
@@ -39,19 +42,28 @@ export function serviceVerdict(cmd: Pick<CommandNode, 'children'>, matches: (ser
   const { services, packs } = requestServices(cmd.children);
   const direct = services.find(matches);
   if (direct) return { status: 'present', via: `userService ${direct}` };
+  // The tables (settings, or the simulator's state) are compared the same way: names collapsed as tokens.
+  const matchesToken = (s: string) => typeof s === 'string' && matches(xsdCollapse(s));
   const unknownPacks: string[] = [];
   for (const pack of packs) {
-    const contents = known.servicePacks[pack];
+    const contents = packContents(known.servicePacks, pack);
     if (!contents) unknownPacks.push(pack);
-    else if (contents.some(matches)) return { status: 'present', via: `service pack ${pack}` };
+    else if (contents.some(matchesToken)) return { status: 'present', via: `service pack ${pack}` };
   }
   let templateUnknown = false;
   if (includeTemplate) {
     if (known.newUserTemplateServices === undefined) templateUnknown = true;
-    else if (known.newUserTemplateServices.some(matches)) return { status: 'present', via: 'the new user template' };
+    else if (known.newUserTemplateServices.some(matchesToken)) return { status: 'present', via: 'the new user template' };
   }
   if (unknownPacks.length || templateUnknown) return { status: 'unknown', unknownPacks, templateUnknown };
   return { status: 'absent' };
+}
+
+/** A pack's services by its collapsed name (a settings key may be written with extra spaces). */
+function packContents(table: Record<string, string[]>, pack: string): string[] | undefined {
+  if (Object.hasOwn(table, pack)) return table[pack];
+  for (const key of Object.keys(table)) if (xsdCollapse(key) === pack) return table[key];
+  return undefined;
 }
 
 export interface ServicePrerequisite {

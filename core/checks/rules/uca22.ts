@@ -10,6 +10,8 @@ import type { CheckOptions } from '../types';
 import { mayDo } from './authority';
 import type { RuleEmitter } from './emit';
 import { SERVICE_PREREQUISITES, serviceVerdict } from './services';
+import { collapsed } from './emit';
+import { short } from '../values';
 
 export const UCA22 = 'UserConsolidatedAddRequest22';
 
@@ -36,6 +38,13 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
   const xs = opts.dataMode === 'XS';
   const level = opts.adminLevel;
 
+  // "The domain is required in the userId." (this request's documentation; other commands default the domain).
+  const userIdNode = top(cmd, 'userId')[0];
+  const userIdText = collapsed(userIdNode?.value?.text) ?? '';
+  if (userIdText && !userIdText.includes('@')) {
+    emit('OCI-USERID-DOMAIN', userIdNode.value!.span, `userId '${short(userIdText)}' has no @domain: the domain is required in the userId of this request.`);
+  }
+
   if (xs) {
     if (!mayDo('runCommand', level, 'XS')) {
       emit('OCI-XS-SYSTEM-ONLY', cmd.headSpan, `In XS data mode only a System administrator may run ${UCA22}; the configured administrator level is ${level} (ocip.adminLevel).`);
@@ -53,7 +62,7 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
   const groupProperties = top(cmd, 'groupProperties')[0];
   const groupLabel = groupName(cmd);
   // Once per group and file (scope 'first-per-key'): a command that creates the group claims it.
-  const key = groupLabel ? groupLabel.trim() : undefined;
+  const key = groupLabel ? collapsed(groupLabel) : undefined;
   if (!groupProperties) {
     emit('OCI-GROUP-PROPERTIES', cmd.headSpan, `If the group${groupLabel} does not exist yet, the request fails: add groupProperties so that the server can create it.`, key ? { fix: { kind: 'addElements', names: ['groupProperties'] }, key } : { fix: { kind: 'addElements', names: ['groupProperties'] } });
   } else {
@@ -64,7 +73,7 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
   if (!xs) {
     // Domain assignment: the editor cannot know whether the domain is assigned, so say what is needed.
     const userId = top(cmd, 'userId')[0];
-    const domain = userId?.value?.text.trim().split('@')[1];
+    const domain = collapsed(userId?.value?.text)?.split('@')[1];
     if (userId?.value && domain && !mayDo('assignDomainToServiceProvider', level, 'AS')) {
       const needs = mayDo('assignDomainToGroup', level, 'AS')
         ? `must already be assigned to the service provider (only a Provisioning administrator or above can assign it there); the server adds it to the group if needed`
@@ -128,9 +137,9 @@ export function checkUca22Rules(cmd: CommandNode, opts: CheckOptions, emit: Rule
 }
 
 function groupName(cmd: CommandNode): string {
-  const sp = top(cmd, 'serviceProviderId')[0]?.value?.text.trim();
-  const g = top(cmd, 'groupId')[0]?.value?.text.trim();
+  const sp = collapsed(top(cmd, 'serviceProviderId')[0]?.value?.text);
+  const g = collapsed(top(cmd, 'groupId')[0]?.value?.text);
   if (sp && g) return ` ${sp}/${g}`;
-  const ext = top(cmd, 'groupExternalId')[0]?.value?.text.trim();
+  const ext = collapsed(top(cmd, 'groupExternalId')[0]?.value?.text);
   return ext ? ` ${ext}` : '';
 }

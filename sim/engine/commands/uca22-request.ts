@@ -1,6 +1,6 @@
 /** Reads a UserConsolidatedAddRequest22 element into plain data, dropping what the data mode ignores. */
-import { child, childrenNamed, childText, isTrue, type XElement } from '../../xml/parse';
-import type { Quantity } from '../state';
+import { child, childrenNamed, childText, collapse, isTrue, type XElement } from '../../xml/parse';
+import type { Quantity, TrunkAddressingState } from '../state';
 import type { DataMode } from '../context';
 import { UCA22_XS_IGNORED } from '../../../core/checks/rules/uca22';
 
@@ -29,6 +29,8 @@ export interface GroupPropertiesRequest {
   groupServices: { name: string; quantity: Quantity }[];
 }
 
+const STREET_ADDRESS = ['addressLine1', 'addressLine2', 'city', 'stateOrProvince', 'stateOrProvinceDisplayName', 'zipOrPostalCode', 'country'];
+
 export interface Uca22Request {
   serviceProviderId?: string;
   groupId?: string;
@@ -41,7 +43,11 @@ export interface Uca22Request {
   alternateUserIds: { id: string; description?: string }[];
   password?: string;
   passcode?: string;
-  department?: { kind: string; name: string };
+  /** The department key as written: its own serviceProviderId (and groupId for a group department). */
+  department?: { kind: string; serviceProviderId?: string; groupId?: string; name: string };
+  /** StreetAddress elements in schema order, as given. */
+  address?: [string, string][];
+  trunkAddressing?: TrunkAddressingState;
   aliases: string[];
   endpoint?: EndpointRequest;
   hasTrunkAddressing: boolean;
@@ -74,7 +80,7 @@ function endpoint(el: XElement): EndpointRequest {
     deviceLevel: (dev && childText(dev, 'deviceLevel')) ?? 'Group',
     deviceName: (dev && childText(dev, 'deviceName')) ?? '',
     linePort: childText(el, 'linePort') ?? '',
-    contacts: childrenNamed(el, 'contact').map((c) => c.text.trim()),
+    contacts: childrenNamed(el, 'contact').map((c) => collapse(c.text)),
     deviceType: childText(el, 'deviceType'),
     protocol: childText(el, 'protocol'),
     macAddress: childText(el, 'macAddress'),
@@ -115,8 +121,30 @@ export function readUca22(cmd: XElement, mode: DataMode): Uca22Request {
       : [],
     password: get('password'),
     passcode: get('passcode'),
-    department: dept && { kind: deptType ?? 'GroupDepartmentKey', name: childText(dept, 'name') ?? '' },
-    aliases: childrenNamed(cmd, 'alias').map((a) => a.text.trim()),
+    department: dept && {
+      kind: deptType ?? 'GroupDepartmentKey',
+      serviceProviderId: childText(dept, 'serviceProviderId'),
+      groupId: childText(dept, 'groupId'),
+      name: childText(dept, 'name') ?? '',
+    },
+    address: (() => {
+      const a = child(cmd, 'address');
+      return a && STREET_ADDRESS.flatMap((n): [string, string][] => { const v = childText(a, n); return v === undefined ? [] : [[n, v]]; });
+    })(),
+    trunkAddressing: (() => {
+      const t = present('trunkAddressing') ? child(cmd, 'trunkAddressing') : undefined;
+      if (!t) return undefined;
+      const tg = child(t, 'trunkGroupDeviceEndpoint');
+      return {
+        trunkGroup: tg && { name: childText(tg, 'name') ?? '', linePort: childText(tg, 'linePort') ?? '', contacts: childrenNamed(tg, 'contact').map((c) => collapse(c.text)) },
+        enterpriseTrunkName: childText(t, 'enterpriseTrunkName'),
+        alternateTrunkIdentity: childText(t, 'alternateTrunkIdentity'),
+        alternateTrunkIdentityDomain: childText(t, 'alternateTrunkIdentityDomain'),
+        // physicalLocation is AS only (ignored in XS data mode).
+        physicalLocation: mode === 'AS' ? childText(t, 'physicalLocation') : undefined,
+      };
+    })(),
+    aliases: childrenNamed(cmd, 'alias').map((a) => collapse(a.text)),
     endpoint: ep && endpoint(ep),
     hasTrunkAddressing: present('trunkAddressing') && child(cmd, 'trunkAddressing') !== undefined,
     scaEndpoints: childrenNamed(cmd, 'sharedCallAppearanceAccessDeviceEndpoint').map(endpoint),

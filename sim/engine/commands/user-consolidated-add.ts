@@ -57,6 +57,7 @@ function resolveGroup(state: SimState, req: Uca22Request, account: Account, mode
     authorizedServices: {},
     authorizedServicePacks: {},
     departments: [],
+    trunkGroups: [],
     accessDevices: {},
     newUserTemplateServices: [...sp.newUserTemplateServices],
   };
@@ -149,6 +150,26 @@ function checkPrerequisites(target: Target, req: Uca22Request, mode: DataMode): 
   }
 }
 
+/**
+ * The department must exist where its key says, and that must be the user's own group or enterprise:
+ * a group department of this group, or a department of this service provider when it is an enterprise.
+ */
+function checkDepartment({ sp, group }: Target, req: Uca22Request): void {
+  const d = req.department;
+  if (!d) return;
+  const found =
+    d.kind === 'EnterpriseDepartmentKey'
+      ? sp.isEnterprise && d.serviceProviderId === sp.id && (sp.departments ?? []).includes(d.name)
+      : d.serviceProviderId === sp.id && d.groupId === group.id && group.departments.includes(d.name);
+  if (!found) throw errors.departmentNotFound(d.name);
+}
+
+/** trunkAddressing must name a trunk group of the user's group (readUca22 dropped it in XS data mode). */
+function checkTrunkAddressing({ group }: Target, req: Uca22Request): void {
+  const tg = req.trunkAddressing?.trunkGroup;
+  if (tg && !(group.trunkGroups ?? []).includes(tg.name)) throw errors.trunkGroupNotFound(tg.name);
+}
+
 function deviceContainer(state: SimState, { sp, group }: Target, level: string): Record<string, AccessDeviceState> {
   if (level === 'System') return state.systemAccessDevices;
   if (level === 'Service Provider') return sp.accessDevices;
@@ -180,7 +201,7 @@ function buildUser({ sp, group }: Target, req: Uca22Request): UserState {
     phoneNumber: f.phoneNumber,
     extension: f.extension,
     callingLineIdPhoneNumber: f.callingLineIdPhoneNumber,
-    department: req.department?.name,
+    department: req.department && { kind: req.department.kind === 'EnterpriseDepartmentKey' ? 'EnterpriseDepartmentKey' : 'GroupDepartmentKey', name: req.department.name },
     language: f.language,
     timeZone: f.timeZone,
     aliases: req.aliases,
@@ -190,6 +211,7 @@ function buildUser({ sp, group }: Target, req: Uca22Request): UserState {
     emailAddress: f.emailAddress,
     yahooId: f.yahooId,
     addressLocation: f.addressLocation,
+    address: req.address,
     networkClassOfService: f.networkClassOfService,
     userExternalId: f.userExternalId,
     userPersonId: f.userPersonId,
@@ -197,6 +219,7 @@ function buildUser({ sp, group }: Target, req: Uca22Request): UserState {
     alternateUserIds: req.alternateUserIds,
     endpoint: req.endpoint && endpointState(req.endpoint),
     sharedCallAppearanceEndpoints: req.scaEndpoints.map(endpointState),
+    trunkAddressing: req.trunkAddressing,
     services: req.userServices.map((s) => s.name),
     servicePacks: req.servicePacks.map((p) => p.name),
     hasPassword: req.password !== undefined,
@@ -215,9 +238,8 @@ export const userConsolidatedAddRequest22: CommandHandler = (ctx, cmd, echo) => 
   const draft = structuredClone(ctx.store.state);
   if (draft.users[req.userId]) throw errors.userExists(req.userId);
   const target = resolveGroup(draft, req, account, mode);
-  if (req.department?.kind === 'GroupDepartmentKey' && !target.group.departments.includes(req.department.name)) {
-    throw errors.departmentNotFound(req.department.name);
-  }
+  checkDepartment(target, req);
+  checkTrunkAddressing(target, req);
   ensureDomain(target, req.userId, account, mode);
   ensurePhoneNumber(draft, target, req, account, mode);
   checkAlternateUserIds(draft, req, account, mode);

@@ -35,9 +35,34 @@ function userGetResponse(state: SimState, u: UserState, echo: string): string {
           el('useHotline', false),
       )
     : '';
-  const department = u.department
-    ? parent('department', el('serviceProviderId', u.serviceProviderId) + el('groupId', u.groupId) + el('name', u.department), [['xsi:type', 'GroupDepartmentKey']]) +
-      el('departmentFullPath', `${u.department} (${u.groupId})`)
+  // A state saved before departments had a kind holds the name only (a group department).
+  const dept = typeof u.department === 'string' ? { kind: 'GroupDepartmentKey' as const, name: u.department } : u.department;
+  const department = !dept
+    ? ''
+    : dept.kind === 'EnterpriseDepartmentKey'
+      ? parent('department', el('serviceProviderId', u.serviceProviderId) + el('name', dept.name), [['xsi:type', 'EnterpriseDepartmentKey']]) + el('departmentFullPath', `${dept.name} (${u.serviceProviderId})`)
+      : parent('department', el('serviceProviderId', u.serviceProviderId) + el('groupId', u.groupId) + el('name', dept.name), [['xsi:type', 'GroupDepartmentKey']]) + el('departmentFullPath', `${dept.name} (${u.groupId})`);
+  const address = u.address?.length ? parent('address', u.address.map(([k, v]) => el(k, v)).join('')) : '';
+  const t = u.trunkAddressing;
+  const trunkAddressing = t
+    ? parent(
+        'trunkAddressing',
+        (t.trunkGroup
+          ? parent(
+              'trunkGroupDeviceEndpoint',
+              el('name', t.trunkGroup.name) +
+                el('linePort', t.trunkGroup.linePort) +
+                t.trunkGroup.contacts.map((c) => parent('contact', el('sipContact', c))).join('') +
+                el('staticRegistrationCapable', false) +
+                el('useDomain', true) +
+                el('isPilotUser', false),
+            )
+          : '') +
+          el('enterpriseTrunkName', t.enterpriseTrunkName) +
+          el('alternateTrunkIdentity', t.alternateTrunkIdentity) +
+          el('alternateTrunkIdentityDomain', t.alternateTrunkIdentityDomain) +
+          el('physicalLocation', t.physicalLocation),
+      )
     : '';
   const inner =
     el('serviceProviderId', u.serviceProviderId) +
@@ -60,12 +85,14 @@ function userGetResponse(state: SimState, u: UserState, echo: string): string {
     el('defaultAlias', u.userId.includes('@') ? u.userId : `${u.userId}@${domain}`) +
     u.aliases.map((a) => el('alias', a)).join('') +
     endpoint +
+    trunkAddressing +
     el('title', u.title) +
     el('pagerPhoneNumber', u.pagerPhoneNumber) +
     el('mobilePhoneNumber', u.mobilePhoneNumber) +
     el('emailAddress', u.emailAddress) +
     el('yahooId', u.yahooId) +
     el('addressLocation', u.addressLocation) +
+    address +
     el('countryCode', '1') +
     el('networkClassOfService', u.networkClassOfService) +
     u.alternateUserIds.map((a) => parent('alternateUserId', el('alternateUserId', a.id) + el('description', a.description))).join('') +
