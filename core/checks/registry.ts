@@ -38,7 +38,7 @@ export const RULES: RuleInfo[] = [
   { code: 'OCI-YAML-COMMAND-NAME', severity: 'error', kind: 'syntax', title: '`command:` does not hold a name', source: 'The value of `command:` is the command type name.' },
   { code: 'OCI-YAML-XSI-TYPE', severity: 'error', kind: 'syntax', title: 'Empty `xsi:type`', source: '`xsi:type` names a concrete type.' },
   { code: 'OCI-YAML-NESTED-LIST', severity: 'error', kind: 'syntax', title: 'A list inside a list', source: 'Repeated elements are one list of values or mappings; a list item cannot itself be a list.' },
-  { code: 'OCI-YAML-ALIAS', severity: 'error', kind: 'syntax', title: 'Unknown, self-referencing or exploding alias', source: 'An alias must name an earlier anchor; expansion is bounded (20,000 nodes) against alias bombs.' },
+  { code: 'OCI-YAML-ALIAS', severity: 'error', kind: 'syntax', title: 'Unknown, self-referencing or exploding alias', source: 'An alias must name an earlier anchor; expansion is bounded (20,000 nodes and 4 MiB of text per document) against alias bombs.' },
   { code: 'OCI-YAML-TOO-DEEP', severity: 'error', kind: 'syntax', title: 'Nesting deeper than 64 levels', source: 'OCI-P commands are a few levels deep; very deep input is cut off to stay fast.' },
   { code: 'OCI-YAML-TOO-MANY-PROBLEMS', severity: 'error', kind: 'syntax', title: 'More than 100 syntax problems in one document', source: 'Further problems in the document are counted, not listed.' },
   { code: 'OCI-XML-SYNTAX', severity: 'error', kind: 'syntax', title: 'XML is not well-formed', source: 'The document must be well-formed XML; the rest of the file is still checked.' },
