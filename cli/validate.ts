@@ -8,7 +8,8 @@ import type { FileFormat } from '../core/tree/types';
 import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
 import { encodingDiagnostic, formatForFile, readCommandFile, readFailure } from './read-file';
 import { readFileHead } from '../core/text/read-bounded';
-import { FILE_LIMITS } from '../core/limits';
+import { CLI_LIMITS, FILE_LIMITS } from '../core/limits';
+import { capDiagnostics } from '../core/analysis/capped';
 import { formatJson, formatSarif, formatText, type FileReport } from './report-formats';
 import type { CliIo } from './io';
 
@@ -74,7 +75,9 @@ export function runValidate(argv: string[], io: CliIo): number {
       continue;
     }
     const diagnostics = [...(encodingProblem ? [encodingProblem] : []), ...new DocumentAnalyzer(fmt, model, options).analyze(text).diagnostics].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-    reports.push({ file, text, diagnostics });
+    const listed = capDiagnostics(diagnostics, CLI_LIMITS.diagnosticsPerFile);
+    const totals = listed === diagnostics ? undefined : { errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length };
+    reports.push({ file, text, diagnostics: listed, totals });
   }
   io.stdout(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, io.version) : formatText(reports));
   if (ioError) return 2;

@@ -24,17 +24,19 @@ import { hover } from './hover';
 import { codeActions, CODE_ACTION_KINDS } from './code-actions';
 import { FrameGuard } from './frame-guard';
 import { guardConnection, guardProcess } from './guard';
+import { cancelUndispatched, guardRequests } from './cancel';
 
 /**
  * Over stdio the input goes through FrameGuard (see there why): garbage between messages is dropped and the
  * stream resynchronizes on the next valid header instead of leaving the server deaf. Other transports as usual.
  */
 function createGuardedConnection(): Connection {
-  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const options = { connectionStrategy: { cancelUndispatched } };
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all, options);
   const input = process.stdin.pipe(new FrameGuard({ onDrop: (bytes, why) => process.stderr.write(`ocip-language-server: dropped ${bytes} bytes of input (${why}); resynchronized on the next message header\n`) }));
   // What createConnection does for --stdio: nothing but JSON-RPC may reach stdout.
   for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
-  return createConnection(ProposedFeatures.all, input, process.stdout);
+  return createConnection(ProposedFeatures.all, input, process.stdout, options);
 }
 
 const connection = createGuardedConnection();
@@ -44,7 +46,7 @@ const settings = new SettingsCache(connection);
 let models = new ModelProvider();
 
 const ctx: ServerContext = {
-  connection,
+  connection: guardRequests(connection),
   documents,
   states,
   settings,

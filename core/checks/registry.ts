@@ -113,6 +113,7 @@ export const RULES: RuleInfo[] = [
   { code: 'OCI-DN-FORMAT', severity: 'warning', kind: 'rule', title: 'Phone number is not a directory number', source: 'phoneNumber and callingLineIdPhoneNumber (DN) are E.164 directory numbers: digits, optionally with a leading + and a country-code dash (+1-2125551234).' },
   { code: 'OCI-USERID-DOMAIN', severity: 'hint', kind: 'rule', title: 'userId without @domain', source: 'A user id is user@domain; without a domain the system default domain is used.' },
   { code: 'OCI-ENCODING', severity: 'error', kind: 'syntax', title: 'Malformed UTF-8 in a file (CLI)', source: 'Files are read as their byte-order mark or XML declaration says (ISO-8859-1 is common for OCI-P), else as UTF-8; bad bytes are reported at their position, never silently replaced.' },
+  { code: 'OCI-MORE-PROBLEMS', severity: 'error', kind: 'info', title: 'More problems than are listed for one file', source: 'At most 1,000 diagnostics are listed per file (editor and CLI); one more diagnostic, at the first problem not listed, counts the rest (an error when any of them is).' },
   { code: 'OCI-IO', severity: 'error', kind: 'syntax', title: 'File cannot be read (CLI)', source: 'ocip validate reports unreadable files and exits with status 2.' },
   // Sending
   { code: 'OCI-SEND-EMPTY', severity: 'error', kind: 'syntax', title: 'Nothing to send', source: 'A file must contain at least one command to be sent.' },

@@ -36,16 +36,33 @@ export class RawLspServer {
     this.proc.on('exit', (code, signal) => (this.exit = { code, signal }));
   }
 
+  /** Chunks of the answer being read, and its body length once its header is read (linear in the bytes read). */
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private bodyLength = -1;
+
   private read(d: Buffer): void {
-    this.out = Buffer.concat([this.out, d]);
+    this.chunks.push(d);
+    this.buffered += d.length;
     for (;;) {
-      const end = this.out.indexOf('\r\n\r\n');
-      if (end < 0) return;
-      const m = /Content-Length: (\d+)/i.exec(this.out.subarray(0, end).toString('ascii'));
-      const length = Number(m?.[1]);
-      if (this.out.length < end + 4 + length) return;
-      const message = JSON.parse(this.out.subarray(end + 4, end + 4 + length).toString('utf8')) as Record<string, unknown>;
-      this.out = this.out.subarray(end + 4 + length);
+      if (this.bodyLength < 0) {
+        this.out = Buffer.concat(this.chunks);
+        this.chunks = [this.out];
+        const end = this.out.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const m = /Content-Length: (\d+)/i.exec(this.out.subarray(0, end).toString('ascii'));
+        this.bodyLength = Number(m?.[1]);
+        this.out = this.out.subarray(end + 4);
+        this.chunks = [this.out];
+        this.buffered = this.out.length;
+      }
+      if (this.buffered < this.bodyLength) return;
+      const all = Buffer.concat(this.chunks);
+      const message = JSON.parse(all.subarray(0, this.bodyLength).toString('utf8')) as Record<string, unknown>;
+      this.out = all.subarray(this.bodyLength);
+      this.chunks = [this.out];
+      this.buffered = this.out.length;
+      this.bodyLength = -1;
       this.dispatch(message);
     }
   }
@@ -77,15 +94,19 @@ export class RawLspServer {
     this.write(frame({ jsonrpc: '2.0', method, params }));
   }
 
-  /** Sends a request and resolves with the whole response message, or rejects after timeoutMs. */
-  request(method: string, params: unknown, timeoutMs = 20_000, id: number | string = this.nextId++): Promise<Record<string, unknown>> {
+  /**
+   * Sends a request and resolves with the whole response message, or rejects after timeoutMs. `then`: bytes
+   * written in the same write as the request (e.g. its $/cancelRequest).
+   */
+  request(method: string, params: unknown, timeoutMs = 20_000, id: number | string = this.nextId++, then?: Buffer): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(id);
         reject(new Error(`no answer to ${method} within ${timeoutMs} ms (exit: ${JSON.stringify(this.exit)}); stderr: ${this.stderr.slice(-2000)}`));
       }, timeoutMs);
       this.waiting.set(id, (m) => (clearTimeout(timer), resolve(m)));
-      this.write(frame({ jsonrpc: '2.0', id, method, params }));
+      const bytes = frame({ jsonrpc: '2.0', id, method, params });
+      this.write(then ? Buffer.concat([bytes, then]) : bytes);
     });
   }
 
