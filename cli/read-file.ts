@@ -1,16 +1,23 @@
 /** Reading a command file from disk for the CLI: bytes decoded per BOM / XML declaration / UTF-8 (core/text/decode). */
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../core/checks/types';
 import { decodeFile, type Decoded } from '../core/text/decode';
+import { FileLimitError, readBoundedFile } from '../core/text/read-bounded';
+import { FILE_LIMITS } from '../core/limits';
 import type { FileFormat } from '../core/tree/types';
 import type { CliIo } from './io';
 import { UsageError } from './options';
 import { formatText } from './report-formats';
 import { detectFormat } from '../core/syntax';
 
-/** Throws the file system's error (ENOENT, EISDIR, ...). */
+/** Throws the file system's error (ENOENT, EACCES, ...) or a FileLimitError (not a regular file, too large). */
 export function readCommandFile(path: string): Decoded {
-  return decodeFile(readFileSync(path));
+  return decodeFile(readBoundedFile(path, FILE_LIMITS.commandFileBytes));
+}
+
+/** Why a file could not be read, for a one-line message: the errno code, or the limit's own sentence. */
+export function readFailure(e: unknown): string {
+  if (e instanceof FileLimitError) return e.message;
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 }
 
 /** The decoding problem as a diagnostic at the first bad byte, for the reports. */
@@ -30,7 +37,7 @@ export function readOneCommandFile(file: string, tool: string, io: CliIo): { tex
   try {
     decoded = readCommandFile(file);
   } catch (e) {
-    io.stderr(`ocip ${tool}: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.stderr(`ocip ${tool}: cannot read ${file}: ${readFailure(e)}\n`);
     return 2;
   }
   if (decoded.problem) {

@@ -7,6 +7,8 @@ export interface FileReport {
   file: string;
   text: string;
   diagnostics: Diagnostic[];
+  /** Counts over every diagnostic of the file, when `diagnostics` lists only the first ones (CLI_LIMITS). */
+  totals?: { errors: number; warnings: number };
 }
 
 function rangeOf(lines: LineIndex, d: Diagnostic) {
@@ -22,8 +24,13 @@ export function formatText(reports: FileReport[]): string {
     for (const d of r.diagnostics) {
       const { start } = rangeOf(lines, d);
       out.push(`${r.file}:${start.line + 1}:${start.character + 1}: ${d.severity} ${d.code} ${d.message}`);
+      if (r.totals) continue;
       if (d.severity === 'error') errors++;
       if (d.severity === 'warning') warnings++;
+    }
+    if (r.totals) {
+      errors += r.totals.errors;
+      warnings += r.totals.warnings;
     }
   }
   out.push(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);

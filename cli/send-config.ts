@@ -1,5 +1,7 @@
 /** Where `ocip send` finds its server: `--server NAME` in a settings file, or `--host/--port/--transport` flags. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { FILE_LIMITS } from '../core/limits';
+import { readBoundedFile } from '../core/text/read-bounded';
 import { join } from 'node:path';
 import { parseJsonc, parseServers, type ServerConfig, type TransportKind } from '../core/send';
 import { UsageError } from './options';
@@ -46,7 +48,7 @@ function serverFromConfig(name: string, file: string): ServerConfig {
   if (!existsSync(file)) throw new UsageError(`--server ${name}: ${file} does not exist (use --config FILE to name the settings file)`);
   let settings: unknown;
   try {
-    settings = parseJsonc(readFileSync(file, 'utf8'), file);
+    settings = parseJsonc(readBoundedFile(file, FILE_LIMITS.settingsFileBytes).toString('utf8'), file);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -1,12 +1,15 @@
 /** `ocip validate [--format text|json|sarif] [check flags] FILE...`: exit 0 clean, 1 with errors, 2 usage or I/O. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DocumentAnalyzer } from '../core/analysis/analyzer';
 import { detectFormat } from '../core/syntax';
 import type { FileFormat } from '../core/tree/types';
 import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
-import { encodingDiagnostic, formatForFile, readCommandFile } from './read-file';
+import { encodingDiagnostic, formatForFile, readCommandFile, readFailure } from './read-file';
+import { readFileHead } from '../core/text/read-bounded';
+import { CLI_LIMITS, FILE_LIMITS } from '../core/limits';
+import { capDiagnostics } from '../core/analysis/capped';
 import { formatJson, formatSarif, formatText, type FileReport } from './report-formats';
 import type { CliIo } from './io';
 
@@ -24,9 +27,10 @@ function expand(paths: string[]): string[] {
     for (const name of readdirSync(dir).sort()) {
       if (name === 'node_modules' || name.startsWith('.')) continue;
       const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
       else if (/\.ocip\.(ya?ml|xml)$/i.test(name)) out.push(p);
-      else if (/\.xml$/i.test(name) && detectFormat(name, readFileSync(p, 'utf8').slice(0, 4096)) === 'xml') out.push(p);
+      else if (st.isFile() && /\.xml$/i.test(name) && detectFormat(name, readFileHead(p, FILE_LIMITS.sniffBytes).toString('utf8')) === 'xml') out.push(p);
     }
   };
   for (const p of paths) {
@@ -59,7 +63,7 @@ export function runValidate(argv: string[], io: CliIo): number {
       text = decoded.text;
       encodingProblem = encodingDiagnostic(decoded);
     } catch (e) {
-      io.stderr(`ocip: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.stderr(`ocip: cannot read ${file}: ${readFailure(e)}\n`);
       ioError = true;
       reports.push({ file, text: '', diagnostics: [{ code: 'OCI-IO', kind: 'syntax', severity: 'error', message: `cannot read file: ${(e as Error).message}`, span: { start: 0, end: 0 } }] });
       continue;
@@ -71,7 +75,9 @@ export function runValidate(argv: string[], io: CliIo): number {
       continue;
     }
     const diagnostics = [...(encodingProblem ? [encodingProblem] : []), ...new DocumentAnalyzer(fmt, model, options).analyze(text).diagnostics].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-    reports.push({ file, text, diagnostics });
+    const listed = capDiagnostics(diagnostics, CLI_LIMITS.diagnosticsPerFile);
+    const totals = listed === diagnostics ? undefined : { errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length };
+    reports.push({ file, text, diagnostics: listed, totals });
   }
   io.stdout(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, io.version) : formatText(reports));
   if (ioError) return 2;

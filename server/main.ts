@@ -2,10 +2,11 @@
  * The OCI-P language server. Run with `node dist/server.js --stdio` (the VS Code client does the same).
  * It is a thin adapter: every answer comes from core/ (parse, check, complete, describe, fix).
  */
-import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, type Connection, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { format } from 'node:util';
 import type { InitializationOptions } from '../core/protocol/messages';
 import { DocumentStates, formatOf } from './documents';
 import { ModelProvider } from './models';
@@ -21,15 +22,31 @@ import { convertRequests } from './convert-request';
 import { completion, COMPLETION_TRIGGERS } from './completion';
 import { hover } from './hover';
 import { codeActions, CODE_ACTION_KINDS } from './code-actions';
+import { FrameGuard } from './frame-guard';
+import { guardConnection, guardProcess } from './guard';
+import { cancelUndispatched, guardRequests } from './cancel';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio the input goes through FrameGuard (see there why): garbage between messages is dropped and the
+ * stream resynchronizes on the next valid header instead of leaving the server deaf. Other transports as usual.
+ */
+function createGuardedConnection(): Connection {
+  const options = { connectionStrategy: { cancelUndispatched } };
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all, options);
+  const input = process.stdin.pipe(new FrameGuard({ onDrop: (bytes, why) => process.stderr.write(`ocip-language-server: dropped ${bytes} bytes of input (${why}); resynchronized on the next message header\n`) }));
+  // What createConnection does for --stdio: nothing but JSON-RPC may reach stdout.
+  for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
+  return createConnection(ProposedFeatures.all, input, process.stdout, options);
+}
+
+const connection = createGuardedConnection();
 const documents = new TextDocuments(TextDocument);
 const states = new DocumentStates();
 const settings = new SettingsCache(connection);
 let models = new ModelProvider();
 
 const ctx: ServerContext = {
-  connection,
+  connection: guardRequests(connection),
   documents,
   states,
   settings,
@@ -86,5 +103,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 for (const f of features) f(ctx);
-documents.listen(connection);
+const log = (message: string): void => void process.stderr.write(`${message}\n`);
+guardProcess(log);
+documents.listen(guardConnection(connection, log));
 connection.listen();

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { outline, type OutlineKind, type OutlineSymbol } from '../core/authoring/symbols';
 import type { Feature } from './context';
 import { toRange } from './positions';
+import { checkCancelled } from './cancel';
 
 const KINDS: Record<OutlineKind, SymbolKind> = {
   command: SymbolKind.Class,
@@ -24,9 +25,12 @@ function toDocumentSymbol(doc: TextDocument, s: OutlineSymbol): DocumentSymbol {
 }
 
 export const documentSymbols: Feature = (ctx) => {
-  ctx.connection.onDocumentSymbol(async (params) => {
+  ctx.connection.onDocumentSymbol(async (params, token) => {
     const found = await ctx.analysisFor(params.textDocument.uri);
     if (!found) return null;
+    await checkCancelled(token);
+    void found.analysis.file; // the (lazy) parse, on its own before the outline: a cancel can come in between
+    await checkCancelled(token);
     return outline(found.analysis.file).map((s) => toDocumentSymbol(found.doc, s));
   });
 };

@@ -9,6 +9,8 @@ import { TextDocumentSyncKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Feature, ServerContext } from './context';
 import { toLspDiagnostic } from './diagnostics';
+import { capDiagnostics } from '../core/analysis/capped';
+import { LSP_LIMITS } from '../core/limits';
 
 export const validation: Feature = (ctx) => {
   ctx.documents.onDidOpen((e) => schedule(ctx, e.document, 0));
@@ -70,7 +72,7 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   await ctx.connection.sendDiagnostics({
     uri: doc.uri,
     version,
-    diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(found.doc, d)),
+    diagnostics: capDiagnostics(analysis.diagnostics, LSP_LIMITS.diagnosticsPerDocument).map((d) => toLspDiagnostic(found.doc, d)),
   });
 }
 

@@ -7,6 +7,7 @@
  * `advance(budgetMs)` lets a caller do the checking in slices (the server yields between slices, so requests
  * are never stuck behind a long validation, and a newer version can abandon an older one).
  */
+import { yamlLineEnds } from '../text/line-ends';
 import type { CheckOptions, Diagnostic, ModelView } from '../checks';
 import type { CommandNode, FileFormat, SourceFile } from '../tree/types';
 import { XmlAnalyzerState } from './xml-analysis';
@@ -47,7 +48,8 @@ export class DocumentAnalyzer {
 
   /** The analysis of `text`, with nothing computed yet beyond what reuse needs. */
   begin(text: string): Analysis {
-    return this.format === 'yaml' ? this.yaml.next(text, this.config) : this.xml.next(text, this.config);
+    // A lone CR is a YAML line break: made LF, offsets unchanged (core/text/line-ends).
+    return this.format === 'yaml' ? this.yaml.next(yamlLineEnds(text), this.config) : this.xml.next(text, this.config);
   }
 
   /** The finished analysis of `text` (everything checked). */

@@ -19,7 +19,7 @@ export function parseForConversion(text: string, format: FileFormat): { ok: true
   const first = [...file.problems].sort((a, b) => a.span.start - b.span.start)[0];
   const at = new LineIndex(text).positionAt(first.span.start);
   const more = file.problems.length > 1 ? ` (and ${file.problems.length - 1} more)` : '';
-  return { ok: false, error: `line ${at.line + 1}, column ${at.character + 1}: ${first.message}${more}. Fix the syntax errors first.` };
+  return { ok: false, error: `line ${at.line + 1}, column ${at.character + 1}: ${first.message.replace(/\.$/, '')}${more}. Fix the syntax errors first.` };
 }
 
 export function convertText(text: string, from: FileFormat, to: FileFormat, index: ModelIndex): Converted {

@@ -56,7 +56,7 @@ export const RULES: RuleInfo[] = [
   { code: 'OCI-YAML-COMMAND-NAME', severity: 'error', kind: 'syntax', title: '`command:` does not hold a name', source: 'The value of `command:` is the command type name.' },
   { code: 'OCI-YAML-XSI-TYPE', severity: 'error', kind: 'syntax', title: 'Empty `xsi:type`', source: '`xsi:type` names a concrete type.' },
   { code: 'OCI-YAML-NESTED-LIST', severity: 'error', kind: 'syntax', title: 'A list inside a list', source: 'Repeated elements are one list of values or mappings; a list item cannot itself be a list.' },
-  { code: 'OCI-YAML-ALIAS', severity: 'error', kind: 'syntax', title: 'Unknown, self-referencing or exploding alias', source: 'An alias must name an earlier anchor; expansion is bounded (20,000 nodes) against alias bombs.' },
+  { code: 'OCI-YAML-ALIAS', severity: 'error', kind: 'syntax', title: 'Unknown, self-referencing or exploding alias', source: 'An alias must name an earlier anchor; expansion is bounded (20,000 nodes and 4 MiB of text per document) against alias bombs.' },
   { code: 'OCI-YAML-TOO-DEEP', severity: 'error', kind: 'syntax', title: 'Nesting deeper than 64 levels', source: 'OCI-P commands are a few levels deep; very deep input is cut off to stay fast.' },
   { code: 'OCI-YAML-TOO-MANY-PROBLEMS', severity: 'error', kind: 'syntax', title: 'More than 100 syntax problems in one document', source: 'Further problems in the document are counted, not listed.' },
   { code: 'OCI-XML-SYNTAX', severity: 'error', kind: 'syntax', title: 'XML is not well-formed', source: 'The document must be well-formed XML; the rest of the file is still checked.' },
@@ -132,6 +132,7 @@ export const RULES: RuleInfo[] = [
   { code: 'OCI-DN-FORMAT', severity: 'warning', kind: 'rule', title: 'Phone number is not a directory number', source: 'phoneNumber and callingLineIdPhoneNumber (DN) are E.164 directory numbers: digits, optionally with a leading + and a country-code dash (+1-2125551234).' },
   { code: 'OCI-USERID-DOMAIN', severity: 'warning', kind: 'rule', title: 'userId without @domain', source: '"The domain is required in the userId." (request documentation of UserConsolidatedAddRequest22)' },
   { code: 'OCI-ENCODING', severity: 'error', kind: 'syntax', title: 'Malformed UTF-8 in a file (CLI)', source: 'Files are read as their byte-order mark or XML declaration says (ISO-8859-1 is common for OCI-P), else as UTF-8; bad bytes are reported at their position, never silently replaced.' },
+  { code: 'OCI-MORE-PROBLEMS', severity: 'error', kind: 'info', title: 'More problems than are listed for one file', source: 'At most 1,000 diagnostics are listed per file (editor and CLI); one more diagnostic, at the first problem not listed, counts the rest (an error when any of them is).' },
   { code: 'OCI-IO', severity: 'error', kind: 'syntax', title: 'File cannot be read (CLI)', source: 'ocip validate reports unreadable files and exits with status 2.' },
   // Sending
   { code: 'OCI-SEND-EMPTY', severity: 'error', kind: 'syntax', title: 'Nothing to send', source: 'A file must contain at least one command to be sent.' },

@@ -5,7 +5,9 @@
  *   and cached as JSON, keyed by the files' paths, sizes and modification times.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { FILE_LIMITS } from '../limits';
+import { readBoundedFile } from '../text/read-bounded';
 import { join, relative, resolve } from 'node:path';
 import { compileSchemaDir } from '../xsd/compile';
 import { listXsdFiles } from '../xsd/schema-set';
@@ -76,7 +78,7 @@ export function schemaDirKey(dir: string): string {
 
 function readCache(file: string): ModelIndex | undefined {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    const data = JSON.parse(readBoundedFile(file, FILE_LIMITS.stateFileBytes).toString('utf8')) as CacheFile;
     if (data.compilerVersion !== COMPILER_VERSION || !data.model?.complexTypes) return undefined;
     return new ModelIndex(data.model, data.warnings ?? []);
   } catch {

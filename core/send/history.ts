@@ -2,7 +2,9 @@
  * The send history: what was sent where and how it went. Holds no password and no raw XML (only masked
  * summaries), so the file can be read by anyone who can read the user's profile. Stored as one JSON file.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { FILE_LIMITS } from '../limits';
+import { FileLimitError, readBoundedFile } from '../text/read-bounded';
 import { dirname } from 'node:path';
 import { maskSecrets } from '../ocip';
 import { oneLine, summarizeResults, type SendResultRow, type SendSummary } from './results';
@@ -70,8 +72,11 @@ export class HistoryStore {
   read(): HistoryEntry[] {
     let text: string;
     try {
-      text = readFileSync(this.file, 'utf8');
-    } catch {
+      text = readBoundedFile(this.file, FILE_LIMITS.stateFileBytes).toString('utf8');
+    } catch (e) {
+      if (!(e instanceof FileLimitError)) return [];
+      // Too large or not a file: kept aside like a corrupt one, never overwritten.
+      renameSync(this.file, `${this.file}.corrupt-${Date.now()}`);
       return [];
     }
     try {

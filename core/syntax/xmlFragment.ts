@@ -11,6 +11,7 @@
  * The piece is parsed on its own (see xml.ts for how a file is split into pieces); `FragmentContext` carries
  * what the piece inherits from around it: the namespace bindings and the name of the open envelope.
  */
+import { invalidXmlCharMessage, invalidXmlChars } from '../text/xml-chars';
 import type { AttributeNode, ElementNode, Span, SyntaxProblem } from '../tree/types';
 import { FirstProblems } from './first-problems';
 import { XML_NS, XMLNS_NS, XSD_NS, XSI_NS, declarationEnd, decodeCharData, isAllSpace, isNameChar, isNameStart, isSpace } from './xmlText';
@@ -128,6 +129,10 @@ class FragmentScanner {
   run(): Fragment {
     const { text } = this;
     const length = text.length;
+    for (const at of invalidXmlChars(text, MAX_FRAGMENT_PROBLEMS)) {
+      const message = invalidXmlCharMessage(text, at);
+      this.syntax(at, at + (text.codePointAt(at)! > 0xffff ? 2 : 1), `${message[0].toUpperCase()}${message.slice(1)}.`);
+    }
     while (this.pos < length) {
       const lt = text.indexOf('<', this.pos);
       const textEnd = lt < 0 ? length : lt;

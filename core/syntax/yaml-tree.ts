@@ -6,17 +6,24 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Node, type Pair, type Scalar } from 'yaml';
 import type { ElementNode, ScalarValue, Span, SyntaxProblem } from '../tree/types';
+import { ALIAS_LIMITS } from '../limits';
 
 export const XSI_TYPE_KEY = 'xsi:type';
 const NULL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
 const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
 /** Nesting deeper than any OCI-P type; beyond it the input is garbage and we stop descending. */
 const MAX_DEPTH = 64;
-/** How many nodes alias expansion may produce in one document (guards against "billion laughs"). */
-const MAX_ALIAS_NODES = 20000;
+/**
+ * Alias expansion is bounded per document in nodes and in characters (guards against "billion laughs", and
+ * against 20,000 aliases of one 100 KB scalar: 2 GB of text to check and convert from a 240 KB file).
+ */
+const MAX_ALIAS_NODES = ALIAS_LIMITS.nodes;
+const MAX_ALIAS_CHARS = ALIAS_LIMITS.expandedChars;
 
 export class YamlTreeBuilder {
   private aliasNodes = 0;
+  /** Characters copied by alias expansion so far: scalars' text, collections' source. */
+  private aliasChars = 0;
   private aliasLimitReported = false;
   /** Nodes being expanded through aliases right now, to stop recursive aliases. */
   private readonly expanding = new Set<Node>();
@@ -159,7 +166,9 @@ export class YamlTreeBuilder {
     }
     if (isScalar(value)) {
       this.checkTag(value);
-      return { ...base, value: { text: scalarText(value), span: valueSpan } };
+      const text = scalarText(value);
+      if (raw && isAlias(raw) && !this.expand(1, text.length, valueSpan)) return undefined;
+      return { ...base, value: { text, span: valueSpan } };
     }
     if (isMap(value)) {
       if (depth >= MAX_DEPTH) {
@@ -202,15 +211,22 @@ export class YamlTreeBuilder {
       this.problem('OCI-YAML-ALIAS', `Alias *${raw.source} refers to itself.`, at);
       return false;
     }
-    this.aliasNodes += (value as { items: unknown[] }).items.length + 1;
-    if (this.aliasNodes > MAX_ALIAS_NODES) {
-      if (this.aliasLimitReported) return false;
-      this.aliasLimitReported = true;
-      this.problem('OCI-YAML-ALIAS', `Aliases expand to more than ${MAX_ALIAS_NODES} nodes; the rest is not read.`, at);
-      return false;
-    }
+    const [start, , end] = rangeOf(value);
+    if (!this.expand((value as { items: unknown[] }).items.length + 1, end - start, at)) return false;
     this.expanding.add(value);
     return true;
+  }
+
+  /** Counts what one alias expansion copies; false (with one problem per document) past the limits. */
+  private expand(nodes: number, chars: number, at: Span): boolean {
+    this.aliasNodes += nodes;
+    this.aliasChars += chars;
+    if (this.aliasNodes <= MAX_ALIAS_NODES && this.aliasChars <= MAX_ALIAS_CHARS) return true;
+    if (this.aliasLimitReported) return false;
+    this.aliasLimitReported = true;
+    const what = this.aliasNodes > MAX_ALIAS_NODES ? `more than ${MAX_ALIAS_NODES} nodes` : `more than ${MAX_ALIAS_CHARS / (1024 * 1024)} MiB of text`;
+    this.problem('OCI-YAML-ALIAS', `Aliases expand to ${what}; the rest is not read.`, at);
+    return false;
   }
 
   private leave(value: Node, raw: Node | null): void {

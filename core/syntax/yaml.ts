@@ -8,6 +8,7 @@ import { ChunkedParser, type SourceFragment } from './chunks';
 import { parseYamlChunk } from './yaml-chunk';
 import { parseYamlChunkFast } from './yaml-fast';
 import { splitYamlDocuments } from './yaml-split';
+import { yamlLineEnds } from '../text/line-ends';
 
 /** One document: the fast path for the plain subset OCI-P files use, else the full `yaml` package. */
 export function parseYamlDocument(text: string): SourceFragment {
@@ -29,7 +30,7 @@ export class IncrementalYamlParser {
 
   /** Never throws. The returned tree shares objects with the cache: do not mutate it. */
   parse(text: string): SourceFile {
-    const { commands, problems } = this.chunks.parse(splitYamlDocuments(text));
+    const { commands, problems } = this.chunks.parse(splitYamlDocuments(yamlLineEnds(text)));
     return { format: 'yaml', commands, problems };
   }
 }

@@ -15,6 +15,7 @@
  * The editor's tolerant front end (core/syntax/xml*.ts) is a different thing: it recovers and reports many
  * problems; this one stops at the first.
  */
+import { invalidXmlCharMessage, invalidXmlChars } from '../text/xml-chars';
 import { scanMarkup, type MarkupScan } from './declarations';
 import { XmlError, type XmlErrorKind } from './errors';
 import { CDATA, elementName, offsetsOf, parserFor, shorten, TEXT, validatorProblem, type Entry } from './library';
@@ -80,6 +81,8 @@ export function parseXmlTree(text: string, options: XmlTreeOptions = {}): XmlEle
     throw new XmlError(kind, reason, text, offset);
   };
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const [badChar] = invalidXmlChars(text, 1);
+  if (badChar !== undefined) fail('malformed', invalidXmlCharMessage(text, badChar), badChar);
   const scan = scanMarkup(text, options.doctype ?? 'reject', maxDepth, fail);
   const problem = validatorProblem(scan.text);
   if (problem) fail('malformed', problem.reason, problem.offset);

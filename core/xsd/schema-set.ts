@@ -3,7 +3,9 @@
  * whatever xs:include / xs:import reach (possibly outside the folder). Each document
  * is read once per target namespace it is compiled into.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { XSD_LIMITS } from '../limits';
+import { FileLimitError, readBoundedFile } from '../text/read-bounded';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseXmlTree, xsChildren, XNode, XSD_NS } from './xml-tree';
 
@@ -22,15 +24,22 @@ export interface SchemaDoc {
   root: XNode;
 }
 
-/** Every *.xsd file below dir, sorted so the compile order is stable. */
+/** Every *.xsd file below dir, sorted so the compile order is stable (symbolic-link loops walked once, at most XSD_LIMITS.files). */
 export function listXsdFiles(dir: string): string[] {
   const out: string[] = [];
+  const walked = new Set<string>();
   const walk = (d: string): void => {
+    const real = realpathSync(d);
+    if (walked.has(real)) return;
+    walked.add(real);
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       const st = statSync(p);
       if (st.isDirectory()) walk(p);
-      else if (name.toLowerCase().endsWith('.xsd')) out.push(p);
+      else if (name.toLowerCase().endsWith('.xsd')) {
+        out.push(p);
+        if (out.length > XSD_LIMITS.files) throw new Error(`Schema folder ${dir} holds more than ${XSD_LIMITS.files} .xsd files: refused`);
+      }
     }
   };
   walk(dir);
@@ -52,14 +61,20 @@ export function loadSchemaSet(dir: string, warnings: string[]): SchemaDoc[] {
   const texts = new Map<string, XNode>();
   const label = (f: string): string => relative(root, f) || f;
 
+  let totalBytes = 0;
   const read = (file: string, from?: string): XNode => {
     let tree = texts.get(file);
     if (tree) return tree;
+    if (texts.size >= XSD_LIMITS.files) throw new Error(`Schema set of ${root} reaches more than ${XSD_LIMITS.files} documents: refused`);
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      // Bounded and regular files only: an include of /dev/zero or of a huge file is refused, not read forever.
+      const bytes = readBoundedFile(file, XSD_LIMITS.fileBytes);
+      totalBytes += bytes.length;
+      if (totalBytes > XSD_LIMITS.totalBytes) throw new FileLimitError(`the schema set's documents together exceed ${XSD_LIMITS.totalBytes / (1024 * 1024)} MiB: refused`, 'ETOOBIG');
+      text = bytes.toString('utf8');
     } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      const why = e instanceof FileLimitError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
       throw new Error(`Cannot read schema file ${file}${from ? ` (referenced from ${label(from)})` : ''}: ${why}`);
     }
     tree = parseXmlTree(text, label(file));
