@@ -50,7 +50,7 @@ export interface RunningSimulator {
   ports: { tcp?: number; tls?: number; soap?: number };
   /** SHA-256 fingerprint of the TLS certificate, "AA:BB:..". */
   tlsFingerprint?: string;
-  /** The current state (read access for tests; replaced, not mutated, by each change). */
+  /** The current state (read access for tests; changed only by committed commands, see engine/store.ts). */
   readonly state: SimState;
   /** Administrator user names of the seed (never passwords). */
   accountNames: string[];
