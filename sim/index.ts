@@ -44,6 +44,8 @@ export interface SimulatorOptions {
   /** On TCP/TLS LogoutRequest, write a SuccessResponse before closing (default false: just close). */
   logoutSuccessResponse?: boolean;
   log?: (line: string) => void;
+  /** Messages for the operator even without a request log (a listener that could not start). Default: `log`. */
+  notice?: (line: string) => void;
 }
 
 export interface RunningSimulator {
@@ -122,7 +124,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         tlsFingerprint = cert.fingerprint;
       } catch (e) {
         if (!(e instanceof CertificateError)) throw e;
-        log?.(`TLS listener disabled: ${e.message}`);
+        (options.notice ?? log)?.(`TLS listener disabled: ${e.message}`);
       }
     }
     if (options.soapPort !== undefined) {
