@@ -96,14 +96,15 @@ export class DocumentFramer {
 
   /** Advances the scan; returns the pending document's length once it is complete, else -1. */
   private scan(): number {
-    const len = this.end - this.start;
     for (;;) {
+      let len = this.end - this.start;
       const mode = this.mode;
       switch (mode.kind) {
         case 'prolog': {
           if (this.pos === 0) {
             while (this.start < this.end && isSpace(this.buf[this.start])) this.start++; // whitespace between documents
             if (this.start === this.end) return -1;
+            len = this.end - this.start;
           }
           let p = this.pos;
           while (p < len && isSpace(this.byte(p))) p++;
