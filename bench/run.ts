@@ -11,6 +11,7 @@ import { generateXml, generateYaml } from './generate';
 import { benchAnalyzer, benchValidateInProcess, benchValidateProcess, benchYamlParsers, type AnalyzerResult, type Timed } from './inprocess';
 import { benchServer, ourServer, yamlLanguageServer, type LspResult } from './lsp';
 import { benchSend, benchXsd, type SendResult } from './send-xsd';
+import { benchAddCost, type AddCost } from './sim-wire';
 import { fmt, fmtP, machine, ms, type Summary } from './stats';
 import { fallbackJsonSchema } from './json-schema';
 
@@ -80,6 +81,10 @@ async function main(): Promise<void> {
   const xsd = benchXsd(schemaDir, quick ? 1 : 3);
   log('send');
   const sends: SendResult[] = [await benchSend(quick ? 60 : 300, 15, 0), await benchSend(quick ? 60 : 300, 1, 0)];
+  log('simulator per-add cost at 100 and 10,000 users');
+  const addCosts: AddCost[] = [await benchAddCost(100, quick ? 50 : 200), await benchAddCost(10_000, quick ? 50 : 200)];
+  log('send client peak memory on large responses');
+  const memory = responseMemory(quick ? [8 << 20] : [8 << 20, 16 << 20, (64 << 20) - (1 << 20)]);
 
   // Report.
   out.push('# Benchmarks', '');
@@ -132,6 +137,15 @@ async function main(): Promise<void> {
   out.push('| commands | per document | seconds | commands / s | results |', '|---|---|---|---|---|');
   for (const s of sends) out.push(`| ${s.commands} | ${s.batchSize} | ${s.seconds.toFixed(2)} | ${s.perSecond.toFixed(0)} | ${Object.entries(s.results).map(([k, v]) => `${k} ${v}`).join(', ')} |`);
   out.push('');
+  out.push('## Simulator and client on the wire', '');
+  out.push('Per UserConsolidatedAddRequest22 over TCP (one per document, `--state` file: snapshot + journal), with N users already stored:', '');
+  out.push('| users stored | adds | ms per add |', '|---|---|---|');
+  for (const a of addCosts) out.push(`| ${a.users} | ${a.adds} | ${a.msPerAdd.toFixed(1)} |`);
+  out.push('', `Ratio 10,000 / 100 users: ${(addCosts[1].msPerAdd / addCosts[0].msPerAdd).toFixed(2)}× (the issue asks for at most 2×).`, '');
+  out.push('Send client (OcipClient over TCP) on one data response (an OCI table of small rows), peak RSS of the process:', '');
+  out.push('| response bytes | rows | seconds | peak RSS MiB (base) | result |', '|---|---|---|---|---|');
+  for (const m of memory) out.push(m.responseBytes ? `| ${m.responseBytes} | ${m.rows} | ${m.seconds.toFixed(1)} | ${m.peakRssMiB} (${m.baseRssMiB}) | ${m.result} |` : `| ${m.result} | | | | |`);
+  out.push('');
   out.push(...notes());
 
   const report = out.join('\n') + '\n';
@@ -177,6 +191,19 @@ function targets(ours: Map<number, LspResult>, validate: Map<string, { process: 
     lines.push(`| ${what} | ${goal} | ${value === undefined ? 'n/a' : ms(value)} | ${verdict} |`);
   }
   return lines;
+}
+
+/** Each size in its own process (bench/sim-wire.ts), bounded in time: one huge response must not take the run down. */
+function responseMemory(sizes: number[]): { responseBytes: number; rows: number; seconds: number; peakRssMiB: number; baseRssMiB: number; result: string }[] {
+  return sizes.map((size) => {
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(REPO, 'bench', 'sim-wire.ts'), 'memory', String(size)], { cwd: REPO, encoding: 'utf8', timeout: 600_000 });
+    const line = run.stdout.trim().split('\n').pop() ?? '';
+    try {
+      return JSON.parse(line);
+    } catch {
+      return { responseBytes: 0, rows: 0, seconds: 0, peakRssMiB: 0, baseRssMiB: 0, result: `${size} bytes: no result (${run.error ? 'not finished within 600 s' : `exit ${run.status}: ${run.stderr.trim().split('\n').pop()}`})` };
+    }
+  });
 }
 
 function notes(): string[] {

@@ -44,13 +44,15 @@ export interface SimulatorOptions {
   /** On TCP/TLS LogoutRequest, write a SuccessResponse before closing (default false: just close). */
   logoutSuccessResponse?: boolean;
   log?: (line: string) => void;
+  /** Messages for the operator even without a request log (a listener that could not start). Default: `log`. */
+  notice?: (line: string) => void;
 }
 
 export interface RunningSimulator {
   ports: { tcp?: number; tls?: number; soap?: number };
   /** SHA-256 fingerprint of the TLS certificate, "AA:BB:..". */
   tlsFingerprint?: string;
-  /** The current state (read access for tests; replaced, not mutated, by each change). */
+  /** The current state (read access for tests; changed only by committed commands, see engine/store.ts). */
   readonly state: SimState;
   /** Administrator user names of the seed (never passwords). */
   accountNames: string[];
@@ -122,7 +124,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         tlsFingerprint = cert.fingerprint;
       } catch (e) {
         if (!(e instanceof CertificateError)) throw e;
-        log?.(`TLS listener disabled: ${e.message}`);
+        (options.notice ?? log)?.(`TLS listener disabled: ${e.message}`);
       }
     }
     if (options.soapPort !== undefined) {

@@ -3,14 +3,12 @@ import { maskSecrets } from '../core/ocip/mask';
 
 export type LogFn = (line: string) => void;
 
-/** Masks password-like elements (plain and SOAP-escaped) and folds the text onto one line. */
+/**
+ * Masks password-like elements (plain and SOAP-escaped: signedPassword, sipAuthenticationPassword, passcode, ...)
+ * with core's masker, which is linear in the text, and folds the text onto one line. Called only when logging.
+ */
 export function maskForLog(text: string): string {
-  // A second pass for signed passwords and SIP credentials, whatever core's masker considers secret.
-  const masked = maskSecrets(text).replace(
-    /(<|&lt;)((?:[\w.-]+:)?(?:signedPassword|sipAuthenticationPassword|plainTextPassword|password|passcode))((?:\s[^<>]*?)?)(>|&gt;)[^<&]*(<|&lt;)\//g,
-    '$1$2$3$4********$5/',
-  );
-  return masked.replace(/\r?\n\s*/g, ' ');
+  return maskSecrets(text).replace(/\r?\n\s*/g, ' ');
 }
 
 export function logDocument(log: LogFn | undefined, tag: string, direction: 'request' | 'response' | 'push', text: string): void {

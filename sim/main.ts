@@ -58,7 +58,8 @@ export async function runSimCli(argv: string[], out: (line: string) => void = (l
   const { verbose, ...options } = opts;
   let sim;
   try {
-    sim = await startSimulator({ ...options, log: (l) => (verbose || l.startsWith('TLS listener disabled') ? out(l) : undefined) });
+    // Without --verbose there is no request log at all: nothing is formatted or masked for a log nobody reads.
+    sim = await startSimulator({ ...options, log: verbose ? out : undefined, notice: out });
   } catch (e) {
     out(`ocip sim: ${e instanceof Error ? e.message : String(e)}`);
     return 1;

@@ -195,7 +195,12 @@ export class OcipClient {
     const reply = await this.transport!.exchange(doc, signal);
     this.logDoc('<< ', reply);
     try {
-      return mapResponses(batch, parseResponseDocument(reply).commands);
+      const response = parseResponseDocument(reply);
+      // An answer for another session is not the answer to this document (a proxy or server mixing sessions up).
+      if (response.sessionId !== undefined && response.sessionId.trim() !== this.sessionId) {
+        throw new OcipError('bad-response', `the response carries another sessionId ("${snippetOf(response.sessionId)}") than this session's`);
+      }
+      return mapResponses(batch, response.commands);
     } catch (err) {
       // The document was answered, so it reached the server, but the answer cannot be read.
       const e = err instanceof OcipError ? err : new OcipError('bad-response', String(err));
@@ -236,6 +241,10 @@ export class OcipClient {
       throw err;
     }
   }
+}
+
+function snippetOf(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 function unknown(c: { index: number; type: string }, message: string): CommandResult {

@@ -1,6 +1,11 @@
 /**
  * Masking of secrets in OCI-P XML, for wire logs, simulator logs, history and error messages.
  * Works on plain XML and on XML escaped once more as text (a SOAP envelope's `in0`).
+ *
+ * Linear in the text's length, whatever it holds: one left-to-right pass finds each secret start tag, and its
+ * content ends at the next markup (`<`, or `&lt;` once escaped), CDATA sections skipped. No search ever looks
+ * for a matching end tag, so thousands of unclosed or escaped `<password>` tags cost one pass, not one per tag.
+ * Content up to the next markup is masked whether the element is closed or not (masking too much is safe).
  */
 import { escapeAttr } from './envelope';
 
@@ -14,21 +19,47 @@ const SECRET_NAME =
   '(?:password|passcode|loginToken|secretKey|sharedSecret|' +
   '(?!(?:use|expire|has|generate|prompt|enable|disallow|finish|reset|allow|is|require|min|max)[A-Z])' +
   '[A-Za-z_][\\w.-]*(?:Password|Passcode|Secret))';
-const QNAME = `((?:[A-Za-z_][\\w.-]*:)?${SECRET_NAME})`;
+const QNAME = `(?:[A-Za-z_][\\w.-]*:)?${SECRET_NAME}`;
 
-// Only secret elements are matched, so a secret nested in another element (device credentials) is found too.
-const PLAIN = new RegExp(`<${QNAME}(\\s[^<>]*)?(?<!/)>([\\s\\S]*?)<\\/\\1\\s*>`, 'g');
-const ESCAPED = new RegExp(`&lt;${QNAME}(\\s(?:(?!&[lg]t;)[\\s\\S])*?)?(?<!/)&gt;([\\s\\S]*?)&lt;\\/\\1\\s*&gt;`, 'g');
+// A secret start tag (not self-closing), plain (group 1) or escaped as text (group 2). Attributes never hold '<'.
+const OPEN = new RegExp(`(<${QNAME}(?:\\s[^<>]*)?(?<!/)>)|(&lt;${QNAME}(?:\\s(?:[^&<>]|&(?![lg]t;))*)?(?<!/)&gt;)`, 'g');
+
+interface Markup {
+  open: string;
+  cdataOpen: string;
+  cdataClose: string;
+}
+const PLAIN: Markup = { open: '<', cdataOpen: '<![CDATA[', cdataClose: ']]>' };
+const ESCAPED: Markup = { open: '&lt;', cdataOpen: '&lt;![CDATA[', cdataClose: ']]&gt;' };
+
+/** Where an element's text content starting at `from` ends: the next markup that is not a CDATA section. */
+function contentEnd(text: string, from: number, m: Markup): number {
+  let pos = from;
+  for (;;) {
+    const at = text.indexOf(m.open, pos);
+    if (at < 0) return text.length;
+    if (!text.startsWith(m.cdataOpen, at)) return at;
+    const close = text.indexOf(m.cdataClose, at + m.cdataOpen.length);
+    if (close < 0) return text.length;
+    pos = close + m.cdataClose.length;
+  }
+}
 
 /** Replaces the content of every password-like element with ********. */
 export function maskSecrets(xml: string): string {
-  return xml
-    .replace(PLAIN, (whole, qname: string, attrs: string | undefined, content: string) =>
-      content.length ? `<${qname}${attrs ?? ''}>${MASK}</${qname}>` : whole,
-    )
-    .replace(ESCAPED, (whole, qname: string, attrs: string | undefined, content: string) =>
-      content.length ? `&lt;${qname}${attrs ?? ''}&gt;${MASK}&lt;/${qname}&gt;` : whole,
-    );
+  let out = '';
+  let copied = 0;
+  OPEN.lastIndex = 0;
+  for (let m = OPEN.exec(xml); m; m = OPEN.exec(xml)) {
+    const start = m.index + m[0].length;
+    const end = contentEnd(xml, start, m[1] !== undefined ? PLAIN : ESCAPED);
+    if (end > start) {
+      out += xml.slice(copied, start) + MASK;
+      copied = end;
+    }
+    OPEN.lastIndex = Math.max(end, start);
+  }
+  return copied === 0 ? xml : out + xml.slice(copied);
 }
 
 /** Removes literal occurrences of a known password (raw and XML-escaped) from any text: a last line of defence. */

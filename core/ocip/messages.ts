@@ -3,7 +3,7 @@
  * (success, error, warning, info, data), error codes extracted, OCI tables turned into arrays of objects.
  */
 import type { ResponseCommand } from './envelope';
-import { OcipError } from './errors';
+import { MAY_HAVE_EXECUTED, OcipError } from './errors';
 import { maskSecrets } from './mask';
 import { xsiType, type XNode } from './xml';
 
@@ -54,12 +54,32 @@ export function toResult(index: number, requestType: string, response: ResponseC
   const base = { index, requestType, responseType, rawXml: maskSecrets(response.rawXml) };
   // The base responses live in namespace C; accept an unqualified spelling too, it cannot mean anything else.
   const isCore = (local: string) => type?.local === local && (type.ns === CORE_NS || type.ns === '');
-  if (isCore('SuccessResponse')) return { ...base, kind: 'success' };
   if (isCore('ErrorResponse')) return { ...base, ...errorFields(node) };
   if (!type) {
-    return { ...base, kind: 'error', summary: 'response command has no xsi:type; cannot interpret it' };
+    return { ...base, kind: 'unknown', summary: `response command has no xsi:type; cannot interpret it; ${MAY_HAVE_EXECUTED}` };
   }
-  return { ...base, kind: 'data', data: decodeData(node) };
+  const success = isCore('SuccessResponse');
+  const fits = success ? !returnsData(requestType) : isResponseTo(requestType, type);
+  if (!fits) {
+    const what = success ? 'SuccessResponse' : `${type.ns ? `{${type.ns}}` : ''}${type.local}`;
+    return { ...base, kind: 'unknown', summary: `the server answered ${what} to ${requestType}, which cannot return it; ${MAY_HAVE_EXECUTED}` };
+  }
+  return success ? { ...base, kind: 'success' } : { ...base, kind: 'data', data: decodeData(node) };
+}
+
+/** Get requests (UserGetRequest23V2, GroupGetListInServiceProviderRequest, ...) answer with data, never SuccessResponse. */
+function returnsData(requestType: string): boolean {
+  return /Get[A-Za-z0-9]*Request/.test(requestType);
+}
+
+/**
+ * A data response answers the request of the same name: UserGetRequest23V2 -> UserGetResponse23V2,
+ * LoginRequest22V5 -> LoginResponse22V5. Anything else (a data response to an add) is not this command's answer.
+ */
+function isResponseTo(requestType: string, type: { ns: string; local: string }): boolean {
+  if (type.ns !== '') return false;
+  const at = type.local.lastIndexOf('Response');
+  return at >= 0 && `${type.local.slice(0, at)}Request${type.local.slice(at + 'Response'.length)}` === requestType;
 }
 
 function childText(node: XNode, local: string): string | undefined {

@@ -13,11 +13,10 @@ import { parseXmlDocument, XmlParseError, type XElement } from '../xml/parse';
 import { escapeAttr } from '../../core/ocip/envelope';
 import { toLatin1Safe } from '../xml/write';
 import { WSDL } from './wsdl';
+import { SOAP_LIMITS } from '../limits';
 
 export const SOAP_PATH = '/webservice/services/ProvisioningService';
 const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
-const MAX_BODY = 16 * 1024 * 1024;
-const MAX_SESSIONS = 10_000;
 
 export interface SoapDeps {
   env: Omit<SessionEnv, 'faults' | 'requireSameSessionId' | 'logoutSuccessResponse'>;
@@ -70,15 +69,23 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
+class BodyTooLarge extends Error {}
+
+/** Reads the body up to SOAP_LIMITS.maxBodyBytes; beyond it stops reading at once (the rest is never buffered). */
 function readBody(req: IncomingMessage): Promise<Buffer> {
+  const max = SOAP_LIMITS.maxBodyBytes;
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > max) return reject(new BodyTooLarge(`request body larger than ${max} bytes`));
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) reject(new Error('request body too large'));
-      else chunks.push(c);
-    });
+      if (size <= max) return void chunks.push(c);
+      req.off('data', onData);
+      req.pause();
+      reject(new BodyTooLarge(`request body larger than ${max} bytes`));
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -113,7 +120,10 @@ async function send(res: ServerResponse, status: number, body: string, headers: 
 }
 
 export function createSoapServer(deps: SoapDeps): Server {
-  const sessions = new Map<string, OciSession>();
+  // Sessions not logged in yet and logged-in ones are kept apart: anyone can create the former without a cookie
+  // (bounded, the oldest dropped first), but that never drops a logged-in session.
+  const pending = new Map<string, OciSession>();
+  const active = new Map<string, OciSession>();
   let nextRequest = 1;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -132,19 +142,28 @@ export function createSoapServer(deps: SoapDeps): Server {
     }
     const tag = `[soap#${nextRequest++}]`;
     const faults = effectiveFaults(deps.faults(), 'soap');
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (e) {
+      if (!(e instanceof BodyTooLarge)) throw e;
+      deps.log?.(`${tag} closing: ${e.message}`);
+      res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' }).end(`${e.message}\n`, () => req.socket.destroy());
+      return;
+    }
     let cookie = cookieValue(req, 'JSESSIONID');
     const headers: Record<string, string> = {};
-    if (!cookie || !sessions.has(cookie)) {
-      // Bounded: the oldest session goes first (Maps iterate in insertion order).
-      if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+    if (!cookie || !(active.has(cookie) || pending.has(cookie))) {
+      // Bounded: the oldest session not logged in goes first (Maps iterate in insertion order).
+      if (pending.size >= SOAP_LIMITS.maxPendingSessions) pending.delete(pending.keys().next().value!);
       cookie = randomBytes(16).toString('hex').toUpperCase();
-      sessions.set(cookie, new OciSession({ ...deps.env, faults: () => effectiveFaults(deps.faults(), 'soap'), requireSameSessionId: true, logoutSuccessResponse: true }));
+      pending.set(cookie, new OciSession({ ...deps.env, faults: () => effectiveFaults(deps.faults(), 'soap'), requireSameSessionId: true, logoutSuccessResponse: true }));
       headers['Set-Cookie'] = `JSESSIONID=${cookie}; Path=/webservice; HttpOnly`;
     }
-    const session = sessions.get(cookie)!;
+    const session = (active.get(cookie) ?? pending.get(cookie))!;
     let inner: string;
     try {
-      inner = innerDocument(parseXmlDocument((await readBody(req)).toString('utf8')));
+      inner = innerDocument(parseXmlDocument(body.toString('utf8')));
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       deps.log?.(`${tag} bad SOAP request: ${msg}`);
@@ -158,7 +177,18 @@ export function createSoapServer(deps: SoapDeps): Server {
       await send(res, 500, NOT_LOGGED_IN, headers, faults);
       return;
     }
-    if (outcome.close) sessions.delete(cookie);
+    if (outcome.close) {
+      active.delete(cookie);
+      pending.delete(cookie);
+    } else if (session.loggedIn && pending.has(cookie)) {
+      pending.delete(cookie);
+      if (active.size >= SOAP_LIMITS.maxLoggedInSessions) {
+        deps.log?.(`${tag} login refused: ${active.size} sessions are logged in`);
+        await send(res, 500, faultEnvelope('soapenv:Server.generalException', 'INVALID_REQUEST', 'Too many sessions are logged in.'), headers, faults);
+        return;
+      }
+      active.set(cookie, session);
+    }
     let doc = toLatin1Safe(outcome.response ?? '');
     if (outcome.xspBuilt) doc = UTF8_DECLARATION + doc.slice(ISO_DECLARATION.length);
     logDocument(deps.log, tag, 'response', doc);

@@ -8,6 +8,7 @@ import { logDocument, type LogFn } from '../log';
 import { forcedLogoutDocument, OciSession, type SessionEnv } from '../protocol/session';
 import { decodeDocument, DocumentFramer, FramingError } from '../wire/framer';
 import { encodeLatin1 } from '../xml/write';
+import { STREAM_LIMITS } from '../limits';
 
 export interface StreamDeps {
   kind: ListenerKind;
@@ -93,6 +94,22 @@ export function serveStream(socket: Socket, deps: StreamDeps): void {
     }
   }
 
+  // Backpressure: a client that sends requests without reading the answers stops being read once enough work
+  // waits (documents queued, or answers it has not taken); reading resumes when the queue has drained.
+  let queued = 0;
+  let paused = false;
+  const flowControl = () => {
+    const full = queued >= STREAM_LIMITS.maxQueuedDocuments || socket.writableLength > STREAM_LIMITS.maxUnsentBytes;
+    if (full && !paused && !finished) {
+      paused = true;
+      socket.pause();
+    } else if (!full && paused && !finished) {
+      paused = false;
+      socket.resume();
+    }
+  };
+  socket.on('drain', flowControl);
+
   socket.on('data', (chunk: Buffer) => {
     if (finished) return;
     let docs: Buffer[];
@@ -103,11 +120,19 @@ export function serveStream(socket: Socket, deps: StreamDeps): void {
       return finish('destroy');
     }
     for (const doc of docs) {
-      queue = queue.then(() => process(doc)).catch((e) => {
-        deps.log?.(`${tag} error: ${e instanceof Error ? e.message : String(e)}`);
-        finish('destroy');
-      });
+      queued++;
+      queue = queue
+        .then(() => process(doc))
+        .catch((e) => {
+          deps.log?.(`${tag} error: ${e instanceof Error ? e.message : String(e)}`);
+          finish('destroy');
+        })
+        .finally(() => {
+          queued--;
+          flowControl();
+        });
     }
+    flowControl();
   });
   socket.on('error', (e) => deps.log?.(`${tag} socket error: ${e.message}`));
   socket.on('close', () => {

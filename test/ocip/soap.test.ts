@@ -54,7 +54,7 @@ test('SOAP: signed login, JSESSIONID kept and resent, inner documents escaped an
     await client.connect();
     const info = await client.login();
     assert.equal(info.serviceProviderId, 'SP123');
-    const results = await client.send([cmd('GroupGetRequest', '<name>a &amp; b</name>'), cmd('UserGetRequest')]);
+    const results = await client.send([cmd('GroupModifyRequest', '<name>a &amp; b</name>'), cmd('UserDeleteRequest')]);
     assert.deepEqual(results.map((r) => r.kind), ['success', 'success']);
     const first = server.requests[0];
     assert.equal(first.headers['content-type'], 'text/xml; charset=utf-8');

@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinModel } from '../../core/model';
 import { DEFAULT_CHECK_OPTIONS } from '../../core/checks/types';
@@ -71,7 +71,8 @@ describe('passwords never leak', () => {
     assertNoSecret('history file', readFileSync(join(tmp.dir, 'history', 'send-history.json'), 'utf8'));
     assert.ok(sim.logLines.length > 4);
     assertNoSecret('simulator log', sim.logLines.join('\n'));
-    assertNoSecret('simulator state file', readFileSync(join(tmp.dir, 'sim-state.json'), 'utf8'));
+    const stateFile = join(tmp.dir, 'sim-state.json');
+    assertNoSecret('simulator state file', readFileSync(stateFile, 'utf8') + (existsSync(`${stateFile}.journal`) ? readFileSync(`${stateFile}.journal`, 'utf8') : ''));
   });
 
   test('formatLogLine masks a literal password anywhere and password elements, plain and SOAP-escaped', () => {

@@ -5,19 +5,31 @@
  */
 import { OcipError } from '../errors';
 
-// Matched on a latin1 view of the bytes (one char per byte), so string indexes are byte offsets.
-const END_TAG = /<\/(?:[A-Za-z_][\w.-]*:)?BroadsoftDocument\s*>/g;
-const END_TAG_MAX = 80;
+// Matched on a latin1 view of the bytes (one char per byte), so string indexes are byte offsets. The framer only
+// needs three tokens: a CDATA section's start and end (an end tag inside CDATA is text) and the root's end tag.
+const TOKENS = /<!\[CDATA\[|\]\]>|<\/(?:[A-Za-z_][\w.-]*:)?BroadsoftDocument\s*>/g;
+/** Longest token the framer must find across two reads (a prefixed end tag); longer ones are not OCI-P. */
+const TOKEN_MAX = 80;
 
+/**
+ * Linear in the bytes received: each byte is searched once (plus at most TOKEN_MAX bytes kept from the previous
+ * read, so a token split across reads is found), and whether an end tag is inside a CDATA section is a state
+ * carried along, never a search back through the document.
+ */
 export class DocumentReader {
   private chunks: Buffer[] = [];
   private size = 0;
-  /** The last bytes already searched, so an end tag split across reads is still found. */
-  private tail = Buffer.alloc(0);
+  /** Bytes from `scanFrom` to the end of what was searched: where a token split across reads may begin. */
+  private tail: Buffer = Buffer.alloc(0);
+  /** Absolute offset before which every token was already seen. */
+  private scanFrom = 0;
+  private inCdata = false;
   /** Byte offset just after the first end tag in the buffer, or -1. */
   private end = -1;
   /** The first non-space byte of the pending document has been looked at. */
   private startChecked = false;
+  private line = 1;
+  private lineStart = 0;
 
   constructor(private readonly maxBytes: number) {}
 
@@ -27,9 +39,10 @@ export class DocumentReader {
 
   /** Appends bytes; throws 'too-large' when the pending document outgrows the bound. */
   push(chunk: Buffer): void {
+    const offset = this.size;
     this.chunks.push(chunk);
     this.size += chunk.length;
-    if (!this.startChecked) this.checkStart();
+    if (!this.startChecked) this.checkStart(chunk, offset);
     if (this.end < 0) this.search(chunk);
     if (this.end < 0 && this.size > this.maxBytes) {
       throw new OcipError('too-large', `response exceeds the maximum size of ${this.maxBytes} bytes; connection closed`);
@@ -39,40 +52,40 @@ export class DocumentReader {
   /**
    * A document starts with '<' (or a UTF-8 byte-order mark) after optional whitespace. Anything else (garbage, an
    * HTTP error page on the wrong port) can never become a document: fail now instead of waiting for the timeout.
+   * Looks at the new bytes only, so a flood of whitespace costs one pass.
    */
-  private checkStart(): void {
-    const all = this.flatten();
+  private checkStart(chunk: Buffer, offset: number): void {
     let i = 0;
-    let line = 1;
-    let lineStart = 0;
-    for (; i < all.length && isXmlSpace(all[i]); i++) if (all[i] === 0x0a) (line++, (lineStart = i + 1));
-    if (i === all.length) return;
+    for (; i < chunk.length && isXmlSpace(chunk[i]); i++) if (chunk[i] === 0x0a) (this.line++, (this.lineStart = offset + i + 1));
+    if (i === chunk.length) return;
     this.startChecked = true;
-    if (all[i] === 0x3c || all[i] === 0xef) return;
-    const sample = all.subarray(i, i + 60).toString('latin1').replace(/[^\x20-\x7e]/g, '.');
-    throw new OcipError('bad-response', `the response is not an OCI-P XML document: text outside the root element at line ${line}, column ${i - lineStart + 1} ("${sample}")`);
+    if (chunk[i] === 0x3c || chunk[i] === 0xef) return;
+    const sample = chunk.subarray(i, i + 60).toString('latin1').replace(/[^\x20-\x7e]/g, '.');
+    throw new OcipError('bad-response', `the response is not an OCI-P XML document: text outside the root element at line ${this.line}, column ${offset + i - this.lineStart + 1} ("${sample}")`);
   }
 
-  /** Looks for the end tag in the new bytes (plus the tail of the old ones), skipping any inside a CDATA section. */
+  /** Looks for the root's end tag in the new bytes (plus the tail of the old ones), outside CDATA sections. */
   private search(chunk: Buffer): void {
     const windowStart = this.size - chunk.length - this.tail.length;
-    const window = Buffer.concat([this.tail, chunk]);
+    const window = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
     const text = window.toString('latin1');
-    END_TAG.lastIndex = 0;
-    for (let m = END_TAG.exec(text); m; m = END_TAG.exec(text)) {
+    let seen = this.scanFrom;
+    TOKENS.lastIndex = 0;
+    for (let m = TOKENS.exec(text); m; m = TOKENS.exec(text)) {
       const at = windowStart + m.index;
-      if (!this.insideCdata(at)) {
-        this.end = at + m[0].length;
-        break;
+      seen = at + m[0].length;
+      const token = m[0];
+      if (this.inCdata) {
+        if (token === ']]>') this.inCdata = false;
+      } else if (token === '<![CDATA[') {
+        this.inCdata = true;
+      } else if (token !== ']]>') {
+        this.end = seen;
+        return;
       }
     }
-    this.tail = window.subarray(Math.max(0, window.length - END_TAG_MAX));
-  }
-
-  /** Rare check (only when an end tag is seen): is this offset inside an unclosed <![CDATA[ … ]]>? */
-  private insideCdata(offset: number): boolean {
-    const before = this.flatten().subarray(0, offset).toString('latin1');
-    return before.lastIndexOf('<![CDATA[') > before.lastIndexOf(']]>');
+    this.scanFrom = Math.max(seen, this.size - TOKEN_MAX);
+    this.tail = window.subarray(this.scanFrom - windowStart);
   }
 
   /** Takes the next complete document (decoded) off the buffer, or undefined if none is complete yet. */
@@ -86,8 +99,12 @@ export class DocumentReader {
     this.chunks = [];
     this.size = 0;
     this.tail = Buffer.alloc(0);
+    this.scanFrom = 0;
+    this.inCdata = false;
     this.end = -1;
     this.startChecked = false;
+    this.line = 1;
+    this.lineStart = 0;
     if (left.length) this.push(left); // leftover bytes: maybe the start (or all) of the next document
     return decodeDocument(trimLeadingSpace(doc));
   }

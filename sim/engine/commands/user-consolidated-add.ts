@@ -7,6 +7,7 @@ import { accountReaches, type Account } from '../accounts';
 import { mayDo } from '../../../core/checks/rules/authority';
 import { SERVICE_PREREQUISITES } from '../../../core/checks/rules/services';
 import type { CommandHandler, DataMode } from '../context';
+import type { StateStore } from '../store';
 import { errors } from '../errors';
 import { successResponse } from '../../wire/response';
 import type { AccessDeviceState, GroupState, ServiceProviderState, SimState, UserState } from '../state';
@@ -85,10 +86,10 @@ function ensureDomain({ sp, group }: Target, userId: string, account: Account, m
   group.domains.push(domain);
 }
 
-function ensurePhoneNumber(state: SimState, { sp, group }: Target, req: Uca22Request, account: Account, mode: DataMode): void {
+function ensurePhoneNumber(store: StateStore, state: SimState, { sp, group }: Target, req: Uca22Request, account: Account, mode: DataMode): void {
   const dn = req.fields.phoneNumber;
   if (dn === undefined) return;
-  if (Object.values(state.users).some((u) => u.phoneNumber === dn)) throw errors.numberInUse(dn);
+  if (store.phoneNumberInUse(state, dn)) throw errors.numberInUse(dn);
   if (group.phoneNumbers.includes(dn)) return;
   if (mode === 'XS') {
     // XS: added to the group, and to the service provider if needed.
@@ -235,23 +236,22 @@ export const userConsolidatedAddRequest22: CommandHandler = (ctx, cmd, echo) => 
     throw errors.unauthorized('In XS data mode only a System administrator may execute UserConsolidatedAddRequest22.');
   }
   const req = readUca22(cmd, mode);
-  const draft = structuredClone(ctx.store.state);
+  const draft = ctx.store.draft();
   if (draft.users[req.userId]) throw errors.userExists(req.userId);
   const target = resolveGroup(draft, req, account, mode);
   checkDepartment(target, req);
   checkTrunkAddressing(target, req);
   ensureDomain(target, req.userId, account, mode);
-  ensurePhoneNumber(draft, target, req, account, mode);
+  ensurePhoneNumber(ctx.store, draft, target, req, account, mode);
   checkAlternateUserIds(draft, req, account, mode);
   if (req.password === undefined && !target.sp.externalAuthentication) throw errors.passwordRequired();
   authorizeServices(target, req, account, mode);
   checkPrerequisites(target, req, mode);
   if (req.endpoint) ensureDevice(draft, target, req.endpoint);
   for (const ep of req.scaEndpoints) ensureDevice(draft, target, ep);
-  const inGroup = Object.values(draft.users).filter((u) => u.serviceProviderId === target.sp.id && u.groupId === target.group.id).length;
+  const inGroup = ctx.store.usersInGroup(draft, target.sp.id, target.group.id);
   if (inGroup >= target.group.userLimit) target.group.userLimit = inGroup + 1; // raised by one when needed
   draft.users[req.userId] = buildUser(target, req);
-  ctx.store.state = draft;
-  ctx.store.save();
+  ctx.store.commit(draft);
   return successResponse(echo);
 };

@@ -113,9 +113,8 @@ export const userGetRequest23V2: CommandHandler = (ctx, cmd, echo) => {
 export const userDeleteRequest: CommandHandler = (ctx, cmd, echo) => {
   const userId = childText(cmd, 'userId') ?? '';
   reachableUser(ctx.store.state, ctx.account, userId);
-  const draft = structuredClone(ctx.store.state);
+  const draft = ctx.store.draft();
   delete draft.users[userId];
-  ctx.store.state = draft;
-  ctx.store.save();
+  ctx.store.commit(draft);
   return successResponse(echo);
 };
