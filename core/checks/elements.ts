@@ -7,6 +7,7 @@ import type { ComplexType, ElementDecl, SimpleType } from '../model/types';
 import type { ElementNode, FileFormat, Span } from '../tree/types';
 import type { Diagnostic } from './types';
 import { matchContent } from './content';
+import { emptyContentSpace, xsiTypeOfPlainElement } from './xsd-extras';
 import { checkValue, describeSimpleType, short } from './values';
 import { suggestName } from './suggest';
 
@@ -71,10 +72,14 @@ export function walkElement(node: ElementNode, decl: ElementDecl, ctx: WalkConte
     } else if ((node.value && node.value.text.trim() !== '') || node.children?.length) {
       push(ctx, { code: 'OCI-NIL', severity: 'error', message: `A nil \`${decl.name}\` must be empty.`, span: node.nil });
     }
+    const xsi = xsiTypeOfPlainElement(node, decl, ctx.model, ctx.command);
+    if (xsi) ctx.out.push(xsi);
     return;
   }
   const simple = ctx.model.simpleType(decl.type);
   if (simple) {
+    const xsi = xsiTypeOfPlainElement(node, decl, ctx.model, ctx.command);
+    if (xsi) ctx.out.push(xsi);
     walkSimple(node, decl, simple, ctx);
     ctx.visit?.(node, decl, decl.type, path);
     return;
@@ -95,6 +100,10 @@ export function walkElement(node: ElementNode, decl: ElementDecl, ctx: WalkConte
     const what = ctx.format === 'yaml' ? 'a mapping of its child elements' : 'child elements, not text';
     push(ctx, { code: 'OCI-EXPECTED-CONTENT', severity: 'error', message: `\`${decl.name}\` is a ${typeName} and takes ${what}.`, span: node.value.span });
     return;
+  }
+  if (ctx.format === 'xml' && !node.children?.length) {
+    const space = emptyContentSpace(type, node.value?.span, decl.name, ctx.command);
+    if (space) ctx.out.push(space);
   }
   walkContent(typeName, decl.name, node.nameSpan, node.children ?? [], withParentNamespace(ctx, node.namespace), path);
 }

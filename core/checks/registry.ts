@@ -84,6 +84,7 @@ export const RULES: RuleInfo[] = [
   { code: 'OCI-NMTOKEN', severity: 'error', kind: 'schema', title: 'Not a name token', source: 'xs:NMTOKEN values are name characters only: letters, digits, ".", "-", "_", ":", no spaces.' },
   { code: 'OCI-DURATION', severity: 'error', kind: 'schema', title: 'Not a duration', source: 'xs:duration values are PnYnMnDTnHnMnS (not used by R25).' },
   { code: 'OCI-LANGUAGE', severity: 'error', kind: 'schema', title: 'Not a language tag', source: 'xs:language values are tags such as en-US (not used by R25).' },
+  { code: 'OCI-EMPTY-CONTENT', severity: 'error', kind: 'schema', title: 'Whitespace inside an element of empty content', source: 'An element (or command) whose type declares no content may not contain any character, not even spaces or line breaks (XML).' },
   { code: 'OCI-UNION', severity: 'error', kind: 'schema', title: 'Value matches no member of a union type', source: 'xs:union values must be valid for one of the member types (not used by UserConsolidatedAddRequest22).' },
   { code: 'OCI-PATTERN', severity: 'error', kind: 'schema', title: 'Pattern mismatch', source: 'xs:pattern facets (none in the UserConsolidatedAddRequest22 closure; used by other commands).' },
   // UserConsolidatedAddRequest22: documented mode and authority rules

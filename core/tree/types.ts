@@ -61,6 +61,8 @@ export interface CommandNode {
   attributes?: AttributeNode[];
   /** XML: namespace URI of the command element itself ('' = no namespace, as required). */
   namespace?: string;
+  /** XML: whitespace written between the start and end tag of a command without child elements (refused for commands of empty content). */
+  spaceOnly?: Span;
 }
 
 /** XML only: the BroadsoftDocument around the commands, when present. */
