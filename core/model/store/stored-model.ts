@@ -55,6 +55,8 @@ export class StoredModel implements ModelSource {
   private indexData?: Index;
   /** Chunk names loaded so far, in order (for benchmarks and tests). */
   readonly loadedChunks: string[] = [];
+  /** Milliseconds spent reading and decoding the index and the chunks (for benchmarks). */
+  loadMs = 0;
 
   /**
    * @param core   the core chunk (chunk 0), already in memory (bundled)
@@ -120,6 +122,7 @@ export class StoredModel implements ModelSource {
   /** Every named request/response-independent fact: the index, read once. */
   private index(): Index {
     if (!this.indexData) {
+      const started = performance.now();
       const stored = this.reader.index();
       const complexNames = stored.complexNames.split('\n');
       const simpleNames = stored.simpleNames.split('\n');
@@ -130,6 +133,7 @@ export class StoredModel implements ModelSource {
         simplePos: new Map(simpleNames.map((n, i) => [n, i])),
         abstract: new Set(stored.abstract),
       };
+      this.loadMs += performance.now() - started;
     }
     return this.indexData;
   }
@@ -168,7 +172,9 @@ export class StoredModel implements ModelSource {
     this.loaded.add(i);
     const name = this.index().stored.chunks[i];
     this.loadedChunks.push(name);
+    const started = performance.now();
     this.decode(this.reader.chunk(name));
+    this.loadMs += performance.now() - started;
   }
 
   private decode(chunk: StoredChunk): void {
