@@ -42,7 +42,7 @@ describe('New Command… requests over stdio', () => {
     client.open('file:///w/e.ocip.xml', 'ocip-xml', '');
     const whole = await client.request<NewCommandResult>(NEW_COMMAND_REQUEST, { uri: 'file:///w/e.ocip.xml', command: 'SystemSoftwareVersionGetRequest' });
     assert.ok('snippet' in whole);
-    assert.match(whole.snippet, /<BroadsoftDocument[\s\S]*xsi:type="SystemSoftwareVersionGetRequest"/);
+    assert.match(whole.snippet, /<BroadsoftDocument[\s\S]*<command xsi:type="SystemSoftwareVersionGetRequest" xmlns=""\/>\n/, 'a command of empty content is an empty element');
   });
 
   it('refuses an unknown command', async () => {
