@@ -1,8 +1,8 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // The server and the CLI must run with plain `node`, without node_modules beside them.
 import * as esbuild from 'esbuild';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -24,6 +24,10 @@ const entries = [
   { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' },
 ];
 
+// The built-in model's index and chunks are read lazily at run time (core/model/store/chunk-reader.ts), not bundled:
+// copied next to the bundles, into dist/model-r25/. The core chunk is also bundled (imported by core/model/load.ts).
+copyModelChunks('core/model/generated/r25', 'dist/model-r25');
+
 if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
 } else {
@@ -42,5 +46,15 @@ async function buildAtomically(options) {
     const temporary = `${file.path}.${process.pid}.tmp`;
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
+  }
+}
+
+function copyModelChunks(from, to) {
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from)) {
+    if (!f.endsWith('.json')) continue;
+    const temporary = join(to, `${f}.${process.pid}.tmp`);
+    copyFileSync(join(from, f), temporary);
+    renameSync(temporary, join(to, f));
   }
 }

@@ -14,6 +14,7 @@ import { benchSend, benchXsd, type SendResult } from './send-xsd';
 import { benchAddCost, type AddCost } from './sim-wire';
 import { fmt, fmtP, machine, ms, type Summary } from './stats';
 import { fallbackJsonSchema } from './json-schema';
+import { benchModelLoad } from './model-load';
 
 const REPO = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -129,6 +130,8 @@ async function main(): Promise<void> {
   out.push('| file | `node bin/ocip.js validate --format json FILE` (process wall) | in process (wall) | in process (CPU) |', '|---|---|---|---|');
   for (const [key, r] of validate) out.push(`| ${key.replace(':', ' ')} | ${fmt(r.process)} | ${fmt(r.inProcess.wall)} | ${fmt(r.inProcess.cpu)} |`);
   out.push('');
+  log('built-in model: lazy loading');
+  out.push(...benchModelLoad(quick));
   out.push('## YAML parsing of 2000 documents', '');
   out.push(`Fast path (core/syntax/yaml-fast.ts): ${fmt(parsers.fast.wall)} ms, took ${(parsers.fastShare * 100).toFixed(0)} % of the documents; \`yaml\` package path: ${fmt(parsers.yamlPackage.wall)} ms (${(parsers.yamlPackage.wall.median / parsers.fast.wall.median).toFixed(0)}× slower).`, '');
   out.push('## XSD compile', '');

@@ -5,6 +5,7 @@ import { createLanguageClient } from './language-client';
 import { registerXmlDetection } from './xml-detection';
 import { disposeSimulator, registerSend } from './send';
 import { registerConvertCommands } from './convert-commands';
+import { registerNewCommandCommand } from './new-command';
 import { registerPreviewCommand } from './preview-request';
 import { registerNewFileCommands } from './new-file';
 
@@ -14,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerXmlDetection(context);
   registerSend(context);
   registerConvertCommands(context, () => client);
+  registerNewCommandCommand(context, () => client);
   registerPreviewCommand(context, () => client);
   registerNewFileCommands(context);
   client = createLanguageClient(context);

@@ -1,18 +1,28 @@
 /**
- * Regenerates core/model/generated/r25.json, the built-in field model, from the real
- * R25 XSD set: the closure of BUILTIN_ROOTS, without any documentation text.
+ * Regenerates the built-in field model, core/model/generated/r25/ (index.json and one JSON file per chunk), from
+ * the real R25 XSD set: every request and response type with the types they use, without any documentation text
+ * (data-mode facts are kept as structured notes). See core/model/build-builtin.ts.
  *
  *   OCIP_SCHEMA_DIR=../shared/reference/ocip-schema-r25 npm run gen:model
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { buildBuiltinModel, defaultSchemaDir } from '../core/model/build-builtin';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildBuiltinStore, defaultSchemaDir } from '../core/model/build-builtin';
 
 const dir = process.env.OCIP_SCHEMA_DIR ? resolve(process.env.OCIP_SCHEMA_DIR) : defaultSchemaDir();
-const { model, warnings } = buildBuiltinModel(dir);
+const { index, chunks, warnings } = buildBuiltinStore(dir);
 for (const w of warnings) console.warn(`warning: ${w}`);
-const out = resolve(__dirname, '../core/model/generated/r25.json');
-writeFileSync(out, `${JSON.stringify(model, null, 2)}\n`);
+const out = resolve(__dirname, '../core/model/generated/r25');
+mkdirSync(out, { recursive: true });
+for (const f of readdirSync(out)) if (f.endsWith('.json')) rmSync(join(out, f));
+writeFileSync(join(out, 'index.json'), `${JSON.stringify(index)}\n`);
+let bytes = 0;
+for (const [name, chunk] of Object.entries(chunks)) {
+  const text = `${JSON.stringify(chunk)}\n`;
+  bytes += text.length;
+  writeFileSync(join(out, `${name}.json`), text);
+}
 console.log(
-  `wrote ${out}: ${Object.keys(model.complexTypes).length} complex types, ${Object.keys(model.simpleTypes).length} simple types`,
+  `wrote ${out}: ${index.complexChunk.length} complex and ${index.simpleChunk.length} simple named types, ` +
+    `${index.chunks.length} chunks (${(bytes / 1024).toFixed(0)} KiB), index ${(JSON.stringify(index).length / 1024).toFixed(0)} KiB`,
 );

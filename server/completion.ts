@@ -45,7 +45,7 @@ export const completion: Feature = (ctx) => {
     const wanted = trigger ? (role: CursorRole) => triggerMeansSomething(trigger, role) : undefined;
     const result = complete(doc.getText(), offset, state.format, analysis.commandAt(offset), state.model, toCheckOptions(state.settings), wanted);
     if (trigger && !triggerMeansSomething(trigger, result.role)) return null;
-    return { isIncomplete: false, items: result.entries.map((e) => toItem(doc, e)) };
+    return { isIncomplete: result.incomplete ?? false, items: result.entries.map((e) => toItem(doc, e)) };
   });
 };
 

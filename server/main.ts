@@ -19,6 +19,7 @@ import { foldingRanges } from './folding';
 import { selectionRanges } from './selection';
 import { documentFormatting } from './formatting';
 import { convertRequests } from './convert-request';
+import { scaffoldRequests } from './scaffold-request';
 import { completion, COMPLETION_TRIGGERS } from './completion';
 import { hover } from './hover';
 import { codeActions, CODE_ACTION_KINDS } from './code-actions';
@@ -80,7 +81,7 @@ function reportModelError(message: string): void {
 }
 
 /** Feature modules; each registers its own handlers. */
-const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting, convertRequests, completion, hover, codeActions];
+const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting, convertRequests, scaffoldRequests, completion, hover, codeActions];
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;

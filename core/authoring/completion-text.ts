@@ -111,6 +111,8 @@ export function commandRequiredDecls(model: ModelIndex, command: string, options
 export function commandSkeleton(model: ModelIndex, command: string, options: CheckOptions, style: TextStyle, col = 0): string {
   const decls = commandRequiredDecls(model, command, options);
   if (style.format === 'yaml') return [`command: ${command}`, ...decls.map((d) => pad(col) + elementText(model, d, col, style))].join('\n');
+  // A command without any content must be an empty element: even a line break inside is refused by the XSD.
+  if (!model.complexType(command)?.content) return `<command xsi:type="${command}" xmlns=""/>`;
   const lines = decls.map((d) => pad(col + 2) + elementText(model, d, col + 2, style));
   return `<command xsi:type="${command}" xmlns="">\n${lines.join('\n')}\n${pad(col)}</command>`;
 }

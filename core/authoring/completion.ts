@@ -12,6 +12,7 @@ import type { CommandNode, FileFormat, Span } from '../tree/types';
 import { elementCandidates, type ElementCandidate } from './completion-elements';
 import { commandSkeleton, elementText, escapeSnippet, ruleRequired, xmlDocumentSkeleton, xmlEscape, yamlScalar, type TextStyle } from './completion-text';
 import { locate, type CursorContext } from './cursor';
+import { rankCommands, type RankedCommand } from './command-names';
 
 export type CompletionKind = 'element' | 'value' | 'type' | 'command' | 'skeleton' | 'attribute';
 
@@ -39,7 +40,15 @@ export interface CompletionResult {
   /** What the cursor is on (adapters use it to ignore trigger characters where they mean nothing). */
   role: CursorContext['role'];
   entries: CompletionEntry[];
+  /** More entries exist than were built (command names): the editor should ask again as the user types. */
+  incomplete?: boolean;
 }
+
+/** Command names offered at once (plain names, then skeletons, which cost more to build). */
+const COMMAND_LIMIT = 200;
+const SKELETON_LIMIT = 40;
+/** Our summary (which loads the command's type) only for the first few entries. */
+const DOCUMENTED = 10;
 
 /**
  * `wanted`: asked with the cursor's role before any entry is built; when it says no, no entries are built
@@ -48,24 +57,37 @@ export interface CompletionResult {
 export function complete(text: string, offset: number, format: FileFormat, command: CommandNode | undefined, model: ModelIndex, options: CheckOptions = DEFAULT_CHECK_OPTIONS, wanted?: (role: CursorContext['role']) => boolean): CompletionResult {
   const ctx = locate(text, offset, format, command, model);
   if (wanted && !wanted(ctx.role)) return { role: ctx.role, entries: [] };
+  if (ctx.role === 'commandName' || ctx.role === 'document') {
+    const query = commandQuery(ctx);
+    const { ranked, complete: all } = rankCommands(model.commandNames(), query, ctx.role === 'document' ? SKELETON_LIMIT : COMMAND_LIMIT);
+    const entries = ctx.role === 'document' ? documentEntries(ctx, text, model, options, ranked) : commandNameEntries(ctx, model, ranked);
+    return { role: ctx.role, entries, incomplete: !all };
+  }
   return { role: ctx.role, entries: entriesFor(ctx, text, model, options) };
+}
+
+/** What was typed of the command name ("command: " and "<command " left out). */
+function commandQuery(ctx: CursorContext): string {
+  return ctx.prefix.replace(/^<?command\b:?\s*/, '').replace(/^[<"']/, '');
+}
+
+function commandNameEntries(ctx: CursorContext, model: ModelIndex, ranked: RankedCommand[]): CompletionEntry[] {
+  return ranked.map((r, i) => ({
+    label: r.name,
+    kind: 'command',
+    detail: `OCI-P command · ${r.family}`,
+    documentation: i < DOCUMENTED ? commandDoc(r.name, model) : undefined,
+    insertText: (ctx.needsSpace ? ' ' : '') + r.name,
+    snippet: false,
+    replace: ctx.word,
+    // Fuzzy matching is done here: the editor must not filter our ranking away by its own prefix rules.
+    filterText: ctx.prefix,
+    sortText: r.sortText,
+  }));
 }
 
 function entriesFor(ctx: CursorContext, text: string, model: ModelIndex, options: CheckOptions): CompletionEntry[] {
   switch (ctx.role) {
-    case 'document':
-      return documentEntries(ctx, text, model, options);
-    case 'commandName':
-      return model.commandNames().map((name, i) => ({
-        label: name,
-        kind: 'command',
-        detail: 'OCI-P command',
-        documentation: commandDoc(name, model),
-        insertText: (ctx.needsSpace ? ' ' : '') + name,
-        snippet: false,
-        replace: ctx.word,
-        sortText: pad(i),
-      }));
     case 'key':
       return ctx.type ? [...xsiTypeKeyEntries(ctx, model), ...elementEntries(ctx, model, options)] : [];
     case 'value':
@@ -204,21 +226,21 @@ function attributeEntries(ctx: CursorContext, model: ModelIndex): CompletionEntr
   return out;
 }
 
-function documentEntries(ctx: CursorContext, text: string, model: ModelIndex, options: CheckOptions): CompletionEntry[] {
+function documentEntries(ctx: CursorContext, text: string, model: ModelIndex, options: CheckOptions, ranked: RankedCommand[]): CompletionEntry[] {
   const whole = ctx.format === 'xml' && !/\S/.test(text);
-  return model.commandNames().map((name, i) => {
+  return ranked.map(({ name, family, sortText }, i) => {
     const style: TextStyle = { format: ctx.format, snippet: true, stop: { n: 1 } };
     const body = whole ? xmlDocumentSkeleton(model, name, options, style) : commandSkeleton(model, name, options, style, ctx.column);
     return {
       label: name,
       kind: 'skeleton',
-      detail: `new ${name} with its required elements`,
-      documentation: commandDoc(name, model),
+      detail: `new ${name} with its required elements · ${family}`,
+      documentation: i < DOCUMENTED ? commandDoc(name, model) : undefined,
       insertText: whole ? body : ctx.format === 'xml' ? body : escapeYamlFirst(body),
       snippet: true,
       replace: ctx.word,
-      filterText: ctx.format === 'yaml' ? ctx.prefix && 'command'.startsWith(ctx.prefix) ? `command: ${name}` : name : ctx.tagOpen ? `<command ${name}` : name,
-      sortText: pad(i),
+      filterText: ctx.format === 'yaml' ? ctx.prefix && 'command'.startsWith(ctx.prefix) ? `command: ${name}` : ctx.prefix || name : ctx.tagOpen ? `<command ${name}` : ctx.prefix || name,
+      sortText,
     };
   });
 }

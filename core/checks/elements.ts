@@ -7,6 +7,7 @@ import type { ComplexType, ElementDecl, SimpleType } from '../model/types';
 import type { ElementNode, FileFormat, Span } from '../tree/types';
 import type { Diagnostic } from './types';
 import { matchContent } from './content';
+import { emptyContentSpace } from './xsd-extras';
 import { checkValue, describeSimpleType, short } from './values';
 import { suggestName } from './suggest';
 import { isXsdBlank, xsdCollapse } from '../text/xsd-whitespace';
@@ -80,6 +81,14 @@ export function walkElement(node: ElementNode, decl: ElementDecl, ctx: WalkConte
     } else if ((node.value && node.value.text !== '') || node.children?.length) {
       push(ctx, { code: 'OCI-NIL', severity: 'error', message: `A nil \`${decl.name}\` must be empty (not even spaces).`, span: node.nil });
     }
+    // A nil element's xsi:type is still checked against its declaration (its content is not).
+    if (node.xsiType) {
+      if (ctx.model.simpleType(decl.type)) simpleXsiType(node, decl, ctx);
+      else {
+        const declared = ctx.model.complexType(decl.type);
+        if (declared) resolveXsiType(node, decl, declared, ctx);
+      }
+    }
     return;
   }
   const simple = ctx.model.simpleType(decl.type);
@@ -106,6 +115,10 @@ export function walkElement(node: ElementNode, decl: ElementDecl, ctx: WalkConte
     const what = ctx.format === 'yaml' ? 'a mapping of its child elements' : 'child elements, not text';
     push(ctx, { code: 'OCI-EXPECTED-CONTENT', severity: 'error', message: `\`${decl.name}\` is a ${typeName} and takes ${what}.`, span: node.value.span });
     return;
+  }
+  if (ctx.format === 'xml' && !node.children?.length) {
+    const space = emptyContentSpace(type, node.value?.span, decl.name, ctx.command);
+    if (space) ctx.out.push(space);
   }
   walkContent(typeName, decl.name, node.nameSpan, node.children ?? [], withParentNamespace(ctx, node.namespace), path);
 }

@@ -9,6 +9,7 @@
 import type { CommandNode, FileFormat, SourceFile } from '../tree/types';
 import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type Diagnostic } from './types';
 import { walkContent, type ModelView } from './elements';
+import { emptyContentSpace } from './xsd-extras';
 import { checkEnvelope } from './envelope';
 import { RULES_BY_CODE } from './registry';
 import { checkDocModes } from './rules/doc-modes-check';
@@ -86,6 +87,8 @@ export function checkCommand(cmd: CommandNode, format: FileFormat, model: ModelV
     return out;
   }
 
+  const space = emptyContentSpace(type, cmd.spaceOnly, cmd.name, cmd.index);
+  if (space) out.push(space);
   const visited: Visited[] = [];
   walkContent(cmd.name, cmd.name, cmd.headSpan, cmd.children, {
     model,

@@ -4,6 +4,7 @@
  * the result on the value's span.
  */
 import type { SimpleType } from '../model/types';
+import { integerRangeProblem, lexicalProblem, numericRangeProblem } from './datatypes';
 import { closestValues } from './suggest';
 import { xsdNormalize } from '../text/xsd-whitespace';
 
@@ -97,16 +98,15 @@ export function checkValue(raw: string, type: SimpleType, fixed?: string, resolv
       return [{ code: 'OCI-BOOLEAN', message: `'${short(value)}' is not a boolean: use true or false (1 and 0 are also accepted).`, candidates: ['true', 'false'] }];
     }
   } else if (type.builtin in INTEGER_BUILTINS) {
-    const [lo, hi] = INTEGER_BUILTINS[type.builtin];
     if (!/^[+-]?\d+$/.test(value)) {
       return [{ code: 'OCI-INTEGER', message: `'${short(value)}' is not a whole number${rangeSuffix(type)}.` }];
     }
-    const n = Number(value);
-    if (n < lo || n > hi) return [{ code: 'OCI-RANGE', message: `${short(value)} is outside the range of xs:${type.builtin} (${lo} to ${hi}).` }];
-  } else if (type.builtin === 'decimal' || type.builtin === 'float' || type.builtin === 'double') {
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) && !['INF', '-INF', 'NaN'].includes(value)) {
-      return [{ code: 'OCI-NUMBER', message: `'${short(value)}' is not a number.` }];
-    }
+    const range = integerRangeProblem(type.builtin, value, short(value)); // exact (BigInt): xs:long exceeds 2^53
+    if (range) return [range];
+  } else {
+    // xs:date, xs:dateTime, xs:base64Binary, xs:decimal, xs:float... (./datatypes)
+    const lexical = lexicalProblem(type.builtin, value, short(value));
+    if (lexical) return [lexical];
   }
 
   if (fixed !== undefined && canonical(value, type) !== canonical(fixed, type)) {
@@ -136,12 +136,14 @@ export function checkValue(raw: string, type: SimpleType, fixed?: string, resolv
   if (type.maxLength !== undefined && len > type.maxLength) {
     problems.push({ code: 'OCI-LENGTH', message: `${lengthSubject(value, len)} is too long: ${describeLength(type)}${typeSuffix(type)}.` });
   }
-  if (type.builtin in INTEGER_BUILTINS || type.builtin === 'decimal') {
+  if (type.builtin in INTEGER_BUILTINS) {
     const n = Number(value);
     const tooLow = (type.minInclusive !== undefined && n < type.minInclusive) || (type.minExclusive !== undefined && n <= type.minExclusive);
     const tooHigh = (type.maxInclusive !== undefined && n > type.maxInclusive) || (type.maxExclusive !== undefined && n >= type.maxExclusive);
     if (tooLow || tooHigh) problems.push({ code: 'OCI-RANGE', message: `${short(value)} is out of range: ${describeRange(type)}${typeSuffix(type)}.` });
   }
+  const numeric = numericRangeProblem(type, value, short(value), describeRange(type));
+  if (numeric) problems.push(numeric);
   for (const p of type.patterns ?? []) {
     if (!patternMatches(p, value)) problems.push({ code: 'OCI-PATTERN', message: `'${short(value)}' does not match the pattern ${p}${typeSuffix(type)}.` });
   }

@@ -4,6 +4,7 @@
  * compiled with documentation, and these otherwise.
  */
 import { COMMAND_DOCS } from './command-docs';
+import { commandSummary } from './command-summary';
 import { ModelIndex } from './model-index';
 import type { OcipModel } from './types';
 
@@ -194,7 +195,10 @@ function indexOf(model: ModelIndex | OcipModel): ModelIndex {
 export function commandDoc(commandName: string, model?: ModelIndex | OcipModel): string | undefined {
   const ours = COMMAND_DOCS[commandName];
   if (ours) return ours;
-  return model ? indexOf(model).complexType(commandName)?.doc : undefined;
+  if (!model) return undefined;
+  const index = indexOf(model);
+  // A user schema's own documentation; else our summary of the type facts (the built-in model has no docs).
+  return index.complexType(commandName)?.doc ?? commandSummary(commandName, index);
 }
 
 /** Every element name we describe (for tests and completion). */

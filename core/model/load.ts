@@ -1,6 +1,8 @@
 /**
  * Where models come from:
- * - builtinModel(): the committed R25 subset (generated/r25.json), loaded once;
+ * - builtinModel(): the committed R25 model (generated/r25/: every request and response), read lazily: the core
+ *   chunk (UserConsolidatedAddRequest22 and friends) is bundled, the index and the other chunks are read from
+ *   disk on first need (store/);
  * - loadSchemaDirCached(): a user's own XSD folder, compiled once (with documentation)
  *   and cached as JSON, keyed by the files' paths, sizes and modification times.
  */
@@ -11,8 +13,11 @@ import { readBoundedFile } from '../text/read-bounded';
 import { join, relative, resolve } from 'node:path';
 import { compileSchemaDir } from '../xsd/compile';
 import { listXsdFiles } from '../xsd/schema-set';
-import r25 from './generated/r25.json';
+import core from './generated/r25/core.json';
 import { ModelIndex } from './model-index';
+import { builtinChunkReader, type ChunkReader } from './store/chunk-reader';
+import type { StoredChunk } from './store/format';
+import { StoredModel } from './store/stored-model';
 import type { OcipModel } from './types';
 
 /** Bump when the compiler's output changes, so stale caches are not reused. */
@@ -20,9 +25,14 @@ export const COMPILER_VERSION = 1;
 
 let builtin: ModelIndex | undefined;
 
-/** The built-in R25 model (UserConsolidatedAddRequest22 and friends), indexed once per process. */
+/** The built-in R25 model (every request and response of the release), indexed once per process, loaded lazily. */
 export function builtinModel(): ModelIndex {
-  return (builtin ??= new ModelIndex(r25 as unknown as OcipModel));
+  return (builtin ??= new ModelIndex(builtinStoredModel()));
+}
+
+/** A fresh lazily loaded built-in model (benchmarks and tests measure loading with it); `reader` defaults to disk. */
+export function builtinStoredModel(reader: ChunkReader = builtinChunkReader()): StoredModel {
+  return new StoredModel(core as unknown as StoredChunk, reader, { release: 'R25', source: 'BroadWorks R25 OCI-P XSD set' });
 }
 
 const memory = new Map<string, ModelIndex>();

@@ -4,6 +4,7 @@
  * index and memoised; the model itself is never mutated.
  */
 import { builtinSimpleType } from './builtins';
+import { plainSource, type ModelSource } from './store/stored-model';
 import type { AttributeDecl, ComplexType, ElementDecl, OcipModel, Particle, SimpleType } from './types';
 
 export const OCI_REQUEST = 'C:OCIRequest';
@@ -13,7 +14,9 @@ export const OCI_RESPONSE = 'C:OCIResponse';
 export const ANY_TYPE: ComplexType = Object.freeze({ name: 'xs:anyType', anyContent: true });
 
 export class ModelIndex {
-  private readonly derived = new Map<string, string[]>();
+  private derivedMap?: Map<string, string[]>;
+  private readonly source: ModelSource;
+  private plain?: OcipModel;
   private readonly declCache = new Map<string, ElementDecl[]>();
   private readonly childCache = new Map<string, Map<string, ElementDecl>>();
   private readonly ancestorCache = new Map<string, string[]>();
@@ -21,19 +24,43 @@ export class ModelIndex {
   private responses?: string[];
 
   /**
-   * @param model    the compiled model
+   * @param model    the compiled model, or a source that loads it lazily (the built-in model, ./store)
    * @param warnings what the compiler reported (empty for the built-in model)
    */
   constructor(
-    readonly model: OcipModel,
+    model: OcipModel | ModelSource,
     readonly warnings: readonly string[] = [],
   ) {
-    for (const ct of Object.values(model.complexTypes)) {
-      if (!ct.base) continue;
-      const list = this.derived.get(ct.base);
-      if (list) list.push(ct.name);
-      else this.derived.set(ct.base, [ct.name]);
+    if ('complexTypes' in model) {
+      this.plain = model;
+      this.source = plainSource(model);
+    } else this.source = model;
+  }
+
+  /**
+   * The whole model as plain data. For a lazily loaded model (the built-in one) this loads every chunk: use the
+   * lookups below instead wherever possible.
+   */
+  get model(): OcipModel {
+    return (this.plain ??= this.source.materialize());
+  }
+
+  /** Release label ("R25") without loading anything. */
+  get release(): string {
+    return this.source.release;
+  }
+
+  private get derived(): Map<string, string[]> {
+    if (!this.derivedMap) {
+      const derived = new Map<string, string[]>();
+      this.source.forEachBase((name, base) => {
+        const list = derived.get(base);
+        if (list) list.push(name);
+        else derived.set(base, [name]);
+      });
+      this.derivedMap = derived;
     }
+    return this.derivedMap;
   }
 
   /** Concrete request command types (derived, transitively, from C:OCIRequest), sorted. */
@@ -48,13 +75,11 @@ export class ModelIndex {
 
   /** True for a concrete request command type. */
   isRequest(name: string): boolean {
-    const ct = this.ct(name);
-    return !!ct && !ct.abstract && this.derivesFrom(name, OCI_REQUEST);
+    return name !== OCI_REQUEST && this.derivesFrom(name, OCI_REQUEST) && !this.source.isAbstract(name);
   }
 
   isResponse(name: string): boolean {
-    const ct = this.ct(name);
-    return !!ct && !ct.abstract && this.derivesFrom(name, OCI_RESPONSE);
+    return name !== OCI_RESPONSE && this.derivesFrom(name, OCI_RESPONSE) && !this.source.isAbstract(name);
   }
 
   /** The complex type of that name; "xs:anyType" gives ANY_TYPE. */
@@ -64,7 +89,7 @@ export class ModelIndex {
 
   /** A simple type of the model (named or anonymous) or an XSD built-in ("xs:token", "xs:int", ...). */
   simpleType(name: string): SimpleType | undefined {
-    return (Object.hasOwn(this.model.simpleTypes, name) ? this.model.simpleTypes[name] : undefined) ?? builtinSimpleType(name);
+    return (name.startsWith('xs:') ? undefined : this.source.simpleType(name)) ?? builtinSimpleType(name);
   }
 
   /** True when elements of this type carry a text value (simple type or built-in). */
@@ -82,7 +107,7 @@ export class ModelIndex {
     if (!chain) {
       chain = [];
       const seen = new Set([name]);
-      for (let b = this.ct(name)?.base; b && !seen.has(b); b = this.ct(b)?.base) {
+      for (let b = this.source.baseOf(name); b && !seen.has(b); b = this.source.baseOf(b)) {
         chain.push(b);
         seen.add(b);
       }
@@ -131,7 +156,7 @@ export class ModelIndex {
 
   /** Own-property lookup, so names like "constructor" never hit Object.prototype. */
   private ct(name: string): ComplexType | undefined {
-    return Object.hasOwn(this.model.complexTypes, name) ? this.model.complexTypes[name] : undefined;
+    return name.startsWith('xs:') ? undefined : this.source.complexType(name);
   }
 
   private concreteDescendants(name: string): string[] {
@@ -142,7 +167,7 @@ export class ModelIndex {
       const n = stack.pop()!;
       if (seen.has(n)) continue;
       seen.add(n);
-      if (!this.ct(n)?.abstract) out.push(n);
+      if (!this.source.isAbstract(n)) out.push(n);
       stack.push(...(this.derived.get(n) ?? []));
     }
     return out.sort();

@@ -91,6 +91,24 @@ export interface ComplexType {
   /** Any content and attributes are allowed (xs:anyType, an element declared without a type). */
   anyContent?: boolean;
   doc?: string;
+  /**
+   * Data-mode facts of the type ("only used in AS data mode and ignored in XS data mode" element lists), read from
+   * the schema documentation when the model was generated; the built-in model carries these instead of the prose.
+   */
+  modeNotes?: ModeFact[];
+}
+
+/** One data-mode fact: element `element` is only used in data mode `only`; in the other mode it is `effect`. */
+export interface ModeFact {
+  element: string;
+  only: 'AS' | 'XS';
+  effect: 'ignored' | 'fails' | 'unspecified';
+  /** In the other mode the element may still be sent with this value. */
+  useValue?: string;
+  /** The fact concerns only these values of the element. */
+  values?: string[];
+  /** The fact concerns occurrences from this one (1-based) on. */
+  fromOccurrence?: number;
 }
 
 export interface OcipModel {

@@ -70,3 +70,18 @@ export interface PreviewParams {
   uri: string;
 }
 export type PreviewResult = { text: string } | { error: string };
+
+/** Request: every command the document's model knows, for the "New Command…" quick pick. */
+export const COMMAND_LIST_REQUEST = 'ocip/commandList';
+export interface CommandListParams {
+  uri: string;
+}
+export type CommandListResult = { commands: { name: string; family: string }[] } | { error: string };
+
+/** Request: the required skeleton of a command as a snippet, and where to insert it in the document. */
+export const NEW_COMMAND_REQUEST = 'ocip/newCommand';
+export interface NewCommandParams {
+  uri: string;
+  command: string;
+}
+export type NewCommandResult = { snippet: string; offset: number } | { error: string };

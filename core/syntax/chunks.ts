@@ -121,6 +121,7 @@ export function shiftCommand(command: CommandNode, delta: number, index: number)
     children: shiftElements(command.children, delta),
   };
   if (command.nameSpan) out.nameSpan = shiftSpan(command.nameSpan, delta);
+  if (command.spaceOnly) out.spaceOnly = shiftSpan(command.spaceOnly, delta);
   if (command.attributes) out.attributes = command.attributes.map((a) => shiftAttribute(a, delta));
   return out;
 }

@@ -69,6 +69,7 @@ export function assemblePiece(fragment: Fragment, state: PieceState, firstIndex:
       children: node.children ?? [],
     };
     if (node.xsiType) cmd.nameSpan = node.xsiType.span;
+    if (node.value && node.value.text !== '' && isAllSpace(node.value.text) && !node.children?.length) cmd.spaceOnly = node.value.span;
     if (node.attributes) cmd.attributes = node.attributes;
     if (node.nil) cmd.nil = node.nil;
     if (node.nilFalse) cmd.nilFalse = node.nilFalse;

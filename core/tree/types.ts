@@ -69,6 +69,8 @@ export interface CommandNode {
   nilFalse?: Span;
   /** XML: namespace URI of the command element itself ('' = no namespace, as required). */
   namespace?: string;
+  /** XML: whitespace written between the start and end tag of a command without child elements (refused for commands of empty content). */
+  spaceOnly?: Span;
 }
 
 /** XML only: the BroadsoftDocument around the commands, when present. */

@@ -146,7 +146,8 @@ describe('ocip schema --json-schema', () => {
     const result = await ocip(['schema', '--json-schema', 'all']);
     assert.equal(result.code, 0, result.stderr);
     const schema = JSON.parse(result.stdout);
-    assert.deepEqual(schema.properties.command.enum, ['UserConsolidatedAddRequest22', 'UserDeleteRequest', 'UserGetRequest23V2']);
+    for (const c of ['UserConsolidatedAddRequest22', 'UserDeleteRequest', 'UserGetRequest23V2', 'GroupAddRequest']) assert.ok(schema.properties.command.enum.includes(c), c);
+    assert.ok(schema.properties.command.enum.length > 2700);
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     const docs = parseAllDocuments(readFileSync(join(REPO, 'examples', 'bulk-users.ocip.yaml'), 'utf8')).map((d) => d.toJS());
     assert.ok(new Set(docs.map((d) => d.command)).size > 1);

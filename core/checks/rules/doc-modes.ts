@@ -218,6 +218,7 @@ const memo = new WeakMap<ComplexType, ModeNote[]>();
  * Memoised per type object (a model's types are never mutated). Empty for models compiled without docs.
  */
 export function modeNotesOf(type: ComplexType, model?: ModeNotesModel): ModeNote[] {
+  if (type.modeNotes) return type.modeNotes; // the built-in model: facts extracted when it was generated
   let notes = memo.get(type);
   if (!notes) {
     notes = computeNotes(type, model);
