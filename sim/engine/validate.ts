@@ -10,11 +10,11 @@
  */
 import { checkCommand } from '../../core/checks/index';
 import { DEFAULT_CHECK_OPTIONS } from '../../core/checks/types';
-import { builtinModel } from '../../core/model/load';
 import { parseXml } from '../../core/syntax/xml';
 import type { SourceFile } from '../../core/tree/types';
 import { child, type XElement } from '../xml/parse';
 import type { DataMode } from './context';
+import { simModel } from './model';
 
 export interface ValidationInput {
   /** The whole request document as received. */
@@ -42,7 +42,7 @@ const REQUIRED: Record<string, string[]> = {
 
 /** Command types the validator knows; anything else is an invalid xsi:type. */
 export function isKnownCommandType(type: string): boolean {
-  return type in REQUIRED || builtinModel().complexType(type) !== undefined;
+  return type in REQUIRED || simModel().complexType(type) !== undefined;
 }
 
 // One document usually carries several commands: parse its text once.
@@ -61,7 +61,7 @@ function lineColumn(text: string, offset: number): string {
 /** Returns XMLBeans-style messages; empty when the command is valid. */
 export function validateCommand(input: ValidationInput): string[] {
   const { type, command, documentText, index } = input;
-  const model = builtinModel();
+  const model = simModel();
   if (model.complexType(type) && model.isRequest(type)) {
     const cmd = parsedDocument(documentText).commands[index];
     if (cmd && cmd.name === type) {
