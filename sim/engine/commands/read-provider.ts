@@ -1,18 +1,15 @@
 /** Read requests about service providers, groups, domains and phone numbers, answered from the simulator's state. */
 import type { CommandHandler } from '../context';
-import type { GroupState, ServiceProviderState, SimState } from '../state';
+import type { GroupState, ServiceProviderState } from '../state';
 import { childText, isTrue } from '../../xml/parse';
 import { el } from '../../xml/write';
 import { dataResponse } from '../../wire/response';
 import { allMatch, limit } from './search';
 import { groupOf, requireLevel, serviceProvider, table, usersIn } from './scope';
 
-const spOf = (ctx: Parameters<CommandHandler>[0], cmd: Parameters<CommandHandler>[1]) => serviceProvider(ctx, ctx.store.state, serviceProviderIdOf(ctx.store.state, cmd));
-
-/** serviceProviderId, or the service provider whose external id is serviceProviderExternalId (no such id: the id as given). */
-function serviceProviderIdOf(_state: SimState, cmd: Parameters<CommandHandler>[1]): string {
-  return childText(cmd, 'serviceProviderId') ?? childText(cmd, 'serviceProviderExternalId') ?? '';
-}
+/** The service provider named by serviceProviderId (the simulator keeps no external ids: serviceProviderExternalId is looked up as an id). */
+const spOf = (ctx: Parameters<CommandHandler>[0], cmd: Parameters<CommandHandler>[1]) =>
+  serviceProvider(ctx, ctx.store.state, childText(cmd, 'serviceProviderId') ?? childText(cmd, 'serviceProviderExternalId') ?? '');
 
 export const serviceProviderGetListRequest: CommandHandler = (ctx, cmd, echo) => {
   requireLevel(ctx, 'Reseller');
@@ -27,7 +24,8 @@ export const serviceProviderGetListRequest: CommandHandler = (ctx, cmd, echo) =>
 
 function serviceProviderProfile(sp: ServiceProviderState, asMode: boolean): string {
   return (
-    el('isEnterprise', sp.isEnterprise) +
+    // A choice: isEnterprise is fixed to true; a service provider answers useCustomRoutingProfile instead.
+    (sp.isEnterprise ? el('isEnterprise', true) : el('useCustomRoutingProfile', false)) +
     el('defaultDomain', sp.defaultDomain) +
     el('serviceProviderName', sp.name) +
     el('useServiceProviderLanguages', false) +
