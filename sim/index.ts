@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSchemaDirCached } from '../core/model/load';
+import type { ModelIndex } from '../core/model/model-index';
 import { useSimModel } from './engine/model';
 import type { Account } from './engine/accounts';
 import type { DataMode } from './engine/context';
@@ -50,6 +51,8 @@ export interface SimulatorOptions {
    * accepted (and answered, or refused as not supported by the simulator). Default: the built-in model.
    */
   schemaDir?: string;
+  /** The same as schemaDir, given as a model already loaded (the extension's). model wins when both are set. */
+  model?: ModelIndex;
   /** On TCP/TLS LogoutRequest, write a SuccessResponse before closing (default false: just close). */
   logoutSuccessResponse?: boolean;
   log?: (line: string) => void;
@@ -91,7 +94,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const seeded = options.seedFile ? loadSeedFile(options.seedFile) : parseSeed(options.seed ?? defaultSeed, options.seed ? 'seed' : 'built-in seed');
   const accounts: Account[] = seeded.accounts;
   const store = StateStore.open(seeded.state, options.stateFile);
-  useSimModel(options.schemaDir ? loadSchemaDirCached(options.schemaDir, join(tmpdir(), 'ocip-schema-cache')) : undefined);
+  useSimModel(options.model ?? (options.schemaDir ? loadSchemaDirCached(options.schemaDir, join(tmpdir(), 'ocip-schema-cache')) : undefined));
   let faults: FaultOptions | undefined = options.faults;
   const env = { store, accounts, dataMode, logoutSuccessResponse: options.logoutSuccessResponse ?? false };
   const deps = (kind: 'tcp' | 'tls') => ({ kind, env, faults: () => faults, log });
