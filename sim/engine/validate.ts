@@ -2,11 +2,12 @@
  * THE adapter between the simulator and schema validation. Every incoming command passes through
  * validateCommand before it is executed; a non-empty result becomes [Error 6004] OCI XML Request validation error.
  *
- * Commands the built-in model knows are parsed with core's XML front end (parseXml, on the document's source
+ * Commands the simulator's model knows (engine/model.ts: the built-in model, or the XSD folder given as schemaDir) are parsed with core's XML front end (parseXml, on the document's source
  * text) and checked with core's checkCommand; only 'syntax' and 'schema' errors count (those are what the
  * server's XSD validation rejects). 'rule' diagnostics are not used: the engine enforces the documented rules
  * itself, against real state. Commands the built-in model lacks but the simulator serves (the login commands,
  * SystemSoftwareVersionGetRequest, VerifySessionIsValidRequest) get a minimal required-element check here.
+ * A valid command without a handler is then refused by the session as not supported (errors.notSupported).
  */
 import { checkCommand } from '../../core/checks/index';
 import { DEFAULT_CHECK_OPTIONS } from '../../core/checks/types';
