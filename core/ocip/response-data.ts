@@ -193,7 +193,9 @@ export function textTable(headings: string[], rows: string[][], width = 40): str
   };
   const cells = rows.map((r) => headings.map((_, i) => cell(r[i] ?? '')));
   const head = headings.map(cell);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
+  // A loop, not Math.max(...column): a table can have more rows than a call has room for arguments.
+  const widths = head.map((h) => h.length);
+  for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i], c.length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join(' | ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)];
 }

@@ -92,3 +92,14 @@ describe('textTable', () => {
     assert.deepEqual(textTable(['A', 'Bee'], [['x\ny', 'a'.repeat(12)]], 8), ['A   | Bee', '----|---------', 'x y | aaaaaaa…']);
   });
 });
+
+describe('large responses', () => {
+  it('a table of 200000 rows renders and converts (no argument-spread limit)', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => `<row><col>u${i}</col></row>`).join('');
+    const tree = responseTree(`<command xsi:type="X" xmlns=""><t><colHeading>Id</colHeading>${rows}</t></command>`)!;
+    const lines = renderResponseTree(tree);
+    assert.equal(lines.length, 200_003);
+    assert.equal(lines[200_002], '  u199999');
+    assert.equal((responseData(tree).t as unknown[]).length, 200_000);
+  });
+});
