@@ -55,6 +55,8 @@ const READS: [string, string, string][] = [
   ['GroupDepartmentGetListRequest18', grp('acme', 'acme-hq') + el('includeEnterpriseDepartments', 'false'), 'GroupDepartmentGetListResponse18'],
   ['GroupDepartmentGetRequest', grp('northwind', 'northwind-chicago') + el('departmentName', 'Sales'), 'GroupDepartmentGetResponse'],
   ['UserGetRequest23V2', el('userId', 'sam.okafor@northwind.example.com'), 'UserGetResponse23V2'],
+  ['GroupGetListInSystemRequest', '', 'GroupGetListInSystemResponse'],
+  ['UserGetListInSystemRequest', '<searchCriteriaExactServiceProvider><serviceProviderId>northwind</serviceProviderId></searchCriteriaExactServiceProvider>', 'UserGetListInSystemResponse'],
 ];
 
 describe('simulator: onboarding and read requests', { skip: FULL_MODEL.skip }, () => {
@@ -157,6 +159,15 @@ describe('simulator: onboarding and read requests', { skip: FULL_MODEL.skip }, (
     assert.match(r.xml, /type="Warning"/);
     assert.match(r.summary ?? '', /^\[Warning 4411\] Service not authorized to the group: Call Center - Basic/);
     assert.ok(sim.state.users['sam.okafor@northwind.example.com'].services.includes('Call Waiting'));
+  });
+
+  it('GroupAccessDeviceAddRequest22V2 adds a device too', async () => {
+    const r = await one('GroupAccessDeviceAddRequest22V2', grp('northwind', 'northwind-chicago') + el('deviceName', 'chi-conf-1') + el('deviceType', 'Polycom Trio 8800') + el('macAddress', '0004F2C0A1FF'));
+    assert.equal(r.type, 'c:SuccessResponse', r.summary);
+    const list = await one('GroupAccessDeviceGetListRequest', grp('northwind', 'northwind-chicago'));
+    assert.match(list.xml, /<col>chi-conf-1<\/col><col>Polycom Trio 8800<\/col>/);
+    const users = await one('UserGetListInSystemRequest', '<searchCriteriaExactServiceProvider><serviceProviderId>northwind</serviceProviderId></searchCriteriaExactServiceProvider>');
+    assert.equal([...users.xml.matchAll(/<row>/g)].length, 2);
   });
 
   it('a valid request without a handler gets an ErrorResponse naming it; an unknown type is a validation error', async () => {

@@ -26,6 +26,8 @@ export const READ_HANDLERS: Record<string, CommandHandler> = {
   UserServiceGetAssignmentListRequest: services.userServiceGetAssignmentListRequest,
   UserGetListInGroupRequest: group.userGetListInGroupRequest,
   UserGetListInServiceProviderRequest: group.userGetListInServiceProviderRequest,
+  UserGetListInSystemRequest: group.userGetListInSystemRequest,
+  GroupGetListInSystemRequest: group.groupGetListInSystemRequest,
   GroupAccessDeviceGetListRequest: group.groupAccessDeviceGetListRequest,
   GroupAccessDeviceGetRequest18sp1: group.groupAccessDeviceGetRequest18sp1,
   GroupDepartmentGetListRequest18: group.groupDepartmentGetListRequest18,
@@ -43,7 +45,8 @@ export const ONBOARDING_HANDLERS: Record<string, CommandHandler> = {
   GroupDnAssignListRequest: onboarding.groupDnAssignListRequest,
   GroupServiceModifyAuthorizationListRequest: onboarding.groupServiceModifyAuthorizationListRequest,
   GroupDepartmentAddRequest: onboarding.groupDepartmentAddRequest,
-  GroupAccessDeviceAddRequest14: onboarding.groupAccessDeviceAddRequest14,
+  GroupAccessDeviceAddRequest14: onboarding.groupAccessDeviceAddRequest,
+  GroupAccessDeviceAddRequest22V2: onboarding.groupAccessDeviceAddRequest,
   UserServiceAssignListRequest: onboarding.userServiceAssignListRequest,
   UserModifyRequest22: userModifyRequest22,
 };

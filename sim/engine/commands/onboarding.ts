@@ -9,7 +9,7 @@ import { errors, OciError } from '../errors';
 import type { Quantity, ServiceProviderState, SimState } from '../state';
 import { child, childrenNamed, childText, isTrue, type XElement } from '../../xml/parse';
 import { errorResponse, successResponse } from '../../wire/response';
-import { commit, expandRange, group, readUnbounded, requireLevel, serviceProvider, usersIn } from './scope';
+import { commit, expandRange, group, groupOf, readUnbounded, requireLevel, serviceProvider, usersIn } from './scope';
 
 const text = (cmd: XElement, name: string) => childText(cmd, name) ?? '';
 
@@ -210,11 +210,12 @@ export const groupDepartmentAddRequest: CommandHandler = (ctx, cmd, echo) => {
   return successResponse(echo);
 };
 
-export const groupAccessDeviceAddRequest14: CommandHandler = (ctx, cmd, echo) => {
+/** GroupAccessDeviceAddRequest14 and 22V2 (whose external-id form names the device by deviceExternalId). */
+export const groupAccessDeviceAddRequest: CommandHandler = (ctx, cmd, echo) => {
   requireLevel(ctx, 'Group');
   commit(ctx, (draft) => {
-    const { group: g } = groupIn(ctx, draft, cmd);
-    const name = text(cmd, 'deviceName');
+    const { group: g } = groupOf(ctx, draft, cmd);
+    const name = childText(cmd, 'deviceName') ?? text(cmd, 'deviceExternalId');
     if (Object.hasOwn(g.accessDevices, name)) throw errors.deviceExists(name);
     g.accessDevices[name] = {
       name,

@@ -6,7 +6,7 @@ import { child, childText } from '../../xml/parse';
 import { el, parent } from '../../xml/write';
 import { dataResponse } from '../../wire/response';
 import { allMatch, limit } from './search';
-import { groupOf, serviceProvider, table, usersIn } from './scope';
+import { groupOf, requireLevel, serviceProvider, table, usersIn } from './scope';
 
 function userMatches(cmd: Parameters<CommandHandler>[1], u: UserState): boolean {
   const exactDept = child(cmd, 'searchCriteriaExactUserDepartment');
@@ -89,4 +89,42 @@ export const groupDepartmentGetRequest: CommandHandler = (ctx, cmd, echo) => {
   const name = childText(cmd, 'departmentName') ?? '';
   if (!group.departments.includes(name)) throw errors.departmentNotFound(name);
   return dataResponse('GroupDepartmentGetResponse', '', echo);
+};
+
+/** System-wide lists (System, Provisioning and Reseller administrators; a reseller sees its own service providers). */
+function systemProviders(ctx: Parameters<CommandHandler>[0]) {
+  requireLevel(ctx, 'Reseller');
+  return Object.values(ctx.store.state.serviceProviders).filter((sp) => ctx.account.level !== 'Reseller' || sp.resellerId === ctx.account.resellerId);
+}
+
+function exactProvider(cmd: Parameters<CommandHandler>[1]): string | undefined {
+  const exact = child(cmd, 'searchCriteriaExactServiceProvider');
+  return exact ? childText(exact, 'serviceProviderId') : undefined;
+}
+
+export const groupGetListInSystemRequest: CommandHandler = (ctx, cmd, echo) => {
+  const asMode = ctx.dataMode === 'AS';
+  const exact = exactProvider(cmd);
+  const rows = systemProviders(ctx)
+    .filter((sp) => exact === undefined || sp.id === exact)
+    .flatMap((sp) => Object.values(sp.groups).map((g) => ({ sp, g })))
+    .filter(({ sp, g }) => allMatch(cmd, { searchCriteriaGroupId: g.id, searchCriteriaGroupName: g.name ?? '', searchCriteriaServiceProviderId: sp.id, searchCriteriaResellerId: sp.resellerId }))
+    .map(({ sp, g }) => [g.id, g.name, g.userLimit, sp.id, sp.isEnterprise ? 'Enterprise' : 'Service Provider', ...(asMode ? [sp.resellerId] : [])]);
+  const headings = ['Group Id', 'Group Name', 'User Limit', 'Organization Id', 'Organization Type', ...(asMode ? ['Reseller Id'] : [])];
+  return dataResponse('GroupGetListInSystemResponse', table('groupTable', headings, limit(cmd, rows)), echo);
+};
+
+export const userGetListInSystemRequest: CommandHandler = (ctx, cmd, echo) => {
+  const asMode = ctx.dataMode === 'AS';
+  const exact = exactProvider(cmd);
+  const providers = new Map(systemProviders(ctx).map((sp) => [sp.id, sp]));
+  const rows = Object.values(ctx.store.state.users)
+    .filter((u) => providers.has(u.serviceProviderId) && (exact === undefined || u.serviceProviderId === exact))
+    .filter((u) => userMatches(cmd, u) && allMatch(cmd, { searchCriteriaGroupId: u.groupId, searchCriteriaServiceProviderId: u.serviceProviderId, searchCriteriaResellerId: providers.get(u.serviceProviderId)?.resellerId }))
+    .map((u) => {
+      const row = [u.userId, u.groupId, u.serviceProviderId, u.lastName, u.firstName, u.department, u.phoneNumber, u.phoneNumber ? true : undefined, u.emailAddress, u.hiraganaLastName ?? u.lastName, u.hiraganaFirstName ?? u.firstName, false, u.extension];
+      return asMode ? [...row, providers.get(u.serviceProviderId)?.resellerId, u.userExternalId] : row;
+    });
+  const headings = ['User Id', 'Group Id', 'Service Provider Id', 'Last Name', 'First Name', 'Department', 'Phone Number', 'Phone Number Activated', 'Email Address', 'Hiragana Last Name', 'Hiragana First Name', 'In Trunk Group', 'Extension', ...(asMode ? ['Reseller Id', 'User External Id'] : [])];
+  return dataResponse('UserGetListInSystemResponse', table('userTable', headings, limit(cmd, rows)), echo);
 };
