@@ -20,6 +20,15 @@ const QNAME = `((?:[A-Za-z_][\\w.-]*:)?${SECRET_NAME})`;
 const PLAIN = new RegExp(`<${QNAME}(\\s[^<>]*)?(?<!/)>([\\s\\S]*?)<\\/\\1\\s*>`, 'g');
 const ESCAPED = new RegExp(`&lt;${QNAME}(\\s(?:(?!&[lg]t;)[\\s\\S])*?)?(?<!/)&gt;([\\s\\S]*?)&lt;\\/\\1\\s*&gt;`, 'g');
 
+const SECRET_LOCAL_NAME = new RegExp(`^${SECRET_NAME}$`);
+
+/** Whether an element's local name is password-like (the same rule as maskSecrets). */
+export function isSecretName(local: string): boolean {
+  return SECRET_LOCAL_NAME.test(local);
+}
+
+export { MASK as SECRET_MASK };
+
 /** Replaces the content of every password-like element with ********. */
 export function maskSecrets(xml: string): string {
   return xml

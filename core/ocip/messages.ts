@@ -32,6 +32,13 @@ export interface CommandResult {
 
 const CORE_NS = 'C';
 
+/** The parsed response element of a result, kept aside (not in the plain-data result) so it is parsed only once. */
+const ELEMENTS = new WeakMap<CommandResult, XNode>();
+
+export function responseElement(result: CommandResult): XNode | undefined {
+  return ELEMENTS.get(result);
+}
+
 /** Maps the response commands of one document to its request commands (by position). */
 export function mapResponses(
   requests: readonly { index: number; type: string }[],
@@ -59,7 +66,9 @@ export function toResult(index: number, requestType: string, response: ResponseC
   if (!type) {
     return { ...base, kind: 'error', summary: 'response command has no xsi:type; cannot interpret it' };
   }
-  return { ...base, kind: 'data', data: decodeData(node) };
+  const result: CommandResult = { ...base, kind: 'data', data: decodeData(node) };
+  ELEMENTS.set(result, node);
+  return result;
 }
 
 function childText(node: XNode, local: string): string | undefined {

@@ -7,6 +7,7 @@
 import type { ModelIndex } from '../model/model-index';
 import type { ElementDecl } from '../model/types';
 import { parseXmlTree, type XmlElement } from '../xml';
+import { isSecretName, SECRET_MASK } from './mask';
 import { xsiType } from './xml';
 
 export type Scalar = string | number | boolean | null;
@@ -27,15 +28,18 @@ const INTEGER_BUILTINS = new Set(['int', 'integer', 'long', 'short', 'byte', 'no
 const TABLE_TYPE = 'C:OCITable';
 
 /**
- * The tree of one response `<command>` element given as XML text (as received; the rawXml of a result).
- * undefined when the text is not a well-formed element.
+ * The tree of one response `<command>` element: the element the client already parsed, or XML text (the rawXml
+ * of a result). undefined when the text is not a well-formed element. Password-like values are masked.
  */
-export function responseTree(rawXml: string, model?: ModelIndex): ResponseTree | undefined {
+export function responseTree(response: string | XmlElement, model?: ModelIndex): ResponseTree | undefined {
   let el: XmlElement;
-  try {
-    el = parseXmlTree(rawXml, { undeclaredPrefixes: 'no-namespace' });
-  } catch {
-    return undefined;
+  if (typeof response !== 'string') el = response;
+  else {
+    try {
+      el = parseXmlTree(response, { undeclaredPrefixes: 'no-namespace' });
+    } catch {
+      return undefined;
+    }
   }
   const type = xsiType(el)?.local ?? '';
   const known = model?.complexType(type) ? type : undefined;
@@ -82,6 +86,7 @@ function nodeOf(el: XmlElement, decl: ElementDecl | undefined, model: ModelIndex
   const declared = xsiType(el)?.local;
   const complex = model && [declared, decl?.type].find((t) => t !== undefined && model.complexType(t) !== undefined);
   if (complex || el.children.length) return { kind: 'group', name, ...(declared ? { type: declared } : {}), children: childrenOf(el, complex || undefined, model) };
+  if (isSecretName(name) && el.text.length) return { kind: 'value', name, value: SECRET_MASK };
   return { kind: 'value', name, value: scalar(el.text, decl && model ? model.simpleType(decl.type)?.builtin : undefined) };
 }
 

@@ -3,6 +3,7 @@
  * status rule shared by `ocip send` and the extension's messages.
  */
 import type { CommandResult, CommandResultKind } from '../ocip';
+import { responseElement } from '../ocip/messages';
 import { responseData, responseTree, type ResponseTree } from '../ocip/response-data';
 import type { ModelIndex } from '../model/model-index';
 import type { PreparedCommand } from './prepare';
@@ -55,13 +56,17 @@ export function joinResults(commands: readonly PreparedCommand[], results: reado
 }
 
 /**
- * Data responses decoded from their (masked) XML with the model: lists are lists even with one item or none,
- * tables keep their headings, booleans and integers are typed. Other rows are unchanged.
+ * Data responses decoded with the model: lists are lists even with one item or none, tables keep their headings,
+ * booleans and integers are typed, password-like values masked. From the element the client parsed when the
+ * result is given (rows and results in the same order, as joinResults makes them), else from the raw XML.
+ * Other rows are unchanged.
  */
-export function withResponseData(rows: readonly SendResultRow[], model?: ModelIndex): SendResultRow[] {
-  return rows.map((r) => {
+export function withResponseData(rows: readonly SendResultRow[], model?: ModelIndex, results?: readonly CommandResult[]): SendResultRow[] {
+  return rows.map((r, i) => {
     if (r.kind !== 'data' || !r.rawXml) return r;
-    const response = responseTree(r.rawXml, model);
+    const result = results?.[i];
+    const element = result && result.requestType === r.type ? responseElement(result) : undefined;
+    const response = responseTree(element ?? r.rawXml, model);
     return response ? { ...r, response, data: responseData(response) } : r;
   });
 }

@@ -56,7 +56,7 @@ export async function runSend(o: RunSendOptions): Promise<SendOutcome> {
       return failed(isCancel(e) ? 'cancelled' : 'login', e, o.password);
     }
     const results = await client.send(o.commands, { signal: o.signal, onProgress: o.onProgress });
-    return { login, results, rows: withResponseData(joinResults(o.commands, results), o.model) };
+    return { login, results, rows: withResponseData(joinResults(o.commands, results), o.model, results) };
   } finally {
     await client.close().catch(() => undefined);
   }

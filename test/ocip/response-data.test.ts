@@ -103,3 +103,29 @@ describe('large responses', () => {
     assert.equal((responseData(tree).t as unknown[]).length, 200_000);
   });
 });
+
+describe('secrets and the parsed element', () => {
+  it('password-like values are masked in the tree, from text or from an element', async () => {
+    const { parseXmlTree } = await import('../../core/xml');
+    const xml = '<command xsi:type="X" xmlns=""><userName>dev1</userName><password>S3cret!</password><accessDeviceCredentials><userName>u</userName><password>Other-9</password></accessDeviceCredentials><useCustomUserNamePassword>true</useCustomUserNamePassword></command>';
+    for (const input of [xml, parseXmlTree(xml, { undeclaredPrefixes: 'no-namespace' })]) {
+      const tree = responseTree(input)!;
+      assert.deepEqual(responseData(tree), { userName: 'dev1', password: '********', accessDeviceCredentials: { userName: 'u', password: '********' }, useCustomUserNamePassword: 'true' });
+      assert.doesNotMatch(renderResponseTree(tree).join('\n'), /S3cret|Other-9/);
+    }
+  });
+});
+
+describe('withResponseData', () => {
+  it('uses the element the client parsed (the response is not parsed twice), else the raw XML', async () => {
+    const { parseResponseDocument, mapResponses } = await import('../../core/ocip');
+    const { joinResults, withResponseData } = await import('../../core/send/results');
+    const doc = '<?xml version="1.0"?><BroadsoftDocument protocol="OCI" xmlns="C"><sessionId xmlns="">s</sessionId><command echo="" xsi:type="GroupDnGetListResponse" xmlns=""><phoneNumber>1</phoneNumber></command></BroadsoftDocument>';
+    const results = mapResponses([{ index: 0, type: 'GroupDnGetListRequest' }], parseResponseDocument(doc).commands);
+    const commands = [{ index: 4, type: 'GroupDnGetListRequest', xml: '', span: { start: 0, end: 0 }, headSpan: { start: 0, end: 0 } }];
+    // A raw XML that would not parse shows which source was used.
+    const rows = joinResults(commands, results).map((r) => ({ ...r, rawXml: '<broken' }));
+    assert.deepEqual(withResponseData(rows, undefined, results)[0].data, { phoneNumber: '1' });
+    assert.equal(withResponseData(rows)[0].response, undefined);
+  });
+});
