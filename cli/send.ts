@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { errorsRefusalText, formatLogLine, prepareSend, productionConfirmationText, resultJson, resultLine, runSend, summarizeResults, summaryText, isFailure } from '../core/send';
+import { renderResponseTree } from '../core/ocip/response-data';
 import type { CliIo } from './io';
 import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
 import { formatText } from './report-formats';
@@ -25,6 +26,8 @@ export const SEND_USAGE = `Usage: ocip send FILE (--server NAME [--config settin
   --timeout: how long to wait for each response (default ${DEFAULT_TIMEOUT_SECONDS}); a command whose response does not come in time is
   reported as unknown (it may have been executed) and the later ones are not sent.
   --connect-timeout: how long to wait for the connection and TLS handshake (default ${DEFAULT_CONNECT_TIMEOUT_SECONDS}).
+  Data responses are shown as a tree under their line (tables as columns); --format json gives them as data
+  (lists as arrays, tables as arrays of objects keyed by column heading).
   --server reads ocip.servers from .vscode/settings.json (or --config FILE).
   Exit status: 0 all commands succeeded, 1 file errors or any command failed/unknown/not sent, 2 usage/connection/login error.`;
 
@@ -73,7 +76,8 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
   const read = readOneCommandFile(file, 'send', io);
   if (typeof read === 'number') return read;
   const { text, format: fileFormat } = read;
-  const prepared = prepareSend(text, fileFormat, modelFrom(values), { checks: checkOptionsFrom(values) });
+  const model = modelFrom(values);
+  const prepared = prepareSend(text, fileFormat, model, { checks: checkOptionsFrom(values) });
   if (prepared.errors.length) {
     io.stderr(formatText([{ file, text, diagnostics: prepared.errors }]));
     io.stderr(`ocip send: ${errorsRefusalText(prepared.errors.length, file)}\n`);
@@ -113,6 +117,7 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
     batchSize,
     timeoutMs,
     connectTimeoutMs,
+    model,
     log: values.verbose ? (line) => io.stderr(formatLogLine(line, password) + '\n') : undefined,
     onWarning: (m) => io.stderr(`ocip send: warning: ${m}\n`),
   });
@@ -126,7 +131,8 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
   }
   if (format === 'json') io.stdout(JSON.stringify(resultJson(outcome.rows), null, 2) + '\n');
   else {
-    io.stdout(outcome.rows.map((r) => resultLine(r) + '\n').join(''));
+    // A data response follows its line as a readable tree: tables as columns under their headings.
+    io.stdout(outcome.rows.map((r) => resultLine(r) + '\n' + (r.response ? renderResponseTree(r.response).map((l) => `    ${l}\n`).join('') : '')).join(''));
     io.stdout(`${summaryText(summarizeResults(outcome.rows))}.\n`);
   }
   return outcome.rows.some((r) => isFailure(r.kind)) ? 1 : 0;

@@ -7,6 +7,11 @@ import { createServer as createTcpServer, type Server as NetServer, type Socket 
 import { createServer as createTlsServer } from 'node:tls';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSchemaDirCached } from '../core/model/load';
+import type { ModelIndex } from '../core/model/model-index';
+import { useSimModel } from './engine/model';
 import type { Account } from './engine/accounts';
 import type { DataMode } from './engine/context';
 import { loadSeedFile, parseSeed, type SeedData } from './engine/seed';
@@ -41,6 +46,13 @@ export interface SimulatorOptions {
   /** The same as seedFile, given as data (tests, the extension). seedFile wins when both are set. */
   seed?: SeedData;
   faults?: FaultOptions;
+  /**
+   * An XSD folder (e.g. the R25 set): requests are validated against it, so every command of that release is
+   * accepted (and answered, or refused as not supported by the simulator). Default: the built-in model.
+   */
+  schemaDir?: string;
+  /** The same as schemaDir, given as a model already loaded (the extension's). model wins when both are set. */
+  model?: ModelIndex;
   /** On TCP/TLS LogoutRequest, write a SuccessResponse before closing (default false: just close). */
   logoutSuccessResponse?: boolean;
   log?: (line: string) => void;
@@ -84,6 +96,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const seeded = options.seedFile ? loadSeedFile(options.seedFile) : parseSeed(options.seed ?? defaultSeed, options.seed ? 'seed' : 'built-in seed');
   const accounts: Account[] = seeded.accounts;
   const store = StateStore.open(seeded.state, options.stateFile);
+  useSimModel(options.model ?? (options.schemaDir ? loadSchemaDirCached(options.schemaDir, join(tmpdir(), 'ocip-schema-cache')) : undefined));
   let faults: FaultOptions | undefined = options.faults;
   const env = { store, accounts, dataMode, logoutSuccessResponse: options.logoutSuccessResponse ?? false };
   const deps = (kind: 'tcp' | 'tls') => ({ kind, env, faults: () => faults, log });

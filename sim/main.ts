@@ -4,8 +4,9 @@
  */
 import { startSimulator, type SimulatorOptions } from './index';
 
-const USAGE = `Usage: ocip sim [--host H] [--tcp-port N] [--tls-port N] [--soap-port N] [--data-mode AS|XS] [--state FILE] [--seed FILE] [--verbose]
-  Ports default to 2208 (TCP), 2209 (TLS) and 8080 (SOAP); 0 picks a free port; "off" disables a listener.`;
+const USAGE = `Usage: ocip sim [--host H] [--tcp-port N] [--tls-port N] [--soap-port N] [--data-mode AS|XS] [--state FILE] [--seed FILE] [--schema-dir DIR] [--verbose]
+  Ports default to 2208 (TCP), 2209 (TLS) and 8080 (SOAP); 0 picks a free port; "off" disables a listener.
+  --schema-dir: validate requests against this XSD folder (e.g. the R25 set) instead of the built-in model.`;
 
 export class UsageError extends Error {}
 
@@ -38,6 +39,7 @@ export function parseSimArgs(argv: string[]): SimulatorOptions & { verbose: bool
       }
       case '--state': opts.stateFile = value(); break;
       case '--seed': opts.seedFile = value(); break;
+      case '--schema-dir': opts.schemaDir = value(); break;
       case '--verbose': case '-v': opts.verbose = true; break;
       case '--help': case '-h': throw new UsageError(USAGE);
       default: throw new UsageError(`Unknown option ${flag}\n${USAGE}`);

@@ -62,6 +62,7 @@ export function registerSend(context: vscode.ExtensionContext): SendServices {
     reg('ocip.stopSimulator', () => stopLocalSimulator(services.log)),
     reg('ocip.saveResults', () => services.results.save()),
     reg('ocip.copyResults', () => services.results.copy()),
+    reg('ocip.showResultXml', (n?: unknown) => services.results.showRawXml(n)),
     { dispose: () => void disposeSimulator() },
   );
   registerServerStatus(context);

@@ -3,6 +3,7 @@
  * (request masked, response as received and masked). Pure (no vscode), so it is unit-tested.
  */
 import { maskSecrets } from '../../core/ocip';
+import { renderResponseTree } from '../../core/ocip/response-data';
 import { outcomeText, summarizeResults, summaryText, serverAddress, type PreparedCommand, type SendResultRow, type ServerConfig, type HistoryEntry } from '../../core/send';
 
 export interface ResultsView {
@@ -48,10 +49,13 @@ export function renderResults(v: ResultsView): string {
       if (r.detail?.trim()) out.push(`  detail:  ${r.detail.trim().replace(/\n/g, '\n           ')}`);
     }
   }
-  const data = v.rows.filter((r) => r.kind === 'data' && r.data !== undefined);
+  const data = v.rows.filter((r) => r.kind === 'data' && (r.response !== undefined || r.data !== undefined));
   if (data.length) {
     out.push('', 'Data', '----');
-    for (const r of data) out.push(`#${r.index + 1} ${r.responseType ?? r.type}`, indent(JSON.stringify(r.data, null, 2)));
+    // Tables as columns under their headings, nested data as an indented tree; the raw XML is in the last section.
+    for (const r of data) {
+      out.push(`${dataHeading(r)}`, indent(r.response ? renderResponseTree(r.response).join('\n') : JSON.stringify(r.data, null, 2)), '');
+    }
   }
   out.push('', 'Raw XML', '-------');
   const byIndex = new Map(v.commands.map((c) => [c.index, c]));
@@ -61,6 +65,14 @@ export function renderResults(v: ResultsView): string {
   }
   return out.join('\n');
 }
+
+/** `#3 UserGetListInGroupResponse (UserGetListInGroupRequest)`: the line a "Raw XML" CodeLens sits on. */
+export function dataHeading(r: Pick<SendResultRow, 'index' | 'type' | 'responseType'>): string {
+  return `#${r.index + 1} ${r.responseType ?? r.type} (${r.type})`;
+}
+
+/** Matches a dataHeading line; group 1 is the 1-based command number. */
+export const DATA_HEADING = /^#(\d+) \S+ \(\S+\)$/;
 
 /** The same view for a history entry (no raw XML is kept in the history). */
 export function renderHistoryEntry(e: HistoryEntry): string {
@@ -82,4 +94,18 @@ function table(rows: Pick<SendResultRow, 'index' | 'type' | 'userId' | 'kind' | 
 
 function indent(s: string): string {
   return s.split('\n').map((l) => `    ${l}`).join('\n');
+}
+
+/** The raw XML of command #number (1-based) of a view: its request (masked) and its response as received (masked). */
+export function rawXmlText(v: Pick<ResultsView, 'rows' | 'commands'>, number: number): string | undefined {
+  const r = v.rows.find((x) => x.index + 1 === number);
+  if (!r) return undefined;
+  const request = v.commands.find((c) => c.index === r.index)?.xml ?? '';
+  return [
+    `<!-- #${number} ${r.type}: the request as sent (secrets masked) -->`,
+    maskSecrets(request),
+    `<!-- #${number} the response${r.responseType ? ` (${r.responseType})` : ''} as received (secrets masked) -->`,
+    r.rawXml ? maskSecrets(r.rawXml) : '<!-- none -->',
+    '',
+  ].join('\n');
 }

@@ -65,7 +65,8 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
   const server = await chooseServer(request.serverName);
   if (!server) return undefined;
 
-  const prepared = prepareSend(doc.getText(), format, modelFor(doc, s.storage), { checks: checkOptionsFor(doc), only: request.only });
+  const model = modelFor(doc, s.storage);
+  const prepared = prepareSend(doc.getText(), format, model, { checks: checkOptionsFor(doc), only: request.only });
   const fileLabel = basename(doc.uri.path);
   if (prepared.errors.length) {
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -96,6 +97,7 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
         commands: prepared.commands,
         batchSize: vscode.workspace.getConfiguration('ocip').get<number>('send.batchSize') ?? undefined,
         signal: abort.signal,
+        model,
         log: (line) => s.log.write(line, password),
         onWarning: (m) => void vscode.window.showWarningMessage(`OCI-P: ${m}`),
         onProgress: (done, total) => {
@@ -117,7 +119,7 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
   }
   if (!secret.stored) await s.passwords.store(server, password);
   s.diagnostics.set(doc, prepared.commands, outcome.rows);
-  await s.results.show(renderResults(view));
+  await s.results.show(renderResults(view), view);
   const summary = summaryText(summarizeResults(outcome.rows));
   s.log.write(summary);
   if (outcome.rows.some((r) => isFailure(r.kind))) void vscode.window.showErrorMessage(`OCI-P: ${summary}.`);

@@ -10,6 +10,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator, type SeedData } from '../../sim/index';
 import defaultSeed from '../../sim/seed.example.json';
+import { loadSchemaDirCached, type ModelIndex } from '../../core/model';
 import type { SendLog } from './output';
 import type { Passwords } from './passwords';
 import { settingsTarget } from './servers';
@@ -34,13 +35,26 @@ export async function startLocalSimulator(storage: vscode.Uri, passwords: Passwo
   for (const account of seed.accounts) account.password = `sim-${randomBytes(12).toString('base64url')}`;
   const admin = seed.accounts.find((a) => a.level === 'System' && !a.disabled);
   if (!admin) throw new Error('the simulator seed has no System administrator');
-  const sim = await startSimulator({ tcpPort: 0, stateFile, seed, log: (line) => log.write(`[sim] ${line}`, admin.password) });
+  // With ocip.schemaDirectory, the simulator accepts every command of that release (and answers what it can).
+  const model = simulatorModel(storage, log);
+  const sim = await startSimulator({ tcpPort: 0, stateFile, seed, model, log: (line) => log.write(`[sim] ${line}`, admin.password) });
   running = { sim, stateFile };
   const port = sim.ports.tcp!;
   await passwords.store({ name: SIMULATOR_SERVER_NAME, username: admin.userId }, admin.password);
   await upsertServerEntry({ name: SIMULATOR_SERVER_NAME, host: '127.0.0.1', port, transport: 'tcp', username: admin.userId });
   log.write(`local simulator started on tcp://127.0.0.1:${port} (${sim.dataMode} data mode), state ${stateFile}; administrators: ${sim.accountNames.join(', ')}`);
   void vscode.window.showInformationMessage(`OCI-P: local simulator running on 127.0.0.1:${port}; "${SIMULATOR_SERVER_NAME}" is the active server.`);
+}
+
+function simulatorModel(storage: vscode.Uri, log: SendLog): ModelIndex | undefined {
+  const dir = vscode.workspace.getConfiguration('ocip').get<string>('schemaDirectory', '').trim();
+  if (!dir) return undefined;
+  try {
+    return loadSchemaDirCached(dir, join(storage.fsPath, 'schema-cache'));
+  } catch (e) {
+    log.write(`local simulator: ocip.schemaDirectory is not usable (${(e as Error).message}); using the built-in model`);
+    return undefined;
+  }
 }
 
 export async function stopLocalSimulator(log: SendLog): Promise<void> {

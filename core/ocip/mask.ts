@@ -45,6 +45,15 @@ function contentEnd(text: string, from: number, m: Markup): number {
   }
 }
 
+const SECRET_LOCAL_NAME = new RegExp(`^${SECRET_NAME}$`);
+
+/** Whether an element's local name is password-like (the same rule as maskSecrets). */
+export function isSecretName(local: string): boolean {
+  return SECRET_LOCAL_NAME.test(local);
+}
+
+export { MASK as SECRET_MASK };
+
 /** Replaces the content of every password-like element with ********. */
 export function maskSecrets(xml: string): string {
   let out = '';

@@ -32,6 +32,13 @@ export interface CommandResult {
 
 const CORE_NS = 'C';
 
+/** The parsed response element of a result, kept aside (not in the plain-data result) so it is parsed only once. */
+const ELEMENTS = new WeakMap<CommandResult, XNode>();
+
+export function responseElement(result: CommandResult): XNode | undefined {
+  return ELEMENTS.get(result);
+}
+
 /** Maps the response commands of one document to its request commands (by position). */
 export function mapResponses(
   requests: readonly { index: number; type: string }[],
@@ -64,7 +71,10 @@ export function toResult(index: number, requestType: string, response: ResponseC
     const what = success ? 'SuccessResponse' : `${type.ns ? `{${type.ns}}` : ''}${type.local}`;
     return { ...base, kind: 'unknown', summary: `the server answered ${what} to ${requestType}, which cannot return it; ${MAY_HAVE_EXECUTED}` };
   }
-  return success ? { ...base, kind: 'success' } : { ...base, kind: 'data', data: decodeData(node) };
+  if (success) return { ...base, kind: 'success' };
+  const result: CommandResult = { ...base, kind: 'data', data: decodeData(node) };
+  ELEMENTS.set(result, node);
+  return result;
 }
 
 /** Get requests (UserGetRequest23V2, GroupGetListInServiceProviderRequest, ...) answer with data, never SuccessResponse. */

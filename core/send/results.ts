@@ -3,6 +3,9 @@
  * status rule shared by `ocip send` and the extension's messages.
  */
 import type { CommandResult, CommandResultKind } from '../ocip';
+import { responseElement } from '../ocip/messages';
+import { responseData, responseTree, type ResponseTree } from '../ocip/response-data';
+import type { ModelIndex } from '../model/model-index';
 import type { PreparedCommand } from './prepare';
 
 /** A result joined with the command it answers (file position, user id). */
@@ -18,7 +21,10 @@ export interface SendResultRow {
   detail?: string;
   /** The response element as received, secrets masked ('' when none was read). */
   rawXml: string;
+  /** A data response as data: lists as arrays, tables as arrays of objects keyed by column heading. */
   data?: unknown;
+  /** A data response as a tree (typed by the response type when the model knows it), for text rendering. */
+  response?: ResponseTree;
 }
 
 export interface SendSummary {
@@ -46,6 +52,22 @@ export function joinResults(commands: readonly PreparedCommand[], results: reado
       rawXml: r.rawXml,
       data: r.data,
     };
+  });
+}
+
+/**
+ * Data responses decoded with the model: lists are lists even with one item or none, tables keep their headings,
+ * booleans and integers are typed, password-like values masked. From the element the client parsed when the
+ * result is given (rows and results in the same order, as joinResults makes them), else from the raw XML.
+ * Other rows are unchanged.
+ */
+export function withResponseData(rows: readonly SendResultRow[], model?: ModelIndex, results?: readonly CommandResult[]): SendResultRow[] {
+  return rows.map((r, i) => {
+    if (r.kind !== 'data' || !r.rawXml) return r;
+    const result = results?.[i];
+    const element = result && result.requestType === r.type ? responseElement(result) : undefined;
+    const response = responseTree(element ?? r.rawXml, model);
+    return response ? { ...r, response, data: responseData(response) } : r;
   });
 }
 

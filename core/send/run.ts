@@ -4,7 +4,8 @@
  */
 import { OcipClient, OcipError, redactPassword, type CommandResult, type LoginInfo } from '../ocip';
 import type { PreparedCommand } from './prepare';
-import { joinResults, type SendResultRow } from './results';
+import type { ModelIndex } from '../model/model-index';
+import { joinResults, withResponseData, type SendResultRow } from './results';
 import { toServerOptions, type ServerConfig } from './servers';
 
 export interface RunSendOptions {
@@ -21,6 +22,8 @@ export interface RunSendOptions {
   timeoutMs?: number;
   /** Bound for connecting, TLS handshake included (default 10 s). */
   connectTimeoutMs?: number;
+  /** Types data responses (lists, tables, booleans, integers) by their response type; without it, by shape only. */
+  model?: ModelIndex;
 }
 
 export type SendFailureStage = 'usage' | 'connect' | 'login' | 'cancelled';
@@ -53,7 +56,7 @@ export async function runSend(o: RunSendOptions): Promise<SendOutcome> {
       return failed(isCancel(e) ? 'cancelled' : 'login', e, o.password);
     }
     const results = await client.send(o.commands, { signal: o.signal, onProgress: o.onProgress });
-    return { login, results, rows: joinResults(o.commands, results) };
+    return { login, results, rows: withResponseData(joinResults(o.commands, results), o.model, results) };
   } finally {
     await client.close().catch(() => undefined);
   }

@@ -50,5 +50,17 @@ export const errors = {
   trunkGroupNotFound: (name: string) => new OciError(4600, `Trunk Group not found: ${name}`),
   deviceNotFound: (name: string) => new OciError(4505, `Access Device not found: ${name}`),
   alternateUserIdExists: (id: string) => new OciError(4201, `Alternate user id already exists: ${id}`),
-  notSupported: (type: string) => new OciError(9999, `Command not supported by the simulator: ${type}`),
+  notSupported: (type: string) =>
+    new OciError(9999, `Command not supported by the simulator: ${type}`, `${type} is a valid request, but the simulator has no handler for it; nothing was changed.`),
+  // onboarding (simulator's own wording)
+  serviceProviderExists: (sp: string) => new OciError(4011, `Service Provider already exists: ${sp}`),
+  groupExists: (sp: string, group: string) => new OciError(4153, `Group already exists: ${sp}:${group}`),
+  domainAlreadyAssigned: (domain: string) => new OciError(4317, `Domain already assigned: ${domain}`),
+  numberExists: (dn: string) => new OciError(4463, `Phone number already exists: ${dn}`),
+  numberInOtherGroup: (dn: string) => new OciError(4464, `Phone number already assigned to another group: ${dn}`),
+  invalidRange: (min: string, max: string) => new OciError(4465, `Invalid phone number range: ${min} - ${max}`),
+  serviceInUse: (service: string) => new OciError(4412, `Service is in use and cannot be unauthorized: ${service}`),
+  servicePackExists: (pack: string) => new OciError(4422, `Service Pack already exists: ${pack}`),
+  deviceExists: (name: string) => new OciError(4500, `Access Device already exists: ${name}`),
+  departmentExists: (name: string) => new OciError(4311, `Department already exists: ${name}`),
 };

@@ -2,19 +2,20 @@
  * THE adapter between the simulator and schema validation. Every incoming command passes through
  * validateCommand before it is executed; a non-empty result becomes [Error 6004] OCI XML Request validation error.
  *
- * Commands the built-in model knows are parsed with core's XML front end (parseXml, on the document's source
+ * Commands the simulator's model knows (engine/model.ts: the built-in model, or the XSD folder given as schemaDir) are parsed with core's XML front end (parseXml, on the document's source
  * text) and checked with core's checkCommand; only 'syntax' and 'schema' errors count (those are what the
  * server's XSD validation rejects). 'rule' diagnostics are not used: the engine enforces the documented rules
  * itself, against real state. Commands the built-in model lacks but the simulator serves (the login commands,
  * SystemSoftwareVersionGetRequest, VerifySessionIsValidRequest) get a minimal required-element check here.
+ * A valid command without a handler is then refused by the session as not supported (errors.notSupported).
  */
 import { checkCommand } from '../../core/checks/index';
 import { DEFAULT_CHECK_OPTIONS } from '../../core/checks/types';
-import { builtinModel } from '../../core/model/load';
 import { parseXml } from '../../core/syntax/xml';
 import type { SourceFile } from '../../core/tree/types';
 import { child, type XElement } from '../xml/parse';
 import type { DataMode } from './context';
+import { simModel } from './model';
 
 export interface ValidationInput {
   /** The whole request document as received. */
@@ -42,7 +43,7 @@ const REQUIRED: Record<string, string[]> = {
 
 /** Command types the validator knows; anything else is an invalid xsi:type. */
 export function isKnownCommandType(type: string): boolean {
-  return type in REQUIRED || builtinModel().complexType(type) !== undefined;
+  return type in REQUIRED || simModel().complexType(type) !== undefined;
 }
 
 // One document usually carries several commands: parse its text once.
@@ -61,7 +62,7 @@ function lineColumn(text: string, offset: number): string {
 /** Returns XMLBeans-style messages; empty when the command is valid. */
 export function validateCommand(input: ValidationInput): string[] {
   const { type, command, documentText, index } = input;
-  const model = builtinModel();
+  const model = simModel();
   if (model.complexType(type) && model.isRequest(type)) {
     const cmd = parsedDocument(documentText).commands[index];
     if (cmd && cmd.name === type) {

@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderHistoryEntry, renderResults } from '../../client/send/render-results';
+import { DATA_HEADING, rawXmlText, renderHistoryEntry, renderResults } from '../../client/send/render-results';
+import { withResponseData } from '../../core/send/results';
 import { makeHistoryEntry, type PreparedCommand, type SendResultRow, type ServerConfig } from '../../core/send';
 
 const ROOT = join(__dirname, '..', '..');
@@ -88,5 +89,27 @@ describe('manifest', () => {
     assert.deepEqual(props['ocip.servers'].items.properties.transport.enum, ['tcp', 'tls', 'soap']);
     assert.equal(props['ocip.servers'].items.properties.password, undefined, 'no password in settings');
     assert.equal(props['ocip.activeServer'].type, 'string');
+  });
+});
+
+describe('results view: data responses', () => {
+  const raw = '<command echo="" xsi:type="UserGetListInGroupResponse" xmlns=""><userTable><colHeading>User Id</colHeading><colHeading>Last Name</colHeading><row><col>a@x</col><col>Doe</col></row></userTable></command>';
+  const listCmd: PreparedCommand = { index: 0, type: 'UserGetListInGroupRequest', xml: '<command xsi:type="UserGetListInGroupRequest" xmlns=""/>', span: { start: 0, end: 1 }, headSpan: { start: 0, end: 1 } };
+  const [row] = withResponseData([{ index: 0, type: 'UserGetListInGroupRequest', kind: 'data', responseType: 'UserGetListInGroupResponse', rawXml: raw }]);
+  const view = { time: new Date('2025-03-04T05:06:07Z'), server, fileLabel: 'check.ocip.yaml', rows: [row], commands: [listCmd] };
+  const text = renderResults(view);
+
+  test('a table is shown as columns under its headings, below a heading line the Raw XML CodeLens finds', () => {
+    const lines = text.split('\n');
+    const at = lines.indexOf('#1 UserGetListInGroupResponse (UserGetListInGroupRequest)');
+    assert.ok(at > 0, text);
+    assert.match(lines[at], DATA_HEADING);
+    assert.deepEqual(lines.slice(at + 1, at + 5), ['    userTable: 1 row', '      User Id | Last Name', '      --------|----------', '      a@x     | Doe']);
+  });
+
+  test('the raw XML of a result: request and response as received', () => {
+    const xml = rawXmlText(view, 1)!;
+    assert.ok(xml.includes(raw) && xml.includes(listCmd.xml), xml);
+    assert.equal(rawXmlText(view, 2), undefined);
   });
 });
