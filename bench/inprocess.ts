@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
 import { DocumentAnalyzer } from '../core/analysis/analyzer';
 import { checkFile, DEFAULT_CHECK_OPTIONS, type CheckOptions } from '../core/checks';
@@ -138,4 +139,22 @@ export function benchYamlParsers(text: string, times: number): { fast: Timed; ya
     for (const c of chunks) parseYamlChunk(c.text);
   });
   return { fast, yamlPackage, fastShare: chunks.length ? taken / chunks.length : 1 };
+}
+
+/**
+ * What vscode-languageserver-textdocument costs on a file of this size, whoever the server: its line index (built on
+ * the first position asked, e.g. for the first diagnostics or request after didOpen) and a one-character
+ * incremental update (every edit; O(lines)).
+ */
+export function benchTextDocument(text: string, times: number): { lineIndex: Timed; update: Timed } {
+  const at = Math.floor(text.length / 2);
+  const lineIndex = time(times, () => {
+    TextDocument.create('file:///bench', 'ocip-yaml', 1, text).positionAt(at);
+  });
+  const doc = TextDocument.create('file:///bench', 'ocip-yaml', 1, text);
+  const pos = doc.positionAt(at);
+  const update = time(times * 4, (i) => {
+    TextDocument.update(doc, [i % 2 === 0 ? { range: { start: pos, end: pos }, text: 'x' } : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' }], i + 2);
+  });
+  return { lineIndex, update };
 }

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadavg, tmpdir } from 'node:os';
-import { benchAnalyzer, benchStartup, benchValidateProcess, benchYamlParsers, type AnalyzerResult } from './inprocess';
+import { benchAnalyzer, benchStartup, benchTextDocument, benchValidateProcess, benchYamlParsers, type AnalyzerResult, type Timed } from './inprocess';
 import { SHAPES, shapedXml, shapedYaml, type Shape } from './shapes';
 import type { FileFormat } from '../core/tree/types';
 import { benchServer, ourServer, yamlLanguageServer, type LspResult } from './lsp';
@@ -77,6 +77,8 @@ async function main(): Promise<void> {
     }
   }
   const startup = benchStartup(REPO, quick ? 3 : 7);
+  const textDocument = new Map<number, { lineIndex: Timed; update: Timed }>();
+  for (const n of SIZES.concat(BIG ? [BIG] : [])) textDocument.set(n, benchTextDocument(file(TARGET_SHAPE, 'yaml', n).text, n >= 50000 ? 2 : 5));
 
   // 2. Our language server over stdio on the issue 12 shape, YAML and XML; yaml-language-server on the same YAML.
   const ours = new Map<string, LspResult>();
@@ -165,6 +167,10 @@ async function main(): Promise<void> {
   out.push('');
   out.push('## Start-up bounds (Node, not our code)', '');
   out.push(`\`node -e ''\`: ${fmt(startup.node)} ms; \`node bin/ocip.js --version\` (Node start + loading the CLI bundle): ${fmt(startup.load)} ms. Every \`ocip validate\` above includes both.`, '');
+  out.push('## Library bounds: vscode-languageserver-textdocument (any server pays these)', '');
+  out.push('| commands | line index, built on the first position asked after didOpen (wall / CPU) | one-character `TextDocument.update` (wall / CPU) |', '|---|---|---|');
+  for (const [n, t] of textDocument) out.push(`| ${n} | ${fmt(t.lineIndex.wall)} / ${fmt(t.lineIndex.cpu)} | ${fmt(t.update.wall)} / ${fmt(t.update.cpu)} |`);
+  out.push('');
   if (parsers) {
     out.push('## YAML parsing of 2000 documents', '');
     out.push(`Fast path (core/syntax/yaml-fast.ts): ${fmt(parsers.fast.wall)} ms, took ${(parsers.fastShare * 100).toFixed(0)} % of the documents; \`yaml\` package path: ${fmt(parsers.yamlPackage.wall)} ms (${(parsers.yamlPackage.wall.median / parsers.fast.wall.median).toFixed(0)}× slower).`, '');

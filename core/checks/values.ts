@@ -13,8 +13,16 @@ export interface ValueProblem {
   candidates?: string[];
 }
 
+/**
+ * Anything whitespace normalisation could change: a tab or line break, two spaces, or at either end anything
+ * `trim()` removes (JavaScript's \s: also no-break and other Unicode spaces).
+ */
+const NEEDS_NORMALIZING = /[\t\n\r]| {2}|^\s|\s$/;
+
 export function normalizeWhitespace(text: string, mode: SimpleType['whiteSpace']): string {
   if (mode === 'preserve') return text;
+  // Most values are already normal: no copies then.
+  if (!NEEDS_NORMALIZING.test(text)) return text;
   const replaced = text.replace(/[\t\n\r]/g, ' ');
   if (mode === 'replace') return replaced;
   return replaced.replace(/ {2,}/g, ' ').trim();
@@ -47,6 +55,8 @@ export function canonical(value: string, type: SimpleType): string {
 
 /** Length as XSD counts it: characters (code points), not UTF-16 units. */
 function charLength(s: string): number {
+  // Without surrogates (almost always), code points are UTF-16 units.
+  if (!/[\uD800-\uDFFF]/.test(s)) return s.length;
   let n = 0;
   for (const _ of s) n++;
   return n;
