@@ -22,6 +22,7 @@ const entries = [
   { entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['cli/validate-main.ts'], outfile: 'dist/cli-validate.js' },
 ];
 
 // The built-in model's index and chunks are read lazily at run time (core/model/store/chunk-reader.ts), not bundled:

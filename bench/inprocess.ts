@@ -3,9 +3,11 @@
  * validation as the CLI does it (in process and as a process), and the YAML parsers on their own.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
 import { DocumentAnalyzer } from '../core/analysis/analyzer';
-import { checkFile, DEFAULT_CHECK_OPTIONS } from '../core/checks';
+import { checkFile, DEFAULT_CHECK_OPTIONS, type CheckOptions } from '../core/checks';
 import { builtinModel } from '../core/model';
 import { XmlParser } from '../core/syntax/xml';
 import { IncrementalYamlParser } from '../core/syntax/yaml';
@@ -44,13 +46,16 @@ export interface AnalyzerResult {
   diagnostics: number;
 }
 
-export function benchAnalyzer(text: string, format: FileFormat, opens: number, edits: number): AnalyzerResult {
+/** The bench's check options: external authentication on, as in the issue 12 shape (users without passwords). */
+export const BENCH_OPTIONS: CheckOptions = { ...DEFAULT_CHECK_OPTIONS, externalAuthentication: true };
+
+export function benchAnalyzer(text: string, format: FileFormat, opens: number, edits: number, options: CheckOptions = BENCH_OPTIONS): AnalyzerResult {
   const model = builtinModel();
   let diagnostics = 0;
   const open = time(opens, () => {
-    diagnostics = new DocumentAnalyzer(format, model, DEFAULT_CHECK_OPTIONS).analyze(text).diagnostics.length;
+    diagnostics = new DocumentAnalyzer(format, model, options).analyze(text).diagnostics.length;
   });
-  const analyzer = new DocumentAnalyzer(format, model, DEFAULT_CHECK_OPTIONS);
+  const analyzer = new DocumentAnalyzer(format, model, options);
   analyzer.analyze(text).diagnostics;
   const at = middleOffsets(text, format).edit;
   const edited = text.slice(0, at) + 'x' + text.slice(at);
@@ -69,24 +74,57 @@ export function benchAnalyzer(text: string, format: FileFormat, opens: number, e
 }
 
 /** Whole-file validation from scratch, as `ocip validate` does it (fresh caches). */
-export function benchValidateInProcess(text: string, format: FileFormat, times: number): Timed {
+export function benchValidateInProcess(text: string, format: FileFormat, times: number, options: CheckOptions = BENCH_OPTIONS): Timed {
   const model = builtinModel();
   return time(times, () => {
     const file = format === 'yaml' ? new IncrementalYamlParser(0).parse(text) : new XmlParser(0).parse(text);
-    checkFile(file, model, DEFAULT_CHECK_OPTIONS);
+    checkFile(file, model, options);
   });
 }
 
-/** `node bin/ocip.js validate --format json FILE`: wall time of the whole process. */
-export function benchValidateProcess(repo: string, file: string, times: number): Summary {
+/**
+ * `node bin/ocip.js validate --external-authentication --format json FILE`: wall time of the whole process, and
+ * its CPU time (user + system, from the kernel's accounting of waited-for children: less sensitive to load).
+ */
+export function benchValidateProcess(repo: string, file: string, times: number): Summary & { cpu: Summary } {
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < times; i++) {
+    const before = childCpu();
     const s = performance.now();
-    const run = spawnSync(process.execPath, [join(repo, 'bin', 'ocip.js'), 'validate', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const run = spawnSync(process.execPath, [join(repo, 'bin', 'ocip.js'), 'validate', '--external-authentication', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
     samples.push(performance.now() - s);
+    cpu.push(childCpu() - before);
     if (run.status !== 0 && run.status !== 1) throw new Error(`ocip validate failed (${run.status}): ${run.stderr}`);
   }
-  return summarize(samples);
+  return { ...summarize(samples), cpu: summarize(cpu) };
+}
+
+/** `node -e ''` and a bare load of dist/cli.js: the start-up no code of ours can remove (wall ms). */
+export function benchStartup(repo: string, times: number): { node: Summary; load: Summary } {
+  const node: number[] = [];
+  const load: number[] = [];
+  for (let i = 0; i < times; i++) {
+    let s = performance.now();
+    spawnSync(process.execPath, ['-e', '']);
+    node.push(performance.now() - s);
+    s = performance.now();
+    spawnSync(process.execPath, [join(repo, 'bin', 'ocip.js'), '--version']);
+    load.push(performance.now() - s);
+  }
+  return { node: summarize(node), load: summarize(load) };
+}
+
+/** CPU ms (user + system) of the terminated, waited-for children of this process (/proc/self/stat cutime + cstime). */
+function childCpu(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command: state is index 0, so cutime (16th field overall) is index 13, cstime 14.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 /** The YAML documents parsed on their own: the fast path vs the `yaml` package path. */
@@ -101,4 +139,22 @@ export function benchYamlParsers(text: string, times: number): { fast: Timed; ya
     for (const c of chunks) parseYamlChunk(c.text);
   });
   return { fast, yamlPackage, fastShare: chunks.length ? taken / chunks.length : 1 };
+}
+
+/**
+ * What vscode-languageserver-textdocument costs on a file of this size, whoever the server: its line index (built on
+ * the first position asked, e.g. for the first diagnostics or request after didOpen) and a one-character
+ * incremental update (every edit; O(lines)).
+ */
+export function benchTextDocument(text: string, times: number): { lineIndex: Timed; update: Timed } {
+  const at = Math.floor(text.length / 2);
+  const lineIndex = time(times, () => {
+    TextDocument.create('file:///bench', 'ocip-yaml', 1, text).positionAt(at);
+  });
+  const doc = TextDocument.create('file:///bench', 'ocip-yaml', 1, text);
+  const pos = doc.positionAt(at);
+  const update = time(times * 4, (i) => {
+    TextDocument.update(doc, [i % 2 === 0 ? { range: { start: pos, end: pos }, text: 'x' } : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' }], i + 2);
+  });
+  return { lineIndex, update };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BenchLspClient, positionAt, type Position } from './lsp-client';
 import { middleOffsets } from './generate';
+import type { FileFormat } from '../core/tree/types';
 import { summarize, type Summary } from './stats';
 
 export interface LspResult {
@@ -21,6 +22,10 @@ export interface LspResult {
    * the LSP libraries), and how many hovers were answered meanwhile.
    */
   hoverDuringOpen?: { max: number; maxAfterFirst: number; answered: number };
+  /** The first request sent right after didOpen (hover): its latency, ms. */
+  firstRequest?: number;
+  /** Progressive publication (large files): didOpen → first publication and → the complete one, ms. */
+  progressive?: { first: number; complete: number; publications: number };
   rssMb: number;
   peakMb: number;
   diagnostics: number;
@@ -36,12 +41,13 @@ export interface ServerSpec {
   versioned: boolean;
 }
 
-export function ourServer(repo: string): ServerSpec {
+/** Our server with external authentication on (the issue 12 shape: users without passwords). */
+export function ourServer(repo: string, format: FileFormat = 'yaml'): ServerSpec {
   return {
     name: 'ocip-language-server',
     args: [join(repo, 'dist', 'server.js'), '--stdio'],
-    languageId: 'ocip-yaml',
-    settings: (_section, debounceMs) => ({ diagnostics: { debounceMs } }),
+    languageId: format === 'yaml' ? 'ocip-yaml' : 'ocip-xml',
+    settings: (_section, debounceMs) => ({ diagnostics: { debounceMs }, externalAuthentication: true }),
     versioned: true,
   };
 }
@@ -66,6 +72,9 @@ export function yamlLanguageServer(repo: string, schemaFile: string): ServerSpec
 }
 
 interface RunOptions {
+  format?: FileFormat;
+  /** The complete diagnostics count (from the analyzer in process): a publication with fewer is a progressive one. */
+  expectDiagnostics?: number;
   opens: number;
   edits: number;
   debounceEdits: number;
@@ -82,12 +91,25 @@ async function started(spec: ServerSpec, debounceMs: number, folder: string): Pr
   return client;
 }
 
-async function openAndWait(client: BenchLspClient, uri: string, spec: ServerSpec, text: string): Promise<{ ms: number; count: number }> {
-  const waiting = client.nextPublication(uri, (p) => !spec.versioned || p.version === 1, 600000);
+/**
+ * didOpen → the complete diagnostics (with `expect`: the publication with that many diagnostics, after any
+ * progressive ones), and → the first publication.
+ */
+async function openAndWait(client: BenchLspClient, uri: string, spec: ServerSpec, text: string, expect?: number, first?: (pub: { ms: number }) => void): Promise<{ ms: number; count: number; publications: number }> {
+  let publications = 0;
   const start = performance.now();
+  const waiting = client.nextPublication(
+    uri,
+    (p) => {
+      if (spec.versioned && p.version !== 1) return false;
+      if (publications++ === 0) first?.({ ms: p.at - start });
+      return expect === undefined || p.diagnostics.length === expect;
+    },
+    600000,
+  );
   client.open(uri, spec.languageId, text);
   const pub = await waiting;
-  return { ms: pub.at - start, count: pub.diagnostics.length };
+  return { ms: pub.at - start, count: pub.diagnostics.length, publications };
 }
 
 /** Alternately inserts and deletes one character in the middle command; time until diagnostics of that version. */
@@ -119,26 +141,29 @@ async function requests(client: BenchLspClient, method: string, uri: string, pos
 export async function benchServer(spec: ServerSpec, text: string, file: string, options: RunOptions): Promise<LspResult> {
   const uri = pathToFileURL(file).href;
   const folder = join(file, '..');
-  const offsets = middleOffsets(text, 'yaml');
+  const offsets = middleOffsets(text, options.format ?? 'yaml');
   const editAt = positionAt(text, offsets.edit);
   const opens: number[] = [];
   let diagnostics = 0;
   let client: BenchLspClient | undefined;
-  let hoverDuringOpen: LspResult['hoverDuringOpen'];
+  let hoverDuringOpen: (LspResult['hoverDuringOpen'] & { first: number }) | undefined;
+  let progressive: LspResult['progressive'];
   for (let i = 0; i < options.opens; i++) {
     await client?.close();
     client = await started(spec, 0, folder);
     if (i === 0 && options.probeDuringOpen && client.capabilities.hoverProvider) {
-      hoverDuringOpen = await probeDuringOpen(client, uri, spec, text, positionAt(text, offsets.hover));
+      hoverDuringOpen = await probeDuringOpen(client, uri, spec, text, positionAt(text, offsets.hover), options.expectDiagnostics);
       await client.close();
       client = await started(spec, 0, folder);
     }
-    const opened = await openAndWait(client, uri, spec, text);
+    let first = NaN;
+    const opened = await openAndWait(client, uri, spec, text, options.expectDiagnostics, (p) => (first = p.ms));
     opens.push(opened.ms);
+    if (opened.publications > 1) progressive = { first, complete: opened.ms, publications: opened.publications };
     diagnostics = opened.count;
   }
   const c = client!;
-  const result: LspResult = { open: summarize(opens), rssMb: 0, peakMb: 0, diagnostics, hoverDuringOpen };
+  const result: LspResult = { open: summarize(opens), rssMb: 0, peakMb: 0, diagnostics, hoverDuringOpen, firstRequest: hoverDuringOpen?.first, progressive };
   result.editNoDebounce = await edits(c, uri, spec, editAt, options.edits);
   if (c.capabilities.completionProvider) result.completion = await requests(c, 'textDocument/completion', uri, positionAt(text, offsets.complete), options.requests);
   if (c.capabilities.hoverProvider) result.hover = await requests(c, 'textDocument/hover', uri, positionAt(text, offsets.hover), options.requests);
@@ -146,7 +171,7 @@ export async function benchServer(spec: ServerSpec, text: string, file: string, 
     // The default debounce (200 ms), in a fresh server; its memory is what we report (open + edits + requests).
     await c.close();
     const debounced = await started(spec, 200, folder);
-    await openAndWait(debounced, uri, spec, text);
+    await openAndWait(debounced, uri, spec, text, options.expectDiagnostics);
     if (c.capabilities.hoverProvider) await requests(debounced, 'textDocument/hover', uri, positionAt(text, offsets.hover), 3);
     result.editDebounce = await edits(debounced, uri, spec, editAt, options.debounceEdits);
     const memory = debounced.memory();
@@ -163,9 +188,9 @@ export async function benchServer(spec: ServerSpec, text: string, file: string, 
 }
 
 /** Hovers sent back to back from didOpen until the first diagnostics: each must be answered promptly. */
-async function probeDuringOpen(client: BenchLspClient, uri: string, spec: ServerSpec, text: string, at: Position): Promise<NonNullable<LspResult['hoverDuringOpen']>> {
+async function probeDuringOpen(client: BenchLspClient, uri: string, spec: ServerSpec, text: string, at: Position, expect?: number): Promise<NonNullable<LspResult['hoverDuringOpen']> & { first: number }> {
   let done = false;
-  const published = openAndWait(client, uri, spec, text).then(() => (done = true));
+  const published = openAndWait(client, uri, spec, text, expect).then(() => (done = true));
   const latencies: number[] = [];
   while (!done) {
     const start = performance.now();
@@ -174,5 +199,5 @@ async function probeDuringOpen(client: BenchLspClient, uri: string, spec: Server
   }
   await published;
   // The first hover may be queued behind the didOpen handling itself (reading the text, splitting): report the rest too.
-  return { max: latencies.length ? Math.max(...latencies) : NaN, maxAfterFirst: latencies.length > 1 ? Math.max(...latencies.slice(1)) : NaN, answered: latencies.length };
+  return { first: latencies[0] ?? NaN, max: latencies.length ? Math.max(...latencies) : NaN, maxAfterFirst: latencies.length > 1 ? Math.max(...latencies.slice(1)) : NaN, answered: latencies.length };
 }

@@ -2,7 +2,9 @@
 // The `ocip` command. The CLI itself is bundled into dist/cli.js by `npm run build`.
 const path = require('node:path');
 const fs = require('node:fs');
-const cli = path.join(__dirname, '..', 'dist', 'cli.js');
+// `ocip validate` loads a bundle of its own (dist/cli-validate.js: no send, TLS or simulator code to compile).
+const validateOnly = path.join(__dirname, '..', 'dist', 'cli-validate.js');
+const cli = process.argv[2] === 'validate' && fs.existsSync(validateOnly) ? validateOnly : path.join(__dirname, '..', 'dist', 'cli.js');
 if (!fs.existsSync(cli)) {
   process.stderr.write('ocip: dist/cli.js is missing; run `npm run build` (or `npm run setup`) first.\n');
   process.exit(2);

@@ -3,17 +3,15 @@
  * Exit status: 0 success, 1 problems found / commands failed, 2 usage or I/O error.
  */
 import { processIo, type CliIo } from './io';
-import { UsageError } from './options';
-import { runValidate, VALIDATE_USAGE } from './validate';
+import { runCommand, type Command } from './run-command';
+import { runValidate, VALIDATE_SUMMARY, VALIDATE_USAGE } from './validate';
 import { CONVERT_USAGE, runConvert } from './convert';
 import { runSchema, SCHEMA_USAGE } from './schema';
 import { runSendCli, SEND_USAGE } from './send';
 import { runSim, SIM_USAGE } from './sim';
 
-type Command = { run: (argv: string[], io: CliIo) => number | Promise<number>; usage: string; summary: string };
-
 export const COMMANDS: Record<string, Command> = {
-  validate: { run: runValidate, usage: VALIDATE_USAGE, summary: 'check OCI-P command files (YAML or XML)' },
+  validate: { run: runValidate, usage: VALIDATE_USAGE, summary: VALIDATE_SUMMARY },
   convert: { run: runConvert, usage: CONVERT_USAGE, summary: 'convert a command file between YAML and XML' },
   schema: { run: runSchema, usage: SCHEMA_USAGE, summary: 'export a JSON Schema of a command for other YAML tools' },
   send: { run: (argv, io) => runSendCli(argv, io), usage: SEND_USAGE, summary: 'send a checked file to a BroadWorks server' },
@@ -40,20 +38,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.stderr(`ocip: unknown command '${name}'\n${usage()}`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(cmd.usage + '\n');
-    return 0;
-  }
-  try {
-    return await cmd.run(rest, io);
-  } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`ocip ${name}: ${(e as Error).message}\n${cmd.usage}\n`);
-      return 2;
-    }
-    io.stderr(`ocip ${name}: ${(e as Error).message}\n`);
-    return 2;
-  }
+  return runCommand(name, cmd, rest, io);
 }
 
 if (require.main === module || process.env.OCIP_CLI_MAIN === '1') {

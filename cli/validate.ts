@@ -13,6 +13,8 @@ import { capDiagnostics } from '../core/analysis/capped';
 import { formatJson, formatSarif, formatText, type FileReport } from './report-formats';
 import type { CliIo } from './io';
 
+export const VALIDATE_SUMMARY = 'check OCI-P command files (YAML or XML)';
+
 export const VALIDATE_USAGE = `Usage: ocip validate [--format text|json|sarif] [--data-mode AS|XS] [--admin-level LEVEL]
                      [--schema-dir DIR] [--external-authentication] [--service-pack NAME=Svc1,Svc2]...
                      [--new-user-template Svc1,Svc2] FILE|FOLDER...

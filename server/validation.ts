@@ -51,6 +51,16 @@ export const SLICE_MS = 10;
  */
 const TURNS_BETWEEN_SLICES = 8;
 
+/**
+ * Progressive publication: a file of at least PROGRESSIVE_MIN_UNITS documents (YAML) or commands (XML) whose first
+ * validation is still running after PROGRESS_FIRST_MS shows the diagnostics found so far, then again every
+ * PROGRESS_EVERY_MS, so a large migration file gets its first diagnostics within a second. Smaller files get exactly
+ * one publication per version, as before (clients and tests wait for the one with the document's version).
+ */
+export const PROGRESSIVE_MIN_UNITS = 20000;
+const PROGRESS_FIRST_MS = 400;
+const PROGRESS_EVERY_MS = 1000;
+
 async function yieldToEventLoop(): Promise<void> {
   for (let i = 0; i < TURNS_BETWEEN_SLICES; i++) await new Promise((resolve) => setImmediate(resolve));
 }
@@ -64,7 +74,13 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   state.publishing = analysis;
   const version = found.doc.version;
   const superseded = () => ctx.states.get(doc.uri) !== state || state.analysis !== analysis || ctx.documents.get(doc.uri)?.version !== version;
+  const progressive = analysis.size >= PROGRESSIVE_MIN_UNITS;
+  let nextProgress = performance.now() + PROGRESS_FIRST_MS;
   while (!analysis.advance(SLICE_MS)) {
+    if (progressive && performance.now() >= nextProgress) {
+      await ctx.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: analysis.diagnosticsSoFar().map((d) => toLspDiagnostic(found.doc, d)) });
+      nextProgress = performance.now() + PROGRESS_EVERY_MS;
+    }
     await yieldToEventLoop();
     if (superseded()) return;
   }

@@ -24,6 +24,14 @@ export interface Analysis {
   readonly complete: boolean;
   /** Does up to `budgetMs` of the remaining checking; returns `complete`. */
   advance(budgetMs?: number): boolean;
+  /**
+   * The diagnostics of the commands checked so far (a prefix of the file, in the order of `diagnostics`), without
+   * checking more: what a long first validation can show before it ends. YAML: syntax and command diagnostics of
+   * the checked documents; XML: the checked commands' (file-level syntax and envelope come with `diagnostics`).
+   */
+  diagnosticsSoFar(): Diagnostic[];
+  /** Documents (YAML) or pieces (XML) in the file: the units `advance` checks. */
+  readonly size: number;
   /** The command at `offset` (the nearest one of its document/element), absolute spans; cheap without `file`. */
   commandAt(offset: number): CommandNode | undefined;
 }

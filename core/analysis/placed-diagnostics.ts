@@ -21,7 +21,8 @@ export class RelativeDiagnostics {
   private placed?: { start: number; firstIndex: number; copies: (Diagnostic | undefined)[] };
 
   constructor(readonly list: Diagnostic[]) {
-    this.ids = list.map(scopeId);
+    // Most chunks have no diagnostics: no array for them.
+    this.ids = list.length === 0 ? NO_IDS : list.map(scopeId);
     this.signature = list.length === 0 ? 0 : list.length === 1 && this.ids[0] > 0 && !list[0].claim ? this.ids[0] : -1;
   }
 
@@ -57,14 +58,21 @@ export class KeyScope {
   }
 }
 
-/** Key ids as small numbers, shared by every analysis (there are as many as distinct code and key pairs). */
-const KEY_IDS = new Map<string, number>();
+const NO_IDS: number[] = [];
+
+/**
+ * Key ids as small numbers, shared by every analysis (there are as many as distinct code and key pairs): by code,
+ * then by key, so the lookup made for every command's group hint builds no string.
+ */
+const KEY_IDS = new Map<string, Map<string, number>>();
+let keyCount = 0;
 
 function scopeId(d: Diagnostic): number {
   if (d.key === undefined || (!d.claim && RULES_BY_CODE.get(d.code)?.scope !== 'first-per-key')) return 0;
-  const name = d.code + '\u0000' + d.key;
-  let id = KEY_IDS.get(name);
-  if (id === undefined) KEY_IDS.set(name, (id = KEY_IDS.size + 1));
+  let byKey = KEY_IDS.get(d.code);
+  if (!byKey) KEY_IDS.set(d.code, (byKey = new Map()));
+  let id = byKey.get(d.key);
+  if (id === undefined) byKey.set(d.key, (id = ++keyCount));
   return id;
 }
 

@@ -194,6 +194,25 @@ export class XmlPieceAnalysis implements Analysis {
     return this.complete;
   }
 
+  get size(): number {
+    return this.pieces;
+  }
+
+  /** The checked pieces' command diagnostics (file-level syntax and envelope wait for `diagnostics`). */
+  diagnosticsSoFar(): Diagnostic[] {
+    if (this.diagnosticsCache) return this.diagnosticsCache;
+    const out: Diagnostic[] = [];
+    const scope = new KeyScope();
+    const { sigs } = this;
+    const done = Math.min(this.done, sigs.length);
+    for (let i = 0; i < done; i++) {
+      const sig = sigs[i];
+      if (sig === 0 || (sig > 0 && scope.has(sig))) continue;
+      this.results[i].checks!.emit(this.startOf(i), this.firstIndexes[i], scope, out);
+    }
+    return out;
+  }
+
   /** File-level diagnostics (syntax, envelope), then each command's; key scopes over that order. */
   get diagnostics(): Diagnostic[] {
     if (this.diagnosticsCache) return this.diagnosticsCache;

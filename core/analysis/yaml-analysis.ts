@@ -150,6 +150,30 @@ export class YamlChunkAnalysis {
     return (this.diagnosticsCache = out);
   }
 
+  get size(): number {
+    return this.chunks.length;
+  }
+
+  /** The diagnostics of the chunks checked so far; same order and key scopes as `diagnostics` restricted to them. */
+  diagnosticsSoFar(): Diagnostic[] {
+    if (this.diagnosticsCache) return this.diagnosticsCache;
+    const out: Diagnostic[] = [];
+    const scope = new KeyScope();
+    const { chunks, entries, syntaxSigs, checkSigs, counts } = this;
+    const done = Math.min(this.done, syntaxSigs.length);
+    for (let i = 0; i < done; i++) {
+      const sig = syntaxSigs[i];
+      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].syntax!.emit(chunks[i].start, 0, scope, out);
+    }
+    let firstIndex = 0;
+    for (let i = 0; i < done; i++) {
+      const sig = checkSigs[i];
+      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].checks!.emit(chunks[i].start, firstIndex, scope, out);
+      firstIndex += counts[i];
+    }
+    return out;
+  }
+
   /** The whole tree with absolute spans, built on first use; only chunks that moved are shifted. */
   get file(): SourceFile {
     if (this.fileCache) return this.fileCache;

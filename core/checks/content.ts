@@ -24,6 +24,10 @@ export interface ContentIndex {
   root: GroupParticle;
   decls: DeclInfo[];
   byName: Map<string, DeclInfo[]>;
+  /** The element names, in schema order: the candidates of "did you mean" (one list, so suggestions are memoised). */
+  names: string[];
+  /** Schema position of each declaration (for the XML order check, without a scan per child). */
+  orderOf: Map<ElementDecl, DeclInfo>;
 }
 
 const indexCache = new WeakMap<GroupParticle, ContentIndex>();
@@ -43,7 +47,9 @@ export function indexContent(root: GroupParticle): ContentIndex {
     if (list) list.push(d);
     else byName.set(d.decl.name, [d]);
   }
-  idx = { root, decls, byName };
+  const orderOf = new Map<ElementDecl, DeclInfo>();
+  for (const d of decls) if (!orderOf.has(d.decl)) orderOf.set(d.decl, d);
+  idx = { root, decls, byName, names: [...byName.keys()], orderOf };
   indexCache.set(root, idx);
   return idx;
 }
@@ -86,10 +92,12 @@ function branchLabel(p: Particle): string {
  * (unknown, not allowed, conflicting) is reported once per key, on the first item, not once per item.
  */
 class OncePerName {
-  private readonly seen = new Set<string>();
+  /** Created on first use: most contents have no unknown or conflicting name. */
+  private seen?: Set<string>;
 
   first(code: string, node: ElementNode): boolean {
     const key = `${code} ${node.nameSpan.start} ${node.nameSpan.end}`;
+    this.seen ??= new Set();
     if (this.seen.has(key)) return false;
     this.seen.add(key);
     return true;
@@ -108,16 +116,15 @@ export function matchContent(content: GroupParticle | undefined, children: Eleme
   const idx = indexContent(content);
   const assigned = new Map<DeclInfo, ElementNode[]>();
   const matched: MatchedChild[] = [];
-  let allNames: string[] | undefined;
 
   // A misspelt required element is reported once, as unknown with its rename fix, not also as missing.
-  const suggested = new Set<string>();
+  let suggested: Set<string> | undefined;
   for (const node of children) {
     const infos = idx.byName.get(node.name);
     if (!infos) {
       if (!once.first('OCI-UNKNOWN-ELEMENT', node)) continue;
-      const s = reportUnknown(node, (allNames ??= [...idx.byName.keys()]), ctx);
-      if (s) suggested.add(s);
+      const s = reportUnknown(node, idx.names, ctx);
+      if (s) (suggested ??= new Set()).add(s);
       continue;
     }
     const info = infos.length === 1 ? infos[0] : pickDecl(infos, children);
@@ -140,7 +147,7 @@ export function matchContent(content: GroupParticle | undefined, children: Eleme
   const evaluate = (p: Particle, required: boolean, mult: Occurs): void => {
     if (p.kind === 'element') {
       const nodes = nodesOf(p);
-      if (required && nodes.length < p.minOccurs && !suggested.has(p.name)) reportMissing(p, ctx);
+      if (required && nodes.length < p.minOccurs && !suggested?.has(p.name)) reportMissing(p, ctx);
       const max = times(p.maxOccurs, mult);
       if (!isUnbounded(max) && nodes.length > (max as number)) {
         for (const extra of nodes.slice(max as number)) {
@@ -263,7 +270,7 @@ function elementDeclsOf(p: Particle): ElementDecl[] {
 
 /** XML: children must follow schema order, except inside a repeated group where they may interleave. */
 function checkOrder(idx: ContentIndex, matched: MatchedChild[], ctx: ContentContext): void {
-  const infoOf = (decl: ElementDecl) => idx.decls.find((d) => d.decl === decl)!;
+  const infoOf = (decl: ElementDecl) => idx.orderOf.get(decl)!;
   let maxInfo: DeclInfo | undefined;
   let maxNode: ElementNode | undefined;
   for (const m of matched) {

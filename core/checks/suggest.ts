@@ -16,14 +16,29 @@ function loose(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Rows of the distance table, reused by every call (grown on demand): no allocation per comparison. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), capped. */
 export function editDistance(a: string, b: string, cap = 64): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   const m = a.length;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rowA.length < n + 1) {
+    rowA = new Int32Array(2 * (n + 1));
+    rowB = new Int32Array(2 * (n + 1));
+    rowC = new Int32Array(2 * (n + 1));
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) {
+    prev2[j] = 0;
+    prev[j] = j;
+    cur[j] = 0;
+  }
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
     let rowMin = cur[0];
@@ -35,9 +50,35 @@ export function editDistance(a: string, b: string, cap = 64): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > cap) return cap + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n];
+}
+
+/**
+ * Suggestions are remembered per candidate list (by identity: the model's lists are built once) and wrong name, so a
+ * file with the same misspelling in thousands of commands pays for it once. Bounded: a list's memory is dropped when
+ * it holds MEMO_LIMIT names (hostile files with endless distinct names cost what they did before, no more memory).
+ */
+const MEMO_LIMIT = 4096;
+const nameMemo = new WeakMap<readonly string[], Map<string, string | undefined>>();
+const valueMemo = new WeakMap<readonly string[], Map<string, string[]>>();
+/** loose() of every candidate, per list. */
+const looseMemo = new WeakMap<readonly string[], string[]>();
+
+function memoFor<V>(memo: WeakMap<readonly string[], Map<string, V>>, list: readonly string[]): Map<string, V> {
+  let m = memo.get(list);
+  if (!m || m.size >= MEMO_LIMIT) memo.set(list, (m = new Map()));
+  return m;
+}
+
+function looseAll(candidates: readonly string[]): string[] {
+  let out = looseMemo.get(candidates);
+  if (!out) looseMemo.set(candidates, (out = candidates.map(loose)));
+  return out;
 }
 
 /**
@@ -46,29 +87,51 @@ export function editDistance(a: string, b: string, cap = 64): number {
  */
 export function suggestName(name: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;
+  const memo = memoFor(nameMemo, candidates);
+  if (memo.has(name)) return memo.get(name);
+  const best = computeSuggestName(name, candidates);
+  memo.set(name, best);
+  return best;
+}
+
+function computeSuggestName(name: string, candidates: readonly string[]): string | undefined {
   const camel = toCamelCase(name);
   if (camel !== name && candidates.includes(camel)) return camel;
   const l = loose(name);
-  const sameLoose = candidates.find((c) => loose(c) === l);
-  if (sameLoose) return sameLoose;
+  const looseCandidates = looseAll(candidates);
+  const same = looseCandidates.indexOf(l);
+  if (same >= 0) return candidates[same];
   let best: string | undefined;
   let bestD = Infinity;
   const limit = Math.max(2, Math.floor(l.length / 3));
-  for (const c of candidates) {
-    const d = editDistance(l, loose(c), limit);
+  for (let k = 0; k < candidates.length; k++) {
+    const lc = looseCandidates[k];
+    // Cheap pre-filter: the distance is at least the difference in length.
+    if (Math.abs(lc.length - l.length) > limit) continue;
+    const d = editDistance(l, lc, limit);
     if (d < bestD) {
       bestD = d;
-      best = c;
+      best = candidates[k];
     }
   }
   return bestD <= limit ? best : undefined;
 }
 
-/** The n nearest values (for enumerations: a short message, never all 212). */
+/** The n nearest values (for enumerations: a short message, never all 212). Remembered per list and value. */
 export function closestValues(value: string, candidates: readonly string[], n: number): string[] {
+  const memo = memoFor(valueMemo, candidates);
+  const key = n + '\u0000' + value;
+  let out = memo.get(key);
+  if (!out) memo.set(key, (out = computeClosestValues(value, candidates, n)));
+  // A copy: callers may keep or change their list.
+  return out.slice();
+}
+
+function computeClosestValues(value: string, candidates: readonly string[], n: number): string[] {
   const l = loose(value);
-  const scored = candidates.map((c) => {
-    const lc = loose(c);
+  const looseCandidates = looseAll(candidates);
+  const scored = candidates.map((c, k) => {
+    const lc = looseCandidates[k];
     // Distance relative to length, so short unrelated names do not win over long related ones;
     // a shared beginning and a typed fragment of a longer name ("Shared Call" -> "Shared Call Appearance") count extra.
     let score = editDistance(l, lc, 60) / Math.max(l.length, lc.length, 1);

@@ -47,6 +47,8 @@ export function canonical(value: string, type: SimpleType): string {
 
 /** Length as XSD counts it: characters (code points), not UTF-16 units. */
 function charLength(s: string): number {
+  // Without surrogates (almost always), code points are UTF-16 units.
+  if (!/[\uD800-\uDFFF]/.test(s)) return s.length;
   let n = 0;
   for (const _ of s) n++;
   return n;

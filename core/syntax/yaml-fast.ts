@@ -43,6 +43,17 @@ interface Pair {
   value: Value;
 }
 
+/** A key given twice (the `yaml` package path reports it). Small mappings, the usual ones, are compared without a Set. */
+function hasDuplicateKey(pairs: Pair[]): boolean {
+  const n = pairs.length;
+  if (n > 16) return new Set(pairs.map((p) => p.key)).size !== n;
+  for (let i = 1; i < n; i++) {
+    const key = pairs[i].key;
+    for (let j = 0; j < i; j++) if (pairs[j].key === key) return true;
+  }
+  return false;
+}
+
 export function parseYamlChunkFast(text: string): SourceFragment | undefined {
   try {
     return new FastParser(text).fragment();
@@ -305,11 +316,9 @@ class FastParser {
     let name: string | null = null;
     let nameSpan: Span | undefined;
     let headSpan: Span | undefined;
-    const seen = new Set<string>();
+    if (hasDuplicateKey(map.pairs)) bail();
     const children: ElementNode[] = [];
     for (const pair of map.pairs) {
-      if (seen.has(pair.key)) bail();
-      seen.add(pair.key);
       if (pair.key === COMMAND_KEY) {
         headSpan = pair.keySpan;
         const value = pair.value;
@@ -390,10 +399,8 @@ function elementOf(pair: Pair, span: Span, value: Value, valueSpan: Span): Eleme
   if (value.kind !== 'map') bail();
   const children: ElementNode[] = [];
   let xsiType: ScalarValue | undefined;
-  const seen = new Set<string>();
+  if (hasDuplicateKey(value.pairs)) bail();
   for (const child of value.pairs) {
-    if (seen.has(child.key)) bail();
-    seen.add(child.key);
     if (child.key === XSI_TYPE_KEY) {
       const type = child.value;
       if (type.kind !== 'scalar' || isNull(type.scalar)) bail();

@@ -22,11 +22,16 @@ export function isXsdBlank(text: string): boolean {
 
 /** xs:whiteSpace="replace": each tab, line feed and carriage return becomes a space. */
 export function xsdReplace(text: string): string {
-  return text.replace(/[\t\n\r]/g, ' ');
+  return NEEDS_REPLACE.test(text) ? text.replace(/[\t\n\r]/g, ' ') : text;
 }
+
+// Most values are already normal: these tests let them through without a copy (bench: the checks run per value).
+const NEEDS_REPLACE = /[\t\n\r]/;
+const NEEDS_COLLAPSE = /[\t\n\r]| {2}|^ | $/;
 
 /** xs:whiteSpace="collapse": replace, then runs of spaces become one space and leading/trailing spaces go. */
 export function xsdCollapse(text: string): string {
+  if (!NEEDS_COLLAPSE.test(text)) return text;
   return text.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, '');
 }
 
