@@ -68,6 +68,8 @@ const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldin
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   settings.supportsConfiguration = !!caps.workspace?.configuration;
+  settings.workspaceFolders = params.workspaceFolders ?? [];
+  watchFolders = !!caps.workspace?.workspaceFolders;
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
   models = new ModelProvider(join(init.storagePath ?? tmpdir(), 'ocip-schema-cache'));
   return {
@@ -80,9 +82,20 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'ocip-language-server', version: '0.1.0' },
   };
+});
+
+let watchFolders = false;
+connection.onInitialized(() => {
+  if (!watchFolders) return;
+  // Relative schema folders follow the workspace folders.
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    settings.workspaceFolders = [...settings.workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f.uri)), ...e.added];
+    settings.clear();
+  });
 });
 
 for (const f of features) f(ctx);

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { builtinModel, loadSchemaDirCached, type ModelIndex } from '../../core/model';
 import { detectFormat } from '../../core/syntax';
-import { checkOptionsFromSettings } from '../../core/send';
+import { normalizeSettings, toCheckOptions } from '../../core/settings';
+import type { OcipSettings } from '../../core/protocol/messages';
 import type { CheckOptions } from '../../core/checks/types';
 import type { FileFormat } from '../../core/tree/types';
 
@@ -24,15 +25,15 @@ export function modelFor(doc: vscode.TextDocument, storage: vscode.Uri): ModelIn
   }
 }
 
+/** The `ocip.*` settings of a document through core's one normalizer, as the language server reads them. */
+export function settingsFor(doc: vscode.TextDocument): OcipSettings {
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  const raw = vscode.workspace.getConfiguration(undefined, doc.uri).get<Record<string, unknown>>('ocip');
+  return normalizeSettings(raw, { workspaceFolder: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined }).settings;
+}
+
 export function checkOptionsFor(doc: vscode.TextDocument): CheckOptions {
-  const c = vscode.workspace.getConfiguration('ocip', doc.uri);
-  return checkOptionsFromSettings({
-    dataMode: c.get('dataMode'),
-    adminLevel: c.get('adminLevel'),
-    externalAuthentication: c.get('externalAuthentication'),
-    servicePacks: c.get('servicePacks'),
-    newUserTemplateServices: c.get('newUserTemplateServices'),
-  });
+  return toCheckOptions(settingsFor(doc));
 }
 
 /** A document from a command argument (Uri or string, from CodeLens, menus, history) or the active editor. */

@@ -14,7 +14,7 @@ import {
   errorsRefusalText, HistoryStore, isFailure, makeHistoryEntry, prepareSend, productionConfirmationText, runSend, serverAddress,
   summarizeResults, summaryText, type ServerConfig, type SendOutcome,
 } from '../../core/send';
-import { checkOptionsFor, formatOf, modelFor, resolveDocument } from './document';
+import { checkOptionsFor, formatOf, modelFor, resolveDocument, settingsFor } from './document';
 import type { SendLog } from './output';
 import type { Passwords } from './passwords';
 import { renderResults } from './render-results';
@@ -94,7 +94,7 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
         server,
         password,
         commands: prepared.commands,
-        batchSize: vscode.workspace.getConfiguration('ocip').get<number>('send.batchSize') ?? undefined,
+        batchSize: settingsFor(doc).send.batchSize,
         signal: abort.signal,
         log: (line) => s.log.write(line, password),
         onWarning: (m) => void vscode.window.showWarningMessage(`OCI-P: ${m}`),

@@ -15,6 +15,7 @@ export interface OcipSettings {
   newUserTemplateServices: string[] | null;
   schemaDirectory: string;
   diagnostics: { debounceMs: number };
+  send: { batchSize: number };
 }
 
 export const DEFAULT_SETTINGS: OcipSettings = {
@@ -25,6 +26,7 @@ export const DEFAULT_SETTINGS: OcipSettings = {
   newUserTemplateServices: null,
   schemaDirectory: '',
   diagnostics: { debounceMs: 200 },
+  send: { batchSize: 15 },
 };
 
 /** initializationOptions the client passes to the server. */

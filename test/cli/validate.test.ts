@@ -67,7 +67,7 @@ describe('ocip validate', () => {
     writeFileSync(file, 'command: UserConsolidatedAddRequest22\nserviceProviderId: acme\ngroupId: hq\nuserId: a@acme.example.com\nlastName: D\nfirstName: J\ncallingLineIdLastName: D\ncallingLineIdFirstName: J\npasscode: "1234"\n');
     const as = await ocip(['validate', '--format', 'json', file]);
     assert.equal(as.code, 1, 'AS mode: password required');
-    const xs = await ocip(['validate', '--format', 'json', '--data-mode', 'XS', '--admin-level', 'system', file]);
+    const xs = await ocip(['validate', '--format', 'json', '--data-mode', 'xs', '--admin-level', 'system', file]);
     assert.equal(xs.code, 0, xs.stdout);
     assert.ok(JSON.parse(xs.stdout)[0].diagnostics.some((d: { code: string }) => d.code === 'OCI-XS-IGNORED'));
     const ext = await ocip(['validate', '--external-authentication', file]);

@@ -101,7 +101,8 @@ describe('prepareSend', () => {
   });
   test('settings become check options', () => {
     assert.deepEqual(checkOptionsFromSettings({ dataMode: 'XS', adminLevel: 'Group', servicePacks: { P: ['A', 1] } }), { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS', adminLevel: 'Group', servicePacks: { P: ['A'] } });
-    assert.deepEqual(checkOptionsFromSettings({ dataMode: 'zz', adminLevel: 'King' }), DEFAULT_CHECK_OPTIONS);
+    assert.deepEqual(checkOptionsFromSettings({ dataMode: 'xs', adminLevel: 'group' }), { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS', adminLevel: 'Group' });
+    assert.deepEqual(checkOptionsFromSettings({ dataMode: 'zz', adminLevel: 'King' }), { ...DEFAULT_CHECK_OPTIONS, adminLevel: 'Group Department' }, 'an unknown level is the least privileged, never System');
   });
 });
 
