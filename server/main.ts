@@ -6,9 +6,9 @@ import { createConnection, MessageType, ProposedFeatures, ShowMessageNotificatio
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { InitializationOptions } from '../core/protocol/messages';
+import { MODEL_STATUS_NOTIFICATION, type InitializationOptions, type ModelStatus } from '../core/protocol/messages';
 import { DocumentStates, formatOf } from './documents';
-import { ModelProvider } from './models';
+import { ModelProvider, type ModelChoice } from './models';
 import { SettingsCache } from './settings';
 import type { Feature, ServerContext } from './context';
 import { SYNC_KIND, validation } from './validation';
@@ -21,6 +21,7 @@ import { convertRequests } from './convert-request';
 import { completion, COMPLETION_TRIGGERS } from './completion';
 import { hover } from './hover';
 import { codeActions, CODE_ACTION_KINDS } from './code-actions';
+import { sendRequests } from './send-requests';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -44,6 +45,7 @@ const ctx: ServerContext = {
     const s = await settings.get(uri);
     const choice = models.get(s.schemaDirectory);
     if (choice.error) reportModelError(choice.error);
+    reportModelStatus(uri, choice);
     return states.prepare(doc, format, s, choice.model);
   },
   async analysisFor(uri) {
@@ -54,6 +56,16 @@ const ctx: ServerContext = {
   },
 };
 
+/** ocip/modelStatus for the client's language status item, sent when a document's model changes. */
+const statusSent = new Map<string, string>();
+function reportModelStatus(uri: string, choice: ModelChoice): void {
+  const status: ModelStatus = { uri, source: choice.source, release: choice.model.model.release, commands: choice.model.commandNames().length, error: choice.error };
+  const key = JSON.stringify(status);
+  if (statusSent.get(uri) === key) return;
+  statusSent.set(uri, key);
+  void connection.sendNotification(MODEL_STATUS_NOTIFICATION, status);
+}
+
 const reported = new Set<string>();
 function reportModelError(message: string): void {
   if (reported.has(message)) return;
@@ -63,7 +75,7 @@ function reportModelError(message: string): void {
 }
 
 /** Feature modules; each registers its own handlers. */
-const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting, convertRequests, completion, hover, codeActions];
+const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting, convertRequests, completion, hover, codeActions, sendRequests];
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -97,6 +109,8 @@ connection.onInitialized(() => {
     settings.clear();
   });
 });
+
+documents.onDidClose((e) => statusSent.delete(e.document.uri));
 
 for (const f of features) f(ctx);
 documents.listen(connection);

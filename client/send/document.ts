@@ -1,7 +1,5 @@
-/** Which documents can be sent, in which format, checked against which model and options. */
+/** Which documents can be sent, in which format, under which settings (the model is the language server's). */
 import * as vscode from 'vscode';
-import { join } from 'node:path';
-import { builtinModel, loadSchemaDirCached, type ModelIndex } from '../../core/model';
 import { detectFormat } from '../../core/syntax';
 import { normalizeSettings, toCheckOptions } from '../../core/settings';
 import type { OcipSettings } from '../../core/protocol/messages';
@@ -12,17 +10,6 @@ export function formatOf(doc: vscode.TextDocument): FileFormat | undefined {
   if (doc.languageId === 'ocip-yaml') return 'yaml';
   if (doc.languageId === 'ocip-xml') return 'xml';
   return detectFormat(doc.fileName, doc.getText(new vscode.Range(0, 0, 50, 0)));
-}
-
-/** The same model the language server uses: ocip.schemaDirectory when set and loadable, else the built-in one. */
-export function modelFor(doc: vscode.TextDocument, storage: vscode.Uri): ModelIndex {
-  const dir = vscode.workspace.getConfiguration('ocip', doc.uri).get<string>('schemaDirectory', '').trim();
-  if (!dir) return builtinModel();
-  try {
-    return loadSchemaDirCached(dir, join(storage.fsPath, 'schema-cache'));
-  } catch {
-    return builtinModel(); // the language server reports the unusable folder
-  }
 }
 
 /** The `ocip.*` settings of a document through core's one normalizer, as the language server reads them. */
