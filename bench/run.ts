@@ -13,6 +13,7 @@ import { benchServer, ourServer, yamlLanguageServer, type LspResult } from './ls
 import { benchSend, benchXsd, type SendResult } from './send-xsd';
 import { fmt, fmtP, machine, ms, type Summary } from './stats';
 import { fallbackJsonSchema } from './json-schema';
+import { benchCodeLens } from './codelens';
 
 const REPO = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -78,6 +79,9 @@ async function main(): Promise<void> {
   const schemaDir = process.env.OCIP_SCHEMA_DIR ?? resolve(REPO, '..', 'shared', 'reference', 'ocip-schema-r25');
   log('xsd');
   const xsd = benchXsd(schemaDir, quick ? 1 : 3);
+  const lensSize = SIZES[SIZES.length - 1];
+  log(`codelens ${lensSize}`);
+  const lens = await benchCodeLens(REPO, files.get(`yaml:${lensSize}`)!.text, files.get(`yaml:${lensSize}`)!.path, quick ? 10 : 30);
   log('send');
   const sends: SendResult[] = [await benchSend(quick ? 60 : 300, 15, 0), await benchSend(quick ? 60 : 300, 1, 0)];
 
@@ -128,6 +132,8 @@ async function main(): Promise<void> {
   out.push(`Fast path (core/syntax/yaml-fast.ts): ${fmt(parsers.fast.wall)} ms, took ${(parsers.fastShare * 100).toFixed(0)} % of the documents; \`yaml\` package path: ${fmt(parsers.yamlPackage.wall)} ms (${(parsers.yamlPackage.wall.median / parsers.fast.wall.median).toFixed(0)}× slower).`, '');
   out.push('## XSD compile', '');
   out.push(xsd ? `Full R25 schema set (${schemaDir.replace(REPO, '.')}): ${fmt(xsd.summary)} ms, ${xsd.types} types.` : `Schema folder ${schemaDir} not found: skipped.`, '');
+  out.push(`## Send CodeLens on ${lens.commands} commands: the extension host per keystroke`, '');
+  out.push(`bench/codelens.ts: the extension's provider (client/send/codelens.ts) asks the server (ocip/codeLenses) after each one-character edit. Extension host (parse the response, build ${lens.lenses} lenses, resolve 60 visible ones, convert each lens as VS Code does): **${fmt(lens.extensionHost)} ms** (p95 ${ms(lens.extensionHost.p95)}), target < 5 ms. Server answer (its own process, request → response): ${fmt(lens.serverRoundTrip)} ms. The previous provider parsed the whole file in the extension host on every request: ${fmt(lens.previousExtensionHost)} ms.`, '');
   out.push('## Send to the simulator over TCP', '');
   out.push('| commands | per document | seconds | commands / s | results |', '|---|---|---|---|---|');
   for (const s of sends) out.push(`| ${s.commands} | ${s.batchSize} | ${s.seconds.toFixed(2)} | ${s.perSecond.toFixed(0)} | ${Object.entries(s.results).map(([k, v]) => `${k} ${v}`).join(', ')} |`);

@@ -110,6 +110,9 @@ export function registerServerStatus(context: vscode.ExtensionContext): void {
     item,
     onDidChangeServers(update),
     vscode.window.onDidChangeActiveTextEditor(update),
+    // A language change (a .xml switched to OCI-P XML) reopens the document in the same editor.
+    vscode.window.onDidChangeVisibleTextEditors(update),
+    vscode.workspace.onDidOpenTextDocument(() => setTimeout(update, 0)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('ocip.servers') || e.affectsConfiguration('ocip.activeServer')) update();
     }),
