@@ -62,6 +62,9 @@ async function writeUserSettings(values: Record<string, unknown>): Promise<void>
   await vs!.page.keyboard.press('Control+A');
   await vs!.page.keyboard.press('Delete');
   await vs!.insertText(JSON.stringify({ ...current, ...values }, null, 2));
+  // Whatever the editor auto-closed after the cursor (a '}' for the typed '{') goes.
+  await vs!.page.keyboard.press('Control+Shift+End');
+  await vs!.page.keyboard.press('Delete');
   await vs!.page.keyboard.press('Control+S');
   await vs!.page.locator('.editor-group-container.active .tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
   await vs!.runCommand('View: Close Editor');
