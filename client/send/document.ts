@@ -12,11 +12,23 @@ export function formatOf(doc: vscode.TextDocument): FileFormat | undefined {
   return detectFormat(doc.fileName, doc.getText(new vscode.Range(0, 0, 50, 0)));
 }
 
-/** The `ocip.*` settings of a document through core's one normalizer, as the language server reads them. */
+const warned = new Set<string>();
+
+/**
+ * The `ocip.*` settings of a document through core's one normalizer, as the language server reads them. The
+ * server warns about the checking settings; the send settings (ocip.send.*) only the extension reads, so it
+ * warns about those, once each.
+ */
 export function settingsFor(doc: vscode.TextDocument): OcipSettings {
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
   const raw = vscode.workspace.getConfiguration(undefined, doc.uri).get<Record<string, unknown>>('ocip');
-  return normalizeSettings(raw, { workspaceFolder: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined }).settings;
+  const { settings, problems } = normalizeSettings(raw, { workspaceFolder: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined });
+  for (const p of problems) {
+    if (!p.setting.startsWith('ocip.send.') || warned.has(p.message)) continue;
+    warned.add(p.message);
+    void vscode.window.showWarningMessage(`OCI-P: ${p.message}`);
+  }
+  return settings;
 }
 
 export function checkOptionsFor(doc: vscode.TextDocument): CheckOptions {
