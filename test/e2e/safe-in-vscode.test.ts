@@ -172,3 +172,14 @@ e2eTest('Start and Stop Local Simulator leave both settings files byte-identical
   assert.ok(readFileSync(userSettingsFile()).equals(userBefore), 'user settings.json unchanged');
   assert.ok(readFileSync(workspaceSettingsFile()).equals(workspaceBefore), '.vscode/settings.json unchanged');
 });
+
+e2eTest('the language status of an OCI-P file shows the model, the data mode and level, and the server', () => vs, async () => {
+  await vs!.runCommand('View: Focus First Editor Group');
+  await vs!.openFile(MINIMAL);
+  await vs!.page.locator('[id="status.languageStatus"]').click();
+  const entries = vs!.page.locator('.hover-language-status');
+  await entries.filter({ hasText: 'AS data mode, System administrator' }).first().waitFor();
+  await entries.filter({ hasText: 'Send to prod' }).first().waitFor();
+  await entries.filter({ hasText: 'built-in R25 model' }).first().waitFor();
+  await vs!.page.keyboard.press('Escape');
+});
