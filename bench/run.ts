@@ -16,6 +16,7 @@ import { benchAddCost, type AddCost } from './sim-wire';
 import { fmt, fmtP, machine, ms, type Summary } from './stats';
 import { fallbackJsonSchema } from './json-schema';
 import { benchModelLoad } from './model-load';
+import { benchCodeLens } from './codelens';
 
 const REPO = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -126,6 +127,9 @@ async function main(): Promise<void> {
   const addCosts: AddCost[] = [await benchAddCost(100, quick ? 50 : 200), await benchAddCost(10_000, quick ? 50 : 200)];
   log('send client peak memory on large responses');
   const memory = responseMemory(quick ? [8 << 20] : [8 << 20, 16 << 20, (64 << 20) - (1 << 20)]);
+  const lensSize = SIZES[SIZES.length - 1];
+  log(`codelens ${lensSize}`);
+  const lens = await benchCodeLens(REPO, files.get(`yaml:${lensSize}`)!.text, files.get(`yaml:${lensSize}`)!.path, quick ? 10 : 30);
   const loadAtEnd = loadavg().map((l) => l.toFixed(2)).join(' / ');
 
   // Report.
@@ -191,6 +195,8 @@ async function main(): Promise<void> {
     for (const s of sends) out.push(`| ${s.commands} | ${s.batchSize} | ${s.seconds.toFixed(2)} | ${s.perSecond.toFixed(0)} | ${Object.entries(s.results).map(([k, v]) => `${k} ${v}`).join(', ')} |`);
     out.push('');
   }
+  out.push(`## Send CodeLens on ${lens.commands} commands: the extension host per keystroke`, '');
+  out.push(`bench/codelens.ts: the extension's provider (client/send/codelens.ts) asks the server (ocip/codeLenses) after each one-character edit. Extension host (parse the response, build ${lens.lenses} lenses, resolve 60 visible ones, convert each lens as VS Code does): **${fmt(lens.extensionHost)} ms** wall (p95 ${ms(lens.extensionHost.p95)}), **${fmt(lens.extensionHostCpu)} ms** CPU, target < 5 ms. Server answer (its own process, request → response): ${fmt(lens.serverRoundTrip)} ms. The previous provider parsed the whole file in the extension host on every request: ${fmt(lens.previousExtensionHost)} ms.`, '');
   out.push('## Simulator and client on the wire', '');
   out.push('Per UserConsolidatedAddRequest22 over TCP (one per document, `--state` file: snapshot + journal), with N users already stored:', '');
   out.push('| users stored | adds | ms per add |', '|---|---|---|');

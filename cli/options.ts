@@ -1,5 +1,6 @@
 /** Shared CLI option handling: check options and the model from flags. */
-import { ADMIN_LEVELS, DEFAULT_CHECK_OPTIONS, type AdminLevel, type CheckOptions } from '../core/checks/types';
+import { DEFAULT_CHECK_OPTIONS, type AdminLevel, type CheckOptions } from '../core/checks/types';
+import { matchEnum, SETTINGS_ADMIN_LEVELS } from '../core/settings';
 import { builtinModel, loadSchemaDirCached, type ModelIndex } from '../core/model';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -7,11 +8,13 @@ import { tmpdir } from 'node:os';
 export class UsageError extends Error {}
 
 export function checkOptionsFrom(values: Record<string, unknown>): CheckOptions {
-  const mode = (values['data-mode'] as string | undefined) ?? 'AS';
-  if (mode !== 'AS' && mode !== 'XS') throw new UsageError(`--data-mode must be AS or XS (got '${mode}')`);
+  // The settings' own enum matching (core/settings); an unusable flag is an error here, never a default.
+  const given = (values['data-mode'] as string | undefined) ?? 'AS';
+  const mode = matchEnum(given, ['AS', 'XS'] as const);
+  if (!mode) throw new UsageError(`--data-mode must be AS or XS (got '${given}')`);
   const level = (values['admin-level'] as string | undefined) ?? 'System';
-  const canonical = ADMIN_LEVELS.find((l) => l.toLowerCase().replace(/[\s_-]/g, '') === level.toLowerCase().replace(/[\s_-]/g, ''));
-  if (!canonical || canonical === 'User') throw new UsageError(`--admin-level must be one of ${ADMIN_LEVELS.filter((l) => l !== 'User').join(', ')} (got '${level}')`);
+  const canonical = matchEnum(level, SETTINGS_ADMIN_LEVELS);
+  if (!canonical) throw new UsageError(`--admin-level must be one of ${SETTINGS_ADMIN_LEVELS.join(', ')} (got '${level}')`);
   const packs: Record<string, string[]> = {};
   for (const spec of (values['service-pack'] as string[] | undefined) ?? []) {
     const eq = spec.indexOf('=');

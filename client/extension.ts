@@ -1,25 +1,40 @@
-/** The VS Code extension: starts the language server and registers the OCI-P commands and views. */
+/**
+ * The VS Code extension: registers the OCI-P commands and views, and starts the language server on the first
+ * OCI-P document (never for a plain .xml such as a pom.xml, which only gets the cheap BroadsoftDocument check).
+ */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './language-client';
-import { registerXmlDetection } from './xml-detection';
+import { isOcipDocument, registerXmlDetection } from './xml-detection';
 import { disposeSimulator, registerSend } from './send';
 import { registerConvertCommands } from './convert-commands';
 import { registerNewCommandCommand } from './new-command';
 import { registerPreviewCommand } from './preview-request';
 import { registerNewFileCommands } from './new-file';
+import { registerLanguageStatus } from './language-status';
+import { MODEL_STATUS_NOTIFICATION, type ModelStatus } from '../core/protocol/messages';
 
 let client: LanguageClient | undefined;
+let starting: Promise<LanguageClient | undefined> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const status = registerLanguageStatus(context);
+  /** The language server, started once, on the first OCI-P document or the first command that needs it. */
+  const languageClient = () =>
+    (starting ??= (async () => {
+      client = createLanguageClient(context);
+      context.subscriptions.push(client.onNotification(MODEL_STATUS_NOTIFICATION, (s: ModelStatus) => status.modelStatus(s)));
+      await client.start();
+      return client;
+    })());
   registerXmlDetection(context);
-  registerSend(context);
+  registerSend(context, languageClient);
   registerConvertCommands(context, () => client);
   registerNewCommandCommand(context, () => client);
   registerPreviewCommand(context, () => client);
   registerNewFileCommands(context);
-  client = createLanguageClient(context);
-  await client.start();
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((doc) => isOcipDocument(doc) && void languageClient()));
+  if (vscode.workspace.textDocuments.some(isOcipDocument)) await languageClient();
 }
 
 export async function deactivate(): Promise<void> {

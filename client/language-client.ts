@@ -16,6 +16,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       { scheme: 'file', language: 'ocip-xml' },
       { scheme: 'untitled', language: 'ocip-yaml' },
       { scheme: 'untitled', language: 'ocip-xml' },
+      // Virtual workspaces (GitHub Repositories): checked from the editor's text, like untitled files.
+      { scheme: 'vscode-vfs', language: 'ocip-yaml' },
+      { scheme: 'vscode-vfs', language: 'ocip-xml' },
     ],
     synchronize: { configurationSection: 'ocip' },
     initializationOptions,

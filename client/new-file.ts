@@ -4,18 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { commandSkeleton, xmlDocumentSkeleton } from '../core/authoring/completion-text';
-import { DEFAULT_CHECK_OPTIONS, type CheckOptions } from '../core/checks/types';
+import type { CheckOptions } from '../core/checks/types';
+import { normalizeSettings, toCheckOptions } from '../core/settings';
 import { builtinModel } from '../core/model';
 
 const COMMAND = 'UserConsolidatedAddRequest22';
 
 function checkOptions(): CheckOptions {
-  const cfg = vscode.workspace.getConfiguration('ocip');
-  return {
-    ...DEFAULT_CHECK_OPTIONS,
-    dataMode: cfg.get('dataMode') === 'XS' ? 'XS' : 'AS',
-    externalAuthentication: cfg.get('externalAuthentication') === true,
-  };
+  return toCheckOptions(normalizeSettings(vscode.workspace.getConfiguration().get('ocip')).settings);
 }
 
 async function newFile(format: 'yaml' | 'xml'): Promise<void> {

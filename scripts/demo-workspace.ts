@@ -1,10 +1,8 @@
 /**
- * The demo's workspace (.demo/workspace): a copy of examples/ made once and then left to the user, and its
- * .vscode/settings.json pointed at the demo's simulator (other settings and other servers kept).
+ * The demo's workspace (.demo/workspace): a copy of examples/ made once and then left to the user; the
+ * simulator's server entry goes to the demo code-server's user settings.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseJsonc } from '../core/send/jsonc';
+import { cpSync, existsSync } from 'node:fs';
 
 export const DEMO_SERVER_NAME = 'Local simulator';
 
@@ -21,24 +19,11 @@ export function ensureWorkspace(workspace: string, examples: string): { created:
 }
 
 /**
- * Writes `ocip.servers` (the simulator's entry added or replaced by name) and `ocip.activeServer` into the
- * workspace's .vscode/settings.json, keeping everything else. Comments in an existing file are not kept.
+ * The demo's server settings, for the demo's own code-server USER settings: `ocip.servers` is an
+ * application-scoped setting (a workspace's .vscode/settings.json cannot define where a password goes), so the
+ * workspace copy is left as the user has it.
  */
-export function writeServerSettings(workspace: string, server: DemoServer): string {
-  const dir = join(workspace, '.vscode');
-  const file = join(dir, 'settings.json');
-  let settings: Record<string, unknown> = {};
-  if (existsSync(file)) {
-    const parsed = parseJsonc(readFileSync(file, 'utf8'), file);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) settings = parsed as Record<string, unknown>;
-    else throw new Error(`${file}: expected a JSON object`);
-  }
-  const current = Array.isArray(settings['ocip.servers']) ? (settings['ocip.servers'] as unknown[]) : [];
-  const others = current.filter((s) => !(s && typeof s === 'object' && (s as { name?: unknown }).name === DEMO_SERVER_NAME));
+export function demoServerSettings(server: DemoServer): Record<string, unknown> {
   const entry = { name: DEMO_SERVER_NAME, host: '127.0.0.1', port: server.port, transport: 'tcp', username: server.username, production: false };
-  settings['ocip.servers'] = [...others, entry];
-  settings['ocip.activeServer'] = DEMO_SERVER_NAME;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
-  return file;
+  return { 'ocip.servers': [entry], 'ocip.activeServer': DEMO_SERVER_NAME };
 }

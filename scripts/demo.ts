@@ -14,7 +14,7 @@ import { freePort, startCodeServer, type CodeServer } from '../test/e2e/codeServ
 import { CHROMIUM_BIN, CODE_SERVER_BIN, REPO_ROOT, ensureVsix } from '../test/e2e/prerequisites';
 import { startSimulator, type RunningSimulator } from '../sim/index';
 import seed from '../sim/seed.example.json';
-import { DEMO_SERVER_NAME, ensureWorkspace, writeServerSettings } from './demo-workspace';
+import { DEMO_SERVER_NAME, demoServerSettings, ensureWorkspace } from './demo-workspace';
 
 const PREFERRED = { tcp: 2208, tls: 2209, soap: 8080, codeServer: 8443 };
 
@@ -82,8 +82,7 @@ export async function runDemo(): Promise<void> {
     const admin = seed.accounts.find((a) => a.level === 'System')!;
     const workspace = join(demoDir, 'workspace');
     const { created } = ensureWorkspace(workspace, join(REPO_ROOT, 'examples'));
-    const settingsFile = writeServerSettings(workspace, { port: sim.ports.tcp!, username: admin.userId });
-    say(`demo: workspace ${show(workspace)} (${created ? 'copied from examples/' : 'kept as you left it'}); ${show(settingsFile)} points at the simulator`);
+    say(`demo: workspace ${show(workspace)} (${created ? 'copied from examples/' : 'kept as you left it'}); the demo's user settings point at the simulator`);
 
     say('demo: start code-server');
     server = await startCodeServer({
@@ -91,6 +90,7 @@ export async function runDemo(): Promise<void> {
       workspace,
       workspaceInPlace: true,
       home: join(demoDir, 'code-server'),
+      settings: demoServerSettings({ port: sim.ports.tcp!, username: admin.userId }),
       preferredPort: PREFERRED.codeServer,
     });
     if (stopping) {

@@ -7,9 +7,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { format } from 'node:util';
-import type { InitializationOptions } from '../core/protocol/messages';
+import { MODEL_STATUS_NOTIFICATION, type InitializationOptions, type ModelStatus } from '../core/protocol/messages';
 import { DocumentStates, formatOf } from './documents';
-import { ModelProvider } from './models';
+import { ModelProvider, type ModelChoice } from './models';
 import { SettingsCache } from './settings';
 import type { Feature, ServerContext } from './context';
 import { SYNC_KIND, validation } from './validation';
@@ -26,6 +26,7 @@ import { codeActions, CODE_ACTION_KINDS } from './code-actions';
 import { FrameGuard } from './frame-guard';
 import { guardConnection, guardProcess } from './guard';
 import { cancelUndispatched, guardRequests } from './cancel';
+import { sendRequests } from './send-requests';
 
 /**
  * Over stdio the input goes through FrameGuard (see there why): garbage between messages is dropped and the
@@ -62,6 +63,7 @@ const ctx: ServerContext = {
     const s = await settings.get(uri);
     const choice = models.get(s.schemaDirectory);
     if (choice.error) reportModelError(choice.error);
+    reportModelStatus(uri, choice);
     return states.prepare(doc, format, s, choice.model);
   },
   async analysisFor(uri) {
@@ -72,6 +74,16 @@ const ctx: ServerContext = {
   },
 };
 
+/** ocip/modelStatus for the client's language status item, sent when a document's model changes. */
+const statusSent = new Map<string, string>();
+function reportModelStatus(uri: string, choice: ModelChoice): void {
+  const status: ModelStatus = { uri, source: choice.source, release: choice.model.model.release, commands: choice.model.commandNames().length, error: choice.error };
+  const key = JSON.stringify(status);
+  if (statusSent.get(uri) === key) return;
+  statusSent.set(uri, key);
+  void connection.sendNotification(MODEL_STATUS_NOTIFICATION, status);
+}
+
 const reported = new Set<string>();
 function reportModelError(message: string): void {
   if (reported.has(message)) return;
@@ -81,11 +93,13 @@ function reportModelError(message: string): void {
 }
 
 /** Feature modules; each registers its own handlers. */
-const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting, convertRequests, scaffoldRequests, completion, hover, codeActions];
+const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting, convertRequests, scaffoldRequests, completion, hover, codeActions, sendRequests];
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   settings.supportsConfiguration = !!caps.workspace?.configuration;
+  settings.workspaceFolders = params.workspaceFolders ?? [];
+  watchFolders = !!caps.workspace?.workspaceFolders;
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
   models = new ModelProvider(join(init.storagePath ?? tmpdir(), 'ocip-schema-cache'));
   return {
@@ -98,10 +112,23 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'ocip-language-server', version: '0.1.0' },
   };
 });
+
+let watchFolders = false;
+connection.onInitialized(() => {
+  if (!watchFolders) return;
+  // Relative schema folders follow the workspace folders.
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    settings.workspaceFolders = [...settings.workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f.uri)), ...e.added];
+    settings.clear();
+  });
+});
+
+documents.onDidClose((e) => statusSent.delete(e.document.uri));
 
 for (const f of features) f(ctx);
 const log = (message: string): void => void process.stderr.write(`${message}\n`);

@@ -1,14 +1,20 @@
 /**
- * Settings per resource (workspace/configuration with a scopeUri), turned into the core's CheckOptions.
- * Cached per URI until the client reports a configuration change.
+ * Settings per resource (workspace/configuration with a scopeUri), read by core's one normalizer
+ * (core/settings) with the document's workspace folder. Cached per URI until the client reports a configuration
+ * change; each unusable value is shown once as a warning.
  */
-import type { Connection } from 'vscode-languageserver';
-import { ADMIN_LEVELS, type AdminLevel, type CheckOptions } from '../core/checks/types';
+import { fileURLToPath } from 'node:url';
+import { MessageType, ShowMessageNotification, type Connection, type WorkspaceFolder } from 'vscode-languageserver';
+import { normalizeSettings } from '../core/settings';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type OcipSettings } from '../core/protocol/messages';
+
+export { toCheckOptions } from '../core/settings';
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<OcipSettings>>();
+  private readonly warned = new Set<string>();
   supportsConfiguration = false;
+  workspaceFolders: WorkspaceFolder[] = [];
 
   constructor(private readonly connection: Connection) {}
 
@@ -25,45 +31,33 @@ export class SettingsCache {
     this.cache.clear();
   }
 
+  /** The file-system path of the workspace folder holding `uri` (the longest match), if any. */
+  folderOf(uri: string): string | undefined {
+    const inside = this.workspaceFolders.filter((f) => uri === f.uri || uri.startsWith(f.uri.endsWith('/') ? f.uri : `${f.uri}/`));
+    const best = inside.sort((a, b) => b.uri.length - a.uri.length)[0];
+    if (!best?.uri.startsWith('file:')) return undefined;
+    try {
+      return fileURLToPath(best.uri);
+    } catch {
+      return undefined;
+    }
+  }
+
   private async fetch(uri: string): Promise<OcipSettings> {
     if (!this.supportsConfiguration) return DEFAULT_SETTINGS;
+    let raw: unknown;
     try {
-      const raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
-      return normalizeSettings(raw);
+      raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
     } catch {
       return DEFAULT_SETTINGS;
     }
-  }
-}
-
-/** Whatever the user typed in settings.json: keep what is valid, default the rest. */
-export function normalizeSettings(raw: unknown): OcipSettings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const d = DEFAULT_SETTINGS;
-  const packs: Record<string, string[]> = {};
-  if (r.servicePacks && typeof r.servicePacks === 'object') {
-    for (const [k, v] of Object.entries(r.servicePacks as Record<string, unknown>)) {
-      if (Array.isArray(v)) packs[k] = v.filter((x): x is string => typeof x === 'string');
+    const { settings, problems } = normalizeSettings(raw, { workspaceFolder: this.folderOf(uri) });
+    for (const p of problems) {
+      if (this.warned.has(p.message)) continue;
+      this.warned.add(p.message);
+      // A plain notification: showWarningMessage sends a request whose failure would be an unhandled rejection.
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `OCI-P: ${p.message}` });
     }
+    return settings;
   }
-  const diag = (r.diagnostics && typeof r.diagnostics === 'object' ? r.diagnostics : {}) as Record<string, unknown>;
-  return {
-    dataMode: r.dataMode === 'XS' ? 'XS' : 'AS',
-    adminLevel: ADMIN_LEVELS.includes(r.adminLevel as AdminLevel) && r.adminLevel !== 'User' ? (r.adminLevel as OcipSettings['adminLevel']) : d.adminLevel,
-    externalAuthentication: r.externalAuthentication === true,
-    servicePacks: packs,
-    newUserTemplateServices: Array.isArray(r.newUserTemplateServices) ? r.newUserTemplateServices.filter((x): x is string => typeof x === 'string') : null,
-    schemaDirectory: typeof r.schemaDirectory === 'string' ? r.schemaDirectory : '',
-    diagnostics: { debounceMs: typeof diag.debounceMs === 'number' && diag.debounceMs >= 0 ? diag.debounceMs : d.diagnostics.debounceMs },
-  };
-}
-
-export function toCheckOptions(s: OcipSettings): CheckOptions {
-  return {
-    dataMode: s.dataMode,
-    adminLevel: s.adminLevel,
-    externalAuthentication: s.externalAuthentication,
-    servicePacks: s.servicePacks,
-    newUserTemplateServices: s.newUserTemplateServices ?? undefined,
-  };
 }

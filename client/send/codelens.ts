@@ -1,28 +1,54 @@
-/** CodeLens "Send all" at the top of an OCI-P file and "Send" above each command. */
+/**
+ * CodeLens "Send all" at the top of an OCI-P file and "Send" above each command. Where the commands are comes
+ * from the language server (ocip/codeLenses: one line number per command, from the analysis it already holds);
+ * the extension host parses nothing, and a lens's command is only filled in when VS Code shows it.
+ */
 import * as vscode from 'vscode';
-import { parseSource } from '../../core/syntax';
-import { formatOf } from './document';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CODE_LENS_REQUEST, type CodeLensParams, type CodeLensResult } from '../../core/protocol/messages';
 
-export class SendCodeLens implements vscode.CodeLensProvider {
+class SendLens extends vscode.CodeLens {
+  constructor(
+    line: number,
+    readonly uri: vscode.Uri,
+    readonly index: number,
+  ) {
+    super(new vscode.Range(line, 0, line, 0));
+  }
+}
+
+export class SendCodeLens implements vscode.CodeLensProvider<vscode.CodeLens> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly languageClient: () => Promise<LanguageClient | undefined>) {}
 
   refresh(): void {
     this.changed.fire();
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!vscode.workspace.getConfiguration('ocip', doc.uri).get<boolean>('send.codeLens', true)) return [];
-    const format = formatOf(doc);
-    if (!format) return [];
-    const file = parseSource(doc.getText(), format);
-    if (!file.commands.length) return [];
-    const top = new vscode.Range(0, 0, 0, 0);
-    const lenses = [new vscode.CodeLens(top, { title: `$(send) Send all (${file.commands.length})`, command: 'ocip.sendAll', arguments: [doc.uri], tooltip: 'OCI-P: send every command of this file' })];
-    for (const c of file.commands) {
-      const line = doc.positionAt(c.span.start).line;
-      lenses.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: '$(play) Send', command: 'ocip.send', arguments: [doc.uri, c.index], tooltip: `OCI-P: send command #${c.index + 1}${c.name ? ` (${c.name})` : ''}` }));
-    }
-    return lenses;
+    const client = await this.languageClient();
+    if (!client || token.isCancellationRequested) return [];
+    const result = await client.sendRequest<CodeLensResult>(CODE_LENS_REQUEST, { uri: doc.uri.toString() } satisfies CodeLensParams, token);
+    return result ? sendLenses(result.lines, doc.uri) : [];
   }
+
+  resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
+    if (lens instanceof SendLens) {
+      lens.command = { title: '$(play) Send', command: 'ocip.send', arguments: [lens.uri, lens.index], tooltip: `OCI-P: send command #${lens.index + 1}` };
+    }
+    return lens;
+  }
+}
+
+/** "Send all (N)" on line 0 and an unresolved "Send" lens per command line. */
+export function sendLenses(lines: readonly number[], uri: vscode.Uri): vscode.CodeLens[] {
+  if (!lines.length) return [];
+  const lenses: vscode.CodeLens[] = [
+    new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: `$(send) Send all (${lines.length})`, command: 'ocip.sendAll', arguments: [uri], tooltip: 'OCI-P: send every command of this file' }),
+  ];
+  for (let i = 0; i < lines.length; i++) lenses.push(new SendLens(lines[i], uri, i));
+  return lenses;
 }

@@ -1,9 +1,8 @@
-/** Which documents can be sent, in which format, checked against which model and options. */
+/** Which documents can be sent, in which format, under which settings (the model is the language server's). */
 import * as vscode from 'vscode';
-import { join } from 'node:path';
-import { builtinModel, loadSchemaDirCached, type ModelIndex } from '../../core/model';
 import { detectFormat } from '../../core/syntax';
-import { checkOptionsFromSettings } from '../../core/send';
+import { normalizeSettings, toCheckOptions } from '../../core/settings';
+import type { OcipSettings } from '../../core/protocol/messages';
 import type { CheckOptions } from '../../core/checks/types';
 import type { FileFormat } from '../../core/tree/types';
 
@@ -13,26 +12,27 @@ export function formatOf(doc: vscode.TextDocument): FileFormat | undefined {
   return detectFormat(doc.fileName, doc.getText(new vscode.Range(0, 0, 50, 0)));
 }
 
-/** The same model the language server uses: ocip.schemaDirectory when set and loadable, else the built-in one. */
-export function modelFor(doc: vscode.TextDocument, storage: vscode.Uri): ModelIndex {
-  const dir = vscode.workspace.getConfiguration('ocip', doc.uri).get<string>('schemaDirectory', '').trim();
-  if (!dir) return builtinModel();
-  try {
-    return loadSchemaDirCached(dir, join(storage.fsPath, 'schema-cache'));
-  } catch {
-    return builtinModel(); // the language server reports the unusable folder
+const warned = new Set<string>();
+
+/**
+ * The `ocip.*` settings of a document through core's one normalizer, as the language server reads them. The
+ * server warns about the checking settings; the send settings (ocip.send.*) only the extension reads, so it
+ * warns about those, once each.
+ */
+export function settingsFor(doc: vscode.TextDocument): OcipSettings {
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  const raw = vscode.workspace.getConfiguration(undefined, doc.uri).get<Record<string, unknown>>('ocip');
+  const { settings, problems } = normalizeSettings(raw, { workspaceFolder: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined });
+  for (const p of problems) {
+    if (!p.setting.startsWith('ocip.send.') || warned.has(p.message)) continue;
+    warned.add(p.message);
+    void vscode.window.showWarningMessage(`OCI-P: ${p.message}`);
   }
+  return settings;
 }
 
 export function checkOptionsFor(doc: vscode.TextDocument): CheckOptions {
-  const c = vscode.workspace.getConfiguration('ocip', doc.uri);
-  return checkOptionsFromSettings({
-    dataMode: c.get('dataMode'),
-    adminLevel: c.get('adminLevel'),
-    externalAuthentication: c.get('externalAuthentication'),
-    servicePacks: c.get('servicePacks'),
-    newUserTemplateServices: c.get('newUserTemplateServices'),
-  });
+  return toCheckOptions(settingsFor(doc));
 }
 
 /** A document from a command argument (Uri or string, from CodeLens, menus, history) or the active editor. */

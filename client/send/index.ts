@@ -1,5 +1,6 @@
 /** Registers "Send to BroadWorks": commands, status bar, CodeLens, results view, diagnostics, history, simulator. */
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { join } from 'node:path';
 import { HistoryStore } from '../../core/send';
 import { SendCodeLens } from './codelens';
@@ -14,7 +15,7 @@ import { disposeSimulator, startLocalSimulator, stopLocalSimulator } from './sim
 
 export { disposeSimulator };
 
-export function registerSend(context: vscode.ExtensionContext): SendServices {
+export function registerSend(context: vscode.ExtensionContext, languageClient: () => Promise<LanguageClient | undefined>): SendServices {
   const storage = context.globalStorageUri;
   const services: SendServices = {
     log: new SendLog(),
@@ -23,11 +24,17 @@ export function registerSend(context: vscode.ExtensionContext): SendServices {
     diagnostics: new SendDiagnostics(),
     history: new HistoryStore(join(storage.fsPath, 'send-history.json')),
     storage,
+    languageClient,
   };
-  const codeLens = new SendCodeLens();
+  const codeLens = new SendCodeLens(languageClient);
   const index = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? [v] : undefined);
-  const reg = (id: string, fn: (...args: any[]) => unknown) =>
+  const reg = (id: string, fn: (...args: any[]) => unknown, trustedOnly = false) =>
     vscode.commands.registerCommand(id, async (...args: any[]) => {
+      // Restricted Mode: the workspace's files may be read and checked, but nothing is sent on their behalf.
+      if (trustedOnly && !vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('OCI-P: sending is off in Restricted Mode. Trust this workspace to send its commands.');
+        return undefined;
+      }
       try {
         return await fn(...args);
       } catch (e) {
@@ -42,8 +49,8 @@ export function registerSend(context: vscode.ExtensionContext): SendServices {
     vscode.languages.registerCodeLensProvider([{ language: 'ocip-yaml' }, { language: 'ocip-xml' }], codeLens),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('ocip.send.codeLens') && codeLens.refresh()),
     // ocip.send(uri?, commandIndex?): one command when an index is given (CodeLens), else the whole file.
-    reg('ocip.send', (target?: unknown, commandIndex?: unknown) => sendFlow(services, { target, only: index(commandIndex) })),
-    reg('ocip.sendAll', (target?: unknown) => sendFlow(services, { target })),
+    reg('ocip.send', (target?: unknown, commandIndex?: unknown) => sendFlow(services, { target, only: index(commandIndex) }), true),
+    reg('ocip.sendAll', (target?: unknown) => sendFlow(services, { target }), true),
     reg('ocip.selectServer', () => pickServer()),
     reg('ocip.forgetPassword', async (name?: unknown) => {
       const { servers } = readServers();
@@ -57,8 +64,8 @@ export function registerSend(context: vscode.ExtensionContext): SendServices {
       const entry = typeof id === 'string' ? services.history.find(id) : await pickHistoryEntry(services.history, 'OCI-P: Resend');
       if (!entry) return;
       return sendFlow(services, { target: entry.file, only: entry.only, serverName: entry.server.name });
-    }),
-    reg('ocip.startSimulator', () => startLocalSimulator(storage, services.passwords, services.log)),
+    }, true),
+    reg('ocip.startSimulator', () => startLocalSimulator(storage, services.passwords, services.log), true),
     reg('ocip.stopSimulator', () => stopLocalSimulator(services.log)),
     reg('ocip.saveResults', () => services.results.save()),
     reg('ocip.copyResults', () => services.results.copy()),

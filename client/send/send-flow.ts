@@ -10,11 +10,14 @@
  */
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
+import { builtinModel } from '../../core/model';
 import {
-  errorsRefusalText, HistoryStore, isFailure, makeHistoryEntry, prepareSend, productionConfirmationText, runSend, serverAddress,
+  errorsRefusalText, HistoryStore, isFailure, makeHistoryEntry, productionConfirmationText, runSend, serverAddress,
   summarizeResults, summaryText, type ServerConfig, type SendOutcome,
 } from '../../core/send';
-import { checkOptionsFor, formatOf, modelFor, resolveDocument } from './document';
+import { formatOf, resolveDocument, settingsFor } from './document';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { PREPARE_SEND_REQUEST, type PrepareSendParams, type PrepareSendResult } from '../../core/protocol/messages';
 import type { SendLog } from './output';
 import type { Passwords } from './passwords';
 import { renderResults } from './render-results';
@@ -29,6 +32,8 @@ export interface SendServices {
   diagnostics: SendDiagnostics;
   history: HistoryStore;
   storage: vscode.Uri;
+  /** The language server (started if needed): it prepares what is sent, from its own analysis and model. */
+  languageClient: () => Promise<LanguageClient | undefined>;
 }
 
 export interface SendRequest {
@@ -65,8 +70,8 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
   const server = await chooseServer(request.serverName);
   if (!server) return undefined;
 
-  const model = modelFor(doc, s.storage);
-  const prepared = prepareSend(doc.getText(), format, model, { checks: checkOptionsFor(doc), only: request.only });
+  const prepared = await prepareOnServer(s, doc, request.only);
+  if (!prepared) return undefined;
   const fileLabel = basename(doc.uri.path);
   if (prepared.errors.length) {
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -95,9 +100,10 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
         server,
         password,
         commands: prepared.commands,
-        batchSize: vscode.workspace.getConfiguration('ocip').get<number>('send.batchSize') ?? undefined,
+        batchSize: settingsFor(doc).send.batchSize,
         signal: abort.signal,
-        model,
+        // Responses are typed by the built-in R25 model (lazy, no XSD compile in the extension host).
+        model: builtinModel(),
         log: (line) => s.log.write(line, password),
         onWarning: (m) => void vscode.window.showWarningMessage(`OCI-P: ${m}`),
         onProgress: (done, total) => {
@@ -139,4 +145,26 @@ async function chooseServer(name: string | undefined): Promise<ServerConfig | un
     return undefined;
   }
   return activeServer() ?? pickServer('OCI-P: Select the server to send to');
+}
+
+/**
+ * The commands to send, prepared by the language server from the analysis it holds of this very version of
+ * the document (the editor's diagnostics and the send agree by construction; no second schema compile here).
+ */
+async function prepareOnServer(s: SendServices, doc: vscode.TextDocument, only: number[] | undefined): Promise<Extract<PrepareSendResult, { version: number }> | undefined> {
+  const client = await s.languageClient();
+  if (!client) {
+    void vscode.window.showErrorMessage('OCI-P: the OCI-P language server is not running.');
+    return undefined;
+  }
+  const result = await client.sendRequest<PrepareSendResult>(PREPARE_SEND_REQUEST, { uri: doc.uri.toString(), only } satisfies PrepareSendParams);
+  if ('error' in result) {
+    void vscode.window.showErrorMessage(`OCI-P: cannot send ${vscode.workspace.asRelativePath(doc.uri)}: ${result.error}`);
+    return undefined;
+  }
+  if (result.version !== doc.version) {
+    void vscode.window.showWarningMessage('OCI-P: the file changed while it was being prepared; nothing was sent. Send again.');
+    return undefined;
+  }
+  return result;
 }

@@ -1,8 +1,10 @@
 /**
  * "OCI-P: Start Local Simulator": the BroadWorks simulator in the extension host on a free loopback TCP port,
  * with fresh random administrator passwords and a state file in globalStorage (simulator/state.json, reset on
- * each start). It becomes the server "Local simulator" in ocip.servers (workspace settings when a folder is
- * open, else user settings), made active, its System administrator's password put in SecretStorage.
+ * each start). It becomes the server "Local simulator", held in memory only (no settings file is written: a random port in
+ * a committed .vscode/settings.json, or a workspace list hiding the user's own servers, were the old faults),
+ * made active until Stop, which removes it so the active server is the configured one again. Its System
+ * administrator's password goes to SecretStorage under the key of that endpoint and is deleted on Stop.
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
@@ -13,11 +15,12 @@ import defaultSeed from '../../sim/seed.example.json';
 import { loadSchemaDirCached, type ModelIndex } from '../../core/model';
 import type { SendLog } from './output';
 import type { Passwords } from './passwords';
-import { settingsTarget } from './servers';
+import { clearTransientServer, setTransientServer } from './servers';
+import type { ServerConfig } from '../../core/send';
 
 export const SIMULATOR_SERVER_NAME = 'Local simulator';
 
-let running: { sim: RunningSimulator; stateFile: string } | undefined;
+let running: { sim: RunningSimulator; stateFile: string; server: ServerConfig; passwords: Passwords } | undefined;
 
 export function simulatorStateFile(storage: vscode.Uri): string {
   return join(storage.fsPath, 'simulator', 'state.json');
@@ -38,10 +41,11 @@ export async function startLocalSimulator(storage: vscode.Uri, passwords: Passwo
   // With ocip.schemaDirectory, the simulator accepts every command of that release (and answers what it can).
   const model = simulatorModel(storage, log);
   const sim = await startSimulator({ tcpPort: 0, stateFile, seed, model, log: (line) => log.write(`[sim] ${line}`, admin.password) });
-  running = { sim, stateFile };
   const port = sim.ports.tcp!;
-  await passwords.store({ name: SIMULATOR_SERVER_NAME, username: admin.userId }, admin.password);
-  await upsertServerEntry({ name: SIMULATOR_SERVER_NAME, host: '127.0.0.1', port, transport: 'tcp', username: admin.userId });
+  const server: ServerConfig = { name: SIMULATOR_SERVER_NAME, host: '127.0.0.1', port, transport: 'tcp', username: admin.userId, production: false };
+  running = { sim, stateFile, server, passwords };
+  await passwords.store(server, admin.password);
+  setTransientServer(server);
   log.write(`local simulator started on tcp://127.0.0.1:${port} (${sim.dataMode} data mode), state ${stateFile}; administrators: ${sim.accountNames.join(', ')}`);
   void vscode.window.showInformationMessage(`OCI-P: local simulator running on 127.0.0.1:${port}; "${SIMULATOR_SERVER_NAME}" is the active server.`);
 }
@@ -62,26 +66,17 @@ export async function stopLocalSimulator(log: SendLog): Promise<void> {
     void vscode.window.showInformationMessage('OCI-P: the local simulator is not running.');
     return;
   }
-  const { sim } = running;
-  running = undefined;
-  await sim.close();
+  await disposeSimulator();
   log.write('local simulator stopped');
   void vscode.window.showInformationMessage('OCI-P: local simulator stopped.');
 }
 
+/** Stops the simulator, removes its in-memory server entry and forgets its one-time password. */
 export async function disposeSimulator(): Promise<void> {
   const r = running;
   running = undefined;
-  await r?.sim.close();
-}
-
-/** Adds or replaces the simulator's entry in ocip.servers at the settings level we write to, and makes it active. */
-async function upsertServerEntry(entry: { name: string; host: string; port: number; transport: 'tcp'; username: string }): Promise<void> {
-  const config = vscode.workspace.getConfiguration('ocip');
-  const target = settingsTarget();
-  const inspected = config.inspect<unknown[]>('servers');
-  const current = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
-  const others = (Array.isArray(current) ? current : []).filter((s) => !(s && typeof s === 'object' && (s as { name?: unknown }).name === entry.name));
-  await config.update('servers', [...others, { ...entry, production: false }], target);
-  await config.update('activeServer', entry.name, target);
+  if (!r) return;
+  clearTransientServer();
+  await r.sim.close();
+  await Promise.resolve(r.passwords.forget(r.server)).catch(() => undefined); // the secret store may be gone at shutdown
 }

@@ -15,6 +15,7 @@ export interface OcipSettings {
   newUserTemplateServices: string[] | null;
   schemaDirectory: string;
   diagnostics: { debounceMs: number };
+  send: { batchSize: number };
 }
 
 export const DEFAULT_SETTINGS: OcipSettings = {
@@ -25,6 +26,7 @@ export const DEFAULT_SETTINGS: OcipSettings = {
   newUserTemplateServices: null,
   schemaDirectory: '',
   diagnostics: { debounceMs: 200 },
+  send: { batchSize: 15 },
 };
 
 /** initializationOptions the client passes to the server. */
@@ -48,6 +50,8 @@ export interface AnalyzeResult {
 /** Notification from the server: the model in use changed (built-in or a schema folder), for the status bar. */
 export const MODEL_STATUS_NOTIFICATION = 'ocip/modelStatus';
 export interface ModelStatus {
+  /** The document this model checks. */
+  uri: string;
   source: 'builtin' | 'schemaDirectory';
   release: string;
   commands: number;
@@ -85,3 +89,36 @@ export interface NewCommandParams {
   command: string;
 }
 export type NewCommandResult = { snippet: string; offset: number } | { error: string };
+
+/**
+ * Request: where the Send CodeLens go, from the analysis the server holds (the extension host parses nothing).
+ * `lines[i]` is the 0-based line of command #i's head; null when the document is not an OCI-P document.
+ */
+export const CODE_LENS_REQUEST = 'ocip/codeLenses';
+export interface CodeLensParams {
+  uri: string;
+}
+export type CodeLensResult = { lines: number[] } | null;
+
+/**
+ * Request: what "Send" would put on the wire for an open document, prepared by the server from its analysis
+ * and its model (the one schema compile and cache): the encoded commands, or the errors that block the send.
+ * Spans are UTF-16 offsets into the text of `version`.
+ */
+export const PREPARE_SEND_REQUEST = 'ocip/prepareSend';
+export interface PrepareSendParams {
+  uri: string;
+  /** Only these commands (0-based); default all. */
+  only?: number[];
+}
+export interface PreparedCommandInfo {
+  index: number;
+  type: string;
+  xml: string;
+  userId?: string;
+  span: { start: number; end: number };
+  headSpan: { start: number; end: number };
+}
+export type PrepareSendResult =
+  | { version: number; format: 'yaml' | 'xml'; commands: PreparedCommandInfo[]; errors: { code: string; message: string; span: { start: number; end: number } }[]; totalCommands: number }
+  | { error: string };

@@ -5,7 +5,7 @@
 import { checkFile, type CheckOptions, type Diagnostic, type ModelView } from '../checks';
 import { encodeCommandXml, type EncodeModel } from '../encode';
 import { parseSource } from '../syntax';
-import type { CommandNode, FileFormat, Span } from '../tree/types';
+import type { CommandNode, FileFormat, SourceFile, Span } from '../tree/types';
 
 export interface PreparedCommand {
   /** Position of the command in the file (0-based). */
@@ -40,9 +40,17 @@ export type SendModel = ModelView & EncodeModel;
 
 export function prepareSend(text: string, format: FileFormat, model: SendModel, options: PrepareOptions): PreparedSend {
   const file = parseSource(text, format);
-  const selected = options.only ? new Set(options.only) : undefined;
+  return prepareChecked(file, checkFile(file, model, options.checks), model, options.only);
+}
+
+/**
+ * The same from a tree and its diagnostics already computed (the language server's analysis of the open
+ * document, under the same model and options), so nothing is parsed or checked a second time.
+ */
+export function prepareChecked(file: SourceFile, diagnostics: readonly Diagnostic[], model: EncodeModel, only?: readonly number[]): PreparedSend {
+  const format = file.format;
+  const selected = only ? new Set(only) : undefined;
   const commands = file.commands.filter((c) => !selected || selected.has(c.index));
-  const diagnostics = checkFile(file, model, options.checks);
   const errors = diagnostics
     .filter((d) => d.severity === 'error')
     .filter((d) => d.command === undefined || !selected || selected.has(d.command))

@@ -3,6 +3,7 @@
  * and skipped, the others stay usable). Passwords are never part of it: they live in VS Code's SecretStorage or
  * come from OCIP_PASSWORD / a prompt in the CLI.
  */
+import { createHash } from 'node:crypto';
 import type { ServerOptions } from '../ocip';
 
 export type TransportKind = 'tcp' | 'tls' | 'soap';
@@ -73,7 +74,43 @@ export function toServerOptions(s: ServerConfig): ServerOptions {
   return { name: s.name, host: s.host, port: s.port, transport: s.transport, soapUrl: s.soapUrl, username: s.username, tls: s.tls };
 }
 
-/** The key under which a server's password is kept in a secret store: one per server name and user. */
-export function secretKey(s: Pick<ServerConfig, 'name' | 'username'>): string {
+/**
+ * Where a password may go: everything that decides which machine receives it and how that machine is trusted.
+ * SOAP: the effective URL (the host and port inside it are what is contacted); TCP/TLS: host and effective port.
+ */
+export function endpointIdentity(s: Pick<ServerConfig, 'transport' | 'host' | 'port' | 'soapUrl' | 'username' | 'tls'>): string {
+  const host = s.host.trim().toLowerCase();
+  const port = s.port ?? (s.transport === 'tls' ? 2209 : s.transport === 'tcp' ? 2208 : undefined);
+  let soapUrl: string | undefined;
+  if (s.transport === 'soap') {
+    const text = s.soapUrl ?? `https://${host}${s.port ? `:${s.port}` : ''}`;
+    try {
+      const url = new URL(text);
+      if (url.pathname === '/' || url.pathname === '') url.pathname = '/webservice/services/ProvisioningService';
+      soapUrl = url.href;
+    } catch {
+      soapUrl = text; // the send fails on it anyway; the key stays distinct
+    }
+  }
+  // TLS trust is part of the endpoint: a weaker trust on the same host (allowSelfSigned, another pin or CA)
+  // would let a machine in the middle receive the password.
+  const tls = s.transport === 'tcp' || !s.tls ? undefined : { allowSelfSigned: s.tls.allowSelfSigned === true, fingerprint: s.tls.fingerprint?.toUpperCase(), ca: s.tls.ca };
+  return JSON.stringify({ transport: s.transport, host: s.transport === 'soap' ? undefined : host, port: s.transport === 'soap' ? undefined : port, soapUrl, username: s.username, tls });
+}
+
+/**
+ * The key under which a server's password is kept in a secret store: bound to the endpoint (transport, host,
+ * port, SOAP URL, TLS trust) and the user, never to the server's name alone. A settings entry that keeps a
+ * name but points elsewhere gets another key, so it finds no password and asks for one.
+ */
+export function secretKey(s: Pick<ServerConfig, 'transport' | 'host' | 'port' | 'soapUrl' | 'username' | 'tls'>): string {
+  return `ocip.password.v2/${createHash('sha256').update(endpointIdentity(s)).digest('hex')}`;
+}
+
+/**
+ * The key of 0.1.0 (server name + user only). Such a password cannot be tied to the endpoint it
+ * was typed for, so it is never read: it is deleted when found (see the extension's Passwords).
+ */
+export function legacySecretKey(s: Pick<ServerConfig, 'name' | 'username'>): string {
   return `ocip.password/${encodeURIComponent(s.name)}/${encodeURIComponent(s.username)}`;
 }

@@ -69,7 +69,7 @@ describe('ocip validate', () => {
     const as = await ocip(['validate', '--format', 'json', file]);
     assert.equal(as.code, 0, 'AS mode: password required is a warning');
     assert.ok(JSON.parse(as.stdout)[0].diagnostics.some((d: { code: string; severity: string }) => d.code === 'OCI-PASSWORD-REQUIRED' && d.severity === 'warning'));
-    const xs = await ocip(['validate', '--format', 'json', '--data-mode', 'XS', '--admin-level', 'system', file]);
+    const xs = await ocip(['validate', '--format', 'json', '--data-mode', 'xs', '--admin-level', 'system', file]);
     assert.equal(xs.code, 0, xs.stdout);
     assert.ok(JSON.parse(xs.stdout)[0].diagnostics.some((d: { code: string }) => d.code === 'OCI-XS-IGNORED'));
     const ext = await ocip(['validate', '--format', 'json', '--external-authentication', file]);

@@ -54,6 +54,15 @@ describe('extension manifest', () => {
     assert.ok(Number(/^\^1\.(\d+)/.exec(pkg.engines.vscode)![1]) <= 100, 'engines.vscode no newer than ^1.100.0');
   });
 
+  it('where a password goes is a user setting only, restricted in untrusted workspaces; Restricted Mode and virtual workspaces are declared', () => {
+    const props = c.configuration.properties;
+    for (const key of ['ocip.servers', 'ocip.activeServer']) assert.ok(['application', 'machine'].includes(props[key].scope), `${key} scope ${props[key].scope}`);
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual([...pkg.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), ['ocip.activeServer', 'ocip.schemaDirectory', 'ocip.servers']);
+    assert.ok(pkg.capabilities.virtualWorkspaces.supported === 'limited' && pkg.capabilities.virtualWorkspaces.description);
+    assert.equal(props['ocip.detectXml'].default, true);
+  });
+
   it('every setting has a markdown description and a default', () => {
     for (const [key, p] of Object.entries(c.configuration.properties as Record<string, { markdownDescription?: string; default?: unknown }>)) {
       assert.ok(p.markdownDescription, `${key} has a markdownDescription`);

@@ -126,7 +126,8 @@ e2eTest('"OCI-P: Forget Password" of another server leaves the active server as 
   await vs!.pickQuickPickItem('OCI-P: Forget the password of…', PRODUCTION);
   await vs!.waitForMessage(`OCI-P: the password of ${ADMIN.userId} on ${PRODUCTION} is forgotten.`);
   await vs!.waitForStatusBarItem(LAB);
-  const settings = readFileSync(join(vs!.workspaceDir, '.vscode/settings.json'), 'utf8');
+  // ocip.activeServer is a user setting (scope application): the picker writes it there, never to the workspace.
+  const settings = readFileSync(join(vs!.userDataDir, 'User/settings.json'), 'utf8');
   assert.match(settings, new RegExp(`"ocip\\.activeServer": "${LAB}"`));
 });
 

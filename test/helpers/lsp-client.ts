@@ -13,6 +13,8 @@ export interface LspClientOptions {
   /** Settings returned for workspace/configuration requests (section 'ocip'). */
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
+  /** Workspace folders announced at initialize (for settings resolved against a folder). */
+  workspaceFolders?: { uri: string; name: string }[];
 }
 
 export class LspTestClient {
@@ -64,6 +66,7 @@ export class LspTestClient {
         },
       },
       initializationOptions: opts.initializationOptions,
+      workspaceFolders: opts.workspaceFolders ?? null,
     });
     await this.conn.sendNotification('initialized', {});
     return result;

@@ -7,7 +7,7 @@ import { builtinModel } from '../../core/model';
 import { DEFAULT_CHECK_OPTIONS } from '../../core/checks/types';
 import {
   HISTORY_LIMIT, HistoryStore, makeHistoryEntry, outcomeText, parseJsonc, parseServers, prepareSend, productionConfirmationText,
-  resultLine, secretKey, summarizeResults, summaryText, checkOptionsFromSettings, type ServerConfig, type SendResultRow,
+  resultLine, secretKey, legacySecretKey, summarizeResults, summaryText, checkOptionsFromSettings, type ServerConfig, type SendResultRow,
 } from '../../core/send';
 import { tempDir, uca22Yaml, usersYaml } from './fixtures';
 
@@ -40,9 +40,29 @@ describe('parseServers', () => {
     assert.match(problems[0], /never read from settings/);
   });
   test('not an array', () => assert.deepEqual(parseServers({}).problems, ['ocip.servers must be an array of server entries']));
-  test('secret keys differ per server and user', () => {
-    assert.notEqual(secretKey({ name: 'A', username: 'u' }), secretKey({ name: 'A', username: 'v' }));
-    assert.notEqual(secretKey({ name: 'A/b', username: 'u' }), secretKey({ name: 'A', username: 'b/u' }));
+  test('secret keys are bound to the endpoint and the user, not to the name', () => {
+    const base: ServerConfig = { name: 'prod', host: 'as.example.com', port: 2209, transport: 'tls', username: 'admin', production: true };
+    const key = secretKey(base);
+    const renamed: ServerConfig = { ...base, name: 'renamed' };
+    assert.equal(secretKey(renamed), key, 'the name is not part of the key');
+    assert.equal(secretKey({ ...base, host: 'AS.example.com ' }), key, 'host case and spaces do not matter');
+    assert.equal(secretKey({ ...base, port: undefined }), key, 'the default TLS port is the same endpoint');
+    for (const other of [
+      { username: 'admin2' },
+      { host: 'evil.example.com' },
+      { port: 2210 },
+      { transport: 'tcp' as const, port: 2209 },
+      { tls: { allowSelfSigned: true } },
+      { tls: { fingerprint: 'AA:BB' } },
+      { tls: { ca: '-----BEGIN CERTIFICATE-----' } },
+    ]) assert.notEqual(secretKey({ ...base, ...other }), key, JSON.stringify(other));
+    const soap: ServerConfig = { name: 'x', host: 'xsp', transport: 'soap', username: 'u', production: false, soapUrl: 'https://xsp/webservice/services/ProvisioningService' };
+    assert.equal(secretKey({ ...soap, soapUrl: 'https://xsp/' }), secretKey(soap), 'the default SOAP path');
+    assert.notEqual(secretKey({ ...soap, soapUrl: 'http://xsp/webservice/services/ProvisioningService' }), secretKey(soap), 'http is another endpoint');
+    assert.notEqual(secretKey({ ...soap, soapUrl: 'https://evil/webservice/services/ProvisioningService' }), secretKey(soap));
+    assert.doesNotMatch(key, /prod|admin|example/, 'the key names nothing (a hash)');
+    assert.notEqual(legacySecretKey(base), key);
+    assert.notEqual(legacySecretKey({ name: 'A/b', username: 'u' }), legacySecretKey({ name: 'A', username: 'b/u' }));
   });
 });
 
@@ -81,7 +101,8 @@ describe('prepareSend', () => {
   });
   test('settings become check options', () => {
     assert.deepEqual(checkOptionsFromSettings({ dataMode: 'XS', adminLevel: 'Group', servicePacks: { P: ['A', 1] } }), { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS', adminLevel: 'Group', servicePacks: { P: ['A'] } });
-    assert.deepEqual(checkOptionsFromSettings({ dataMode: 'zz', adminLevel: 'King' }), DEFAULT_CHECK_OPTIONS);
+    assert.deepEqual(checkOptionsFromSettings({ dataMode: 'xs', adminLevel: 'group' }), { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS', adminLevel: 'Group' });
+    assert.deepEqual(checkOptionsFromSettings({ dataMode: 'zz', adminLevel: 'King' }), { ...DEFAULT_CHECK_OPTIONS, adminLevel: 'Group Department' }, 'an unknown level is the least privileged, never System');
   });
 });
 
