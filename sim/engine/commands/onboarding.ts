@@ -6,7 +6,7 @@
  */
 import type { CommandHandler, EngineContext } from '../context';
 import { errors, OciError } from '../errors';
-import type { Quantity, ServiceProviderState, SimState } from '../state';
+import type { Quantity, ServiceProviderState, SimState, UserState } from '../state';
 import { child, childrenNamed, childText, isTrue, type XElement } from '../../xml/parse';
 import { errorResponse, successResponse } from '../../wire/response';
 import { commit, expandRange, group, groupOf, readUnbounded, requireLevel, serviceProvider, usersIn } from './scope';
@@ -32,6 +32,7 @@ export const serviceProviderAddRequest13mp2: CommandHandler = (ctx, cmd, echo) =
       authorizedServices: {},
       servicePacks: {},
       accessDevices: {},
+      departments: [],
       newUserTemplateServices: [],
       groups: {},
     };
@@ -189,6 +190,7 @@ export const groupAddRequest: CommandHandler = (ctx, cmd, echo) => {
       authorizedServices: {},
       authorizedServicePacks: {},
       departments: [],
+      trunkGroups: [],
       accessDevices: {},
       newUserTemplateServices: [...sp.newUserTemplateServices],
     };
@@ -238,8 +240,11 @@ export const userServiceAssignListRequest: CommandHandler = (ctx, cmd, echo) => 
   let assigned = 0;
   commit(ctx, (draft) => {
     const userId = text(cmd, 'userId');
-    const u = Object.hasOwn(draft.users, userId) ? draft.users[userId] : undefined;
-    if (!u) throw errors.userNotFound(userId);
+    const stored = Object.hasOwn(draft.users, userId) ? draft.users[userId] : undefined;
+    if (!stored) throw errors.userNotFound(userId);
+    // Stored users are frozen (sim/engine/store.ts): change a copy, then replace the user.
+    const u: UserState = structuredClone(stored);
+    draft.users[userId] = u;
     const { group: g } = group(ctx, draft, u.serviceProviderId, u.groupId);
     for (const s of childrenNamed(cmd, 'serviceName').map((e) => e.text.trim())) {
       if (g.authorizedServices[s] === undefined) failures.push(errors.serviceNotAuthorizedToGroup(s).summary);

@@ -10,7 +10,7 @@ import { groupOf, requireLevel, serviceProvider, table, usersIn } from './scope'
 
 function userMatches(cmd: Parameters<CommandHandler>[1], u: UserState): boolean {
   const exactDept = child(cmd, 'searchCriteriaExactUserDepartment');
-  if (exactDept && childText(exactDept, 'departmentName') !== u.department) return false;
+  if (exactDept && childText(exactDept, 'departmentName') !== u.department?.name) return false;
   return allMatch(cmd, {
     searchCriteriaUserLastName: u.lastName,
     searchCriteriaUserFirstName: u.firstName,
@@ -28,7 +28,7 @@ export const userGetListInGroupRequest: CommandHandler = (ctx, cmd, echo) => {
   const rows = usersIn(ctx.store.state, sp.id, group.id)
     .filter((u) => userMatches(cmd, u))
     .map((u) => {
-      const row = [u.userId, u.lastName, u.firstName, u.department, u.phoneNumber, u.phoneNumber ? true : undefined, u.emailAddress, u.hiraganaLastName ?? u.lastName, u.hiraganaFirstName ?? u.firstName, false, u.extension];
+      const row = [u.userId, u.lastName, u.firstName, u.department?.name, u.phoneNumber, u.phoneNumber ? true : undefined, u.emailAddress, u.hiraganaLastName ?? u.lastName, u.hiraganaFirstName ?? u.firstName, false, u.extension];
       return asMode ? [...row, '1', '1'] : row;
     });
   const headings = ['User Id', 'Last Name', 'First Name', 'Department', 'Phone Number', 'Phone Number Activated', 'Email Address', 'Hiragana Last Name', 'Hiragana First Name', 'In Trunk Group', 'Extension'];
@@ -41,7 +41,7 @@ export const userGetListInServiceProviderRequest: CommandHandler = (ctx, cmd, ec
   const rows = usersIn(ctx.store.state, sp.id)
     .filter((u) => ctx.account.groupId === undefined || u.groupId === ctx.account.groupId)
     .filter((u) => userMatches(cmd, u))
-    .map((u) => [u.userId, u.groupId, u.lastName, u.firstName, u.department, u.phoneNumber, u.phoneNumber ? true : undefined, u.emailAddress, u.hiraganaLastName ?? u.lastName, u.hiraganaFirstName ?? u.firstName, false, u.extension, asMode ? u.userExternalId : undefined]);
+    .map((u) => [u.userId, u.groupId, u.lastName, u.firstName, u.department?.name, u.phoneNumber, u.phoneNumber ? true : undefined, u.emailAddress, u.hiraganaLastName ?? u.lastName, u.hiraganaFirstName ?? u.firstName, false, u.extension, asMode ? u.userExternalId : undefined]);
   const headings = ['User Id', 'Group Id', 'Last Name', 'First Name', 'Department', 'Phone Number', 'Phone Number Activated', 'Email Address', 'Hiragana Last Name', 'Hiragana First Name', 'In Trunk Group', 'Extension', 'User External Id'];
   return dataResponse('UserGetListInServiceProviderResponse', table('userTable', headings, limit(cmd, rows)), echo);
 };
@@ -122,7 +122,7 @@ export const userGetListInSystemRequest: CommandHandler = (ctx, cmd, echo) => {
     .filter((u) => providers.has(u.serviceProviderId) && (exact === undefined || u.serviceProviderId === exact))
     .filter((u) => userMatches(cmd, u) && allMatch(cmd, { searchCriteriaGroupId: u.groupId, searchCriteriaServiceProviderId: u.serviceProviderId, searchCriteriaResellerId: providers.get(u.serviceProviderId)?.resellerId }))
     .map((u) => {
-      const row = [u.userId, u.groupId, u.serviceProviderId, u.lastName, u.firstName, u.department, u.phoneNumber, u.phoneNumber ? true : undefined, u.emailAddress, u.hiraganaLastName ?? u.lastName, u.hiraganaFirstName ?? u.firstName, false, u.extension];
+      const row = [u.userId, u.groupId, u.serviceProviderId, u.lastName, u.firstName, u.department?.name, u.phoneNumber, u.phoneNumber ? true : undefined, u.emailAddress, u.hiraganaLastName ?? u.lastName, u.hiraganaFirstName ?? u.firstName, false, u.extension];
       return asMode ? [...row, providers.get(u.serviceProviderId)?.resellerId, u.userExternalId] : row;
     });
   const headings = ['User Id', 'Group Id', 'Service Provider Id', 'Last Name', 'First Name', 'Department', 'Phone Number', 'Phone Number Activated', 'Email Address', 'Hiragana Last Name', 'Hiragana First Name', 'In Trunk Group', 'Extension', ...(asMode ? ['Reseller Id', 'User External Id'] : [])];

@@ -112,7 +112,7 @@ export const groupDnGetAssignmentListRequest18: CommandHandler = (ctx, cmd, echo
   const rows = group.phoneNumbers
     .map((n) => ({ n, u: byNumber.get(n) }))
     .filter(({ n, u }) => allMatch(cmd, { searchCriteriaDn: n, searchCriteriaUserFirstName: u?.firstName, searchCriteriaUserLastName: u?.lastName, searchCriteriaUserId: u?.userId, searchCriteriaExtension: u?.extension }))
-    .map(({ n, u }) => [n, u?.department, true, u?.userId, u?.lastName, u?.firstName, u?.extension, u?.emailAddress, u ? 'Normal' : undefined, asMode ? '1' : undefined, asMode ? '1' : undefined]);
+    .map(({ n, u }) => [n, u?.department?.name, true, u?.userId, u?.lastName, u?.firstName, u?.extension, u?.emailAddress, u ? 'Normal' : undefined, asMode ? '1' : undefined, asMode ? '1' : undefined]);
   const headings = ['Phone Numbers', 'Department', 'Activated', 'User Id', 'Last Name', 'First Name', 'Extension', 'Email Address', 'User Type', 'Country Code', 'National Prefix'];
   return dataResponse('GroupDnGetAssignmentListResponse18', table('dnTable', headings, limit(cmd, rows)), echo);
 };

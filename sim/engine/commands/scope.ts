@@ -74,12 +74,14 @@ export function readUnbounded(e: XElement | undefined): number | 'unlimited' | u
   return q === undefined ? undefined : Number(q);
 }
 
-/** Runs `change` on a copy of the state, then swaps it in and saves: a request that throws changes nothing. */
+/**
+ * Runs `change` on a copy-on-write draft of the state, then persists and applies it (sim/engine/store.ts): a request
+ * that throws changes nothing. Users in the draft are frozen: replace them (`draft.users[id] = {...}`), never mutate.
+ */
 export function commit(ctx: EngineContext, change: (draft: SimState) => void): void {
-  const draft = structuredClone(ctx.store.state);
+  const draft = ctx.store.draft();
   change(draft);
-  ctx.store.state = draft;
-  ctx.store.save();
+  ctx.store.commit(draft);
 }
 
 /** A `+1-2125550100` style number as digits for ranges: the country code and the national number. */

@@ -6,7 +6,7 @@
 import type { CommandHandler } from '../context';
 import { errors } from '../errors';
 import type { UserState } from '../state';
-import { attr, child, childrenNamed, childText, isTrue, XSI_NS, type XElement } from '../../xml/parse';
+import { attr, child, childrenNamed, childText, isTrue, XSI_NS, xsiType, type XElement } from '../../xml/parse';
 import { successResponse } from '../../wire/response';
 import { commit, group, requireLevel } from './scope';
 
@@ -39,9 +39,12 @@ export const userModifyRequest22: CommandHandler = (ctx, cmd, echo) => {
   requireLevel(ctx, 'User');
   const userId = childText(cmd, 'userId') ?? '';
   commit(ctx, (draft) => {
-    const u = Object.hasOwn(draft.users, userId) ? draft.users[userId] : undefined;
-    if (!u) throw errors.userNotFound(userId);
+    const stored = Object.hasOwn(draft.users, userId) ? draft.users[userId] : undefined;
+    if (!stored) throw errors.userNotFound(userId);
     if (ctx.account.level === 'User' && ctx.account.userId !== userId) throw errors.unauthorized();
+    // Stored users are frozen (sim/engine/store.ts): change a copy, then replace the user.
+    const u: UserState = structuredClone(stored);
+    draft.users[userId] = u;
     const { sp, group: g } = group(ctx, draft, u.serviceProviderId, u.groupId);
     const fields = u as unknown as Record<string, unknown>;
     for (const [element, field] of TEXT_FIELDS) {
@@ -53,7 +56,7 @@ export const userModifyRequest22: CommandHandler = (ctx, cmd, echo) => {
       const n = isNil(phone) ? undefined : childText(cmd, 'phoneNumber');
       if (n !== undefined && n !== u.phoneNumber) {
         if (!g.phoneNumbers.includes(n)) throw sp.phoneNumbers.includes(n) ? errors.numberNotInGroup(n) : errors.numberNotInSp(n);
-        if (Object.values(draft.users).some((other) => other.phoneNumber === n)) throw errors.numberInUse(n);
+        if (ctx.store.phoneNumberInUse(draft, n)) throw errors.numberInUse(n);
       }
       u.phoneNumber = n;
     }
@@ -61,9 +64,18 @@ export const userModifyRequest22: CommandHandler = (ctx, cmd, echo) => {
     if (nameDialing) u.nameDialingName = isNil(nameDialing) ? undefined : { last: childText(nameDialing, 'nameDialingLastName') ?? '', first: childText(nameDialing, 'nameDialingFirstName') ?? '' };
     const department = child(cmd, 'department');
     if (department) {
-      const name = isNil(department) ? undefined : childText(department, 'name');
-      if (name !== undefined && !g.departments.includes(name)) throw errors.departmentNotFound(name);
-      u.department = name;
+      if (isNil(department)) u.department = undefined;
+      else {
+        // The same rule as UserConsolidatedAddRequest22: the key names the user's own group, or its enterprise.
+        const kind = xsiType(department)?.local === 'EnterpriseDepartmentKey' ? 'EnterpriseDepartmentKey' : 'GroupDepartmentKey';
+        const name = childText(department, 'name') ?? '';
+        const found =
+          kind === 'EnterpriseDepartmentKey'
+            ? sp.isEnterprise && childText(department, 'serviceProviderId') === sp.id && (sp.departments ?? []).includes(name)
+            : childText(department, 'serviceProviderId') === sp.id && childText(department, 'groupId') === g.id && g.departments.includes(name);
+        if (!found) throw errors.departmentNotFound(name);
+        u.department = { kind, name };
+      }
     }
     const newPassword = child(cmd, 'newPassword');
     if (newPassword) u.hasPassword = !isNil(newPassword);
