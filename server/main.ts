@@ -22,11 +22,13 @@ import { completion, COMPLETION_TRIGGERS } from './completion';
 import { hover } from './hover';
 import { codeActions, CODE_ACTION_KINDS } from './code-actions';
 
+const SERVER_VERSION = '0.1.0';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const states = new DocumentStates();
-const settings = new SettingsCache(connection);
-let models = new ModelProvider();
+const log = connection.console;
+const settings = new SettingsCache(connection, (problem) => warnOnce(problem));
+let models = new ModelProvider(undefined, log);
 
 const ctx: ServerContext = {
   connection,
@@ -62,6 +64,23 @@ function reportModelError(message: string): void {
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 }
 
+const warned = new Set<string>();
+/** A setting value that cannot be used: logged once (not on every re-read of the settings). */
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  log.warn(message);
+}
+
+// Whatever escapes a handler lands in the log. A failed promise concerns one request: log it and go on. An
+// uncaught exception may leave state half-updated: log it and exit (the client restarts the server). Writes to a
+// pipe are synchronous on Linux and macOS, so the message is out before the exit.
+process.on('unhandledRejection', (e) => log.error(`Unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
+process.on('uncaughtException', (e) => {
+  log.error(`Uncaught exception, the server exits (VS Code restarts it): ${e.stack ?? e.message}`);
+  process.exit(1);
+});
+
 /** Feature modules; each registers its own handlers. */
 const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting, convertRequests, completion, hover, codeActions];
 
@@ -69,7 +88,7 @@ connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   settings.supportsConfiguration = !!caps.workspace?.configuration;
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
-  models = new ModelProvider(join(init.storagePath ?? tmpdir(), 'ocip-schema-cache'));
+  models = new ModelProvider(join(init.storagePath ?? tmpdir(), 'ocip-schema-cache'), log);
   return {
     capabilities: {
       textDocumentSync: SYNC_KIND,
@@ -81,8 +100,14 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
     },
-    serverInfo: { name: 'ocip-language-server', version: '0.1.0' },
+    serverInfo: { name: 'ocip-language-server', version: SERVER_VERSION },
   };
+});
+
+connection.onInitialized(() => {
+  const builtin = models.get('').model;
+  log.info(`OCI-P language server ${SERVER_VERSION} started (Node ${process.version}, pid ${process.pid}).`);
+  log.info(`Built-in model: ${builtin.commandNames().length} request commands.`);
 });
 
 for (const f of features) f(ctx);

@@ -5,12 +5,17 @@
 import type { Connection } from 'vscode-languageserver';
 import { ADMIN_LEVELS, type AdminLevel, type CheckOptions } from '../core/checks/types';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type OcipSettings } from '../core/protocol/messages';
+import { parseSeverityOverrides } from '../core/checks/severity-overrides';
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<OcipSettings>>();
   supportsConfiguration = false;
 
-  constructor(private readonly connection: Connection) {}
+  /** @param onProblem told once per fetch about each setting value that could not be used (the server logs it). */
+  constructor(
+    private readonly connection: Connection,
+    private readonly onProblem: (message: string) => void = () => undefined,
+  ) {}
 
   get(uri: string): Promise<OcipSettings> {
     let s = this.cache.get(uri);
@@ -29,7 +34,9 @@ export class SettingsCache {
     if (!this.supportsConfiguration) return DEFAULT_SETTINGS;
     try {
       const raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
-      return normalizeSettings(raw);
+      const settings = normalizeSettings(raw);
+      for (const p of settingsProblems(raw)) this.onProblem(p);
+      return settings;
     } catch {
       return DEFAULT_SETTINGS;
     }
@@ -54,8 +61,18 @@ export function normalizeSettings(raw: unknown): OcipSettings {
     servicePacks: packs,
     newUserTemplateServices: Array.isArray(r.newUserTemplateServices) ? r.newUserTemplateServices.filter((x): x is string => typeof x === 'string') : null,
     schemaDirectory: typeof r.schemaDirectory === 'string' ? r.schemaDirectory : '',
-    diagnostics: { debounceMs: typeof diag.debounceMs === 'number' && diag.debounceMs >= 0 ? diag.debounceMs : d.diagnostics.debounceMs },
+    diagnostics: {
+      debounceMs: typeof diag.debounceMs === 'number' && diag.debounceMs >= 0 ? diag.debounceMs : d.diagnostics.debounceMs,
+      severity: parseSeverityOverrides(diag.severity).overrides,
+    },
   };
+}
+
+/** What normalizeSettings had to leave out, one sentence each (logged by the server). */
+export function settingsProblems(raw: unknown): string[] {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const diag = (r.diagnostics && typeof r.diagnostics === 'object' ? r.diagnostics : {}) as Record<string, unknown>;
+  return parseSeverityOverrides(diag.severity).problems;
 }
 
 export function toCheckOptions(s: OcipSettings): CheckOptions {

@@ -9,6 +9,7 @@ import { TextDocumentSyncKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Feature, ServerContext } from './context';
 import { toLspDiagnostic } from './diagnostics';
+import { applySeverityOverrides } from '../core/checks/severity-overrides';
 
 export const validation: Feature = (ctx) => {
   ctx.documents.onDidOpen((e) => schedule(ctx, e.document, 0));
@@ -18,6 +19,7 @@ export const validation: Feature = (ctx) => {
     void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   ctx.connection.onDidChangeConfiguration(() => {
+    ctx.connection.console.info(`Settings changed: re-checking ${ctx.documents.all().length} open document(s).`);
     ctx.settings.clear();
     ctx.models.clear();
     for (const doc of ctx.documents.all()) schedule(ctx, doc, 0);
@@ -70,7 +72,7 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   await ctx.connection.sendDiagnostics({
     uri: doc.uri,
     version,
-    diagnostics: analysis.diagnostics.map((d) => toLspDiagnostic(found.doc, d)),
+    diagnostics: applySeverityOverrides(analysis.diagnostics, state.settings.diagnostics.severity).map((d) => toLspDiagnostic(found.doc, d)),
   });
 }
 
