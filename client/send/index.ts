@@ -14,10 +14,10 @@ import { disposeSimulator, startLocalSimulator, stopLocalSimulator } from './sim
 
 export { disposeSimulator };
 
-export function registerSend(context: vscode.ExtensionContext): SendServices {
+export function registerSend(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): SendServices {
   const storage = context.globalStorageUri;
   const services: SendServices = {
-    log: new SendLog(),
+    log: new SendLog(channel),
     passwords: new Passwords(context.secrets),
     results: new ResultsView(),
     diagnostics: new SendDiagnostics(),

@@ -1,16 +1,15 @@
-/** The "OCI-P" output channel: the wire log of sends and the local simulator, passwords masked (formatLogLine). */
+/** Send's lines in the "OCI-P" log channel (../log): the wire log of sends and the local simulator, passwords masked (formatLogLine). */
 import * as vscode from 'vscode';
 import { formatLogLine } from '../../core/send';
 
 export class SendLog implements vscode.Disposable {
-  readonly channel = vscode.window.createOutputChannel('OCI-P');
+  constructor(readonly channel: vscode.LogOutputChannel) {}
 
   /** Every line goes through formatLogLine: password elements masked, the known password redacted. */
   write(line: string, password?: string): void {
-    this.channel.appendLine(formatLogLine(line, password));
+    this.channel.info(formatLogLine(line, password));
   }
 
-  dispose(): void {
-    this.channel.dispose();
-  }
+  /** The channel belongs to the extension (client/extension.ts disposes it). */
+  dispose(): void {}
 }

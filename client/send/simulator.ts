@@ -36,6 +36,7 @@ export async function startLocalSimulator(storage: vscode.Uri, passwords: Passwo
   if (!admin) throw new Error('the simulator seed has no System administrator');
   const sim = await startSimulator({ tcpPort: 0, stateFile, seed, log: (line) => log.write(`[sim] ${line}`, admin.password) });
   running = { sim, stateFile };
+  setRunningContext(true);
   const port = sim.ports.tcp!;
   await passwords.store({ name: SIMULATOR_SERVER_NAME, username: admin.userId }, admin.password);
   await upsertServerEntry({ name: SIMULATOR_SERVER_NAME, host: '127.0.0.1', port, transport: 'tcp', username: admin.userId });
@@ -50,9 +51,15 @@ export async function stopLocalSimulator(log: SendLog): Promise<void> {
   }
   const { sim } = running;
   running = undefined;
+  setRunningContext(false);
   await sim.close();
   log.write('local simulator stopped');
   void vscode.window.showInformationMessage('OCI-P: local simulator stopped.');
+}
+
+/** Context key `ocip.simulatorRunning`: Start and Stop Local Simulator appear in the palette only when they can act. */
+function setRunningContext(on: boolean): void {
+  void vscode.commands.executeCommand('setContext', 'ocip.simulatorRunning', on);
 }
 
 export async function disposeSimulator(): Promise<void> {
