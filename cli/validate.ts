@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DocumentAnalyzer } from '../core/analysis/analyzer';
 import { detectFormat } from '../core/syntax';
-import type { FileFormat } from '../core/tree/types';
 import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
 import { encodingDiagnostic, formatForFile, readCommandFile } from './read-file';
 import { formatJson, formatSarif, formatText, type FileReport } from './report-formats';

@@ -14,7 +14,7 @@ import { freePort, startCodeServer, type CodeServer } from '../test/e2e/codeServ
 import { CHROMIUM_BIN, CODE_SERVER_BIN, REPO_ROOT, ensureVsix } from '../test/e2e/prerequisites';
 import { startSimulator, type RunningSimulator } from '../sim/index';
 import seed from '../sim/seed.example.json';
-import { DEMO_SERVER_NAME, ensureWorkspace, writeServerSettings } from './demo-workspace';
+import { ensureWorkspace, writeServerSettings } from './demo-workspace';
 
 const PREFERRED = { tcp: 2208, tls: 2209, soap: 8080, codeServer: 8443 };
 

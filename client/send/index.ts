@@ -26,8 +26,8 @@ export function registerSend(context: vscode.ExtensionContext, channel: vscode.L
   };
   const codeLens = new SendCodeLens();
   const index = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? [v] : undefined);
-  const reg = (id: string, fn: (...args: any[]) => unknown) =>
-    vscode.commands.registerCommand(id, async (...args: any[]) => {
+  const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
         return await fn(...args);
       } catch (e) {

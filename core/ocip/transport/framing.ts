@@ -45,7 +45,10 @@ export class DocumentReader {
     let i = 0;
     let line = 1;
     let lineStart = 0;
-    for (; i < all.length && isXmlSpace(all[i]); i++) if (all[i] === 0x0a) (line++, (lineStart = i + 1));
+    for (; i < all.length && isXmlSpace(all[i]); i++) if (all[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
     if (i === all.length) return;
     this.startChecked = true;
     if (all[i] === 0x3c || all[i] === 0xef) return;
