@@ -22,6 +22,8 @@ const entries = [
   { entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' },
+  // The extension-host test suite (test/vscode/suite.ts), loaded by VS Code with --extensionTestsPath; not shipped.
+  { entryPoints: ['test/vscode/suite.ts'], outfile: 'out/test/vscode/suite.js', external: ['vscode'] },
 ];
 
 if (watch) {

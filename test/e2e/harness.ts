@@ -22,7 +22,7 @@ export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results/e2e');
 /** Longest wait for anything the user would see; the language server's first answer is the slowest. */
 const UI_TIMEOUT = 45_000;
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
