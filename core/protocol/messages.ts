@@ -47,16 +47,6 @@ export interface AnalyzeResult {
   commands: { index: number; name: string | null; line: number; errors: number }[];
 }
 
-/** Notification from the server: the model in use changed (built-in or a schema folder), for the status bar. */
-export const MODEL_STATUS_NOTIFICATION = 'ocip/modelStatus';
-export interface ModelStatus {
-  source: 'builtin' | 'schemaDirectory';
-  release: string;
-  commands: number;
-  /** Set when the configured schema folder could not be used. */
-  error?: string;
-}
-
 /** Request: the document converted to the other format (commands "OCI-P: Convert to XML/YAML"); see core/authoring/format-convert. */
 export const CONVERT_REQUEST = 'ocip/convert';
 export interface ConvertParams {
