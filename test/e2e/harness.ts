@@ -170,6 +170,20 @@ export class VSCodeSession {
     }
   }
 
+  /**
+   * The command palette's entries for `query` (labels as shown), once the entry `present` is listed (so the list is
+   * filtered); the palette is closed again. For `when` clauses: what the palette offers in the current context.
+   */
+  async paletteEntries(query: string, present: string): Promise<string[]> {
+    const input = await this.openCommandPalette();
+    await input.fill(`>${query}`);
+    await this.quickInputRow(present).waitFor();
+    const labels = (await this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts()).map((l) => l.trim());
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    return labels;
+  }
+
   /** The Quick Open / command palette row whose label is exactly `label`. */
   private quickInputRow(label: string) {
     const exact = new RegExp(`^${escapeRegExp(label)}$`);
