@@ -6,7 +6,11 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 /** docs/architecture.md, "may import": each folder and what it must never reach. */
 const ZONES = [
-  { target: './core', from: ['./server', './client', './cli', './sim', './test', './bench', './scripts'], message: 'core/ is pure: it imports nothing from the adapters (docs/architecture.md).' },
+  {
+    target: './core',
+    from: ['./server', './client', './cli', './sim', './test', './bench', './scripts'],
+    message: 'core/ is pure: it imports nothing from the adapters (docs/architecture.md).',
+  },
   { target: './server', from: ['./client', './cli', './sim'], message: 'server/ is an adapter over core/ only.' },
   { target: './client', from: ['./server', './cli'], message: 'client/ talks to the server over LSP, never by import.' },
   { target: './cli', from: ['./server', './client'], message: 'cli/ imports core/ and sim/ only.' },
@@ -14,10 +18,26 @@ const ZONES = [
 ];
 
 /** Packages a folder must not import (the editor APIs stay in their adapter). */
-const editorOnly = (names) => ({ paths: names.map((name) => ({ name, message: `${name} belongs to another adapter (docs/architecture.md).` })), patterns: names.map((n) => ({ group: [`${n}/*`], message: `${n} belongs to another adapter (docs/architecture.md).` })) });
+const editorOnly = (names) => ({
+  paths: names.map((name) => ({ name, message: `${name} belongs to another adapter (docs/architecture.md).` })),
+  patterns: names.map((n) => ({ group: [`${n}/*`], message: `${n} belongs to another adapter (docs/architecture.md).` })),
+});
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', '.vscode-test/**', '.demo/**', 'bench/.work/**', 'core/model/generated/**', 'test/e2e/workspace/**', 'examples/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.e2e/**',
+      '.vscode-test/**',
+      '.demo/**',
+      'bench/.work/**',
+      'core/model/generated/**',
+      'test/e2e/workspace/**',
+      'examples/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,7 +49,29 @@ export default tseslint.config(
       'import-x/extensions': ['.ts', '.mjs', '.js'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
     },
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly', performance: 'readonly', AbortController: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setImmediate: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+        performance: 'readonly',
+        AbortController: 'readonly',
+        fetch: 'readonly',
+      },
+    },
     rules: {
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': ['error', { zones: ZONES }],
@@ -47,8 +89,19 @@ export default tseslint.config(
   { files: ['bench/**/*.ts'], rules: { '@typescript-eslint/no-unused-expressions': 'off' } },
   // bin/ocip.js is the CommonJS launcher npm links; it loads the bundle with require().
   { files: ['bin/**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { files: ['core/**/*.ts'], rules: { 'no-restricted-imports': ['error', editorOnly(['vscode', 'vscode-languageserver', 'vscode-languageclient', 'vscode-languageserver-textdocument'])] } },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        editorOnly(['vscode', 'vscode-languageserver', 'vscode-languageclient', 'vscode-languageserver-textdocument']),
+      ],
+    },
+  },
   { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': ['error', editorOnly(['vscode', 'vscode-languageclient'])] } },
   { files: ['client/**/*.ts'], rules: { 'no-restricted-imports': ['error', editorOnly(['vscode-languageserver'])] } },
-  { files: ['cli/**/*.ts', 'sim/**/*.ts'], rules: { 'no-restricted-imports': ['error', editorOnly(['vscode', 'vscode-languageserver', 'vscode-languageclient'])] } },
+  {
+    files: ['cli/**/*.ts', 'sim/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', editorOnly(['vscode', 'vscode-languageserver', 'vscode-languageclient'])] },
+  },
 );

@@ -2,13 +2,19 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-export function registerServerCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, client: () => LanguageClient | undefined): void {
+export function registerServerCommands(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  client: () => LanguageClient | undefined,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('ocip.showOutput', () => log.show()),
     vscode.commands.registerCommand('ocip.restartServer', async () => {
       const c = client();
       if (!c) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('OCI-P: the language server is not running (it starts with the first OCI-P file).'));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('OCI-P: the language server is not running (it starts with the first OCI-P file).'),
+        );
         return;
       }
       log.info('Restarting the language server (OCI-P: Restart Language Server).');

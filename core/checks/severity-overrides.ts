@@ -44,7 +44,9 @@ export function parseSeverityOverrides(raw: unknown): { overrides: SeverityOverr
     }
     const level = typeof value === 'string' ? normalizeLevel(value) : undefined;
     if (!level) {
-      problems.push(`ocip.diagnostics.severity: '${key}' must be off, hint, information, warning or error (got ${JSON.stringify(value)}); the rule keeps its default severity.`);
+      problems.push(
+        `ocip.diagnostics.severity: '${key}' must be off, hint, information, warning or error (got ${JSON.stringify(value)}); the rule keeps its default severity.`,
+      );
       continue;
     }
     overrides[code] = level;
@@ -59,7 +61,10 @@ function normalizeLevel(value: string): SeverityOverride | undefined {
 }
 
 /** The diagnostics with overridden severities; 'off' drops them. The input is not modified. */
-export function applySeverityOverrides<D extends Pick<Diagnostic, 'code' | 'severity'>>(diagnostics: readonly D[], overrides: SeverityOverrides): D[] {
+export function applySeverityOverrides<D extends Pick<Diagnostic, 'code' | 'severity'>>(
+  diagnostics: readonly D[],
+  overrides: SeverityOverrides,
+): D[] {
   if (Object.keys(overrides).length === 0) return diagnostics as D[];
   const out: D[] = [];
   for (const d of diagnostics) {

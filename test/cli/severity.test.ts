@@ -26,7 +26,16 @@ describe('ocip validate --severity and the $ocip problem matcher', () => {
     assert.match(plain.stdout, /error OCI-UNKNOWN-ELEMENT/);
     assert.match(plain.stdout, /error OCI-MISSING/);
 
-    const softened = await ocip(['validate', '--severity', 'OCI-UNKNOWN-ELEMENT=warning', '--severity', 'oci-missing=off', '--severity', 'OCI-PASSWORD-REQUIRED=off', file]);
+    const softened = await ocip([
+      'validate',
+      '--severity',
+      'OCI-UNKNOWN-ELEMENT=warning',
+      '--severity',
+      'oci-missing=off',
+      '--severity',
+      'OCI-PASSWORD-REQUIRED=off',
+      file,
+    ]);
     assert.equal(softened.code, 0, softened.stdout + softened.stderr);
     assert.match(softened.stdout, /:5:1: warning OCI-UNKNOWN-ELEMENT /);
     assert.doesNotMatch(softened.stdout, /OCI-MISSING/);
@@ -61,7 +70,9 @@ describe('ocip validate --severity and the $ocip problem matcher', () => {
     assert.equal(matcher.owner, 'ocip');
     const p = matcher.pattern;
     const regexp = new RegExp(p.regexp);
-    const out = (await ocip(['validate', '--severity', 'OCI-UNKNOWN-ELEMENT=information', '--severity', 'OCI-MISSING=hint', file])).stdout.trim().split('\n');
+    const out = (await ocip(['validate', '--severity', 'OCI-UNKNOWN-ELEMENT=information', '--severity', 'OCI-MISSING=hint', file])).stdout
+      .trim()
+      .split('\n');
     const lines = out.slice(0, -1);
     assert.ok(lines.length >= 2, out.join('\n'));
     assert.equal(regexp.exec(out[out.length - 1]), null, 'the summary line is not a problem');

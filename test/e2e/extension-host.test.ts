@@ -13,8 +13,6 @@ import { startCodeServer } from './codeServer';
 import { CHROMIUM_ARGS, DEFAULT_WORKSPACE } from './harness';
 import { CHROMIUM_BIN, ensureCodeServer, ensureVsix, REPO_ROOT } from './prerequisites';
 
-
-
 test('the extension-host suite passes inside code-server', { timeout: 600_000 }, async (t) => {
   ensureCodeServer();
   const suite = join(REPO_ROOT, 'out/test/vscode/suite.js');
@@ -39,13 +37,18 @@ test('the extension-host suite passes inside code-server', { timeout: 600_000 },
     await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspaceDir)}&payload=${encodeURIComponent(payload)}`);
     const code = await Promise.race([
       exitCode,
-      new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`no end of the test run within 5 minutes\n${server.log()}`)), 300_000)),
+      new Promise<number>((_, reject) =>
+        setTimeout(() => reject(new Error(`no end of the test run within 5 minutes\n${server.log()}`)), 300_000),
+      ),
     ]);
     assert.ok(existsSync(report), `the suite wrote no report (exit code ${code})\n${server.log()}`);
     const results = JSON.parse(readFileSync(report, 'utf8')) as { name: string; ok: boolean; error?: string }[];
     for (const r of results) t.diagnostic(`${r.ok ? 'ok' : 'FAILED'} - ${r.name}${r.error ? `\n${r.error}` : ''}`);
     assert.ok(results.length >= 9, `${results.length} cases ran`);
-    assert.deepEqual(results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.error}`), []);
+    assert.deepEqual(
+      results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.error}`),
+      [],
+    );
     assert.equal(code, 0);
   } finally {
     delete process.env.OCIP_HOST_TEST_REPORT;

@@ -40,9 +40,13 @@ describe('language server: rule links, severity overrides, logs', () => {
     const uri = 'file:///w/severity.ocip.yaml';
     client.changeSettings({ diagnostics: { debounceMs: 0, severity: { 'OCI-MISSING': 'hint', 'oci-unknown-element': 'Off' } } });
     client.open(uri, 'ocip-yaml', TEXT);
-    const diags = (await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'OCI-MISSING' && d.severity === 4))).diagnostics;
+    const diags = (await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'OCI-MISSING' && d.severity === 4)))
+      .diagnostics;
     assert.equal(diags.filter((d) => d.code === 'OCI-UNKNOWN-ELEMENT').length, 0, JSON.stringify(diags));
-    assert.ok(diags.every((d) => d.severity !== 1), JSON.stringify(diags));
+    assert.ok(
+      diags.every((d) => d.severity !== 1),
+      JSON.stringify(diags),
+    );
 
     // Back to the defaults: both are errors again, on the same open document.
     client.changeSettings({ diagnostics: { debounceMs: 0 } });
@@ -66,16 +70,28 @@ describe('language server: rule links, severity overrides, logs', () => {
   });
 
   it('logs its start and model, and a warning naming a severity entry it cannot use', async () => {
-    assert.ok(client.logs.some((l) => l.type === 3 && /language server .* started/.test(l.message)), JSON.stringify(client.logs));
-    assert.ok(client.logs.some((l) => l.type === 3 && /Built-in model: \d+ request commands/.test(l.message)), JSON.stringify(client.logs));
+    assert.ok(
+      client.logs.some((l) => l.type === 3 && /language server .* started/.test(l.message)),
+      JSON.stringify(client.logs),
+    );
+    assert.ok(
+      client.logs.some((l) => l.type === 3 && /Built-in model: \d+ request commands/.test(l.message)),
+      JSON.stringify(client.logs),
+    );
     const uri = 'file:///w/bad-setting.ocip.yaml';
     client.changeSettings({ diagnostics: { debounceMs: 0, severity: { 'OCI-NOPE': 'off', 'OCI-MISSING': 'loud' } } });
     client.open(uri, 'ocip-yaml', TEXT);
     const diags = await client.diagnosticsFor(uri, 1);
     assert.equal(diags.find((d) => d.code === 'OCI-MISSING')?.severity, 1, 'an unusable level keeps the default severity');
     const warnings = client.logs.filter((l) => l.type === 2).map((l) => l.message);
-    assert.ok(warnings.some((m) => m.includes("unknown rule code 'OCI-NOPE'")), JSON.stringify(warnings));
-    assert.ok(warnings.some((m) => m.includes("'OCI-MISSING' must be off, hint, information, warning or error")), JSON.stringify(warnings));
+    assert.ok(
+      warnings.some((m) => m.includes("unknown rule code 'OCI-NOPE'")),
+      JSON.stringify(warnings),
+    );
+    assert.ok(
+      warnings.some((m) => m.includes("'OCI-MISSING' must be off, hint, information, warning or error")),
+      JSON.stringify(warnings),
+    );
     assert.ok(client.logs.some((l) => l.type === 3 && /Settings changed: re-checking \d+ open document/.test(l.message)));
     client.changeSettings({ diagnostics: { debounceMs: 0 } });
   });
@@ -85,7 +101,10 @@ describe('language server: rule links, severity overrides, logs', () => {
     client.changeSettings({ diagnostics: { debounceMs: 0 }, schemaDirectory: '/nonexistent/ocip-xsd' });
     client.open(uri, 'ocip-yaml', TEXT);
     await client.diagnosticsFor(uri, 1);
-    assert.ok(client.logs.some((l) => l.type === 1 && l.message.includes("ocip.schemaDirectory '/nonexistent/ocip-xsd' could not be used")), JSON.stringify(client.logs));
+    assert.ok(
+      client.logs.some((l) => l.type === 1 && l.message.includes("ocip.schemaDirectory '/nonexistent/ocip-xsd' could not be used")),
+      JSON.stringify(client.logs),
+    );
     client.changeSettings({ diagnostics: { debounceMs: 0 } });
   });
 });

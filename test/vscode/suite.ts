@@ -43,7 +43,11 @@ function diagnosticsWhen(uri: vscode.Uri, pred: (d: readonly vscode.Diagnostic[]
     const sub = vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => u.toString() === uri.toString()) && check());
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`timed out waiting for ${what} on ${uri.path}: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => codeOf(d)))}`));
+      reject(
+        new Error(
+          `timed out waiting for ${what} on ${uri.path}: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => codeOf(d)))}`,
+        ),
+      );
     }, TIMEOUT_MS);
     check();
   });
@@ -90,28 +94,50 @@ test('ocip.diagnostics.severity: a rule set to warning, then off, then back', as
   await open('missing-lastName.ocip.yaml');
   try {
     await setSetting('diagnostics.severity', { 'OCI-MISSING': 'warning' });
-    await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'OCI-MISSING' && x.severity === vscode.DiagnosticSeverity.Warning), 'OCI-MISSING as a warning');
+    await diagnosticsWhen(
+      uri,
+      (d) => d.some((x) => codeOf(x) === 'OCI-MISSING' && x.severity === vscode.DiagnosticSeverity.Warning),
+      'OCI-MISSING as a warning',
+    );
     await setSetting('diagnostics.severity', { 'OCI-MISSING': 'off' });
     await diagnosticsWhen(uri, (d) => !d.some((x) => codeOf(x) === 'OCI-MISSING'), 'OCI-MISSING gone');
   } finally {
     await setSetting('diagnostics.severity', undefined);
   }
-  await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'OCI-MISSING' && x.severity === vscode.DiagnosticSeverity.Error), 'OCI-MISSING an error again');
+  await diagnosticsWhen(
+    uri,
+    (d) => d.some((x) => codeOf(x) === 'OCI-MISSING' && x.severity === vscode.DiagnosticSeverity.Error),
+    'OCI-MISSING an error again',
+  );
 });
 
 test('completion: the required lastName is offered on the empty line', async () => {
   const editor = await open('completion.ocip.yaml');
-  const line = editor.document.getText().split('\n').findIndex((l) => l === '');
+  const line = editor.document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l === '');
   assert.ok(line > 0);
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line, 0));
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    editor.document.uri,
+    new vscode.Position(line, 0),
+  );
   const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
   assert.ok(labels.includes('lastName'), labels.slice(0, 20).join(', '));
 });
 
 test('hover: an element name shows its type and occurrences', async () => {
   const editor = await open('missing-lastName.ocip.yaml');
-  const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('firstName:'));
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 2));
+  const line = editor.document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.startsWith('firstName:'));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    editor.document.uri,
+    new vscode.Position(line, 2),
+  );
   const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
   assert.match(text, /firstName/);
 });
@@ -121,7 +147,12 @@ test('quick fix: adding the missing lastName', async () => {
   await open('missing-lastName.ocip.yaml');
   const diags = await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'OCI-MISSING'), 'OCI-MISSING');
   const missing = diags.find((x) => codeOf(x) === 'OCI-MISSING')!;
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    missing.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   const add = actions.find((a) => /lastName/.test(a.title));
   assert.ok(add?.edit, actions.map((a) => a.title).join(' | '));
   assert.ok(add.edit.get(uri).some((e) => e.newText.includes('lastName')));
@@ -131,7 +162,10 @@ test('Convert to XML opens the XML beside the file, leaving the file as it was',
   const editor = await open('valid.ocip.yaml');
   const before = editor.document.getText();
   await vscode.commands.executeCommand('ocip.convertToXml');
-  const xml = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'ocip-xml' && e.document.uri.scheme === 'untitled'), 'the converted XML editor');
+  const xml = await waitFor(
+    () => vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'ocip-xml' && e.document.uri.scheme === 'untitled'),
+    'the converted XML editor',
+  );
   assert.match(xml.document.getText(), /<BroadsoftDocument[^>]*protocol="OCI"/);
   assert.equal(editor.document.getText(), before);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -145,8 +179,15 @@ test('Restart Language Server: diagnostics come back from the new server', async
   await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'OCI-MISSING'), 'OCI-MISSING after restart');
   // And it answers requests.
   const editor = await open('completion.ocip.yaml');
-  const line = editor.document.getText().split('\n').findIndex((l) => l === '');
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line, 0));
+  const line = editor.document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l === '');
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    editor.document.uri,
+    new vscode.Position(line, 0),
+  );
   assert.ok(list.items.length > 0);
 });
 
@@ -185,5 +226,6 @@ export async function run(): Promise<void> {
   const report = process.env.OCIP_HOST_TEST_REPORT;
   if (report) writeFileSync(report, JSON.stringify(results, null, 2));
   const failed = results.filter((r) => !r.ok);
-  if (failed.length) throw new Error(`${failed.length} of ${results.length} extension-host tests failed: ${failed.map((f) => f.name).join('; ')}`);
+  if (failed.length)
+    throw new Error(`${failed.length} of ${results.length} extension-host tests failed: ${failed.map((f) => f.name).join('; ')}`);
 }
