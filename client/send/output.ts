@@ -7,7 +7,8 @@ export class SendLog implements vscode.Disposable {
 
   /** Every line goes through formatLogLine: password elements masked, the known password redacted. */
   write(line: string, password?: string): void {
-    this.channel.info(formatLogLine(line, password));
+    // The log channel stamps each line itself: formatLogLine's own timestamp is left out, not doubled.
+    this.channel.info(formatLogLine(line, password).replace(/^\[[^\]]*\] /, ''));
   }
 
   /** The channel belongs to the extension (client/extension.ts disposes it). */
