@@ -23,6 +23,8 @@ const entries = [
   { entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['cli/validate-main.ts'], outfile: 'dist/cli-validate.js' },
+  // The extension-host test suite (test/vscode/suite.ts), loaded by VS Code with --extensionTestsPath; not shipped.
+  { entryPoints: ['test/vscode/suite.ts'], outfile: 'out/test/vscode/suite.js', external: ['vscode'] },
 ];
 
 // The built-in model's index and chunks are read lazily at run time (core/model/store/chunk-reader.ts), not bundled:

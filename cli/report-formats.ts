@@ -1,4 +1,5 @@
 /** `ocip validate` output: compiler-style text, JSON with LSP-style ranges, or SARIF 2.1.0 for code scanning. */
+import { ruleDocLink } from '../core/checks/severity-overrides';
 import type { Diagnostic } from '../core/checks/types';
 import { RULES, RULES_BY_CODE } from '../core/checks/registry';
 import { LineIndex } from '../core/text/line-index';
@@ -62,7 +63,7 @@ export function formatSarif(reports: FileReport[], toolVersion: string): string 
     shortDescription: { text: r.title },
     fullDescription: { text: r.source },
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-    helpUri: `docs/rules.md#${r.code.toLowerCase()}`,
+    helpUri: ruleDocLink(r.code),
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = reports.flatMap((r) => {

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DocumentAnalyzer } from '../core/analysis/analyzer';
 import { detectFormat } from '../core/syntax';
-import type { FileFormat } from '../core/tree/types';
 import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
 import { encodingDiagnostic, formatForFile, readCommandFile, readFailure } from './read-file';
 import { readFileHead } from '../core/text/read-bounded';
@@ -12,13 +11,30 @@ import { CLI_LIMITS, FILE_LIMITS } from '../core/limits';
 import { capDiagnostics } from '../core/analysis/capped';
 import { formatJson, formatSarif, formatText, type FileReport } from './report-formats';
 import type { CliIo } from './io';
+import { applySeverityOverrides, parseSeverityOverrides, type SeverityOverrides } from '../core/checks/severity-overrides';
+
+/** `--severity CODE=LEVEL` flags; on the command line an unusable entry is a usage error (exit 2), not a warning. */
+function severityOverridesFrom(specs: string[]): SeverityOverrides {
+  const raw: Record<string, string> = {};
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--severity takes CODE=off|hint|information|warning|error (got '${spec}')`);
+    raw[spec.slice(0, eq)] = spec.slice(eq + 1);
+  }
+  const { overrides, problems } = parseSeverityOverrides(raw);
+  if (problems.length) throw new UsageError(problems.map((p) => p.replace('ocip.diagnostics.severity', '--severity').replace(/; (ignored|the rule keeps its default severity)\.$/, '.')).join('\n'));
+  return overrides;
+}
 
 export const VALIDATE_SUMMARY = 'check OCI-P command files (YAML or XML)';
 
 export const VALIDATE_USAGE = `Usage: ocip validate [--format text|json|sarif] [--data-mode AS|XS] [--admin-level LEVEL]
                      [--schema-dir DIR] [--external-authentication] [--service-pack NAME=Svc1,Svc2]...
-                     [--new-user-template Svc1,Svc2] FILE|FOLDER...
+                     [--new-user-template Svc1,Svc2] [--severity CODE=off|hint|information|warning|error]...
+                     FILE|FOLDER...
   Folders are searched for *.ocip.yaml, *.ocip.yml, *.ocip.xml and *.xml files whose root is BroadsoftDocument.
+  --severity overrides a rule's severity (codes in docs/rules.md), like the setting ocip.diagnostics.severity;
+  'off' leaves the rule out. The exit status follows the overridden severities.
   Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 
 
@@ -49,11 +65,12 @@ function expand(paths: string[]): string[] {
 }
 
 export function runValidate(argv: string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...CHECK_FLAGS, format: { type: 'string', default: 'text' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...CHECK_FLAGS, format: { type: 'string', default: 'text' }, severity: { type: 'string', multiple: true } } });
   const format = values.format as string;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
   if (positionals.length === 0) throw new UsageError('no files given');
   const options = checkOptionsFrom(values);
+  const overrides = severityOverridesFrom(values.severity ?? []);
   const model = modelFrom(values);
   const reports: FileReport[] = [];
   let ioError = false;
@@ -76,7 +93,8 @@ export function runValidate(argv: string[], io: CliIo): number {
       ioError = true;
       continue;
     }
-    const diagnostics = [...(encodingProblem ? [encodingProblem] : []), ...new DocumentAnalyzer(fmt, model, options).analyze(text).diagnostics].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    const found = [...(encodingProblem ? [encodingProblem] : []), ...new DocumentAnalyzer(fmt, model, options).analyze(text).diagnostics];
+    const diagnostics = applySeverityOverrides(found, overrides).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     const listed = capDiagnostics(diagnostics, CLI_LIMITS.diagnosticsPerFile);
     const totals = listed === diagnostics ? undefined : { errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length };
     reports.push({ file, text, diagnostics: listed, totals });

@@ -13,26 +13,33 @@ import { registerPreviewCommand } from './preview-request';
 import { registerNewFileCommands } from './new-file';
 import { registerLanguageStatus } from './language-status';
 import { MODEL_STATUS_NOTIFICATION, type ModelStatus } from '../core/protocol/messages';
+import { createLog } from './log';
+import { registerServerCommands } from './server-commands';
+import { registerValidateTasks } from './validate-task';
 
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient | undefined> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = createLog();
+  context.subscriptions.push(log);
   const status = registerLanguageStatus(context);
   /** The language server, started once, on the first OCI-P document or the first command that needs it. */
   const languageClient = () =>
     (starting ??= (async () => {
-      client = createLanguageClient(context);
+      client = createLanguageClient(context, log);
       context.subscriptions.push(client.onNotification(MODEL_STATUS_NOTIFICATION, (s: ModelStatus) => status.modelStatus(s)));
       await client.start();
       return client;
     })());
   registerXmlDetection(context);
-  registerSend(context, languageClient);
+  registerSend(context, log, languageClient);
   registerConvertCommands(context, () => client);
   registerNewCommandCommand(context, () => client);
   registerPreviewCommand(context, () => client);
   registerNewFileCommands(context);
+  registerServerCommands(context, log, () => client);
+  registerValidateTasks(context);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((doc) => isOcipDocument(doc) && void languageClient()));
   if (vscode.workspace.textDocuments.some(isOcipDocument)) await languageClient();
 }

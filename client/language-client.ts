@@ -1,9 +1,10 @@
 /** Starts the OCI-P language server (dist/server.js) over stdio for OCI-P YAML and XML documents. */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../core/protocol/messages';
+import { languageClientChannel } from './log';
 
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio },
@@ -22,7 +23,11 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     ],
     synchronize: { configurationSection: 'ocip' },
     initializationOptions,
+    // Server logs go to the extension's LogOutputChannel, with their levels; the user opens it (OCI-P: Show
+    // Output) rather than having it jump to the front on every warning.
+    outputChannel: languageClientChannel(log),
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
   };
   // The id 'ocip' makes the setting ocip.trace.server control the protocol trace.
-  return new LanguageClient('ocip', 'OCI-P Language Server', serverOptions, clientOptions);
+  return new LanguageClient('ocip', vscode.l10n.t('OCI-P Language Server'), serverOptions, clientOptions);
 }

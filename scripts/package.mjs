@@ -57,6 +57,8 @@ const referenced = [
   ...(contributes.grammars ?? []).map((g) => g.path),
   ...(contributes.snippets ?? []).map((s) => s.path),
   ...(contributes.jsonValidation ?? []).map((j) => j.url).filter((u) => u && !/^https?:/.test(u)),
+  // %key% placeholders are resolved from package.nls.json, which must ship.
+  JSON.stringify(manifest).includes('"%') ? 'package.nls.json' : undefined,
 ]
   .filter((p) => typeof p === 'string')
   .map((p) => p.replace(/^\.\//, ''));

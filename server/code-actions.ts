@@ -6,6 +6,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, fixesFor, type FixInput, type TextEdit } from '../core/authoring/fixes';
 import type { Diagnostic } from '../core/checks/types';
+import { applySeverityOverrides } from '../core/checks/severity-overrides';
 import type { Feature } from './context';
 import type { DiagnosticData } from './diagnostics';
 import { toRange, toSpan } from './positions';
@@ -47,7 +48,8 @@ export const codeActions: Feature = (ctx) => {
       }
     }
     if (wants(only, FIX_ALL_KIND)) {
-      const edits = fixAll(input, analysis.diagnostics);
+      // A rule turned off (ocip.diagnostics.severity) is not fixed behind the user's back either.
+      const edits = fixAll(input, applySeverityOverrides(analysis.diagnostics, state.settings.diagnostics.severity));
       if (edits.length) out.push({ title: 'Fix all OCI-P problems in the file', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(doc, edits) } } });
     }
     return out;

@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../core/checks/types';
+import { ruleDocLink } from '../core/checks/severity-overrides';
 import { toRange } from './positions';
 
 const SEVERITY = {
@@ -23,10 +24,22 @@ export function toLspDiagnostic(doc: TextDocument, d: Diagnostic): LspDiagnostic
     range: toRange(doc, d.span),
     severity: SEVERITY[d.severity],
     code: d.code,
+    codeDescription: codeDescription(d.code),
     source: 'ocip',
     message: d.message,
     tags: d.tags?.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated)),
     relatedInformation: d.related?.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.span) }, message: r.message })),
     data,
   };
+}
+
+const links = new Map<string, { href: string } | undefined>();
+
+/** The link to the code's row in docs/rules.md (shown by VS Code as the clickable code). */
+function codeDescription(code: string): { href: string } | undefined {
+  if (!links.has(code)) {
+    const href = ruleDocLink(code);
+    links.set(code, href ? { href } : undefined);
+  }
+  return links.get(code);
 }

@@ -41,11 +41,13 @@ function createGuardedConnection(): Connection {
   return createConnection(ProposedFeatures.all, input, process.stdout, options);
 }
 
+const SERVER_VERSION = '0.1.0';
 const connection = createGuardedConnection();
 const documents = new TextDocuments(TextDocument);
 const states = new DocumentStates();
-const settings = new SettingsCache(connection);
-let models = new ModelProvider();
+const log = connection.console;
+const settings = new SettingsCache(connection, (problem) => warnOnce(problem));
+let models = new ModelProvider(undefined, log);
 
 const ctx: ServerContext = {
   connection: guardRequests(connection),
@@ -92,6 +94,15 @@ function reportModelError(message: string): void {
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 }
 
+const warned = new Set<string>();
+/** A setting value that cannot be used: logged once (not on every re-read of the settings). */
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  log.warn(message);
+}
+
+
 /** Feature modules; each registers its own handlers. */
 const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting, convertRequests, scaffoldRequests, completion, hover, codeActions, sendRequests];
 
@@ -101,7 +112,7 @@ connection.onInitialize((params): InitializeResult => {
   settings.workspaceFolders = params.workspaceFolders ?? [];
   watchFolders = !!caps.workspace?.workspaceFolders;
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
-  models = new ModelProvider(join(init.storagePath ?? tmpdir(), 'ocip-schema-cache'));
+  models = new ModelProvider(join(init.storagePath ?? tmpdir(), 'ocip-schema-cache'), log);
   return {
     capabilities: {
       textDocumentSync: SYNC_KIND,
@@ -114,7 +125,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
-    serverInfo: { name: 'ocip-language-server', version: '0.1.0' },
+    serverInfo: { name: 'ocip-language-server', version: SERVER_VERSION },
   };
 });
 
@@ -130,8 +141,16 @@ connection.onInitialized(() => {
 
 documents.onDidClose((e) => statusSent.delete(e.document.uri));
 
+connection.onInitialized(() => {
+  const builtin = models.get('').model;
+  log.info(`OCI-P language server ${SERVER_VERSION} started (Node ${process.version}, pid ${process.pid}).`);
+  log.info(`Built-in model: ${builtin.commandNames().length} request commands.`);
+});
+
 for (const f of features) f(ctx);
-const log = (message: string): void => void process.stderr.write(`${message}\n`);
-guardProcess(log);
-documents.listen(guardConnection(connection, log));
+// Whatever escapes a handler is logged and the server carries on (server/guard.ts); stderr, because the
+// connection itself may be what failed (VS Code shows the server's stderr in the OCI-P output too).
+const logToStderr = (message: string): void => void process.stderr.write(`${message}\n`);
+guardProcess(logToStderr);
+documents.listen(guardConnection(connection, logToStderr));
 connection.listen();

@@ -10,19 +10,32 @@ export interface ModelChoice {
   error?: string;
 }
 
+/** Where the provider reports what it loaded (the server's log). */
+export interface ModelLog {
+  info(message: string): void;
+  error(message: string): void;
+}
+
 export class ModelProvider {
   private readonly byDir = new Map<string, ModelChoice>();
 
-  constructor(private readonly cacheDir: string = join(tmpdir(), 'ocip-schema-cache')) {}
+  constructor(
+    private readonly cacheDir: string = join(tmpdir(), 'ocip-schema-cache'),
+    private readonly log?: ModelLog,
+  ) {}
 
   get(schemaDirectory: string): ModelChoice {
     if (!schemaDirectory.trim()) return { model: builtinModel(), source: 'builtin' };
     let choice = this.byDir.get(schemaDirectory);
     if (!choice) {
+      const started = Date.now();
       try {
         choice = { model: loadSchemaDirCached(schemaDirectory, this.cacheDir), source: 'schemaDirectory' };
+        this.log?.info(`Model loaded from schema folder ${schemaDirectory}: ${choice.model.commandNames().length} commands (${Date.now() - started} ms, compiled or read from the cache).`);
+        for (const w of choice.model.warnings.slice(0, 20)) this.log?.info(`Schema folder ${schemaDirectory}: ${w}`);
       } catch (e) {
         choice = { model: builtinModel(), source: 'builtin', error: `ocip.schemaDirectory '${schemaDirectory}' could not be used: ${(e as Error).message}. Using the built-in R25 model.` };
+        this.log?.error(choice.error!);
       }
       this.byDir.set(schemaDirectory, choice);
     }

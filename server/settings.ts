@@ -16,7 +16,11 @@ export class SettingsCache {
   supportsConfiguration = false;
   workspaceFolders: WorkspaceFolder[] = [];
 
-  constructor(private readonly connection: Connection) {}
+  /** @param onProblem told once per fetch about each setting value that could not be used (the server logs it). */
+  constructor(
+    private readonly connection: Connection,
+    private readonly onProblem: (message: string) => void = () => undefined,
+  ) {}
 
   get(uri: string): Promise<OcipSettings> {
     let s = this.cache.get(uri);
@@ -55,6 +59,7 @@ export class SettingsCache {
     for (const p of problems) {
       if (this.warned.has(p.message)) continue;
       this.warned.add(p.message);
+      this.onProblem(p.message);
       // A plain notification: showWarningMessage sends a request whose failure would be an unhandled rejection.
       void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `OCI-P: ${p.message}` });
     }

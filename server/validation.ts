@@ -11,6 +11,7 @@ import type { Feature, ServerContext } from './context';
 import { toLspDiagnostic } from './diagnostics';
 import { capDiagnostics } from '../core/analysis/capped';
 import { LSP_LIMITS } from '../core/limits';
+import { applySeverityOverrides } from '../core/checks/severity-overrides';
 
 export const validation: Feature = (ctx) => {
   ctx.documents.onDidOpen((e) => schedule(ctx, e.document, 0));
@@ -20,6 +21,7 @@ export const validation: Feature = (ctx) => {
     void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   ctx.connection.onDidChangeConfiguration(() => {
+    ctx.connection.console.info(`Settings changed: re-checking ${ctx.documents.all().length} open document(s).`);
     ctx.settings.clear();
     ctx.models.clear();
     for (const doc of ctx.documents.all()) schedule(ctx, doc, 0);
@@ -88,7 +90,7 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   await ctx.connection.sendDiagnostics({
     uri: doc.uri,
     version,
-    diagnostics: capDiagnostics(analysis.diagnostics, LSP_LIMITS.diagnosticsPerDocument).map((d) => toLspDiagnostic(found.doc, d)),
+    diagnostics: capDiagnostics(applySeverityOverrides(analysis.diagnostics, state.settings.diagnostics.severity), LSP_LIMITS.diagnosticsPerDocument).map((d) => toLspDiagnostic(found.doc, d)),
   });
 }
 

@@ -15,10 +15,10 @@ import { disposeSimulator, startLocalSimulator, stopLocalSimulator } from './sim
 
 export { disposeSimulator };
 
-export function registerSend(context: vscode.ExtensionContext, languageClient: () => Promise<LanguageClient | undefined>): SendServices {
+export function registerSend(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, languageClient: () => Promise<LanguageClient | undefined>): SendServices {
   const storage = context.globalStorageUri;
   const services: SendServices = {
-    log: new SendLog(),
+    log: new SendLog(channel),
     passwords: new Passwords(context.secrets),
     results: new ResultsView(),
     diagnostics: new SendDiagnostics(),
@@ -28,8 +28,8 @@ export function registerSend(context: vscode.ExtensionContext, languageClient: (
   };
   const codeLens = new SendCodeLens(languageClient);
   const index = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? [v] : undefined);
-  const reg = (id: string, fn: (...args: any[]) => unknown, trustedOnly = false) =>
-    vscode.commands.registerCommand(id, async (...args: any[]) => {
+  const reg = (id: string, fn: (...args: unknown[]) => unknown, trustedOnly = false) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       // Restricted Mode: the workspace's files may be read and checked, but nothing is sent on their behalf.
       if (trustedOnly && !vscode.workspace.isTrusted) {
         void vscode.window.showWarningMessage('OCI-P: sending is off in Restricted Mode. Trust this workspace to send its commands.');

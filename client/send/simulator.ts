@@ -44,6 +44,7 @@ export async function startLocalSimulator(storage: vscode.Uri, passwords: Passwo
   const port = sim.ports.tcp!;
   const server: ServerConfig = { name: SIMULATOR_SERVER_NAME, host: '127.0.0.1', port, transport: 'tcp', username: admin.userId, production: false };
   running = { sim, stateFile, server, passwords };
+  setRunningContext(true);
   await passwords.store(server, admin.password);
   setTransientServer(server);
   log.write(`local simulator started on tcp://127.0.0.1:${port} (${sim.dataMode} data mode), state ${stateFile}; administrators: ${sim.accountNames.join(', ')}`);
@@ -71,10 +72,16 @@ export async function stopLocalSimulator(log: SendLog): Promise<void> {
   void vscode.window.showInformationMessage('OCI-P: local simulator stopped.');
 }
 
+/** Context key `ocip.simulatorRunning`: Start and Stop Local Simulator appear in the palette only when they can act. */
+function setRunningContext(on: boolean): void {
+  void vscode.commands.executeCommand('setContext', 'ocip.simulatorRunning', on);
+}
+
 /** Stops the simulator, removes its in-memory server entry and forgets its one-time password. */
 export async function disposeSimulator(): Promise<void> {
   const r = running;
   running = undefined;
+  setRunningContext(false);
   if (!r) return;
   clearTransientServer();
   await r.sim.close();

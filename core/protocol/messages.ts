@@ -4,6 +4,8 @@
  * own library's RequestType.
  */
 
+import type { SeverityOverrides } from '../checks/severity-overrides';
+
 /** Settings section read per resource by the server; see package.json contributes.configuration. */
 export const SETTINGS_SECTION = 'ocip';
 
@@ -14,7 +16,7 @@ export interface OcipSettings {
   servicePacks: Record<string, string[]>;
   newUserTemplateServices: string[] | null;
   schemaDirectory: string;
-  diagnostics: { debounceMs: number };
+  diagnostics: { debounceMs: number; severity: SeverityOverrides };
   send: { batchSize: number };
 }
 
@@ -25,7 +27,7 @@ export const DEFAULT_SETTINGS: OcipSettings = {
   servicePacks: {},
   newUserTemplateServices: null,
   schemaDirectory: '',
-  diagnostics: { debounceMs: 200 },
+  diagnostics: { debounceMs: 200, severity: {} },
   send: { batchSize: 15 },
 };
 

@@ -11,6 +11,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { OcipSettings } from '../protocol/messages';
 import { DEFAULT_SETTINGS } from '../protocol/messages';
+import { parseSeverityOverrides } from '../checks/severity-overrides';
 
 /** One unusable setting value: shown once as a warning. */
 export interface SettingsProblem {
@@ -105,11 +106,13 @@ export function normalizeSettings(raw: unknown, context: NormalizeContext = {}):
 
   const diag = (r.diagnostics && typeof r.diagnostics === 'object' ? r.diagnostics : {}) as Record<string, unknown>;
   const debounceMs = boundedNumber('diagnostics.debounceMs', diag.debounceMs, d.diagnostics.debounceMs, DEBOUNCE_BOUNDS, false, problem);
+  const parsedSeverity = parseSeverityOverrides(diag.severity);
+  for (const message of parsedSeverity.problems) problems.push({ setting: 'ocip.diagnostics.severity', message });
   const send = (r.send && typeof r.send === 'object' ? r.send : {}) as Record<string, unknown>;
   const batchSize = boundedNumber('send.batchSize', send.batchSize, d.send.batchSize, BATCH_SIZE_BOUNDS, true, problem);
 
   return {
-    settings: { dataMode, adminLevel, externalAuthentication, servicePacks, newUserTemplateServices, schemaDirectory, diagnostics: { debounceMs }, send: { batchSize } },
+    settings: { dataMode, adminLevel, externalAuthentication, servicePacks, newUserTemplateServices, schemaDirectory, diagnostics: { debounceMs, severity: parsedSeverity.overrides }, send: { batchSize } },
     problems,
   };
 }

@@ -3,9 +3,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { localizedManifest } from '../helpers/manifest';
 
 const ROOT = join(__dirname, '..', '..');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const pkg = localizedManifest();
 const c = pkg.contributes;
 
 function sources(dir: string): string {
@@ -18,6 +19,16 @@ function sources(dir: string): string {
 describe('extension manifest', () => {
   const clientCode = sources(join(ROOT, 'client'));
   const contributed = new Set<string>(c.commands.map((x: { command: string }) => x.command));
+
+  it('every %placeholder% of package.json has its English text in package.nls.json, and every text is used', () => {
+    const raw = readFileSync(join(ROOT, 'package.json'), 'utf8');
+    const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const used = new Set([...raw.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]));
+    assert.ok(used.size > 0);
+    for (const key of used) assert.ok(typeof nls[key] === 'string' && nls[key].length > 0, key);
+    for (const key of Object.keys(nls)) assert.ok(used.has(key), `${key} is not used in package.json`);
+    assert.equal(pkg.displayName, 'OCI-P for BroadWorks');
+  });
 
   it('every contributed command is registered by the client, with category OCI-P', () => {
     for (const cmd of c.commands) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DATA_HEADING, rawXmlText, renderHistoryEntry, renderResults } from '../../client/send/render-results';
 import { withResponseData } from '../../core/send/results';
 import { makeHistoryEntry, type PreparedCommand, type SendResultRow, type ServerConfig } from '../../core/send';
+import { localizedManifest } from '../helpers/manifest';
 
 const ROOT = join(__dirname, '..', '..');
 const server: ServerConfig = { name: 'Lab AS', host: '127.0.0.1', port: 2208, transport: 'tcp', username: 'sysadmin', production: false };
@@ -65,7 +66,7 @@ describe('results view text', () => {
 });
 
 describe('manifest', () => {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const pkg = localizedManifest();
   const source = readFileSync(join(ROOT, 'client', 'send', 'index.ts'), 'utf8');
   const registered = [...source.matchAll(/reg\('(ocip\.[A-Za-z]+)'/g)].map((m) => m[1]);
 

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_WORKSPACE, VSCodeSession, e2eTest } from './harness';
-import { REPO_ROOT } from './prerequisites';
+import { localizedManifest } from '../helpers/manifest';
 
-const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+const manifest = localizedManifest();
 
 let vs: VSCodeSession | undefined;
 

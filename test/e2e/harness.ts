@@ -22,7 +22,7 @@ export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results/e2e');
 /** Longest wait for anything the user would see; the language server's first answer is the slowest. */
 const UI_TIMEOUT = 45_000;
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -168,6 +168,20 @@ export class VSCodeSession {
         if (Date.now() > deadline) throw new Error(`the command palette does not open: ${error}`);
       }
     }
+  }
+
+  /**
+   * The command palette's entries for `query` (labels as shown), once the entry `present` is listed (so the list is
+   * filtered); the palette is closed again. For `when` clauses: what the palette offers in the current context.
+   */
+  async paletteEntries(query: string, present: string): Promise<string[]> {
+    const input = await this.openCommandPalette();
+    await input.fill(`>${query}`);
+    await this.quickInputRow(present).waitFor();
+    const labels = (await this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts()).map((l) => l.trim());
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    return labels;
   }
 
   /** The Quick Open / command palette row whose label is exactly `label`. */

@@ -54,11 +54,16 @@ after(async () => {
 e2eTest('"Start Local Simulator": the status bar shows it and a send succeeds without a password prompt', () => vs, async () => {
   await vs!.openFile(MINIMAL);
   await vs!.waitForStatusBarItem('No OCI-P server');
+  // `when` clauses: Stop is offered only while the simulator runs, Start only while it does not.
+  const before = await vs!.paletteEntries('Local Simulator', 'OCI-P: Start Local Simulator');
+  assert.ok(!before.includes('OCI-P: Stop Local Simulator'), before.join(', '));
   await vs!.runCommand('OCI-P: Start Local Simulator');
   const started = await vs!.waitForMessage(/^OCI-P: local simulator running on 127\.0\.0\.1:(\d+); "Local simulator" is the active server\.$/);
   const port = /127\.0\.0\.1:(\d+)/.exec(started.message)![1];
   const tooltip = await vs!.waitForStatusBarItem(SIMULATOR);
   assert.match(tooltip, new RegExp(`127\\.0\\.0\\.1:${port}`));
+  const running = await vs!.paletteEntries('Local Simulator', 'OCI-P: Stop Local Simulator');
+  assert.ok(!running.includes('OCI-P: Start Local Simulator'), running.join(', '));
 
   await runOn(MINIMAL, 'OCI-P: Send to BroadWorks');
   // The flow waits on a password box when it has no password: the summary shows only once none was needed.
@@ -125,4 +130,12 @@ e2eTest('"New YAML Command File" opens an untitled OCI-P YAML editor with the co
   for (const required of ['serviceProviderId', 'groupId', 'userId', 'lastName', 'firstName', 'callingLineIdLastName', 'callingLineIdFirstName', 'password']) {
     assert.ok(keys.includes(required), `${required} in:\n${text}`);
   }
+});
+
+e2eTest('"Show Output": one OCI-P log channel with levels, holding the language server\'s log and the simulator\'s', () => vs, async () => {
+  await vs!.runCommand('OCI-P: Show Output');
+  const text = await vs!.outputChannelText('OCI-P');
+  assert.match(text, /\[info\] OCI-P language server [\d.]+ started \(Node v\d+/);
+  assert.match(text, /\[info\] Built-in model: \d+ request commands\./);
+  assert.match(text, /\[info\] local simulator started on tcp:\/\/127\.0\.0\.1:\d+/);
 });

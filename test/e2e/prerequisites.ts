@@ -32,7 +32,7 @@ export function ensureCodeServer(): void {
 
 /** Newest modification time of the files that end up in the .vsix. */
 function newestInputTime(): number {
-  const inputs = [join(REPO_ROOT, 'package.json')];
+  const inputs = [join(REPO_ROOT, 'package.json'), join(REPO_ROOT, 'package.nls.json')];
   for (const dir of ['dist', 'snippets', 'syntaxes', 'languages', 'media']) {
     const full = join(REPO_ROOT, dir);
     if (!existsSync(full)) continue;

@@ -2,12 +2,10 @@
 // and activated by opening an OCI-P file.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { VSCodeSession, e2eTest } from './harness';
-import { REPO_ROOT } from './prerequisites';
+import { localizedManifest } from '../helpers/manifest';
 
-const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+const manifest = localizedManifest();
 let vs: VSCodeSession | undefined;
 
 before(async () => {

@@ -27,6 +27,8 @@ export class LspTestClient {
   stderr = '';
   /** Messages the server showed the user (window/showMessage and window/showMessageRequest). */
   readonly messages: string[] = [];
+  /** window/logMessage notifications (type 1 error, 2 warning, 3 info, 4 log, 5 debug). */
+  readonly logs: { type: number; message: string }[] = [];
 
   constructor(opts: LspClientOptions = {}) {
     this.settings = opts.settings ?? {};
@@ -47,7 +49,7 @@ export class LspTestClient {
       this.messages.push(p.message);
       return null;
     });
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (p: { type: number; message: string }) => this.logs.push(p));
     this.conn.listen();
   }
 

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseXml } from '../../core/syntax/xml';
-import type { Span, SyntaxProblem } from '../../core/tree/types';
+import type { Span } from '../../core/tree/types';
 
 /** The text a span covers, so expectations read as source text instead of numbers. */
 const at = (text: string, span: Span | undefined) => (span ? text.slice(span.start, span.end) : undefined);
-const codes = (problems: SyntaxProblem[]) => problems.map((p) => p.code);
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 

@@ -3,8 +3,8 @@ import { OcipError } from '../errors';
 import { DEFAULTS } from './types';
 
 export interface Connectable {
-  once(event: string, listener: (...args: any[]) => void): unknown;
-  removeListener(event: string, listener: (...args: any[]) => void): unknown;
+  once(event: string, listener: (...args: never[]) => void): unknown;
+  removeListener(event: string, listener: (...args: never[]) => void): unknown;
   destroy(error?: Error): unknown;
 }
 
