@@ -8,6 +8,7 @@
  */
 import { build } from 'esbuild';
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,7 +33,10 @@ export interface CodeLensBench {
 
 interface ProviderModule {
   SendCodeLens: new (client: () => Promise<unknown>) => {
-    provideCodeLenses(doc: unknown, token: unknown): Promise<{ range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]>;
+    provideCodeLenses(
+      doc: unknown,
+      token: unknown,
+    ): Promise<{ range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]>;
     resolveCodeLens(lens: unknown): unknown;
   };
 }
@@ -49,7 +53,7 @@ async function loadProvider(repo: string): Promise<ProviderModule> {
     external: ['vscode-languageclient'],
     logLevel: 'silent',
   });
-  return require(out) as ProviderModule;
+  return createRequire(__filename)(out) as ProviderModule;
 }
 
 export async function benchCodeLens(repo: string, text: string, path: string, keystrokes: number): Promise<CodeLensBench> {
@@ -80,7 +84,12 @@ export async function benchCodeLens(repo: string, text: string, path: string, ke
       const provider = new SendCodeLens(async () => ({ sendRequest: async () => parsed }));
       const built = await provider.provideCodeLenses({ uri: { toString: () => uri } }, { isCancellationRequested: false });
       for (const lens of built.slice(0, 60)) provider.resolveCodeLens(lens);
-      const dto = built.map((l) => ({ startLineNumber: l.range.start.line + 1, startColumn: l.range.start.character + 1, endLineNumber: l.range.end.line + 1, endColumn: l.range.end.character + 1 }));
+      const dto = built.map((l) => ({
+        startLineNumber: l.range.start.line + 1,
+        startColumn: l.range.start.character + 1,
+        endLineNumber: l.range.end.line + 1,
+        endColumn: l.range.end.character + 1,
+      }));
       host.push(performance.now() - start);
       const used = process.cpuUsage(cpu);
       hostCpu.push((used.user + used.system) / 1000);
@@ -92,7 +101,14 @@ export async function benchCodeLens(repo: string, text: string, path: string, ke
       parseSource(text, 'yaml').commands.length;
       previous.push(performance.now() - start);
     }
-    return { commands: lenses - 1, lenses, extensionHost: summarize(host), extensionHostCpu: summarize(hostCpu), serverRoundTrip: summarize(round), previousExtensionHost: summarize(previous) };
+    return {
+      commands: lenses - 1,
+      lenses,
+      extensionHost: summarize(host),
+      extensionHostCpu: summarize(hostCpu),
+      serverRoundTrip: summarize(round),
+      previousExtensionHost: summarize(previous),
+    };
   } finally {
     await client.close();
   }

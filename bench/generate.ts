@@ -89,5 +89,9 @@ export function middleOffsets(text: string, format: 'yaml' | 'xml'): { edit: num
     return { edit: at + 'lastName: '.length, hover, complete };
   }
   const at = text.indexOf('<lastName>', middle);
-  return { edit: at + '<lastName>'.length, hover: text.indexOf('<timeZone>', middle) + 1, complete: text.indexOf('<emailAddress>', middle) };
+  return {
+    edit: at + '<lastName>'.length,
+    hover: text.indexOf('<timeZone>', middle) + 1,
+    complete: text.indexOf('<emailAddress>', middle),
+  };
 }

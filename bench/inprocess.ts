@@ -49,7 +49,13 @@ export interface AnalyzerResult {
 /** The bench's check options: external authentication on, as in the issue 12 shape (users without passwords). */
 export const BENCH_OPTIONS: CheckOptions = { ...DEFAULT_CHECK_OPTIONS, externalAuthentication: true };
 
-export function benchAnalyzer(text: string, format: FileFormat, opens: number, edits: number, options: CheckOptions = BENCH_OPTIONS): AnalyzerResult {
+export function benchAnalyzer(
+  text: string,
+  format: FileFormat,
+  opens: number,
+  edits: number,
+  options: CheckOptions = BENCH_OPTIONS,
+): AnalyzerResult {
   const model = builtinModel();
   let diagnostics = 0;
   const open = time(opens, () => {
@@ -92,7 +98,11 @@ export function benchValidateProcess(repo: string, file: string, times: number):
   for (let i = 0; i < times; i++) {
     const before = childCpu();
     const s = performance.now();
-    const run = spawnSync(process.execPath, [join(repo, 'bin', 'ocip.js'), 'validate', '--external-authentication', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const run = spawnSync(
+      process.execPath,
+      [join(repo, 'bin', 'ocip.js'), 'validate', '--external-authentication', '--format', 'json', file],
+      { encoding: 'utf8', maxBuffer: 1 << 30 },
+    );
     samples.push(performance.now() - s);
     cpu.push(childCpu() - before);
     if (run.status !== 0 && run.status !== 1) throw new Error(`ocip validate failed (${run.status}): ${run.stderr}`);
@@ -154,7 +164,15 @@ export function benchTextDocument(text: string, times: number): { lineIndex: Tim
   const doc = TextDocument.create('file:///bench', 'ocip-yaml', 1, text);
   const pos = doc.positionAt(at);
   const update = time(times * 4, (i) => {
-    TextDocument.update(doc, [i % 2 === 0 ? { range: { start: pos, end: pos }, text: 'x' } : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' }], i + 2);
+    TextDocument.update(
+      doc,
+      [
+        i % 2 === 0
+          ? { range: { start: pos, end: pos }, text: 'x' }
+          : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' },
+      ],
+      i + 2,
+    );
   });
   return { lineIndex, update };
 }

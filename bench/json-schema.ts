@@ -17,5 +17,12 @@ export function fallbackJsonSchema(command: string): unknown {
   const type = builtinModel().complexType(command);
   const properties: Record<string, unknown> = { command: { const: command } };
   for (const name of elementNames(type?.content, new Set())) properties[name] = {};
-  return { $schema: 'http://json-schema.org/draft-07/schema#', title: command, type: 'object', properties, additionalProperties: false, required: ['command'] };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: command,
+    type: 'object',
+    properties,
+    additionalProperties: false,
+    required: ['command'],
+  };
 }

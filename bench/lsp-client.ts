@@ -21,7 +21,10 @@ export class BenchLspClient {
   private versions = new Map<string, number>();
   stderr = '';
 
-  constructor(args: string[], private readonly settings: (section: string) => unknown) {
+  constructor(
+    args: string[],
+    private readonly settings: (section: string) => unknown,
+  ) {
     this.proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => (this.stderr = (this.stderr + d).slice(-4000)));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
@@ -31,7 +34,9 @@ export class BenchLspClient {
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
       for (const w of ready) w.resolve(pub);
     });
-    this.conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => this.settings(i.section ?? '')));
+    this.conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((i) => this.settings(i.section ?? '')),
+    );
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('client/unregisterCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
@@ -63,7 +68,10 @@ export class BenchLspClient {
   /** Resolves on the next publication for `uri` that satisfies `pred`. */
   nextPublication(uri: string, pred: (p: Publication) => boolean = () => true, timeoutMs = 120000): Promise<Publication> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`)),
+        timeoutMs,
+      );
       this.waiters.push({ pred: (p) => p.uri === uri && pred(p), resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }

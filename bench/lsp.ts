@@ -95,7 +95,14 @@ async function started(spec: ServerSpec, debounceMs: number, folder: string): Pr
  * didOpen → the complete diagnostics (with `expect`: the publication with that many diagnostics, after any
  * progressive ones), and → the first publication.
  */
-async function openAndWait(client: BenchLspClient, uri: string, spec: ServerSpec, text: string, expect?: number, first?: (pub: { ms: number }) => void): Promise<{ ms: number; count: number; publications: number }> {
+async function openAndWait(
+  client: BenchLspClient,
+  uri: string,
+  spec: ServerSpec,
+  text: string,
+  expect?: number,
+  first?: (pub: { ms: number }) => void,
+): Promise<{ ms: number; count: number; publications: number }> {
   let publications = 0;
   const start = performance.now();
   const waiting = client.nextPublication(
@@ -163,10 +170,20 @@ export async function benchServer(spec: ServerSpec, text: string, file: string, 
     diagnostics = opened.count;
   }
   const c = client!;
-  const result: LspResult = { open: summarize(opens), rssMb: 0, peakMb: 0, diagnostics, hoverDuringOpen, firstRequest: hoverDuringOpen?.first, progressive };
+  const result: LspResult = {
+    open: summarize(opens),
+    rssMb: 0,
+    peakMb: 0,
+    diagnostics,
+    hoverDuringOpen,
+    firstRequest: hoverDuringOpen?.first,
+    progressive,
+  };
   result.editNoDebounce = await edits(c, uri, spec, editAt, options.edits);
-  if (c.capabilities.completionProvider) result.completion = await requests(c, 'textDocument/completion', uri, positionAt(text, offsets.complete), options.requests);
-  if (c.capabilities.hoverProvider) result.hover = await requests(c, 'textDocument/hover', uri, positionAt(text, offsets.hover), options.requests);
+  if (c.capabilities.completionProvider)
+    result.completion = await requests(c, 'textDocument/completion', uri, positionAt(text, offsets.complete), options.requests);
+  if (c.capabilities.hoverProvider)
+    result.hover = await requests(c, 'textDocument/hover', uri, positionAt(text, offsets.hover), options.requests);
   if (spec.versioned && options.debounceEdits > 0) {
     // The default debounce (200 ms), in a fresh server; its memory is what we report (open + edits + requests).
     await c.close();
@@ -188,7 +205,14 @@ export async function benchServer(spec: ServerSpec, text: string, file: string, 
 }
 
 /** Hovers sent back to back from didOpen until the first diagnostics: each must be answered promptly. */
-async function probeDuringOpen(client: BenchLspClient, uri: string, spec: ServerSpec, text: string, at: Position, expect?: number): Promise<NonNullable<LspResult['hoverDuringOpen']> & { first: number }> {
+async function probeDuringOpen(
+  client: BenchLspClient,
+  uri: string,
+  spec: ServerSpec,
+  text: string,
+  at: Position,
+  expect?: number,
+): Promise<NonNullable<LspResult['hoverDuringOpen']> & { first: number }> {
   let done = false;
   const published = openAndWait(client, uri, spec, text, expect).then(() => (done = true));
   const latencies: number[] = [];
@@ -199,5 +223,10 @@ async function probeDuringOpen(client: BenchLspClient, uri: string, spec: Server
   }
   await published;
   // The first hover may be queued behind the didOpen handling itself (reading the text, splitting): report the rest too.
-  return { first: latencies[0] ?? NaN, max: latencies.length ? Math.max(...latencies) : NaN, maxAfterFirst: latencies.length > 1 ? Math.max(...latencies.slice(1)) : NaN, answered: latencies.length };
+  return {
+    first: latencies[0] ?? NaN,
+    max: latencies.length ? Math.max(...latencies) : NaN,
+    maxAfterFirst: latencies.length > 1 ? Math.max(...latencies.slice(1)) : NaN,
+    answered: latencies.length,
+  };
 }

@@ -31,7 +31,8 @@ const REPO = resolve(__dirname, '..');
 function child(command: string): void {
   const stored = builtinStoredModel();
   const model = new ModelIndex(stored);
-  const skeleton = (c: string) => commandSkeleton(model, c, DEFAULT_CHECK_OPTIONS, { format: 'yaml', snippet: false, stop: { n: 1 } }).replace(/: $/gm, ': x');
+  const skeleton = (c: string) =>
+    commandSkeleton(model, c, DEFAULT_CHECK_OPTIONS, { format: 'yaml', snippet: false, stop: { n: 1 } }).replace(/: $/gm, ': x');
   const warm = command === 'UserConsolidatedAddRequest22' ? 'UserDeleteRequest' : 'UserConsolidatedAddRequest22';
   for (let i = 0; i < 3; i++) checkFile(parseYaml(skeleton(warm)), model);
   const before = stored.loadMs;
@@ -40,10 +41,22 @@ function child(command: string): void {
   const t1 = performance.now();
   checkFile(parseYaml(skeleton(command)), model);
   const t2 = performance.now();
-  process.stdout.write(JSON.stringify({ first: t1 - t0, again: t2 - t1, load: stored.loadMs - before, chunks: stored.loadedChunks.length }));
+  process.stdout.write(
+    JSON.stringify({ first: t1 - t0, again: t2 - t1, load: stored.loadMs - before, chunks: stored.loadedChunks.length }),
+  );
 }
 
-const FIRSTS = ['UserConsolidatedAddRequest22', 'SystemSoftwareVersionGetRequest', 'ServiceProviderAddRequest13mp2', 'EnterpriseCallCenterAgentThresholdProfileAddRequest', 'GroupAddRequest', 'GroupCallCenterAddInstanceRequest22', 'UserAddRequest22', 'UserCallForwardingAlwaysModifyRequest', 'UserServiceAssignListRequest'];
+const FIRSTS = [
+  'UserConsolidatedAddRequest22',
+  'SystemSoftwareVersionGetRequest',
+  'ServiceProviderAddRequest13mp2',
+  'EnterpriseCallCenterAgentThresholdProfileAddRequest',
+  'GroupAddRequest',
+  'GroupCallCenterAddInstanceRequest22',
+  'UserAddRequest22',
+  'UserCallForwardingAlwaysModifyRequest',
+  'UserServiceAssignListRequest',
+];
 
 function cold(command: string, runs: number): { first: Summary; again: Summary; load: Summary; chunks: number } {
   const first: number[] = [];
@@ -98,7 +111,9 @@ export function benchModelLoad(quick: boolean): string[] {
   );
   for (const c of FIRSTS) {
     const r = cold(c, quick ? 2 : 5);
-    out.push(`| ${c} | ${c.match(/^(System|ServiceProvider|Enterprise|Group|User)/)?.[1] ?? 'Other'} | ${fmt(r.load)} | ${fmt(r.first)} | ${fmt(r.again)} | ${r.chunks} |`);
+    out.push(
+      `| ${c} | ${c.match(/^(System|ServiceProvider|Enterprise|Group|User)/)?.[1] ?? 'Other'} | ${fmt(r.load)} | ${fmt(r.first)} | ${fmt(r.again)} | ${r.chunks} |`,
+    );
   }
   const text = generateYaml(2000);
   const runs = quick ? 3 : 7;
@@ -115,7 +130,13 @@ export function benchModelLoad(quick: boolean): string[] {
     `Open of the 2000-command UserConsolidatedAddRequest22 YAML file in process (fresh model each time, runs interleaved): lazy built-in model (every command) ${fmt(summarize(lazySamples))} ms; eager model of the core chunk only (the former built-in model) ${fmt(summarize(eagerSamples))} ms.`,
   );
   const vsix = join(REPO, 'ocip-vscode.vsix');
-  out.push('', existsSync(vsix) ? `.vsix (\`npm run package\`): ${(statSync(vsix).size / 1024).toFixed(0)} KiB.` : '.vsix: not built (run `npm run package`).', '');
+  out.push(
+    '',
+    existsSync(vsix)
+      ? `.vsix (\`npm run package\`): ${(statSync(vsix).size / 1024).toFixed(0)} KiB.`
+      : '.vsix: not built (run `npm run package`).',
+    '',
+  );
   return out;
 }
 

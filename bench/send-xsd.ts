@@ -38,7 +38,14 @@ export async function benchSend(count: number, batchSize: number, offset: number
   const sim = await startSimulator({ tcpPort: 0 });
   try {
     const commands = commandsToSend(count, offset);
-    const client = new OcipClient({ host: '127.0.0.1', port: sim.ports.tcp, transport: 'tcp', username: 'sysadmin', password: 'sim-System-1', batchSize });
+    const client = new OcipClient({
+      host: '127.0.0.1',
+      port: sim.ports.tcp,
+      transport: 'tcp',
+      username: 'sysadmin',
+      password: 'sim-System-1',
+      batchSize,
+    });
     await client.connect();
     await client.login();
     const start = performance.now();

@@ -51,7 +51,16 @@ export const OTHER_COMMANDS: ((i: number) => string[])[] = [
 const FIRST = ['Ana', 'Bob', 'Chen', 'Dana', 'Eve', 'Femi', 'Gina', 'Hank', 'Ines', 'Jon', 'Kai', 'Lena', 'Marta', 'Olu'];
 const LAST = ['Kim', 'Nguyen', 'Rossi', 'Berg', 'Costa', 'Lee', 'Shah', 'Okafor', 'Novak', 'Silva', 'Haddad'];
 const DEVICES = ['Polycom VVX 450', 'Yealink T54W', 'Cisco 8851'];
-const SERVICES = ['Call Forwarding Always', 'Voice Messaging User', 'Shared Call Appearance', 'Authentication', 'Call Waiting', 'Three-Way Call', 'Call Forwarding Busy', 'Do Not Disturb'];
+const SERVICES = [
+  'Call Forwarding Always',
+  'Voice Messaging User',
+  'Shared Call Appearance',
+  'Authentication',
+  'Call Waiting',
+  'Three-Way Call',
+  'Call Forwarding Busy',
+  'Do Not Disturb',
+];
 const TRANSPORT = ['UDP', 'TCP', 'TLS'];
 
 /** mulberry32: a small deterministic PRNG, so a shape always gives the same file. */
@@ -111,9 +120,7 @@ function userLines(i: number, deep: boolean, r: () => number): string[] {
   if (extra >= 4) lines.push(`title: ${['Engineer', 'Agent', 'Manager'][i % 3]}`);
   if (!deep) return lines;
   // Deep optional content: shared call appearances with credentials, more services and packs, an address.
-  const more = [
-    'sharedCallAppearanceAccessDeviceEndpoint:',
-  ];
+  const more = ['sharedCallAppearanceAccessDeviceEndpoint:'];
   for (let k = 0; k < 2; k++) {
     more.push(
       '  - accessDevice:',
@@ -131,25 +138,46 @@ function userLines(i: number, deep: boolean, r: () => number): string[] {
       '    useHotline: false',
     );
   }
-  more.push('address:', `  addressLine1: ${i} Main Street`, '  city: New York', '  stateOrProvince: NY', `  zipOrPostalCode: "${10000 + (i % 900)}"`, '  country: USA');
+  more.push(
+    'address:',
+    `  addressLine1: ${i} Main Street`,
+    '  city: New York',
+    '  stateOrProvince: NY',
+    `  zipOrPostalCode: "${10000 + (i % 900)}"`,
+    '  country: USA',
+  );
   more.push('alternateUserId:', `  - alternateUserId: ${user}.alt@acme.example`, '    description: Old id');
   // Shared Call Appearance first: the endpoints above need it (assigned here, so no "cannot verify").
   more.push('userService:', '  - userServiceName: Shared Call Appearance');
-  for (let k = 0; k < 5; k++) more.push(`  - userServiceName: ${SERVICES[(i + k) % SERVICES.length].replace('Shared Call Appearance', 'Call Transfer')}`);
-  more.push('servicePack:', '  - servicePackName: Standard Seat', '    authorizedQuantity:', '      quantity: 5', '  - servicePackName: Premium');
+  for (let k = 0; k < 5; k++)
+    more.push(`  - userServiceName: ${SERVICES[(i + k) % SERVICES.length].replace('Shared Call Appearance', 'Call Transfer')}`);
+  more.push(
+    'servicePack:',
+    '  - servicePackName: Standard Seat',
+    '    authorizedQuantity:',
+    '      quantity: 5',
+    '  - servicePackName: Premium',
+  );
   // The short user's userService/servicePack lists are replaced by the deep ones.
   const cut = lines.indexOf('userService:');
-  return [...lines.slice(0, cut), `emailAddress: ${user}@acme.example`, ...more].filter((l, k, all) => !(l.startsWith('emailAddress:') && all.indexOf(l) !== k));
+  return [...lines.slice(0, cut), `emailAddress: ${user}@acme.example`, ...more].filter(
+    (l, k, all) => !(l.startsWith('emailAddress:') && all.indexOf(l) !== k),
+  );
 }
 
 type Mistake = (lines: string[]) => string[];
 
 /** Changes the first line that matches (one mistake per document). */
-const replace = (from: RegExp | string, to: string): Mistake => (l) => {
-  const at = l.findIndex((x) => (typeof from === 'string' ? x.includes(from) : from.test(x)));
-  return at < 0 ? l : [...l.slice(0, at), l[at].replace(from, to), ...l.slice(at + 1)];
-};
-const drop = (test: (line: string) => boolean): Mistake => (l) => l.filter((x) => !test(x));
+const replace =
+  (from: RegExp | string, to: string): Mistake =>
+  (l) => {
+    const at = l.findIndex((x) => (typeof from === 'string' ? x.includes(from) : from.test(x)));
+    return at < 0 ? l : [...l.slice(0, at), l[at].replace(from, to), ...l.slice(at + 1)];
+  };
+const drop =
+  (test: (line: string) => boolean): Mistake =>
+  (l) =>
+    l.filter((x) => !test(x));
 
 /** The four kinds of issue 12. */
 const ISSUE_MISTAKES: Mistake[] = [
@@ -184,7 +212,8 @@ const ALL_MISTAKES: Mistake[] = [
 ];
 
 function documentLines(i: number, shape: Shape, r: () => number): string[] {
-  if (shape.otherEvery && OTHER_COMMANDS.length && i % shape.otherEvery === shape.otherEvery - 1) return OTHER_COMMANDS[i % OTHER_COMMANDS.length](i);
+  if (shape.otherEvery && OTHER_COMMANDS.length && i % shape.otherEvery === shape.otherEvery - 1)
+    return OTHER_COMMANDS[i % OTHER_COMMANDS.length](i);
   const lines = userLines(i, shape.deep, r);
   if (shape.mistakes > 0 && r() < shape.mistakes) {
     const kinds = shape.kinds === 'issue' ? ISSUE_MISTAKES : ALL_MISTAKES;

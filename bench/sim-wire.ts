@@ -41,9 +41,20 @@ export async function benchAddCost(existing: number, adds: number): Promise<AddC
     for (let i = 0; i < existing; i++) {
       const userId = `old${i}@acme.example.com`;
       state.users[userId] = {
-        userId, serviceProviderId: 'acme', groupId: 'acme-hq', lastName: 'Old', firstName: `User${i}`,
-        callingLineIdLastName: 'Old', callingLineIdFirstName: `User${i}`, aliases: [], alternateUserIds: [],
-        sharedCallAppearanceEndpoints: [], services: [], servicePacks: [], hasPassword: true, hasPasscode: false,
+        userId,
+        serviceProviderId: 'acme',
+        groupId: 'acme-hq',
+        lastName: 'Old',
+        firstName: `User${i}`,
+        callingLineIdLastName: 'Old',
+        callingLineIdFirstName: `User${i}`,
+        aliases: [],
+        alternateUserIds: [],
+        sharedCallAppearanceEndpoints: [],
+        services: [],
+        servicePacks: [],
+        hasPassword: true,
+        hasPasscode: false,
       };
     }
     writeFileSync(stateFile, JSON.stringify(state));
@@ -97,9 +108,13 @@ export async function benchResponseMemory(bytes = DEFAULTS.maxResponseBytes - 10
         const type = /xsi:type="([^"]+)"/.exec(doc)?.[1] ?? '';
         const head = `<?xml version="1.0" encoding="ISO-8859-1"?><BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><sessionId xmlns="">${sid}</sessionId>`;
         if (type === 'LoginRequest22V5') {
-          socket.write(`${head}<command echo="" xsi:type="LoginResponse22V5" xmlns=""><loginType>System</loginType><locale>en_US</locale><encoding>ISO-8859-1</encoding><isEnterprise>false</isEnterprise><passwordExpiresDays>2147483647</passwordExpiresDays><userDomain>x</userDomain></command></BroadsoftDocument>\n`);
+          socket.write(
+            `${head}<command echo="" xsi:type="LoginResponse22V5" xmlns=""><loginType>System</loginType><locale>en_US</locale><encoding>ISO-8859-1</encoding><isEnterprise>false</isEnterprise><passwordExpiresDays>2147483647</passwordExpiresDays><userDomain>x</userDomain></command></BroadsoftDocument>\n`,
+          );
         } else if (type === 'UserGetListInGroupRequest') {
-          socket.write(`${head}<command echo="" xsi:type="UserGetListInGroupResponse" xmlns=""><userTable><colHeading>User Id</colHeading><colHeading>Last Name</colHeading><colHeading>First Name</colHeading><colHeading>Phone Number</colHeading>`);
+          socket.write(
+            `${head}<command echo="" xsi:type="UserGetListInGroupResponse" xmlns=""><userTable><colHeading>User Id</colHeading><colHeading>Last Name</colHeading><colHeading>First Name</colHeading><colHeading>Phone Number</colHeading>`,
+          );
           const block = row.repeat(10_000);
           for (let i = 0; i < rows; i += 10_000) socket.write(i + 10_000 <= rows ? block : row.repeat(rows - i));
           socket.write('</userTable></command></BroadsoftDocument>\n');
@@ -114,13 +129,27 @@ export async function benchResponseMemory(bytes = DEFAULTS.maxResponseBytes - 10
   const baseRss = process.memoryUsage().rss;
   let peak = baseRss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const client = new OcipClient({ host: '127.0.0.1', port, transport: 'tcp', username: 'admin', password: 'pw', loginMethod: 'plain', allowPlainPasswordOnInsecureTransport: true, timeoutMs: 300_000 });
+  const client = new OcipClient({
+    host: '127.0.0.1',
+    port,
+    transport: 'tcp',
+    username: 'admin',
+    password: 'pw',
+    loginMethod: 'plain',
+    allowPlainPasswordOnInsecureTransport: true,
+    timeoutMs: 300_000,
+  });
   const start = performance.now();
   let result = '';
   try {
     await client.connect();
     await client.login();
-    const [r] = await client.send([{ type: 'UserGetListInGroupRequest', xml: '<command xsi:type="UserGetListInGroupRequest" xmlns=""><serviceProviderId>s</serviceProviderId><GroupId>g</GroupId></command>' }]);
+    const [r] = await client.send([
+      {
+        type: 'UserGetListInGroupRequest',
+        xml: '<command xsi:type="UserGetListInGroupRequest" xmlns=""><serviceProviderId>s</serviceProviderId><GroupId>g</GroupId></command>',
+      },
+    ]);
     result = `${r.kind}${r.kind === 'data' ? ` (${(r.data as { userTable: unknown[] }).userTable.length} rows)` : `: ${r.summary?.slice(0, 100)}`}`;
   } finally {
     clearInterval(sampler);
@@ -128,7 +157,14 @@ export async function benchResponseMemory(bytes = DEFAULTS.maxResponseBytes - 10
     await client.close();
     server.close();
   }
-  return { responseBytes: bytes, rows, seconds: (performance.now() - start) / 1000, peakRssMiB: Math.round(peak / 2 ** 20), baseRssMiB: Math.round(baseRss / 2 ** 20), result };
+  return {
+    responseBytes: bytes,
+    rows,
+    seconds: (performance.now() - start) / 1000,
+    peakRssMiB: Math.round(peak / 2 ** 20),
+    baseRssMiB: Math.round(baseRss / 2 ** 20),
+    result,
+  };
 }
 
 if (require.main === module) {
@@ -137,6 +173,7 @@ if (require.main === module) {
     if (which === 'all' || which === 'adds') {
       for (const n of [100, 10_000]) console.log(JSON.stringify(await benchAddCost(n, Number(process.argv[3] ?? 200))));
     }
-    if (which === 'all' || which === 'memory') console.log(JSON.stringify(await benchResponseMemory(process.argv[3] ? Number(process.argv[3]) : undefined)));
+    if (which === 'all' || which === 'memory')
+      console.log(JSON.stringify(await benchResponseMemory(process.argv[3] ? Number(process.argv[3]) : undefined)));
   })();
 }

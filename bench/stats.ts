@@ -22,7 +22,14 @@ function quantile(sorted: number[], q: number): number {
 
 export function summarize(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, median: quantile(sorted, 0.5), min: sorted[0], max: sorted[sorted.length - 1], p5: quantile(sorted, 0.05), p95: quantile(sorted, 0.95) };
+  return {
+    n: sorted.length,
+    median: quantile(sorted, 0.5),
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+    p5: quantile(sorted, 0.05),
+    p95: quantile(sorted, 0.95),
+  };
 }
 
 export function ms(value: number): string {
@@ -60,6 +67,8 @@ export function machine(repo: string): Record<string, string> {
     yaml: version('yaml'),
     'vscode-languageserver': version('vscode-languageserver'),
     'yaml-language-server': version('yaml-language-server'),
-    'load average at start (1/5/15 min)': loadavg().map((l) => l.toFixed(2)).join(' / '),
+    'load average at start (1/5/15 min)': loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / '),
   };
 }

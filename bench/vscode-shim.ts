@@ -3,7 +3,10 @@
  * fields), so the bench can run the extension's real CodeLens code in Node without a VS Code.
  */
 export class Position {
-  constructor(readonly line: number, readonly character: number) {}
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
 export class Range {
   readonly start: Position;
@@ -15,7 +18,10 @@ export class Range {
 }
 export class CodeLens {
   command?: unknown;
-  constructor(readonly range: Range, command?: unknown) {
+  constructor(
+    readonly range: Range,
+    command?: unknown,
+  ) {
     this.command = command;
   }
   get isResolved(): boolean {

@@ -11,9 +11,12 @@ if (!fs.existsSync(cli)) {
 }
 require(cli)
   .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  }, (e) => {
-    process.stderr.write(`ocip: ${(e && e.stack) || e}\n`);
-    process.exitCode = 2;
-  });
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`ocip: ${(e && e.stack) || e}\n`);
+      process.exitCode = 2;
+    },
+  );

@@ -19,7 +19,11 @@ export function checkOptionsFrom(values: Record<string, unknown>): CheckOptions 
   for (const spec of (values['service-pack'] as string[] | undefined) ?? []) {
     const eq = spec.indexOf('=');
     if (eq <= 0) throw new UsageError(`--service-pack takes NAME=Service1,Service2 (got '${spec}')`);
-    packs[spec.slice(0, eq)] = spec.slice(eq + 1).split(',').map((s) => s.trim()).filter(Boolean);
+    packs[spec.slice(0, eq)] = spec
+      .slice(eq + 1)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
   const template = values['new-user-template'] as string | undefined;
   return {
@@ -28,7 +32,13 @@ export function checkOptionsFrom(values: Record<string, unknown>): CheckOptions 
     adminLevel: canonical as AdminLevel,
     externalAuthentication: values['external-authentication'] === true,
     servicePacks: packs,
-    newUserTemplateServices: template === undefined ? undefined : template.split(',').map((s) => s.trim()).filter(Boolean),
+    newUserTemplateServices:
+      template === undefined
+        ? undefined
+        : template
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
   };
 }
 

@@ -34,7 +34,9 @@ export function formatText(reports: FileReport[]): string {
       warnings += r.totals.warnings;
     }
   }
-  out.push(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+  out.push(
+    `${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+  );
   return out.join('\n') + '\n';
 }
 
@@ -89,7 +91,12 @@ export function formatSarif(reports: FileReport[], toolVersion: string): string 
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'ocip', version: toolVersion, informationUri: 'https://github.com/ocip-tools/ocip-vscode', rules } }, results }],
+    runs: [
+      {
+        tool: { driver: { name: 'ocip', version: toolVersion, informationUri: 'https://github.com/ocip-tools/ocip-vscode', rules } },
+        results,
+      },
+    ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
 }

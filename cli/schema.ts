@@ -10,9 +10,16 @@ export const SCHEMA_USAGE = `Usage: ocip schema --json-schema COMMAND[,COMMAND..
   must be one of them, chosen by its 'command:' key ('all': every command of the model). Without --schema-dir, the built-in R25 model is used.`;
 
 export function runSchema(argv: string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'json-schema': { type: 'string' }, 'schema-dir': { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'json-schema': { type: 'string' }, 'schema-dir': { type: 'string' } },
+  });
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-  const requested = (values['json-schema'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const requested = (values['json-schema'] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!requested.length) throw new UsageError('--json-schema COMMAND is required');
   const model = modelFrom(values);
   const names = requested.length === 1 && requested[0] === 'all' ? model.commandNames() : requested;

@@ -25,11 +25,19 @@ export function resolveServer(flags: ServerFlags, cwd: string = process.cwd()): 
     if (flags.host) throw new UsageError('give either --server NAME or --host, not both');
     server = serverFromConfig(flags.server, flags.config ?? join(cwd, '.vscode', 'settings.json'));
   } else {
-    if (!flags.host) throw new UsageError('give --server NAME (from ocip.servers) or --host H [--port P] [--transport tcp|tls|soap] --user U');
+    if (!flags.host)
+      throw new UsageError('give --server NAME (from ocip.servers) or --host H [--port P] [--transport tcp|tls|soap] --user U');
     const transport = (flags.transport ?? 'tcp').toLowerCase();
-    if (transport !== 'tcp' && transport !== 'tls' && transport !== 'soap') throw new UsageError(`--transport must be tcp, tls or soap (got '${flags.transport}')`);
+    if (transport !== 'tcp' && transport !== 'tls' && transport !== 'soap')
+      throw new UsageError(`--transport must be tcp, tls or soap (got '${flags.transport}')`);
     if (!flags.user) throw new UsageError('--user is required with --host');
-    server = { name: flags.host, host: flags.host, transport: transport as TransportKind, username: flags.user, production: flags.production === true };
+    server = {
+      name: flags.host,
+      host: flags.host,
+      transport: transport as TransportKind,
+      username: flags.user,
+      production: flags.production === true,
+    };
   }
   if (flags.port !== undefined) {
     const port = Number(flags.port);
@@ -39,7 +47,11 @@ export function resolveServer(flags: ServerFlags, cwd: string = process.cwd()): 
   if (flags.user) server.username = flags.user;
   if (flags['soap-url']) server.soapUrl = flags['soap-url'];
   if (flags.fingerprint || flags['allow-self-signed']) {
-    server.tls = { ...server.tls, fingerprint: flags.fingerprint ?? server.tls?.fingerprint, allowSelfSigned: flags['allow-self-signed'] || server.tls?.allowSelfSigned };
+    server.tls = {
+      ...server.tls,
+      fingerprint: flags.fingerprint ?? server.tls?.fingerprint,
+      allowSelfSigned: flags['allow-self-signed'] || server.tls?.allowSelfSigned,
+    };
   }
   return server;
 }
@@ -57,7 +69,9 @@ function serverFromConfig(name: string, file: string): ServerConfig {
   const found = servers.find((s) => s.name === name);
   if (!found) {
     const known = servers.map((s) => `"${s.name}"`).join(', ') || 'none';
-    throw new UsageError(`no server named "${name}" in ocip.servers of ${file} (defined: ${known})${problems.length ? `; problems: ${problems.join('; ')}` : ''}`);
+    throw new UsageError(
+      `no server named "${name}" in ocip.servers of ${file} (defined: ${known})${problems.length ? `; problems: ${problems.join('; ')}` : ''}`,
+    );
   }
   return { ...found, tls: found.tls ? { ...found.tls } : undefined };
 }

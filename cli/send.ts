@@ -4,7 +4,18 @@
  * 2 usage, configuration, connection or login error.
  */
 import { parseArgs } from 'node:util';
-import { errorsRefusalText, formatLogLine, prepareSend, productionConfirmationText, resultJson, resultLine, runSend, summarizeResults, summaryText, isFailure } from '../core/send';
+import {
+  errorsRefusalText,
+  formatLogLine,
+  prepareSend,
+  productionConfirmationText,
+  resultJson,
+  resultLine,
+  runSend,
+  summarizeResults,
+  summaryText,
+  isFailure,
+} from '../core/send';
 import { renderResponseTree } from '../core/ocip/response-data';
 import type { CliIo } from './io';
 import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
@@ -67,7 +78,8 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got '${format}')`);
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one FILE' : 'no FILE given');
   const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
-  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 15)) throw new UsageError(`--batch-size must be 1-15 (got '${values['batch-size']}')`);
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 15))
+    throw new UsageError(`--batch-size must be 1-15 (got '${values['batch-size']}')`);
   const timeoutMs = secondsFlag('timeout', values.timeout, DEFAULT_TIMEOUT_SECONDS);
   const connectTimeoutMs = secondsFlag('connect-timeout', values['connect-timeout'], DEFAULT_CONNECT_TIMEOUT_SECONDS);
   const server = resolveServer(values);
@@ -132,7 +144,20 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
   if (format === 'json') io.stdout(JSON.stringify(resultJson(outcome.rows), null, 2) + '\n');
   else {
     // A data response follows its line as a readable tree: tables as columns under their headings.
-    io.stdout(outcome.rows.map((r) => resultLine(r) + '\n' + (r.response ? renderResponseTree(r.response).map((l) => `    ${l}\n`).join('') : '')).join(''));
+    io.stdout(
+      outcome.rows
+        .map(
+          (r) =>
+            resultLine(r) +
+            '\n' +
+            (r.response
+              ? renderResponseTree(r.response)
+                  .map((l) => `    ${l}\n`)
+                  .join('')
+              : ''),
+        )
+        .join(''),
+    );
     io.stdout(`${summaryText(summarizeResults(outcome.rows))}.\n`);
   }
   return outcome.rows.some((r) => isFailure(r.kind)) ? 1 : 0;

@@ -22,7 +22,12 @@ function severityOverridesFrom(specs: string[]): SeverityOverrides {
     raw[spec.slice(0, eq)] = spec.slice(eq + 1);
   }
   const { overrides, problems } = parseSeverityOverrides(raw);
-  if (problems.length) throw new UsageError(problems.map((p) => p.replace('ocip.diagnostics.severity', '--severity').replace(/; (ignored|the rule keeps its default severity)\.$/, '.')).join('\n'));
+  if (problems.length)
+    throw new UsageError(
+      problems
+        .map((p) => p.replace('ocip.diagnostics.severity', '--severity').replace(/; (ignored|the rule keeps its default severity)\.$/, '.'))
+        .join('\n'),
+    );
   return overrides;
 }
 
@@ -37,7 +42,6 @@ export const VALIDATE_USAGE = `Usage: ocip validate [--format text|json|sarif] [
   'off' leaves the rule out. The exit status follows the overridden severities.
   Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
 
-
 /** Folders given on the command line are searched for OCI-P files (*.ocip.yaml, *.ocip.yml, *.ocip.xml, BroadsoftDocument *.xml). */
 function expand(paths: string[]): string[] {
   const out: string[] = [];
@@ -48,7 +52,12 @@ function expand(paths: string[]): string[] {
       const st = statSync(p);
       if (st.isDirectory()) walk(p);
       else if (/\.ocip\.(ya?ml|xml)$/i.test(name)) out.push(p);
-      else if (st.isFile() && /\.xml$/i.test(name) && detectFormat(name, readFileHead(p, FILE_LIMITS.sniffBytes).toString('utf8')) === 'xml') out.push(p);
+      else if (
+        st.isFile() &&
+        /\.xml$/i.test(name) &&
+        detectFormat(name, readFileHead(p, FILE_LIMITS.sniffBytes).toString('utf8')) === 'xml'
+      )
+        out.push(p);
     }
   };
   for (const p of paths) {
@@ -65,7 +74,11 @@ function expand(paths: string[]): string[] {
 }
 
 export function runValidate(argv: string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...CHECK_FLAGS, format: { type: 'string', default: 'text' }, severity: { type: 'string', multiple: true } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...CHECK_FLAGS, format: { type: 'string', default: 'text' }, severity: { type: 'string', multiple: true } },
+  });
   const format = values.format as string;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
   if (positionals.length === 0) throw new UsageError('no files given');
@@ -84,7 +97,19 @@ export function runValidate(argv: string[], io: CliIo): number {
     } catch (e) {
       io.stderr(`ocip: cannot read ${file}: ${readFailure(e)}\n`);
       ioError = true;
-      reports.push({ file, text: '', diagnostics: [{ code: 'OCI-IO', kind: 'syntax', severity: 'error', message: `cannot read file: ${(e as Error).message}`, span: { start: 0, end: 0 } }] });
+      reports.push({
+        file,
+        text: '',
+        diagnostics: [
+          {
+            code: 'OCI-IO',
+            kind: 'syntax',
+            severity: 'error',
+            message: `cannot read file: ${(e as Error).message}`,
+            span: { start: 0, end: 0 },
+          },
+        ],
+      });
       continue;
     }
     const fmt = formatForFile(file, text);
@@ -96,7 +121,13 @@ export function runValidate(argv: string[], io: CliIo): number {
     const found = [...(encodingProblem ? [encodingProblem] : []), ...new DocumentAnalyzer(fmt, model, options).analyze(text).diagnostics];
     const diagnostics = applySeverityOverrides(found, overrides).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     const listed = capDiagnostics(diagnostics, CLI_LIMITS.diagnosticsPerFile);
-    const totals = listed === diagnostics ? undefined : { errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length };
+    const totals =
+      listed === diagnostics
+        ? undefined
+        : {
+            errors: diagnostics.filter((d) => d.severity === 'error').length,
+            warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+          };
     reports.push({ file, text, diagnostics: listed, totals });
   }
   io.stdout(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, io.version) : formatText(reports));

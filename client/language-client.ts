@@ -1,6 +1,12 @@
 /** Starts the OCI-P language server (dist/server.js) over stdio for OCI-P YAML and XML documents. */
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../core/protocol/messages';
 import { languageClientChannel } from './log';
 

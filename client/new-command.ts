@@ -5,7 +5,14 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMAND_LIST_REQUEST, NEW_COMMAND_REQUEST, type CommandListParams, type CommandListResult, type NewCommandParams, type NewCommandResult } from '../core/protocol/messages';
+import {
+  COMMAND_LIST_REQUEST,
+  NEW_COMMAND_REQUEST,
+  type CommandListParams,
+  type CommandListResult,
+  type NewCommandParams,
+  type NewCommandResult,
+} from '../core/protocol/messages';
 import { activeOcipDocument } from './convert-commands';
 
 export const NEW_COMMAND_COMMAND = 'ocip.newCommand';
@@ -34,5 +41,9 @@ async function newCommand(getClient: () => LanguageClient | undefined, preset?: 
 }
 
 export function registerNewCommandCommand(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
-  context.subscriptions.push(vscode.commands.registerCommand(NEW_COMMAND_COMMAND, (command?: string) => newCommand(getClient, typeof command === 'string' ? command : undefined)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(NEW_COMMAND_COMMAND, (command?: string) =>
+      newCommand(getClient, typeof command === 'string' ? command : undefined),
+    ),
+  );
 }

@@ -18,7 +18,10 @@ async function newFile(format: 'yaml' | 'xml'): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: format === 'yaml' ? 'ocip-yaml' : 'ocip-xml', content: '' });
   const editor = await vscode.window.showTextDocument(doc);
   const style = { format, snippet: true, stop: { n: 1 } } as const;
-  const body = format === 'yaml' ? commandSkeleton(builtinModel(), COMMAND, checkOptions(), { ...style, stop: { n: 1 } }) : xmlDocumentSkeleton(builtinModel(), COMMAND, checkOptions(), { ...style, stop: { n: 1 } });
+  const body =
+    format === 'yaml'
+      ? commandSkeleton(builtinModel(), COMMAND, checkOptions(), { ...style, stop: { n: 1 } })
+      : xmlDocumentSkeleton(builtinModel(), COMMAND, checkOptions(), { ...style, stop: { n: 1 } });
   await editor.insertSnippet(new vscode.SnippetString(body + '\n'));
 }
 

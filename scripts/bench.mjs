@@ -7,5 +7,8 @@ import { fileURLToPath } from 'node:url';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const build = spawnSync(process.execPath, [join(repo, 'esbuild.mjs')], { cwd: repo, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(repo, 'bench', 'run.ts'), ...process.argv.slice(2)], { cwd: repo, stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(repo, 'bench', 'run.ts'), ...process.argv.slice(2)], {
+  cwd: repo,
+  stdio: 'inherit',
+});
 process.exit(run.status ?? 1);

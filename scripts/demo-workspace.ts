@@ -24,6 +24,13 @@ export function ensureWorkspace(workspace: string, examples: string): { created:
  * workspace copy is left as the user has it.
  */
 export function demoServerSettings(server: DemoServer): Record<string, unknown> {
-  const entry = { name: DEMO_SERVER_NAME, host: '127.0.0.1', port: server.port, transport: 'tcp', username: server.username, production: false };
+  const entry = {
+    name: DEMO_SERVER_NAME,
+    host: '127.0.0.1',
+    port: server.port,
+    transport: 'tcp',
+    username: server.username,
+    production: false,
+  };
   return { 'ocip.servers': [entry], 'ocip.activeServer': DEMO_SERVER_NAME };
 }

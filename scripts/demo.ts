@@ -14,7 +14,7 @@ import { freePort, startCodeServer, type CodeServer } from '../test/e2e/codeServ
 import { CHROMIUM_BIN, CODE_SERVER_BIN, REPO_ROOT, ensureVsix } from '../test/e2e/prerequisites';
 import { startSimulator, type RunningSimulator } from '../sim/index';
 import seed from '../sim/seed.example.json';
-import { DEMO_SERVER_NAME, demoServerSettings, ensureWorkspace } from './demo-workspace';
+import { demoServerSettings, ensureWorkspace } from './demo-workspace';
 
 const PREFERRED = { tcp: 2208, tls: 2209, soap: 8080, codeServer: 8443 };
 
@@ -59,10 +59,13 @@ export async function runDemo(): Promise<void> {
       process.once(signal, () => process.exit(130));
       return;
     }
-    void stop(signal).then(() => process.exit(0), (e) => {
-      console.error(`demo: ${e instanceof Error ? e.message : e}`);
-      process.exit(1);
-    });
+    void stop(signal).then(
+      () => process.exit(0),
+      (e) => {
+        console.error(`demo: ${e instanceof Error ? e.message : e}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -82,7 +85,9 @@ export async function runDemo(): Promise<void> {
     const admin = seed.accounts.find((a) => a.level === 'System')!;
     const workspace = join(demoDir, 'workspace');
     const { created } = ensureWorkspace(workspace, join(REPO_ROOT, 'examples'));
-    say(`demo: workspace ${show(workspace)} (${created ? 'copied from examples/' : 'kept as you left it'}); the demo's user settings point at the simulator`);
+    say(
+      `demo: workspace ${show(workspace)} (${created ? 'copied from examples/' : 'kept as you left it'}); the demo's user settings point at the simulator`,
+    );
 
     say('demo: start code-server');
     server = await startCodeServer({
@@ -107,7 +112,9 @@ export async function runDemo(): Promise<void> {
     say('    - press Ctrl+Alt+Enter (or click "Send" above the command) to send it to the simulator;');
     say(`    - the password of ${admin.userId} is the demo System administrator's in sim/seed.example.json (a test fixture);`);
     say('    - open mistakes/typical-mistakes.ocip.yaml: problems, hovers, completion (Ctrl+Space), quick fixes (Ctrl+.).');
-    say(`  Simulator: OCI-P TCP 127.0.0.1:${sim.ports.tcp}, TLS ${sim.ports.tls ?? 'off'}, SOAP http://127.0.0.1:${sim.ports.soap}; state ${show(stateFile)}`);
+    say(
+      `  Simulator: OCI-P TCP 127.0.0.1:${sim.ports.tcp}, TLS ${sim.ports.tls ?? 'off'}, SOAP http://127.0.0.1:${sim.ports.soap}; state ${show(stateFile)}`,
+    );
     say('  Stop with Ctrl+C.');
   } catch (error) {
     await stop('start-up failed');

@@ -34,7 +34,10 @@ if (withChecks || filters.length === 0) {
   if (failedChecks.includes('format check')) console.log('Formatting differs: `npm run format` rewrites the files, then review the diff.');
 }
 
-let files = readdirSync('test', { recursive: true }).filter((f) => f.endsWith('.test.ts')).map((f) => join('test', f)).sort();
+let files = readdirSync('test', { recursive: true })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => join('test', f))
+  .sort();
 if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
 // End-to-end tests last and alone: they drive a real VS Code and need the whole machine.
 const e2e = files.filter((f) => f.startsWith('test/e2e/'));
@@ -42,13 +45,26 @@ const rest = files.filter((f) => !e2e.includes(f));
 let status = 0;
 const totals = { pass: 0, fail: 0, skipped: 0, todo: 0 };
 const tapDir = mkdtempSync(join(tmpdir(), 'ocip-test-'));
-for (const [name, group, concurrency] of [['unit', rest, 2], ['e2e', e2e, 1]]) {
+for (const [name, group, concurrency] of [
+  ['unit', rest, 2],
+  ['e2e', e2e, 1],
+]) {
   if (!group.length) continue;
   const tap = join(tapDir, `${name}.tap`);
   const res = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=900000',
-      '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...group],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      '--test-timeout=900000',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...group,
+    ],
     { stdio: 'inherit' },
   );
   if (res.status !== 0) status = res.status ?? 1;

@@ -12,7 +12,12 @@ export const analyzeRequest: Feature = (ctx) => {
       format: analysis.file.format,
       errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
       warnings: analysis.diagnostics.filter((d) => d.severity === 'warning').length,
-      commands: analysis.file.commands.map((c) => ({ index: c.index, name: c.name, line: doc.positionAt(c.headSpan.start).line, errors: errorsOf(c.index) })),
+      commands: analysis.file.commands.map((c) => ({
+        index: c.index,
+        name: c.name,
+        line: doc.positionAt(c.headSpan.start).line,
+        errors: errorsOf(c.index),
+      })),
     };
   });
 };

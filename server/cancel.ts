@@ -15,7 +15,11 @@ export function cancelledError(): ResponseError<void> {
 }
 
 export function cancelUndispatched(message: Message): ResponseMessage {
-  return { jsonrpc: '2.0', id: (message as { id?: number | string }).id ?? null, error: { code: LSPErrorCodes.RequestCancelled, message: 'Request cancelled' } };
+  return {
+    jsonrpc: '2.0',
+    id: (message as { id?: number | string }).id ?? null,
+    error: { code: LSPErrorCodes.RequestCancelled, message: 'Request cancelled' },
+  };
 }
 
 /**
@@ -36,7 +40,18 @@ export async function checkCancelled(token: CancellationToken | undefined): Prom
   if (token.isCancellationRequested) throw cancelledError();
 }
 
-const REQUEST_REGISTRATIONS = new Set(['onRequest', 'onDocumentSymbol', 'onFoldingRanges', 'onSelectionRanges', 'onDocumentFormatting', 'onCompletion', 'onCompletionResolve', 'onHover', 'onCodeAction', 'onCodeActionResolve']);
+const REQUEST_REGISTRATIONS = new Set([
+  'onRequest',
+  'onDocumentSymbol',
+  'onFoldingRanges',
+  'onSelectionRanges',
+  'onDocumentFormatting',
+  'onCompletion',
+  'onCompletionResolve',
+  'onHover',
+  'onCodeAction',
+  'onCodeActionResolve',
+]);
 
 type Handler = (...args: unknown[]) => unknown;
 

@@ -22,7 +22,15 @@ function toCore(doc: TextDocument, d: LspDiagnostic): Diagnostic | undefined {
   const data = d.data as DiagnosticData | undefined;
   if (d.source !== 'ocip' || !data?.fix) return undefined;
   const severity = d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : d.severity === 3 ? 'information' : 'hint';
-  return { code: String(d.code), kind: data.kind, severity, message: d.message, span: toSpan(doc, d.range), fix: data.fix, command: data.command };
+  return {
+    code: String(d.code),
+    kind: data.kind,
+    severity,
+    message: d.message,
+    span: toSpan(doc, d.range),
+    fix: data.fix,
+    command: data.command,
+  };
 }
 
 function toLspEdits(doc: TextDocument, edits: TextEdit[]): LspTextEdit[] {
@@ -43,14 +51,21 @@ export const codeActions: Feature = (ctx) => {
         const d = toCore(doc, lsp);
         if (!d) continue;
         for (const fix of fixesFor(input, d)) {
-          out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: fix.preferred, edit: { changes: { [uri]: toLspEdits(doc, fix.edits) } } });
+          out.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [lsp],
+            isPreferred: fix.preferred,
+            edit: { changes: { [uri]: toLspEdits(doc, fix.edits) } },
+          });
         }
       }
     }
     if (wants(only, FIX_ALL_KIND)) {
       // A rule turned off (ocip.diagnostics.severity) is not fixed behind the user's back either.
       const edits = fixAll(input, applySeverityOverrides(analysis.diagnostics, state.settings.diagnostics.severity));
-      if (edits.length) out.push({ title: 'Fix all OCI-P problems in the file', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(doc, edits) } } });
+      if (edits.length)
+        out.push({ title: 'Fix all OCI-P problems in the file', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(doc, edits) } } });
     }
     return out;
   });

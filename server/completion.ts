@@ -1,5 +1,12 @@
 /** textDocument/completion: core/authoring/completion entries -> LSP completion items. */
-import { CompletionItemKind, CompletionItemTag, CompletionTriggerKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  CompletionTriggerKind,
+  InsertTextFormat,
+  InsertTextMode,
+  type CompletionItem,
+} from 'vscode-languageserver';
 import { complete, type CompletionEntry, type CompletionKind } from '../core/authoring/completion';
 import type { CursorRole } from '../core/authoring/cursor';
 import type { Feature } from './context';
@@ -43,7 +50,15 @@ export const completion: Feature = (ctx) => {
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
     // Spaces, colons and dashes are typed all the time: decide from the role alone, before any entry is built.
     const wanted = trigger ? (role: CursorRole) => triggerMeansSomething(trigger, role) : undefined;
-    const result = complete(doc.getText(), offset, state.format, analysis.commandAt(offset), state.model, toCheckOptions(state.settings), wanted);
+    const result = complete(
+      doc.getText(),
+      offset,
+      state.format,
+      analysis.commandAt(offset),
+      state.model,
+      toCheckOptions(state.settings),
+      wanted,
+    );
     if (trigger && !triggerMeansSomething(trigger, result.role)) return null;
     return { isIncomplete: result.incomplete ?? false, items: result.entries.map((e) => toItem(doc, e)) };
   });

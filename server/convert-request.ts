@@ -1,7 +1,14 @@
 /** ocip/convert and ocip/previewRequest: conversion and request preview of an open document, with its own model. */
 import { convertText } from '../core/authoring/format-convert';
 import { previewRequest } from '../core/authoring/format-preview';
-import { CONVERT_REQUEST, PREVIEW_REQUEST, type ConvertParams, type ConvertResult, type PreviewParams, type PreviewResult } from '../core/protocol/messages';
+import {
+  CONVERT_REQUEST,
+  PREVIEW_REQUEST,
+  type ConvertParams,
+  type ConvertResult,
+  type PreviewParams,
+  type PreviewResult,
+} from '../core/protocol/messages';
 import type { Feature } from './context';
 
 const NOT_OCIP = { error: 'This document is not an OCI-P file (.ocip.yaml, .ocip.yml or .ocip.xml).' };

@@ -61,7 +61,10 @@ export class FrameGuard extends Transform {
           this.pending = Buffer.from(data); // wait for the rest of the header
           break;
         }
-        data = this.skip(data, data.length >= this.maxHeader ? `a header block longer than ${this.maxHeader} bytes` : 'bytes that are not a message header');
+        data = this.skip(
+          data,
+          data.length >= this.maxHeader ? `a header block longer than ${this.maxHeader} bytes` : 'bytes that are not a message header',
+        );
         continue;
       }
       const length = this.contentLength(data.subarray(0, end).toString('latin1'));

@@ -49,15 +49,19 @@ export function badChange(params: unknown): string | undefined {
   return undefined;
 }
 
-const hasUri = (params: unknown): boolean => isObject(params) && isObject(params.textDocument) && typeof params.textDocument.uri === 'string';
+const hasUri = (params: unknown): boolean =>
+  isObject(params) && isObject(params.textDocument) && typeof params.textDocument.uri === 'string';
 
 /** The connection as TextDocuments should see it: malformed document notifications are logged and dropped. */
 export function guardConnection(connection: Connection, log: Log): Connection {
-  const guarded = <P>(name: string, why: (p: unknown) => string | undefined) => (handler: NotificationHandler<P>) => (params: P) => {
-    const problem = why(params);
-    if (problem) return log(`ocip-language-server: ${name} ignored: ${problem}`);
-    return handler(params);
-  };
+  const guarded =
+    <P>(name: string, why: (p: unknown) => string | undefined) =>
+    (handler: NotificationHandler<P>) =>
+    (params: P) => {
+      const problem = why(params);
+      if (problem) return log(`ocip-language-server: ${name} ignored: ${problem}`);
+      return handler(params);
+    };
   const open = guarded<DidOpenTextDocumentParams>('textDocument/didOpen', badOpen);
   const change = guarded<DidChangeTextDocumentParams>('textDocument/didChange', badChange);
   const uriOnly = (name: string) => guarded<unknown>(name, (p) => (hasUri(p) ? undefined : 'no textDocument.uri'));

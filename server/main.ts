@@ -2,7 +2,15 @@
  * The OCI-P language server. Run with `node dist/server.js --stdio` (the VS Code client does the same).
  * It is a thin adapter: every answer comes from core/ (parse, check, complete, describe, fix).
  */
-import { createConnection, type Connection, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  type Connection,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocuments,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -35,9 +43,15 @@ import { sendRequests } from './send-requests';
 function createGuardedConnection(): Connection {
   const options = { connectionStrategy: { cancelUndispatched } };
   if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all, options);
-  const input = process.stdin.pipe(new FrameGuard({ onDrop: (bytes, why) => process.stderr.write(`ocip-language-server: dropped ${bytes} bytes of input (${why}); resynchronized on the next message header\n`) }));
+  const input = process.stdin.pipe(
+    new FrameGuard({
+      onDrop: (bytes, why) =>
+        process.stderr.write(`ocip-language-server: dropped ${bytes} bytes of input (${why}); resynchronized on the next message header\n`),
+    }),
+  );
   // What createConnection does for --stdio: nothing but JSON-RPC may reach stdout.
-  for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
+  for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const)
+    console[k] = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
   return createConnection(ProposedFeatures.all, input, process.stdout, options);
 }
 
@@ -79,7 +93,13 @@ const ctx: ServerContext = {
 /** ocip/modelStatus for the client's language status item, sent when a document's model changes. */
 const statusSent = new Map<string, string>();
 function reportModelStatus(uri: string, choice: ModelChoice): void {
-  const status: ModelStatus = { uri, source: choice.source, release: choice.model.model.release, commands: choice.model.commandNames().length, error: choice.error };
+  const status: ModelStatus = {
+    uri,
+    source: choice.source,
+    release: choice.model.model.release,
+    commands: choice.model.commandNames().length,
+    error: choice.error,
+  };
   const key = JSON.stringify(status);
   if (statusSent.get(uri) === key) return;
   statusSent.set(uri, key);
@@ -102,9 +122,21 @@ function warnOnce(message: string): void {
   log.warn(message);
 }
 
-
 /** Feature modules; each registers its own handlers. */
-const features: Feature[] = [validation, analyzeRequest, documentSymbols, foldingRanges, selectionRanges, documentFormatting, convertRequests, scaffoldRequests, completion, hover, codeActions, sendRequests];
+const features: Feature[] = [
+  validation,
+  analyzeRequest,
+  documentSymbols,
+  foldingRanges,
+  selectionRanges,
+  documentFormatting,
+  convertRequests,
+  scaffoldRequests,
+  completion,
+  hover,
+  codeActions,
+  sendRequests,
+];
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;

@@ -31,10 +31,16 @@ export class ModelProvider {
       const started = Date.now();
       try {
         choice = { model: loadSchemaDirCached(schemaDirectory, this.cacheDir), source: 'schemaDirectory' };
-        this.log?.info(`Model loaded from schema folder ${schemaDirectory}: ${choice.model.commandNames().length} commands (${Date.now() - started} ms, compiled or read from the cache).`);
+        this.log?.info(
+          `Model loaded from schema folder ${schemaDirectory}: ${choice.model.commandNames().length} commands (${Date.now() - started} ms, compiled or read from the cache).`,
+        );
         for (const w of choice.model.warnings.slice(0, 20)) this.log?.info(`Schema folder ${schemaDirectory}: ${w}`);
       } catch (e) {
-        choice = { model: builtinModel(), source: 'builtin', error: `ocip.schemaDirectory '${schemaDirectory}' could not be used: ${(e as Error).message}. Using the built-in R25 model.` };
+        choice = {
+          model: builtinModel(),
+          source: 'builtin',
+          error: `ocip.schemaDirectory '${schemaDirectory}' could not be used: ${(e as Error).message}. Using the built-in R25 model.`,
+        };
         this.log?.error(choice.error!);
       }
       this.byDir.set(schemaDirectory, choice);

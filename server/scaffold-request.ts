@@ -1,6 +1,13 @@
 /** ocip/commandList and ocip/newCommand: the "New Command…" quick pick and its skeleton, with the document's model. */
 import { commandChoices, scaffoldCommand } from '../core/authoring/scaffold';
-import { COMMAND_LIST_REQUEST, NEW_COMMAND_REQUEST, type CommandListParams, type CommandListResult, type NewCommandParams, type NewCommandResult } from '../core/protocol/messages';
+import {
+  COMMAND_LIST_REQUEST,
+  NEW_COMMAND_REQUEST,
+  type CommandListParams,
+  type CommandListResult,
+  type NewCommandParams,
+  type NewCommandResult,
+} from '../core/protocol/messages';
 import type { Feature } from './context';
 import { toCheckOptions } from './settings';
 

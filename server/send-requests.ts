@@ -5,7 +5,12 @@
  */
 import { prepareChecked } from '../core/send';
 import {
-  CODE_LENS_REQUEST, PREPARE_SEND_REQUEST, type CodeLensParams, type CodeLensResult, type PrepareSendParams, type PrepareSendResult,
+  CODE_LENS_REQUEST,
+  PREPARE_SEND_REQUEST,
+  type CodeLensParams,
+  type CodeLensResult,
+  type PrepareSendParams,
+  type PrepareSendResult,
 } from '../core/protocol/messages';
 import type { Feature } from './context';
 

@@ -75,12 +75,17 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   if (state.publishing === analysis) return;
   state.publishing = analysis;
   const version = found.doc.version;
-  const superseded = () => ctx.states.get(doc.uri) !== state || state.analysis !== analysis || ctx.documents.get(doc.uri)?.version !== version;
+  const superseded = () =>
+    ctx.states.get(doc.uri) !== state || state.analysis !== analysis || ctx.documents.get(doc.uri)?.version !== version;
   const progressive = analysis.size >= PROGRESSIVE_MIN_UNITS;
   let nextProgress = performance.now() + PROGRESS_FIRST_MS;
   while (!analysis.advance(SLICE_MS)) {
     if (progressive && performance.now() >= nextProgress) {
-      await ctx.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: analysis.diagnosticsSoFar().map((d) => toLspDiagnostic(found.doc, d)) });
+      await ctx.connection.sendDiagnostics({
+        uri: doc.uri,
+        version,
+        diagnostics: analysis.diagnosticsSoFar().map((d) => toLspDiagnostic(found.doc, d)),
+      });
       nextProgress = performance.now() + PROGRESS_EVERY_MS;
     }
     await yieldToEventLoop();
@@ -90,7 +95,10 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   await ctx.connection.sendDiagnostics({
     uri: doc.uri,
     version,
-    diagnostics: capDiagnostics(applySeverityOverrides(analysis.diagnostics, state.settings.diagnostics.severity), LSP_LIMITS.diagnosticsPerDocument).map((d) => toLspDiagnostic(found.doc, d)),
+    diagnostics: capDiagnostics(
+      applySeverityOverrides(analysis.diagnostics, state.settings.diagnostics.severity),
+      LSP_LIMITS.diagnosticsPerDocument,
+    ).map((d) => toLspDiagnostic(found.doc, d)),
   });
 }
 

@@ -93,10 +93,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const host = options.host ?? '127.0.0.1';
   const dataMode = options.dataMode ?? 'AS';
   const log: LogFn | undefined = options.log;
-  const seeded = options.seedFile ? loadSeedFile(options.seedFile) : parseSeed(options.seed ?? defaultSeed, options.seed ? 'seed' : 'built-in seed');
+  const seeded = options.seedFile
+    ? loadSeedFile(options.seedFile)
+    : parseSeed(options.seed ?? defaultSeed, options.seed ? 'seed' : 'built-in seed');
   const accounts: Account[] = seeded.accounts;
   const store = StateStore.open(seeded.state, options.stateFile);
-  useSimModel(options.model ?? (options.schemaDir ? loadSchemaDirCached(options.schemaDir, join(tmpdir(), 'ocip-schema-cache')) : undefined));
+  useSimModel(
+    options.model ?? (options.schemaDir ? loadSchemaDirCached(options.schemaDir, join(tmpdir(), 'ocip-schema-cache')) : undefined),
+  );
   let faults: FaultOptions | undefined = options.faults;
   const env = { store, accounts, dataMode, logoutSuccessResponse: options.logoutSuccessResponse ?? false };
   const deps = (kind: 'tcp' | 'tls') => ({ kind, env, faults: () => faults, log });

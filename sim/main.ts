@@ -13,7 +13,8 @@ export class UsageError extends Error {}
 function port(flag: string, value: string | undefined): number | undefined {
   if (value === 'off') return undefined;
   const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${flag} needs a port number 0-65535 or "off", got ${value ?? 'nothing'}`);
+  if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(`${flag} needs a port number 0-65535 or "off", got ${value ?? 'nothing'}`);
   return n;
 }
 
@@ -27,22 +28,42 @@ export function parseSimArgs(argv: string[]): SimulatorOptions & { verbose: bool
       return v;
     };
     switch (flag) {
-      case '--host': opts.host = value(); break;
-      case '--tcp-port': opts.tcpPort = port(flag, value()); break;
-      case '--tls-port': opts.tlsPort = port(flag, value()); break;
-      case '--soap-port': opts.soapPort = port(flag, value()); break;
+      case '--host':
+        opts.host = value();
+        break;
+      case '--tcp-port':
+        opts.tcpPort = port(flag, value());
+        break;
+      case '--tls-port':
+        opts.tlsPort = port(flag, value());
+        break;
+      case '--soap-port':
+        opts.soapPort = port(flag, value());
+        break;
       case '--data-mode': {
         const m = value().toUpperCase();
         if (m !== 'AS' && m !== 'XS') throw new UsageError(`--data-mode must be AS or XS, got ${m}`);
         opts.dataMode = m;
         break;
       }
-      case '--state': opts.stateFile = value(); break;
-      case '--seed': opts.seedFile = value(); break;
-      case '--schema-dir': opts.schemaDir = value(); break;
-      case '--verbose': case '-v': opts.verbose = true; break;
-      case '--help': case '-h': throw new UsageError(USAGE);
-      default: throw new UsageError(`Unknown option ${flag}\n${USAGE}`);
+      case '--state':
+        opts.stateFile = value();
+        break;
+      case '--seed':
+        opts.seedFile = value();
+        break;
+      case '--schema-dir':
+        opts.schemaDir = value();
+        break;
+      case '--verbose':
+      case '-v':
+        opts.verbose = true;
+        break;
+      case '--help':
+      case '-h':
+        throw new UsageError(USAGE);
+      default:
+        throw new UsageError(`Unknown option ${flag}\n${USAGE}`);
     }
   }
   return opts;

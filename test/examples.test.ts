@@ -28,7 +28,10 @@ describe('examples', () => {
     it(`${name} has no errors or warnings`, () => {
       const text = readFileSync(join(EXAMPLES, name), 'utf8');
       const diags = checkFile(parseSource(text, detectFormat(name, text)!), model);
-      assert.deepEqual(diags.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => d.message), []);
+      assert.deepEqual(
+        diags.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => d.message),
+        [],
+      );
     });
   }
 
@@ -39,7 +42,10 @@ describe('examples', () => {
     const docs = text.split(/^---$/m);
     assert.equal(docs.length, file.commands.length);
     docs.forEach((doc, i) => {
-      const expected = /# expect: (.*)/.exec(doc)![1].split(',').map((s) => s.trim());
+      const expected = /# expect: (.*)/
+        .exec(doc)![1]
+        .split(',')
+        .map((s) => s.trim());
       const got = new Set(diags.filter((d) => d.command === i && d.severity === 'error').map((d) => d.code));
       for (const code of expected) assert.ok(got.has(code), `document ${i + 1}: expected ${code}, got ${[...got].join(', ')}`);
     });
@@ -65,13 +71,22 @@ describe('examples', () => {
           commands: prepared.commands,
         });
         assert.equal(outcome.failure, undefined);
-        assert.deepEqual(outcome.results.filter((r) => !['success', 'data'].includes(r.kind)).map((r) => `${r.requestType}: ${r.summary}`), []);
+        assert.deepEqual(
+          outcome.results.filter((r) => !['success', 'data'].includes(r.kind)).map((r) => `${r.requestType}: ${r.summary}`),
+          [],
+        );
       });
     }
 
     it('the simulator holds the users the examples added', () => {
       const users = Object.keys(sim.state.users);
-      for (const u of ['alice.martin@acme.example.com', 'bob.nguyen@acme.example.com', 'chloe.dubois@acme.example.com', 'eve.shah@acme.example.com']) assert.ok(users.includes(u), u);
+      for (const u of [
+        'alice.martin@acme.example.com',
+        'bob.nguyen@acme.example.com',
+        'chloe.dubois@acme.example.com',
+        'eve.shah@acme.example.com',
+      ])
+        assert.ok(users.includes(u), u);
       assert.ok(!users.includes('dana.kim@acme.example.com'), 'deleted by the last command of bulk-users');
       assert.ok(!users.includes('frank.ortiz@acme.example.com'), 'deleted by bare-commands.ocip.xml');
     });

@@ -37,7 +37,12 @@ export class SendCodeLens implements vscode.CodeLensProvider<vscode.CodeLens> {
 
   resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
     if (lens instanceof SendLens) {
-      lens.command = { title: '$(play) Send', command: 'ocip.send', arguments: [lens.uri, lens.index], tooltip: `OCI-P: send command #${lens.index + 1}` };
+      lens.command = {
+        title: '$(play) Send',
+        command: 'ocip.send',
+        arguments: [lens.uri, lens.index],
+        tooltip: `OCI-P: send command #${lens.index + 1}`,
+      };
     }
     return lens;
   }
@@ -47,7 +52,12 @@ export class SendCodeLens implements vscode.CodeLensProvider<vscode.CodeLens> {
 export function sendLenses(lines: readonly number[], uri: vscode.Uri): vscode.CodeLens[] {
   if (!lines.length) return [];
   const lenses: vscode.CodeLens[] = [
-    new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: `$(send) Send all (${lines.length})`, command: 'ocip.sendAll', arguments: [uri], tooltip: 'OCI-P: send every command of this file' }),
+    new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+      title: `$(send) Send all (${lines.length})`,
+      command: 'ocip.sendAll',
+      arguments: [uri],
+      tooltip: 'OCI-P: send every command of this file',
+    }),
   ];
   for (let i = 0; i < lines.length; i++) lenses.push(new SendLens(lines[i], uri, i));
   return lenses;

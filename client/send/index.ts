@@ -15,7 +15,11 @@ import { disposeSimulator, startLocalSimulator, stopLocalSimulator } from './sim
 
 export { disposeSimulator };
 
-export function registerSend(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, languageClient: () => Promise<LanguageClient | undefined>): SendServices {
+export function registerSend(
+  context: vscode.ExtensionContext,
+  channel: vscode.LogOutputChannel,
+  languageClient: () => Promise<LanguageClient | undefined>,
+): SendServices {
   const storage = context.globalStorageUri;
   const services: SendServices = {
     log: new SendLog(channel),
@@ -54,17 +58,27 @@ export function registerSend(context: vscode.ExtensionContext, channel: vscode.L
     reg('ocip.selectServer', () => pickServer()),
     reg('ocip.forgetPassword', async (name?: unknown) => {
       const { servers } = readServers();
-      const server = typeof name === 'string' ? servers.find((s) => s.name === name) : await pickServer('OCI-P: Forget the password of…', { makeActive: false, placeHolder: 'Server whose stored password to forget' });
+      const server =
+        typeof name === 'string'
+          ? servers.find((s) => s.name === name)
+          : await pickServer('OCI-P: Forget the password of…', {
+              makeActive: false,
+              placeHolder: 'Server whose stored password to forget',
+            });
       if (!server) return;
       await services.passwords.forget(server);
       void vscode.window.showInformationMessage(`OCI-P: the password of ${server.username} on ${server.name} is forgotten.`);
     }),
     reg('ocip.showHistory', () => showHistory(services.history, services.results)),
-    reg('ocip.resend', async (id?: unknown) => {
-      const entry = typeof id === 'string' ? services.history.find(id) : await pickHistoryEntry(services.history, 'OCI-P: Resend');
-      if (!entry) return;
-      return sendFlow(services, { target: entry.file, only: entry.only, serverName: entry.server.name });
-    }, true),
+    reg(
+      'ocip.resend',
+      async (id?: unknown) => {
+        const entry = typeof id === 'string' ? services.history.find(id) : await pickHistoryEntry(services.history, 'OCI-P: Resend');
+        if (!entry) return;
+        return sendFlow(services, { target: entry.file, only: entry.only, serverName: entry.server.name });
+      },
+      true,
+    ),
     reg('ocip.startSimulator', () => startLocalSimulator(storage, services.passwords, services.log), true),
     reg('ocip.stopSimulator', () => stopLocalSimulator(services.log)),
     reg('ocip.saveResults', () => services.results.save()),

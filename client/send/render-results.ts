@@ -4,7 +4,16 @@
  */
 import { maskSecrets } from '../../core/ocip';
 import { renderResponseTree } from '../../core/ocip/response-data';
-import { outcomeText, summarizeResults, summaryText, serverAddress, type PreparedCommand, type SendResultRow, type ServerConfig, type HistoryEntry } from '../../core/send';
+import {
+  outcomeText,
+  summarizeResults,
+  summaryText,
+  serverAddress,
+  type PreparedCommand,
+  type SendResultRow,
+  type ServerConfig,
+  type HistoryEntry,
+} from '../../core/send';
 
 export interface ResultsView {
   time: Date;
@@ -85,15 +94,28 @@ export function renderHistoryEntry(e: HistoryEntry): string {
 }
 
 function table(rows: Pick<SendResultRow, 'index' | 'type' | 'userId' | 'kind' | 'errorCode' | 'summary' | 'responseType'>[]): string[] {
-  const cells = rows.map((r) => [`${r.index + 1}`, r.type, r.userId ?? '', STATUS[r.kind], r.kind === 'success' || r.kind === 'data' ? '' : outcomeText(r)]);
+  const cells = rows.map((r) => [
+    `${r.index + 1}`,
+    r.type,
+    r.userId ?? '',
+    STATUS[r.kind],
+    r.kind === 'success' || r.kind === 'data' ? '' : outcomeText(r),
+  ]);
   const head = ['#', 'Command', 'User id', 'Result', 'Error'];
   const widths = head.map((h, i) => Math.min(48, Math.max(h.length, ...cells.map((c) => c[i].length))));
-  const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]))).join(' | ').replace(/[\s|]+$/, '');
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i])))
+      .join(' | ')
+      .replace(/[\s|]+$/, '');
   return [line(head), widths.map((w, i) => '-'.repeat(i === widths.length - 1 ? Math.max(5, w) : w)).join('-|-'), ...cells.map(line)];
 }
 
 function indent(s: string): string {
-  return s.split('\n').map((l) => `    ${l}`).join('\n');
+  return s
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 }
 
 /** The raw XML of command #number (1-based) of a view: its request (masked) and its response as received (masked). */

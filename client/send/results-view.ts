@@ -34,7 +34,10 @@ export class ResultsView implements vscode.TextDocumentContentProvider, vscode.C
     const lenses: vscode.CodeLens[] = [];
     for (let i = 0; i < doc.lineCount; i++) {
       const m = DATA_HEADING.exec(doc.lineAt(i).text);
-      if (m) lenses.push(new vscode.CodeLens(new vscode.Range(i, 0, i, 0), { title: 'Raw XML', command: 'ocip.showResultXml', arguments: [Number(m[1])] }));
+      if (m)
+        lenses.push(
+          new vscode.CodeLens(new vscode.Range(i, 0, i, 0), { title: 'Raw XML', command: 'ocip.showResultXml', arguments: [Number(m[1])] }),
+        );
     }
     return lenses;
   }
@@ -84,7 +87,11 @@ export class ResultsView implements vscode.TextDocumentContentProvider, vscode.C
   }
 
   async save(): Promise<void> {
-    const target = await vscode.window.showSaveDialog({ title: 'Save OCI-P Results', filters: { Text: ['txt'] }, defaultUri: vscode.Uri.file('ocip-results.txt') });
+    const target = await vscode.window.showSaveDialog({
+      title: 'Save OCI-P Results',
+      filters: { Text: ['txt'] },
+      defaultUri: vscode.Uri.file('ocip-results.txt'),
+    });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, Buffer.from(this.text, 'utf8'));
     void vscode.window.showInformationMessage(`OCI-P: results saved to ${target.fsPath}`);

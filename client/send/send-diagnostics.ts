@@ -23,7 +23,12 @@ export class SendDiagnostics implements vscode.Disposable {
       if (r.kind === 'success' || r.kind === 'data') continue;
       const c = byIndex.get(r.index);
       if (!c) continue;
-      const severity = r.kind === 'error' ? vscode.DiagnosticSeverity.Error : r.kind === 'info' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning;
+      const severity =
+        r.kind === 'error'
+          ? vscode.DiagnosticSeverity.Error
+          : r.kind === 'info'
+            ? vscode.DiagnosticSeverity.Information
+            : vscode.DiagnosticSeverity.Warning;
       const range = new vscode.Range(doc.positionAt(c.headSpan.start), doc.positionAt(c.headSpan.end));
       const detail = r.detail?.trim() ? `\n${r.detail.trim()}` : '';
       const d = new vscode.Diagnostic(range, `Sent: ${outcomeText(r)}${detail}`, severity);
@@ -32,7 +37,10 @@ export class SendDiagnostics implements vscode.Disposable {
       list.push({ diagnostic: d, commandRange: new vscode.Range(doc.positionAt(c.span.start), doc.positionAt(c.span.end)) });
     }
     this.entries.set(doc.uri.toString(), list);
-    this.collection.set(doc.uri, list.map((e) => e.diagnostic));
+    this.collection.set(
+      doc.uri,
+      list.map((e) => e.diagnostic),
+    );
   }
 
   clear(uri: vscode.Uri): void {
@@ -50,7 +58,10 @@ export class SendDiagnostics implements vscode.Disposable {
     const kept = list.filter((entry) => !e.contentChanges.some((c) => c.range.intersection(entry.commandRange) !== undefined));
     if (kept.length === list.length) return;
     this.entries.set(e.document.uri.toString(), kept);
-    this.collection.set(e.document.uri, kept.map((k) => k.diagnostic));
+    this.collection.set(
+      e.document.uri,
+      kept.map((k) => k.diagnostic),
+    );
   }
 
   dispose(): void {

@@ -12,8 +12,17 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { builtinModel } from '../../core/model';
 import {
-  errorsRefusalText, HistoryStore, isFailure, makeHistoryEntry, productionConfirmationText, runSend, serverAddress,
-  summarizeResults, summaryText, type ServerConfig, type SendOutcome,
+  errorsRefusalText,
+  HistoryStore,
+  isFailure,
+  makeHistoryEntry,
+  productionConfirmationText,
+  runSend,
+  serverAddress,
+  summarizeResults,
+  summaryText,
+  type ServerConfig,
+  type SendOutcome,
 } from '../../core/send';
 import { formatOf, resolveDocument, settingsFor } from './document';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -88,10 +97,17 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
   const { password } = secret;
 
   s.diagnostics.clear(doc.uri);
-  s.log.write(`sending ${count} command(s) from ${doc.uri.fsPath || doc.uri.toString()} to ${server.name} (${serverAddress(server)}) as ${server.username}`, password);
+  s.log.write(
+    `sending ${count} command(s) from ${doc.uri.fsPath || doc.uri.toString()} to ${server.name} (${serverAddress(server)}) as ${server.username}`,
+    password,
+  );
   const time = new Date();
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `OCI-P: sending ${count} command${count === 1 ? '' : 's'} to ${server.name}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `OCI-P: sending ${count} command${count === 1 ? '' : 's'} to ${server.name}`,
+      cancellable: true,
+    },
     (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
@@ -114,12 +130,33 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
     },
   );
 
-  s.history.add(makeHistoryEntry({ time, server, file: doc.uri.toString(), only: request.only, rows: outcome.rows, failure: outcome.failure?.message, password }));
-  const view = { time, server, fileLabel, failure: outcome.failure?.message, loginType: outcome.login?.loginType, rows: outcome.rows, commands: prepared.commands };
+  s.history.add(
+    makeHistoryEntry({
+      time,
+      server,
+      file: doc.uri.toString(),
+      only: request.only,
+      rows: outcome.rows,
+      failure: outcome.failure?.message,
+      password,
+    }),
+  );
+  const view = {
+    time,
+    server,
+    fileLabel,
+    failure: outcome.failure?.message,
+    loginType: outcome.login?.loginType,
+    rows: outcome.rows,
+    commands: prepared.commands,
+  };
   if (outcome.failure) {
     s.log.write(`not sent: ${outcome.failure.message}`, password);
     if (outcome.failure.stage === 'login' && secret.stored) await s.passwords.forget(server);
-    if (outcome.failure.stage !== 'cancelled') void vscode.window.showErrorMessage(`OCI-P: ${outcome.failure.stage === 'login' ? `login to ${server.name} failed` : `cannot reach ${server.name}`}: ${outcome.failure.message}`);
+    if (outcome.failure.stage !== 'cancelled')
+      void vscode.window.showErrorMessage(
+        `OCI-P: ${outcome.failure.stage === 'login' ? `login to ${server.name} failed` : `cannot reach ${server.name}`}: ${outcome.failure.message}`,
+      );
     await s.results.show(renderResults(view));
     return outcome;
   }
@@ -151,13 +188,20 @@ async function chooseServer(name: string | undefined): Promise<ServerConfig | un
  * The commands to send, prepared by the language server from the analysis it holds of this very version of
  * the document (the editor's diagnostics and the send agree by construction; no second schema compile here).
  */
-async function prepareOnServer(s: SendServices, doc: vscode.TextDocument, only: number[] | undefined): Promise<Extract<PrepareSendResult, { version: number }> | undefined> {
+async function prepareOnServer(
+  s: SendServices,
+  doc: vscode.TextDocument,
+  only: number[] | undefined,
+): Promise<Extract<PrepareSendResult, { version: number }> | undefined> {
   const client = await s.languageClient();
   if (!client) {
     void vscode.window.showErrorMessage('OCI-P: the OCI-P language server is not running.');
     return undefined;
   }
-  const result = await client.sendRequest<PrepareSendResult>(PREPARE_SEND_REQUEST, { uri: doc.uri.toString(), only } satisfies PrepareSendParams);
+  const result = await client.sendRequest<PrepareSendResult>(PREPARE_SEND_REQUEST, {
+    uri: doc.uri.toString(),
+    only,
+  } satisfies PrepareSendParams);
   if ('error' in result) {
     void vscode.window.showErrorMessage(`OCI-P: cannot send ${vscode.workspace.asRelativePath(doc.uri)}: ${result.error}`);
     return undefined;

@@ -70,7 +70,10 @@ export async function pickServer(title = 'OCI-P: Select Server', options: PickSe
   const items = servers.map((s) => ({
     label: s.name,
     description: `${serverAddress(s)} as ${s.username}`,
-    detail: [s.name === current ? 'active' : '', s.production ? '$(warning) production: sending asks for confirmation' : ''].filter(Boolean).join(' · ') || undefined,
+    detail:
+      [s.name === current ? 'active' : '', s.production ? '$(warning) production: sending asks for confirmation' : '']
+        .filter(Boolean)
+        .join(' · ') || undefined,
     server: s,
   }));
   items.sort((a, b) => Number(b.server.name === current) - Number(a.server.name === current));
@@ -100,7 +103,9 @@ export function registerServerStatus(context: vscode.ExtensionContext): void {
   const update = () => {
     const s = activeServer();
     item.text = s ? `$(server) ${s.name}` : '$(server) No OCI-P server';
-    item.tooltip = s ? `OCI-P: sending to ${s.name} (${serverAddress(s)}) as ${s.username}${s.production ? ', a PRODUCTION server' : ''}. Click to change.` : 'OCI-P: no server selected. Click to select one.';
+    item.tooltip = s
+      ? `OCI-P: sending to ${s.name} (${serverAddress(s)}) as ${s.username}${s.production ? ', a PRODUCTION server' : ''}. Click to change.`
+      : 'OCI-P: no server selected. Click to select one.';
     item.backgroundColor = s?.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     if (isOcipEditor(vscode.window.activeTextEditor)) item.show();
     else item.hide();

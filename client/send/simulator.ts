@@ -42,13 +42,24 @@ export async function startLocalSimulator(storage: vscode.Uri, passwords: Passwo
   const model = simulatorModel(storage, log);
   const sim = await startSimulator({ tcpPort: 0, stateFile, seed, model, log: (line) => log.write(`[sim] ${line}`, admin.password) });
   const port = sim.ports.tcp!;
-  const server: ServerConfig = { name: SIMULATOR_SERVER_NAME, host: '127.0.0.1', port, transport: 'tcp', username: admin.userId, production: false };
+  const server: ServerConfig = {
+    name: SIMULATOR_SERVER_NAME,
+    host: '127.0.0.1',
+    port,
+    transport: 'tcp',
+    username: admin.userId,
+    production: false,
+  };
   running = { sim, stateFile, server, passwords };
   setRunningContext(true);
   await passwords.store(server, admin.password);
   setTransientServer(server);
-  log.write(`local simulator started on tcp://127.0.0.1:${port} (${sim.dataMode} data mode), state ${stateFile}; administrators: ${sim.accountNames.join(', ')}`);
-  void vscode.window.showInformationMessage(`OCI-P: local simulator running on 127.0.0.1:${port}; "${SIMULATOR_SERVER_NAME}" is the active server.`);
+  log.write(
+    `local simulator started on tcp://127.0.0.1:${port} (${sim.dataMode} data mode), state ${stateFile}; administrators: ${sim.accountNames.join(', ')}`,
+  );
+  void vscode.window.showInformationMessage(
+    `OCI-P: local simulator running on 127.0.0.1:${port}; "${SIMULATOR_SERVER_NAME}" is the active server.`,
+  );
 }
 
 function simulatorModel(storage: vscode.Uri, log: SendLog): ModelIndex | undefined {

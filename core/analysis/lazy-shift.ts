@@ -27,7 +27,12 @@ function lazyCommand(command: CommandNode, delta: number, index: number | (() =>
     });
   }
   if (command.nameSpan) out.nameSpan = shiftSpan(command.nameSpan, delta);
-  if (command.attributes) out.attributes = command.attributes.map((a) => ({ ...a, nameSpan: shiftSpan(a.nameSpan, delta), value: { text: a.value.text, span: shiftSpan(a.value.span, delta) } }));
+  if (command.attributes)
+    out.attributes = command.attributes.map((a) => ({
+      ...a,
+      nameSpan: shiftSpan(a.nameSpan, delta),
+      value: { text: a.value.text, span: shiftSpan(a.value.span, delta) },
+    }));
   if (command.namespace !== undefined) out.namespace = command.namespace;
   let children: ElementNode[] | undefined;
   Object.defineProperty(out, 'children', {
@@ -54,7 +59,9 @@ function lazyCommand(command: CommandNode, delta: number, index: number | (() =>
  */
 export function lazilyShiftedFragment(fragment: SourceFragment, start: number, firstIndex: number | (() => number)): SourceFragment {
   const out: SourceFragment = {
-    commands: fragment.commands.map((c, i) => lazyCommand(c, start, typeof firstIndex === 'number' ? firstIndex + i : () => firstIndex() + i)),
+    commands: fragment.commands.map((c, i) =>
+      lazyCommand(c, start, typeof firstIndex === 'number' ? firstIndex + i : () => firstIndex() + i),
+    ),
     problems: fragment.problems.map((p) => ({ ...p, span: shiftSpan(p.span, start) })),
   };
   if (fragment.envelope) throw new Error('YAML fragments have no envelope');

@@ -16,7 +16,16 @@
 import { checkCommand, checkFileLevel, type Diagnostic } from '../checks';
 import { shiftEnvelope, shiftElement, shiftSpan } from '../syntax/chunks';
 import { commandContext, contextKey, headContext } from '../syntax/xml';
-import { assemblePiece, FILE_START, MAX_PROBLEMS, stateKey, unclosedEnvelope, withLateProblem, type PieceAssembly, type PieceState } from '../syntax/xml-assemble';
+import {
+  assemblePiece,
+  FILE_START,
+  MAX_PROBLEMS,
+  stateKey,
+  unclosedEnvelope,
+  withLateProblem,
+  type PieceAssembly,
+  type PieceState,
+} from '../syntax/xml-assemble';
 import { parseFragment, type Fragment, type FragmentContext } from '../syntax/xmlFragment';
 import type { CommandNode, EnvelopeNode, SourceFile, SyntaxProblem } from '../tree/types';
 import type { Analysis } from './analyzer';
@@ -263,7 +272,8 @@ export class XmlPieceAnalysis implements Analysis {
     const found = commands.find((c) => c.span.start <= at && at <= c.span.end);
     if (!found) return undefined;
     const relative = found.index;
-    const firstIndex = i < this.assembled ? this.firstIndexes[i] + relative : () => (this.assembleThrough(i), this.firstIndexes[i] + relative);
+    const firstIndex =
+      i < this.assembled ? this.firstIndexes[i] + relative : () => (this.assembleThrough(i), this.firstIndexes[i] + relative);
     return lazilyShiftedFragment({ commands: [found], problems: [] }, start, firstIndex).commands[0];
   }
 

@@ -72,7 +72,12 @@ export class YamlChunkAnalysis {
     this.done = kept;
     if (tailFrom < chunks.length) {
       const from = tailFrom + shift;
-      this.tail = { from: tailFrom, syntaxSigs: old!.syntaxSigs.slice(from), checkSigs: old!.checkSigs.slice(from), counts: old!.counts.slice(from) };
+      this.tail = {
+        from: tailFrom,
+        syntaxSigs: old!.syntaxSigs.slice(from),
+        checkSigs: old!.checkSigs.slice(from),
+        counts: old!.counts.slice(from),
+      };
     }
   }
 
@@ -195,7 +200,9 @@ export class YamlChunkAnalysis {
     if (this.fileCache) return this.fileCache.commands.find((c) => c.span.start <= offset && offset <= c.span.end) ?? this.nearest(offset);
     const i = this.chunkIndexAt(offset);
     if (i < 0) return undefined;
-    const fragment = this.indexKnown(i) ? this.placeFragment(i, this.firstIndexOf(i)) : lazilyShiftedFragment(this.parsed(i).fragment, this.chunks[i].start, () => this.firstIndexOf(i));
+    const fragment = this.indexKnown(i)
+      ? this.placeFragment(i, this.firstIndexOf(i))
+      : lazilyShiftedFragment(this.parsed(i).fragment, this.chunks[i].start, () => this.firstIndexOf(i));
     return fragment.commands.find((c) => c.span.start <= offset && offset <= c.span.end) ?? fragment.commands[0];
   }
 

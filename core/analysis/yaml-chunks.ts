@@ -54,15 +54,24 @@ export function updateChunks(previous: Chunk[] | undefined, previousText: string
   let tail = firstChunkStartingFrom(previous, previousText.length - sameEnd);
   while (tail < previous.length && previous[tail].start + delta < keptEnd) tail++;
   // The region between must begin and end on real document boundaries of the new text; widen it if not.
-  while (kept > 0 && kept < previous.length && !startsDocument(text, previous[kept].start) && !endsWithDocumentEnd(previous[kept - 1])) kept--;
-  if (kept === previous.length && kept > 0 && text.length > keptEnd && !endsWithDocumentEnd(previous[kept - 1]) && !startsDocument(text, keptEnd)) kept--;
+  while (kept > 0 && kept < previous.length && !startsDocument(text, previous[kept].start) && !endsWithDocumentEnd(previous[kept - 1]))
+    kept--;
+  if (
+    kept === previous.length &&
+    kept > 0 &&
+    text.length > keptEnd &&
+    !endsWithDocumentEnd(previous[kept - 1]) &&
+    !startsDocument(text, keptEnd)
+  )
+    kept--;
   while (tail < previous.length && !startsDocument(text, previous[tail].start + delta)) tail++;
   const regionStart = kept > 0 ? previous[kept - 1].start + previous[kept - 1].text.length : 0;
   const regionEnd = tail < previous.length ? previous[tail].start + delta : text.length;
 
   const chunks: Chunk[] = previous.slice(0, kept);
   if (regionEnd > regionStart) {
-    for (const c of splitYamlDocuments(text.slice(regionStart, regionEnd))) chunks.push({ start: regionStart + c.start, text: detach(c.text) });
+    for (const c of splitYamlDocuments(text.slice(regionStart, regionEnd)))
+      chunks.push({ start: regionStart + c.start, text: detach(c.text) });
   }
   const tailFrom = chunks.length;
   for (let i = tail; i < previous.length; i++) {

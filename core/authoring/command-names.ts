@@ -100,7 +100,13 @@ export function rankCommands(names: readonly string[], query: string, limit: num
     const i = FEATURED_COMMANDS.indexOf(n);
     return i < 0 ? FEATURED_COMMANDS.length : i;
   };
-  if (!query) scored.sort((a, b) => featured(a.name) - featured(b.name) || FAMILY_ORDER.indexOf(a.family) - FAMILY_ORDER.indexOf(b.family) || newerFirst(a.name, b.name));
+  if (!query)
+    scored.sort(
+      (a, b) =>
+        featured(a.name) - featured(b.name) ||
+        FAMILY_ORDER.indexOf(a.family) - FAMILY_ORDER.indexOf(b.family) ||
+        newerFirst(a.name, b.name),
+    );
   else scored.sort((a, b) => b.score - a.score || newerFirst(a.name, b.name));
   const ranked = scored.slice(0, limit).map((s, i) => ({ name: s.name, family: s.family, sortText: String(i).padStart(5, '0') }));
   return { ranked, complete: scored.length <= limit };

@@ -48,7 +48,13 @@ export function choiceLabel(model: ModelIndex, typeName: string, elementName: st
   const info = indexContent(content).byName.get(elementName)?.[0];
   const choice = info?.path.filter((g) => g.kind === 'choice').pop();
   if (!choice) return undefined;
-  return choice.items.map((item) => (requiredDecls(item).length ? requiredDecls(item) : item.kind === 'element' ? [item] : []).map((d) => d.name).join(' + ') || elementNames(item).join(' + ')).join(' | ');
+  return choice.items
+    .map(
+      (item) =>
+        (requiredDecls(item).length ? requiredDecls(item) : item.kind === 'element' ? [item] : []).map((d) => d.name).join(' + ') ||
+        elementNames(item).join(' + '),
+    )
+    .join(' | ');
 }
 
 /** Effective occurrences of an element of a type's content: min 0 if any enclosing group is optional. */
@@ -131,10 +137,20 @@ export function elementCandidates(model: ModelIndex, typeName: string, at: Sibli
       if (decls.length < 2) continue;
       const infos = decls.map((d) => idx.decls.find((i) => i.decl === d)!);
       if (!fitsPosition(infos[0], infos[infos.length - 1])) continue;
-      out.push({ label: decls.map((d) => d.name).join(' + '), decls, required: requiredNow(infos[0]), order: infos[0].order, min: 1, max: 1, branch: true });
+      out.push({
+        label: decls.map((d) => d.name).join(' + '),
+        decls,
+        required: requiredNow(infos[0]),
+        order: infos[0].order,
+        min: 1,
+        max: 1,
+        branch: true,
+      });
     }
   }
-  return out.sort((a, b) => Number(b.required) - Number(a.required) || a.order - b.order || Number(b.branch ?? false) - Number(a.branch ?? false));
+  return out.sort(
+    (a, b) => Number(b.required) - Number(a.required) || a.order - b.order || Number(b.branch ?? false) - Number(a.branch ?? false),
+  );
 }
 
 function lastKnown(names: string[], idx: ContentIndex): Info | undefined {

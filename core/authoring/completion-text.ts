@@ -49,8 +49,10 @@ function slot(model: ModelIndex, decl: ElementDecl, style: TextStyle): string {
   if (fixed !== undefined) return style.format === 'yaml' ? yamlScalar(fixed) : xmlEscape(fixed);
   if (style.snippet) {
     const n = style.stop.n++;
-    const values = st?.builtin === 'boolean' ? ['true', 'false'] : st?.enumeration && st.enumeration.length <= 12 ? st.enumeration : undefined;
-    if (values) return `\${${n}|${values.map((v) => (style.format === 'yaml' ? yamlScalar(v) : xmlEscape(v)).replace(/[,|\\$}]/g, (c) => `\\${c}`)).join(',')}|}`;
+    const values =
+      st?.builtin === 'boolean' ? ['true', 'false'] : st?.enumeration && st.enumeration.length <= 12 ? st.enumeration : undefined;
+    if (values)
+      return `\${${n}|${values.map((v) => (style.format === 'yaml' ? yamlScalar(v) : xmlEscape(v)).replace(/[,|\\$}]/g, (c) => `\\${c}`)).join(',')}|}`;
     return `$${n}`;
   }
   return style.format === 'yaml' ? '""' : '';
@@ -68,14 +70,17 @@ function typeSlot(candidates: string[], style: TextStyle): string {
 export function elementText(model: ModelIndex, decl: ElementDecl, col: number, style: TextStyle, inList = false, depth = 0): string {
   const ct = model.complexType(decl.type);
   if (!ct || ct.simpleContent || ct.anyContent) {
-    return style.format === 'yaml' ? `${decl.name}: ${slot(model, decl, style)}` : `<${decl.name}>${slot(model, decl, style)}</${decl.name}>`;
+    return style.format === 'yaml'
+      ? `${decl.name}: ${slot(model, decl, style)}`
+      : `<${decl.name}>${slot(model, decl, style)}</${decl.name}>`;
   }
   const repeated = decl.maxOccurs === 'unbounded' || decl.maxOccurs > 1;
   const yamlList = style.format === 'yaml' && repeated && !inList;
   const childCol = col + 2 + (yamlList ? 2 : 0);
   if (ct.abstract) {
     const candidates = model.subtypesOf(ct.name);
-    if (style.format === 'xml') return `<${decl.name} xsi:type="${typeSlot(candidates, style)}">${style.snippet ? '$0' : ''}</${decl.name}>`;
+    if (style.format === 'xml')
+      return `<${decl.name} xsi:type="${typeSlot(candidates, style)}">${style.snippet ? '$0' : ''}</${decl.name}>`;
     return `${decl.name}:\n${pad(col + 2)}${yamlList ? '- ' : ''}xsi:type: ${typeSlot(candidates, style)}`;
   }
   const children = depth < MAX_DEPTH && ct.content ? requiredDecls(ct.content) : [];

@@ -10,7 +10,16 @@ import type { ModelIndex } from '../model/model-index';
 import type { ElementDecl, Occurs } from '../model/types';
 import type { CommandNode, FileFormat, Span } from '../tree/types';
 import { elementCandidates, type ElementCandidate } from './completion-elements';
-import { commandSkeleton, elementText, escapeSnippet, ruleRequired, xmlDocumentSkeleton, xmlEscape, yamlScalar, type TextStyle } from './completion-text';
+import {
+  commandSkeleton,
+  elementText,
+  escapeSnippet,
+  ruleRequired,
+  xmlDocumentSkeleton,
+  xmlEscape,
+  yamlScalar,
+  type TextStyle,
+} from './completion-text';
 import { locate, type CursorContext } from './cursor';
 import { rankCommands, type RankedCommand } from './command-names';
 
@@ -54,7 +63,15 @@ const DOCUMENTED = 10;
  * `wanted`: asked with the cursor's role before any entry is built; when it says no, no entries are built
  * (adapters use it to skip the work for a trigger character that means nothing there).
  */
-export function complete(text: string, offset: number, format: FileFormat, command: CommandNode | undefined, model: ModelIndex, options: CheckOptions = DEFAULT_CHECK_OPTIONS, wanted?: (role: CursorContext['role']) => boolean): CompletionResult {
+export function complete(
+  text: string,
+  offset: number,
+  format: FileFormat,
+  command: CommandNode | undefined,
+  model: ModelIndex,
+  options: CheckOptions = DEFAULT_CHECK_OPTIONS,
+  wanted?: (role: CursorContext['role']) => boolean,
+): CompletionResult {
   const ctx = locate(text, offset, format, command, model);
   if (wanted && !wanted(ctx.role)) return { role: ctx.role, entries: [] };
   if (ctx.role === 'commandName' || ctx.role === 'document') {
@@ -131,7 +148,11 @@ function elementEntries(ctx: CursorContext, model: ModelIndex, options: CheckOpt
       label: c.label,
       kind: 'element',
       detail,
-      documentation: c.decls.map((d) => describeElement(type, d.name, model)).filter(Boolean).join(' ') || undefined,
+      documentation:
+        c.decls
+          .map((d) => describeElement(type, d.name, model))
+          .filter(Boolean)
+          .join(' ') || undefined,
       insertText,
       snippet: true,
       replace: ctx.word,
@@ -179,7 +200,16 @@ function valueEntries(ctx: CursorContext, model: ModelIndex): CompletionEntry[] 
     };
   });
   if (decl.nillable && ctx.format === 'yaml') {
-    out.push({ label: '~', kind: 'value', detail: 'nil', documentation: `\`${decl.name}\` is nillable: \`~\` sends it as xsi:nil (clears the value).`, insertText: (ctx.needsSpace ? ' ' : '') + '~', snippet: false, replace: ctx.word, sortText: pad(values.length) });
+    out.push({
+      label: '~',
+      kind: 'value',
+      detail: 'nil',
+      documentation: `\`${decl.name}\` is nillable: \`~\` sends it as xsi:nil (clears the value).`,
+      insertText: (ctx.needsSpace ? ' ' : '') + '~',
+      snippet: false,
+      replace: ctx.word,
+      sortText: pad(values.length),
+    });
   }
   return out;
 }
@@ -208,7 +238,18 @@ function xsiTypeKeyEntries(ctx: CursorContext, model: ModelIndex): CompletionEnt
   if (!ct?.abstract || ctx.siblings.includes('xsi:type')) return [];
   const names = model.subtypesOf(ct.name);
   if (!names.length) return [];
-  return [{ label: 'xsi:type', kind: 'attribute', detail: names.join(' | '), documentation: `\`${ct.name}\` is abstract: name the concrete type first.`, insertText: `xsi:type: \${1|${names.join(',')}|}`, snippet: true, replace: ctx.word, sortText: `0${pad(0)}` }];
+  return [
+    {
+      label: 'xsi:type',
+      kind: 'attribute',
+      detail: names.join(' | '),
+      documentation: `\`${ct.name}\` is abstract: name the concrete type first.`,
+      insertText: `xsi:type: \${1|${names.join(',')}|}`,
+      snippet: true,
+      replace: ctx.word,
+      sortText: `0${pad(0)}`,
+    },
+  ];
 }
 
 function attributeEntries(ctx: CursorContext, model: ModelIndex): CompletionEntry[] {
@@ -218,15 +259,37 @@ function attributeEntries(ctx: CursorContext, model: ModelIndex): CompletionEntr
   const ct = model.complexType(decl.type);
   if (ct && !ctx.siblings.includes('xsi:type') && (ct.abstract || model.subtypesOf(ct.name).length)) {
     const names = [...(ct.abstract ? [] : [ct.name]), ...model.subtypesOf(ct.name)];
-    out.push({ label: 'xsi:type', kind: 'attribute', detail: names.join(' | '), insertText: `xsi:type="\${1|${names.join(',')}|}"`, snippet: true, replace: ctx.word, sortText: pad(0) });
+    out.push({
+      label: 'xsi:type',
+      kind: 'attribute',
+      detail: names.join(' | '),
+      insertText: `xsi:type="\${1|${names.join(',')}|}"`,
+      snippet: true,
+      replace: ctx.word,
+      sortText: pad(0),
+    });
   }
   if (decl.nillable && !ctx.siblings.includes('xsi:nil')) {
-    out.push({ label: 'xsi:nil', kind: 'attribute', detail: 'nil (clears the value)', insertText: 'xsi:nil="true"', snippet: false, replace: ctx.word, sortText: pad(1) });
+    out.push({
+      label: 'xsi:nil',
+      kind: 'attribute',
+      detail: 'nil (clears the value)',
+      insertText: 'xsi:nil="true"',
+      snippet: false,
+      replace: ctx.word,
+      sortText: pad(1),
+    });
   }
   return out;
 }
 
-function documentEntries(ctx: CursorContext, text: string, model: ModelIndex, options: CheckOptions, ranked: RankedCommand[]): CompletionEntry[] {
+function documentEntries(
+  ctx: CursorContext,
+  text: string,
+  model: ModelIndex,
+  options: CheckOptions,
+  ranked: RankedCommand[],
+): CompletionEntry[] {
   const whole = ctx.format === 'xml' && !/\S/.test(text);
   return ranked.map(({ name, family, sortText }, i) => {
     const style: TextStyle = { format: ctx.format, snippet: true, stop: { n: 1 } };
@@ -239,7 +302,14 @@ function documentEntries(ctx: CursorContext, text: string, model: ModelIndex, op
       insertText: whole ? body : ctx.format === 'xml' ? body : escapeYamlFirst(body),
       snippet: true,
       replace: ctx.word,
-      filterText: ctx.format === 'yaml' ? ctx.prefix && 'command'.startsWith(ctx.prefix) ? `command: ${name}` : ctx.prefix || name : ctx.tagOpen ? `<command ${name}` : ctx.prefix || name,
+      filterText:
+        ctx.format === 'yaml'
+          ? ctx.prefix && 'command'.startsWith(ctx.prefix)
+            ? `command: ${name}`
+            : ctx.prefix || name
+          : ctx.tagOpen
+            ? `<command ${name}`
+            : ctx.prefix || name,
       sortText,
     };
   });

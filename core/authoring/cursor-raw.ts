@@ -49,7 +49,20 @@ export interface RawCursor {
 }
 
 export function emptyRaw(offset: number): RawCursor {
-  return { role: 'none', path: [], xsiTypes: [], siblings: [], before: [], after: [], prefix: '', word: { start: offset, end: offset }, listItem: false, tagOpen: false, needsSpace: false, column: 0 };
+  return {
+    role: 'none',
+    path: [],
+    xsiTypes: [],
+    siblings: [],
+    before: [],
+    after: [],
+    prefix: '',
+    word: { start: offset, end: offset },
+    listItem: false,
+    tagOpen: false,
+    needsSpace: false,
+    column: 0,
+  };
 }
 
 export function stripTypePrefix(t: string | undefined): string | undefined {

@@ -60,7 +60,8 @@ function readTag(text: string, at: number): Tag | undefined {
     const e = text.indexOf(close, at + open.length);
     return e < 0 ? { kind: 'other', name: '', attrs: '', end: -1 } : { kind: 'other', name: '', attrs: '', end: e + close.length };
   };
-  const special = skip('<!--', '-->') ?? skip('<![CDATA[', ']]>') ?? skip('<?', '?>') ?? (text[at + 1] === '!' ? skip('<!', '>') : undefined);
+  const special =
+    skip('<!--', '-->') ?? skip('<![CDATA[', ']]>') ?? skip('<?', '?>') ?? (text[at + 1] === '!' ? skip('<!', '>') : undefined);
   if (special) return special.end < 0 ? undefined : special;
   const closing = text[at + 1] === '/';
   NAME.lastIndex = at + (closing ? 2 : 1);
@@ -104,7 +105,8 @@ function commandStartBefore(text: string, offset: number): number {
     const isTag = next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x3e || next === 0x2f;
     // The construct before it must be closed (`<<command` or `<a <command` is broken text: read it all).
     const closed = text.lastIndexOf('>', at) > text.lastIndexOf('<', at - 1);
-    if (isTag && closed && !inside(text, at, '<!--', '-->') && !inside(text, at, '<![CDATA[', ']]>') && !inside(text, at, '<?', '?>')) return at;
+    if (isTag && closed && !inside(text, at, '<!--', '-->') && !inside(text, at, '<![CDATA[', ']]>') && !inside(text, at, '<?', '?>'))
+      return at;
     from = at - 1;
   }
   return -1;

@@ -63,7 +63,13 @@ export interface CursorContext {
  * `command` is the parsed command at the cursor (e.g. `Analysis.commandAt(offset)`), when there is one; it is
  * used only when its span holds the offset. Nothing here reads more of the text than the cursor's command.
  */
-export function locate(text: string, offset: number, format: FileFormat, command: CommandNode | undefined, model: ModelIndex): CursorContext {
+export function locate(
+  text: string,
+  offset: number,
+  format: FileFormat,
+  command: CommandNode | undefined,
+  model: ModelIndex,
+): CursorContext {
   const raw: RawCursor = format === 'yaml' ? scanYaml(text, offset) : scanXml(text, offset);
   const commandNode = command && command.span.start <= offset && offset <= command.span.end ? command : undefined;
   const commandName = raw.command?.trim() || commandNode?.name || undefined;
@@ -100,7 +106,13 @@ export function locate(text: string, offset: number, format: FileFormat, command
     if (raw.role === 'xsiType') ctx.type = declared;
   }
   // A key position inside an element that takes text is really a value position.
-  if (raw.role === 'key' && raw.path.length > 0 && type && !model.complexType(type)?.content && (model.isSimple(type) || model.complexType(type)?.simpleContent)) {
+  if (
+    raw.role === 'key' &&
+    raw.path.length > 0 &&
+    type &&
+    !model.complexType(type)?.content &&
+    (model.isSimple(type) || model.complexType(type)?.simpleContent)
+  ) {
     if (format === 'yaml' && !raw.listItem) return ctx;
     ctx.role = 'value';
     ctx.decl = decls[decls.length - 1];

@@ -34,10 +34,14 @@ export function removeElement(text: string, format: FileFormat, node: ElementNod
       return { span: { start: lineStart(text, dash), end: afterLineBreak(text, node.span.end) }, newText: '' };
     }
     const last = items[items.length - 1] ?? node;
-    return { span: { start: lineStart(text, node.nameSpan.start), end: afterLineBreak(text, Math.max(node.span.end, last.span.end)) }, newText: '' };
+    return {
+      span: { start: lineStart(text, node.nameSpan.start), end: afterLineBreak(text, Math.max(node.span.end, last.span.end)) },
+      newText: '',
+    };
   }
   const end = Math.max(node.span.end, node.nameSpan.end);
-  if (blankBefore(text, node.nameSpan.start)) return { span: { start: lineStart(text, node.nameSpan.start), end: afterLineBreak(text, end) }, newText: '' };
+  if (blankBefore(text, node.nameSpan.start))
+    return { span: { start: lineStart(text, node.nameSpan.start), end: afterLineBreak(text, end) }, newText: '' };
   // First key of a list item (`- key: v`): keep the dash, pull the next key of the item up.
   const next = afterLineBreak(text, end);
   const nextIndent = /^ */.exec(text.slice(next))![0].length;
@@ -71,7 +75,14 @@ function childColumn(text: string, format: FileFormat, owner: Owner): number {
  * Insert child elements, each given as a function of its column. YAML: after the last child (any order is
  * valid). XML: before the first existing child that comes later in schema order.
  */
-export function insertChildren(text: string, format: FileFormat, owner: Owner, ownerType: string, model: ModelIndex, items: { name: string; text: (col: number) => string }[]): TextEdit[] {
+export function insertChildren(
+  text: string,
+  format: FileFormat,
+  owner: Owner,
+  ownerType: string,
+  model: ModelIndex,
+  items: { name: string; text: (col: number) => string }[],
+): TextEdit[] {
   const kids = childrenOf(owner);
   const col = childColumn(text, format, owner);
   if (format === 'yaml') {
@@ -118,7 +129,12 @@ function intoEmpty(text: string, owner: Owner, col: number, texts: string[]): Te
 }
 
 /** Plain (non-snippet) text of a new element, placeholders empty. */
-export function newElementText(model: ModelIndex, format: FileFormat, ownerType: string, name: string): ((col: number) => string) | undefined {
+export function newElementText(
+  model: ModelIndex,
+  format: FileFormat,
+  ownerType: string,
+  name: string,
+): ((col: number) => string) | undefined {
   const decl = model.childDecl(ownerType, name);
   if (!decl) return undefined;
   return (col) => elementText(model, decl, col, { format, snippet: false, stop: { n: 1 } } satisfies TextStyle);
@@ -133,7 +149,9 @@ export function reorderChildren(text: string, owner: Owner, ownerType: string, m
   const content = model.complexType(ownerType)?.content;
   if (kids.length < 2 || !content) return undefined;
   const idx = indexContent(content);
-  const starts = kids.map((k, i) => (i === 0 ? (blankBefore(text, k.span.start) ? lineStart(text, k.span.start) : k.span.start) : kids[i - 1].span.end));
+  const starts = kids.map((k, i) =>
+    i === 0 ? (blankBefore(text, k.span.start) ? lineStart(text, k.span.start) : k.span.start) : kids[i - 1].span.end,
+  );
   const chunks = kids.map((k, i) => text.slice(starts[i], k.span.end));
   let lastOrder = -1;
   const keyed = kids.map((k, i) => {

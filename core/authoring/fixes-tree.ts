@@ -43,7 +43,14 @@ export function* walkElements(file: SourceFile, model: ModelIndex): Generator<Fo
 export function findBySpan(file: SourceFile, model: ModelIndex, span: Span): Found | undefined {
   for (const f of walkElements(file, model)) {
     const n = f.node;
-    if (sameSpan(n.nameSpan, span) || sameSpan(n.span, span) || sameSpan(n.value?.span, span) || sameSpan(n.xsiType?.span, span) || sameSpan(n.nil, span)) return f;
+    if (
+      sameSpan(n.nameSpan, span) ||
+      sameSpan(n.span, span) ||
+      sameSpan(n.value?.span, span) ||
+      sameSpan(n.xsiType?.span, span) ||
+      sameSpan(n.nil, span)
+    )
+      return f;
   }
   return undefined;
 }

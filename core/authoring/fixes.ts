@@ -44,7 +44,9 @@ export function fixesFor(input: FixInput, d: Diagnostic): FixAction[] {
     case 'remove':
       return found ? one(`Remove \`${found.node.name}\``, removeElement(text, format, found.node, found.parent)) : [];
     case 'rename':
-      return found && sameSpan(found.node.nameSpan, d.span) ? one(`Rename to \`${fix.to}\``, renameElement(text, format, found.node, fix.to)) : [];
+      return found && sameSpan(found.node.nameSpan, d.span)
+        ? one(`Rename to \`${fix.to}\``, renameElement(text, format, found.node, fix.to))
+        : [];
     case 'setValue':
       return one(`Set to \`${fix.value}\``, { span: d.span, newText: writeValue(format, fix.value) });
     case 'replaceValue': {
@@ -69,10 +71,18 @@ export function fixesFor(input: FixInput, d: Diagnostic): FixAction[] {
     }
     case 'addXsiType': {
       if (!found) return [];
-      return fix.candidates.map((c, i) => ({ title: `Add xsi:type ${c}`, edits: [addXsiType(text, format, found.node, c)], preferred: i === 0 && fix.candidates.length === 1, unambiguous: fix.candidates.length === 1 }));
+      return fix.candidates.map((c, i) => ({
+        title: `Add xsi:type ${c}`,
+        edits: [addXsiType(text, format, found.node, c)],
+        preferred: i === 0 && fix.candidates.length === 1,
+        unambiguous: fix.candidates.length === 1,
+      }));
     }
     case 'addService': {
-      const cmd = d.command !== undefined ? file.commands.find((c) => c.index === d.command) : file.commands.find((c) => c.span.start <= d.span.start && d.span.end <= c.span.end);
+      const cmd =
+        d.command !== undefined
+          ? file.commands.find((c) => c.index === d.command)
+          : file.commands.find((c) => c.span.start <= d.span.start && d.span.end <= c.span.end);
       if (!cmd?.name) return [];
       return one(`Add the ${fix.service} service`, addService(input, cmd, cmd.name, fix.service));
     }
@@ -94,7 +104,10 @@ function ownerFor(input: FixInput, d: Diagnostic, names: string[]): { owner: Own
   for (const f of walkElements(input.file, input.model)) if (sameSpan(f.node.nameSpan, d.span)) candidates.push(f);
   if (!candidates.length) return undefined;
   // A repeated element shares its name span between list items: pick the item that lacks the names.
-  const own = candidates.find((f) => f.type && names.every((n) => input.model.childDecl(f.type!, n)) && !names.some((n) => f.node.children?.some((c) => c.name === n)));
+  const own = candidates.find(
+    (f) =>
+      f.type && names.every((n) => input.model.childDecl(f.type!, n)) && !names.some((n) => f.node.children?.some((c) => c.name === n)),
+  );
   if (own) return { owner: own.node, type: own.type! };
   const f = candidates[0];
   return f.parentType ? { owner: f.parent, type: f.parentType } : undefined;
@@ -127,12 +140,20 @@ function addService(input: FixInput, cmd: Owner, cmdType: string, service: strin
       const last = existing.reduce((a, b) => (b.span.end > a.span.end ? b : a));
       const dash = text.lastIndexOf('-', last.span.start);
       const at = lineEnd(text, last.span.end);
-      return [{ span: { start: at, end: at }, newText: `\n${' '.repeat(dash - lineStart(text, dash))}- userServiceName: ${yamlScalar(service)}` }];
+      return [
+        { span: { start: at, end: at }, newText: `\n${' '.repeat(dash - lineStart(text, dash))}- userServiceName: ${yamlScalar(service)}` },
+      ];
     }
-    return insertChildren(text, format, cmd, cmdType, model, [{ name: 'userService', text: (col) => `userService:\n${' '.repeat(col + 2)}- userServiceName: ${yamlScalar(service)}` }]);
+    return insertChildren(text, format, cmd, cmdType, model, [
+      { name: 'userService', text: (col) => `userService:\n${' '.repeat(col + 2)}- userServiceName: ${yamlScalar(service)}` },
+    ]);
   }
   return insertChildren(text, format, cmd, cmdType, model, [
-    { name: 'userService', text: (col) => `<userService>\n${' '.repeat(col + 2)}<userServiceName>${xmlEscape(service)}</userServiceName>\n${' '.repeat(col)}</userService>` },
+    {
+      name: 'userService',
+      text: (col) =>
+        `<userService>\n${' '.repeat(col + 2)}<userServiceName>${xmlEscape(service)}</userServiceName>\n${' '.repeat(col)}</userService>`,
+    },
   ]);
 }
 

@@ -19,7 +19,10 @@ export function parseForConversion(text: string, format: FileFormat): { ok: true
   const first = [...file.problems].sort((a, b) => a.span.start - b.span.start)[0];
   const at = new LineIndex(text).positionAt(first.span.start);
   const more = file.problems.length > 1 ? ` (and ${file.problems.length - 1} more)` : '';
-  return { ok: false, error: `line ${at.line + 1}, column ${at.character + 1}: ${first.message.replace(/\.$/, '')}${more}. Fix the syntax errors first.` };
+  return {
+    ok: false,
+    error: `line ${at.line + 1}, column ${at.character + 1}: ${first.message.replace(/\.$/, '')}${more}. Fix the syntax errors first.`,
+  };
 }
 
 export function convertText(text: string, from: FileFormat, to: FileFormat, index: ModelIndex): Converted {
@@ -30,7 +33,10 @@ export function convertText(text: string, from: FileFormat, to: FileFormat, inde
   if (nil && to === 'yaml') {
     // YAML has no way to say it; dropping it would turn a document BroadWorks refuses into one it accepts.
     const at = new LineIndex(text).positionAt((nil.nil ?? nil.nilFalse)!.start);
-    return { ok: false, error: `line ${at.line + 1}, column ${at.character + 1}: command ${nil.index + 1} has xsi:nil, which YAML cannot express (and BroadWorks refuses: \`command\` is not nillable). Remove xsi:nil first.` };
+    return {
+      ok: false,
+      error: `line ${at.line + 1}, column ${at.character + 1}: command ${nil.index + 1} has xsi:nil, which YAML cannot express (and BroadWorks refuses: \`command\` is not nillable). Remove xsi:nil first.`,
+    };
   }
   return { ok: true, text: to === 'xml' ? toXml(parsed.file, index, { envelope: true }) : toYaml(parsed.file, index) };
 }

@@ -100,7 +100,10 @@ function orderedUnits(parent: XmlElement, parentType: string | undefined, index:
     units.push({ before: pending, element: child, type, rank });
     pending = [];
   }
-  const sorted = units.map((u, position) => ({ u, position })).sort((a, b) => a.u.rank - b.u.rank || a.position - b.position).map((x) => x.u);
+  const sorted = units
+    .map((u, position) => ({ u, position }))
+    .sort((a, b) => a.u.rank - b.u.rank || a.position - b.position)
+    .map((x) => x.u);
   if (pending.length) sorted.push({ before: pending, rank: UNKNOWN_RANK });
   return sorted;
 }

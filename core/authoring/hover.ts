@@ -21,7 +21,13 @@ export interface HoverResult {
 
 const MAX_VALUES = 10;
 
-export function hover(text: string, offset: number, format: FileFormat, command: CommandNode | undefined, model: ModelIndex): HoverResult | undefined {
+export function hover(
+  text: string,
+  offset: number,
+  format: FileFormat,
+  command: CommandNode | undefined,
+  model: ModelIndex,
+): HoverResult | undefined {
   const ctx = locate(text, offset, format, command, model);
   const word = text.slice(ctx.word.start, ctx.word.end);
   switch (ctx.role) {
@@ -38,7 +44,8 @@ export function hover(text: string, offset: number, format: FileFormat, command:
       for (let depth = ctx.path.length - 1; depth >= 0; depth--) {
         const outer = depth === 0 ? ctx.command : ctx.types[depth - 1];
         const outerDecl = outer ? model.childDecl(outer, name) : undefined;
-        if (outer && outerDecl) return { markdown: elementMarkdown(model, ctx, outer, [...ctx.path.slice(0, depth), name], outerDecl), span };
+        if (outer && outerDecl)
+          return { markdown: elementMarkdown(model, ctx, outer, [...ctx.path.slice(0, depth), name], outerDecl), span };
       }
       return { markdown: unknownElement(model, ctx.type, name), span };
     }
@@ -63,11 +70,21 @@ function commandHover(command: string | undefined, span: Span, model: ModelIndex
 
 export function simpleTypeLines(st: SimpleType): string[] {
   const lines: string[] = [];
-  const kind = st.builtin === 'boolean' ? 'true or false' : /int|integer|long|short|byte/i.test(st.builtin) ? 'whole number' : st.builtin === 'list' ? 'list of values' : 'text';
+  const kind =
+    st.builtin === 'boolean'
+      ? 'true or false'
+      : /int|integer|long|short|byte/i.test(st.builtin)
+        ? 'whole number'
+        : st.builtin === 'list'
+          ? 'list of values'
+          : 'text';
   const facets = [describeLength(st), describeRange(st)].filter(Boolean);
   lines.push([kind, ...facets].join(', '));
   if (st.enumeration) {
-    const shown = st.enumeration.slice(0, MAX_VALUES).map((v) => `\`${v}\``).join(', ');
+    const shown = st.enumeration
+      .slice(0, MAX_VALUES)
+      .map((v) => `\`${v}\``)
+      .join(', ');
     lines.push(`one of ${st.enumeration.length} values: ${shown}${st.enumeration.length > MAX_VALUES ? ', …' : ''}`);
   }
   if (st.patterns?.length) lines.push(`must match: ${st.patterns.map((p) => `\`${p}\``).join(' and ')}`);
@@ -79,7 +96,13 @@ function typeLines(model: ModelIndex, decl: ElementDecl): string[] {
   if (st) return simpleTypeLines(st);
   const ct = model.complexType(decl.type);
   if (!ct) return [];
-  if (ct.abstract) return [`abstract: set xsi:type to ${model.subtypesOf(ct.name).map((t) => `\`${t}\``).join(' or ')}`];
+  if (ct.abstract)
+    return [
+      `abstract: set xsi:type to ${model
+        .subtypesOf(ct.name)
+        .map((t) => `\`${t}\``)
+        .join(' or ')}`,
+    ];
   const kids = model.elementDecls(ct.name);
   const required = ct.content ? requiredParts(ct.content) : [];
   return [`contains ${kids.length} element${kids.length === 1 ? '' : 's'}${required.length ? `; required: ${required.join(', ')}` : ''}`];
@@ -93,7 +116,11 @@ function requiredParts(p: Particle): string[] {
   if (p.items.some(emptiable)) return [];
   const branches = p.items.map((item) => {
     const req = item.kind === 'element' ? [`\`${item.name}\``] : requiredParts(item);
-    return req.length ? req.join(' + ') : elementNames(item).map((n) => `\`${n}\``).join(' + ');
+    return req.length
+      ? req.join(' + ')
+      : elementNames(item)
+          .map((n) => `\`${n}\``)
+          .join(' + ');
   });
   return [`one of ${branches.join(' | ')}`];
 }
@@ -128,11 +155,18 @@ function valueMarkdown(model: ModelIndex, ctx: CursorContext, parentType: string
   const lines: string[] = [head];
   if (st?.enumeration) {
     const v = normalizeWhitespace(value, st.whiteSpace);
-    if (st.enumeration.includes(v)) lines.push(`\`${v}\` is a valid ${st.name.replace(/^xs:/, '')} value (one of ${st.enumeration.length}).`);
-    else lines.push(`\`${v}\` is not a valid ${st.name} value. Closest: ${closestValues(v, st.enumeration, 3).map((c) => `\`${c}\``).join(', ')}.`);
+    if (st.enumeration.includes(v))
+      lines.push(`\`${v}\` is a valid ${st.name.replace(/^xs:/, '')} value (one of ${st.enumeration.length}).`);
+    else
+      lines.push(
+        `\`${v}\` is not a valid ${st.name} value. Closest: ${closestValues(v, st.enumeration, 3)
+          .map((c) => `\`${c}\``)
+          .join(', ')}.`,
+      );
   } else if (st) {
     lines.push(simpleTypeLines(st).join('; '));
-    if (decl.fixed !== undefined && canonical(normalizeWhitespace(value, st.whiteSpace), st) !== canonical(decl.fixed, st)) lines.push(`Only \`${decl.fixed}\` is allowed.`);
+    if (decl.fixed !== undefined && canonical(normalizeWhitespace(value, st.whiteSpace), st) !== canonical(decl.fixed, st))
+      lines.push(`Only \`${decl.fixed}\` is allowed.`);
   }
   const description = parentType ? describeElement(parentType, decl.name, model) : undefined;
   if (description) lines.push(description);
@@ -149,12 +183,19 @@ function typeHover(model: ModelIndex, ctx: CursorContext, word: string): HoverRe
   if (ok) {
     const kids = model.elementDecls(given);
     // `?` marks what may be left out: optional itself, or inside an optional group or a choice branch.
-    lines.push(`Contains: ${kids.map((k) => `\`${k.name}\`${(occurrences(model, given, k.name)?.min ?? k.minOccurs) > 0 ? '' : '?'}`).join(', ') || 'nothing'}.`);
+    lines.push(
+      `Contains: ${kids.map((k) => `\`${k.name}\`${(occurrences(model, given, k.name)?.min ?? k.minOccurs) > 0 ? '' : '?'}`).join(', ') || 'nothing'}.`,
+    );
   } else lines.push(`Not allowed here: use ${allowed.map((a) => `\`${a}\``).join(' or ')}.`);
   return { markdown: lines.join('\n\n'), span: ctx.word };
 }
 
 function unquote(s: string, format: FileFormat): string {
   if (format === 'yaml') return s.trim().replace(/^(['"])(.*)\1$/, '$2');
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

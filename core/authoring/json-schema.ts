@@ -14,7 +14,21 @@ import type { ElementDecl, GroupParticle, Particle, SimpleType } from '../model/
 
 export type JsonSchema = { [key: string]: unknown };
 
-const INTEGER_BUILTINS = new Set(['int', 'integer', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'nonPositiveInteger', 'negativeInteger', 'unsignedInt', 'unsignedLong', 'unsignedShort', 'unsignedByte']);
+const INTEGER_BUILTINS = new Set([
+  'int',
+  'integer',
+  'long',
+  'short',
+  'byte',
+  'nonNegativeInteger',
+  'positiveInteger',
+  'nonPositiveInteger',
+  'negativeInteger',
+  'unsignedInt',
+  'unsignedLong',
+  'unsignedShort',
+  'unsignedByte',
+]);
 const NUMBER_BUILTINS = new Set(['decimal', 'float', 'double']);
 
 /**
@@ -24,7 +38,10 @@ const NUMBER_BUILTINS = new Set(['decimal', 'float', 'double']);
 export function commandJsonSchema(index: ModelIndex, commands: string[]): JsonSchema {
   if (commands.length === 0) throw new Error('no command given');
   for (const name of commands) {
-    if (!index.isRequest(name)) throw new Error(`unknown command '${name}'${index.commandNames().length ? ` (the model has ${index.commandNames().length} commands)` : ''}`);
+    if (!index.isRequest(name))
+      throw new Error(
+        `unknown command '${name}'${index.commandNames().length ? ` (the model has ${index.commandNames().length} commands)` : ''}`,
+      );
   }
   const builder = new SchemaBuilder(index);
   const root: JsonSchema = { $schema: 'http://json-schema.org/draft-07/schema#' };
@@ -37,7 +54,10 @@ export function commandJsonSchema(index: ModelIndex, commands: string[]): JsonSc
     root.required = ['command'];
     root.properties = { command: { enum: commands } };
     // if/then rather than oneOf: errors then come from the one command the document names.
-    root.allOf = commands.map((name) => ({ if: { properties: { command: { const: name } }, required: ['command'] }, then: { $ref: builder.refCommand(name) } }));
+    root.allOf = commands.map((name) => ({
+      if: { properties: { command: { const: name } }, required: ['command'] },
+      then: { $ref: builder.refCommand(name) },
+    }));
   }
   root.definitions = builder.definitions;
   return root;
@@ -147,7 +167,8 @@ class SchemaBuilder {
   private choiceConstraint(choice: GroupParticle): JsonSchema {
     const branchNames = choice.items.map(namesIn);
     const branches = choice.items.map((branch, i) => {
-      const inner = branch.kind === 'element' ? { required: branch.minOccurs > 0 ? [branch.name] : [], constraints: [] } : this.constraintsOf(branch);
+      const inner =
+        branch.kind === 'element' ? { required: branch.minOccurs > 0 ? [branch.name] : [], constraints: [] } : this.constraintsOf(branch);
       const others = [...new Set(branchNames.flatMap((names, j) => (j === i ? [] : names)))].filter((n) => !branchNames[i].includes(n));
       const schema: JsonSchema = {};
       if (inner.required.length) schema.required = inner.required;
@@ -176,7 +197,9 @@ class SchemaBuilder {
     if (INTEGER_BUILTINS.has(builtin) || NUMBER_BUILTINS.has(builtin)) {
       schema.type = [INTEGER_BUILTINS.has(builtin) ? 'integer' : 'number', 'string'];
       // minimum/maximum constrain the number form; the pattern constrains the quoted form.
-      schema.pattern = INTEGER_BUILTINS.has(builtin) ? '^\\s*[+-]?[0-9]+\\s*$' : '^\\s*[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?\\s*$';
+      schema.pattern = INTEGER_BUILTINS.has(builtin)
+        ? '^\\s*[+-]?[0-9]+\\s*$'
+        : '^\\s*[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?\\s*$';
       if (type.minInclusive !== undefined) schema.minimum = type.minInclusive;
       if (type.maxInclusive !== undefined) schema.maximum = type.maxInclusive;
       if (type.minExclusive !== undefined) schema.exclusiveMinimum = type.minExclusive;

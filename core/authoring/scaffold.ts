@@ -25,11 +25,21 @@ export function commandChoices(model: ModelIndex): CommandChoice[] {
 
 export type ScaffoldResult = { snippet: string; offset: number } | { error: string };
 
-export function scaffoldCommand(model: ModelIndex, command: string, format: FileFormat, text: string, options: CheckOptions): ScaffoldResult {
+export function scaffoldCommand(
+  model: ModelIndex,
+  command: string,
+  format: FileFormat,
+  text: string,
+  options: CheckOptions,
+): ScaffoldResult {
   if (!model.isRequest(command)) return { error: `Unknown command '${command}'.` };
   const style = { format, snippet: true, stop: { n: 1 } } as const;
   if (!/\S/.test(text)) {
-    return { snippet: format === 'xml' ? xmlDocumentSkeleton(model, command, options, style) : `${commandSkeleton(model, command, options, style)}\n`, offset: 0 };
+    return {
+      snippet:
+        format === 'xml' ? xmlDocumentSkeleton(model, command, options, style) : `${commandSkeleton(model, command, options, style)}\n`,
+      offset: 0,
+    };
   }
   if (format === 'yaml') {
     const sep = text.endsWith('\n') ? '' : '\n';
@@ -38,7 +48,8 @@ export function scaffoldCommand(model: ModelIndex, command: string, format: File
     return { snippet: `${sep}${dashes}${commandSkeleton(model, command, options, style)}\n`, offset: text.length };
   }
   const end = text.lastIndexOf('</BroadsoftDocument');
-  if (end < 0) return { snippet: `${text.endsWith('\n') ? '' : '\n'}${commandSkeleton(model, command, options, style)}\n`, offset: text.length };
+  if (end < 0)
+    return { snippet: `${text.endsWith('\n') ? '' : '\n'}${commandSkeleton(model, command, options, style)}\n`, offset: text.length };
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   const before = text.slice(lineStart, end);
   // At the start of the end tag's line when only indentation precedes it, else just before the tag on a new line.

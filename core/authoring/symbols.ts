@@ -46,7 +46,8 @@ function mainId(command: CommandNode): string | undefined {
 }
 
 function commandSymbol(command: CommandNode): OutlineSymbol {
-  const selection = command.nameSpan && within(command.nameSpan, command.span) ? command.nameSpan : clampSpan(command.headSpan, command.span);
+  const selection =
+    command.nameSpan && within(command.nameSpan, command.span) ? command.nameSpan : clampSpan(command.headSpan, command.span);
   return {
     name: commandLabel(command),
     detail: `#${command.index + 1}`,
@@ -88,7 +89,9 @@ function repetitionGroups(elements: ElementNode[]): ElementNode[][] {
     const sameList =
       previous !== undefined &&
       previous.name === e.name &&
-      (e.listIndex !== undefined ? previous.listIndex !== undefined && previous.nameSpan.start === e.nameSpan.start : previous.listIndex === undefined);
+      (e.listIndex !== undefined
+        ? previous.listIndex !== undefined && previous.nameSpan.start === e.nameSpan.start
+        : previous.listIndex === undefined);
     if (sameList) groups[groups.length - 1].push(e);
     else groups.push([e]);
   }

@@ -30,6 +30,8 @@ export function disallowedAttributes(attributes: AttributeNode[] | undefined, de
 }
 
 export function attributeMessage(a: AttributeNode, element: string, declared: readonly string[] = []): string {
-  const allowed = declared.length ? `: it takes only ${declared.join(', ')}, xsi:type, xsi:nil and namespace declarations` : ': only xsi:type, xsi:nil and namespace declarations are allowed on it';
+  const allowed = declared.length
+    ? `: it takes only ${declared.join(', ')}, xsi:type, xsi:nil and namespace declarations`
+    : ': only xsi:type, xsi:nil and namespace declarations are allowed on it';
   return `Attribute '${a.name}' is not allowed on \`${element}\`${allowed}. BroadWorks rejects the document.`;
 }

@@ -109,7 +109,13 @@ export function matchContent(content: GroupParticle | undefined, children: Eleme
   if (!content) {
     for (const c of children) {
       if (!once.first('OCI-UNKNOWN-ELEMENT', c)) continue;
-      ctx.push({ code: 'OCI-UNKNOWN-ELEMENT', severity: 'error', message: `\`${ctx.ownerName}\` has no child elements; \`${c.name}\` is not allowed here.`, span: c.nameSpan, fix: { kind: 'remove' } });
+      ctx.push({
+        code: 'OCI-UNKNOWN-ELEMENT',
+        severity: 'error',
+        message: `\`${ctx.ownerName}\` has no child elements; \`${c.name}\` is not allowed here.`,
+        span: c.nameSpan,
+        fix: { kind: 'remove' },
+      });
     }
     return [];
   }
@@ -247,7 +253,13 @@ function reportChoiceMissing(p: GroupParticle, ctx: ContentContext): void {
   });
 }
 
-function reportChoiceConflict(p: GroupParticle, branches: Particle[], nodesOf: (d: ElementDecl) => ElementNode[], ctx: ContentContext, once: OncePerName): void {
+function reportChoiceConflict(
+  p: GroupParticle,
+  branches: Particle[],
+  nodesOf: (d: ElementDecl) => ElementNode[],
+  ctx: ContentContext,
+  once: OncePerName,
+): void {
   const first = branches[0];
   for (const other of branches.slice(1)) {
     const nodes = elementDeclsOf(other).flatMap(nodesOf);

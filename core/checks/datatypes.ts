@@ -14,13 +14,14 @@ const TIME = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const FLOAT = /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|-?INF|NaN)$/;
 const HEX = /^([0-9a-fA-F]{2})*$/;
-const NMTOKEN = /^[-.:\w\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+$/u;
+const NMTOKEN =
+  /^[-.:\w\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+$/u;
 const DURATION = /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 const LANGUAGE = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;
 
 /** XSD base64Binary: groups of four characters of the base64 alphabet (spaces allowed between), '=' padding only at the end. */
-const B64 = /^(([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=)?$/;
-
+const B64 =
+  /^(([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=)?$/;
 
 function daysIn(year: bigint, month: number): number {
   if (month === 2) return (year % 4n === 0n && year % 100n !== 0n) || year % 400n === 0n ? 29 : 28;
@@ -59,32 +60,46 @@ export function lexicalProblem(builtin: string, value: string, shown: string): V
   switch (builtin) {
     case 'date': {
       const m = DATE.exec(value);
-      if (!m || !dateOk(m[1], m[2], m[3], m[4]) || !zoneOk(m[5])) return bad('OCI-DATE', `'${shown}' is not a date: write YYYY-MM-DD (e.g. 2024-02-29), optionally with a time zone (Z or +01:00).`);
+      if (!m || !dateOk(m[1], m[2], m[3], m[4]) || !zoneOk(m[5]))
+        return bad('OCI-DATE', `'${shown}' is not a date: write YYYY-MM-DD (e.g. 2024-02-29), optionally with a time zone (Z or +01:00).`);
       return undefined;
     }
     case 'dateTime': {
       const m = DATE_TIME.exec(value);
       if (!m || !dateOk(m[1], m[2], m[3], m[4]) || !timeOk(m[5], m[6], m[7], m[8]) || !zoneOk(m[9])) {
-        return bad('OCI-DATETIME', `'${shown}' is not a date and time: write YYYY-MM-DDThh:mm:ss (seconds required, e.g. 2024-02-29T13:45:00), optionally with fractions of a second and a time zone (Z or +01:00).`);
+        return bad(
+          'OCI-DATETIME',
+          `'${shown}' is not a date and time: write YYYY-MM-DDThh:mm:ss (seconds required, e.g. 2024-02-29T13:45:00), optionally with fractions of a second and a time zone (Z or +01:00).`,
+        );
       }
       return undefined;
     }
     case 'time': {
       const m = TIME.exec(value);
-      if (!m || !timeOk(m[1], m[2], m[3], m[4]) || !zoneOk(m[5])) return bad('OCI-TIME', `'${shown}' is not a time: write hh:mm:ss (e.g. 13:45:00).`);
+      if (!m || !timeOk(m[1], m[2], m[3], m[4]) || !zoneOk(m[5]))
+        return bad('OCI-TIME', `'${shown}' is not a time: write hh:mm:ss (e.g. 13:45:00).`);
       return undefined;
     }
     case 'base64Binary':
-      return B64.test(value) ? undefined : bad('OCI-BASE64', `'${shown}' is not valid base64 content: characters A-Z, a-z, 0-9, + and /, in groups of four, padded with = at the end.`);
+      return B64.test(value)
+        ? undefined
+        : bad(
+            'OCI-BASE64',
+            `'${shown}' is not valid base64 content: characters A-Z, a-z, 0-9, + and /, in groups of four, padded with = at the end.`,
+          );
     case 'hexBinary':
       return HEX.test(value) ? undefined : bad('OCI-HEX', `'${shown}' is not hexadecimal binary content: pairs of the digits 0-9 and A-F.`);
     case 'decimal':
-      return DECIMAL.test(value) ? undefined : bad('OCI-NUMBER', `'${shown}' is not a decimal number (digits with an optional sign and decimal point; no exponent).`);
+      return DECIMAL.test(value)
+        ? undefined
+        : bad('OCI-NUMBER', `'${shown}' is not a decimal number (digits with an optional sign and decimal point; no exponent).`);
     case 'float':
     case 'double':
       return FLOAT.test(value) ? undefined : bad('OCI-NUMBER', `'${shown}' is not a number.`);
     case 'NMTOKEN':
-      return NMTOKEN.test(value) ? undefined : bad('OCI-NMTOKEN', `'${shown}' is not a name token: letters, digits, '.', '-', '_' and ':' only, no spaces.`);
+      return NMTOKEN.test(value)
+        ? undefined
+        : bad('OCI-NMTOKEN', `'${shown}' is not a name token: letters, digits, '.', '-', '_' and ':' only, no spaces.`);
     case 'duration':
       return DURATION.test(value) ? undefined : bad('OCI-DURATION', `'${shown}' is not a duration (e.g. P1DT2H30M).`);
     case 'language':
@@ -131,10 +146,18 @@ export function numericRangeProblem(type: SimpleType, value: string, shown: stri
   const f = type.builtin === 'float' ? Math.fround : (x: number) => x;
   const n = value === 'INF' ? Infinity : value === '-INF' ? -Infinity : value === 'NaN' ? NaN : f(Number(value));
   const bound = (x: number | undefined) => (x === undefined ? undefined : f(x));
-  const lo = bound(type.minInclusive), hi = bound(type.maxInclusive), loX = bound(type.minExclusive), hiX = bound(type.maxExclusive);
+  const lo = bound(type.minInclusive),
+    hi = bound(type.maxInclusive),
+    loX = bound(type.minExclusive),
+    hiX = bound(type.maxExclusive);
   const facets = lo !== undefined || hi !== undefined || loX !== undefined || hiX !== undefined;
   // NaN is outside every bounded range (it compares with nothing).
-  const out = (Number.isNaN(n) && facets) || (lo !== undefined && n < lo) || (hi !== undefined && n > hi) || (loX !== undefined && n <= loX) || (hiX !== undefined && n >= hiX);
+  const out =
+    (Number.isNaN(n) && facets) ||
+    (lo !== undefined && n < lo) ||
+    (hi !== undefined && n > hi) ||
+    (loX !== undefined && n <= loX) ||
+    (hiX !== undefined && n >= hiX);
   if (!out) return undefined;
   const name = type.anonymous || type.name.startsWith('xs:') ? '' : ` (${type.name})`;
   return bad('OCI-RANGE', `${shown} is out of range: ${range ?? 'bounded'}${name}.`);

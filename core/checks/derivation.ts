@@ -7,10 +7,28 @@ import type { SimpleType } from '../model/types';
 
 /** The base of each XSD built-in (by restriction), anySimpleType for the primitives. */
 const BUILTIN_BASE: Record<string, string> = {
-  normalizedString: 'string', token: 'normalizedString', language: 'token', NMTOKEN: 'token', Name: 'token', NCName: 'Name',
-  ID: 'NCName', IDREF: 'NCName', ENTITY: 'NCName', integer: 'decimal', nonPositiveInteger: 'integer', negativeInteger: 'nonPositiveInteger',
-  long: 'integer', int: 'long', short: 'int', byte: 'short', nonNegativeInteger: 'integer', unsignedLong: 'nonNegativeInteger',
-  unsignedInt: 'unsignedLong', unsignedShort: 'unsignedInt', unsignedByte: 'unsignedShort', positiveInteger: 'nonNegativeInteger',
+  normalizedString: 'string',
+  token: 'normalizedString',
+  language: 'token',
+  NMTOKEN: 'token',
+  Name: 'token',
+  NCName: 'Name',
+  ID: 'NCName',
+  IDREF: 'NCName',
+  ENTITY: 'NCName',
+  integer: 'decimal',
+  nonPositiveInteger: 'integer',
+  negativeInteger: 'nonPositiveInteger',
+  long: 'integer',
+  int: 'long',
+  short: 'int',
+  byte: 'short',
+  nonNegativeInteger: 'integer',
+  unsignedLong: 'nonNegativeInteger',
+  unsignedInt: 'unsignedLong',
+  unsignedShort: 'unsignedInt',
+  unsignedByte: 'unsignedShort',
+  positiveInteger: 'nonNegativeInteger',
 };
 
 function baseOf(t: SimpleType): string | undefined {
@@ -30,7 +48,7 @@ export function isNamedType(name: string): boolean {
 
 export function simpleTypeDerivesFrom(lookup: (name: string) => SimpleType | undefined, given: string, declared: string): boolean {
   const seen = new Set<string>();
-  for (let name: string | undefined = given; name !== undefined && !seen.has(name); ) {
+  for (let name: string | undefined = given; name !== undefined && !seen.has(name);) {
     if (name === declared) return true;
     seen.add(name);
     const t = lookup(name);

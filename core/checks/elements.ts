@@ -44,7 +44,14 @@ export function describeDecl(model: ModelView, decl: ElementDecl): string {
 }
 
 /** Check children of an element of complex type `typeName`. */
-export function walkContent(typeName: string, ownerName: string, ownerSpan: Span, children: ElementNode[], ctx: WalkContext, path: string[]): void {
+export function walkContent(
+  typeName: string,
+  ownerName: string,
+  ownerSpan: Span,
+  children: ElementNode[],
+  ctx: WalkContext,
+  path: string[],
+): void {
   const type = ctx.model.complexType(typeName);
   if (!type || type.anyContent) return;
   const matched = matchContent(type.content, children, {
@@ -67,17 +74,33 @@ function push(ctx: WalkContext, d: Omit<Diagnostic, 'kind' | 'command'>): void {
 
 export function walkElement(node: ElementNode, decl: ElementDecl, ctx: WalkContext, path: string[]): void {
   if (ctx.format === 'xml' && node.namespace && node.namespace !== (ctx.parentNamespace ?? '')) {
-    push(ctx, { code: 'OCI-XML-NAMESPACE', severity: 'error', message: `\`${node.name}\` must be in no namespace (found namespace '${node.namespace}'); declare xmlns="" on the command.`, span: node.nameSpan });
+    push(ctx, {
+      code: 'OCI-XML-NAMESPACE',
+      severity: 'error',
+      message: `\`${node.name}\` must be in no namespace (found namespace '${node.namespace}'); declare xmlns="" on the command.`,
+      span: node.nameSpan,
+    });
   }
   for (const a of disallowedAttributes(node.attributes)) {
     push(ctx, { code: 'OCI-ATTRIBUTE', severity: 'error', message: attributeMessage(a, decl.name), span: a.nameSpan });
   }
   if (node.nilFalse && !decl.nillable) {
-    push(ctx, { code: 'OCI-NIL', severity: 'error', message: `\`${decl.name}\` is not nillable: xsi:nil may not appear on it, not even xsi:nil="false". Remove the attribute.`, span: node.nilFalse });
+    push(ctx, {
+      code: 'OCI-NIL',
+      severity: 'error',
+      message: `\`${decl.name}\` is not nillable: xsi:nil may not appear on it, not even xsi:nil="false". Remove the attribute.`,
+      span: node.nilFalse,
+    });
   }
   if (node.nil) {
     if (!decl.nillable) {
-      push(ctx, { code: 'OCI-NIL', severity: 'error', message: `\`${decl.name}\` cannot be nil (xsi:nil / null): it is not nillable. Give a value or remove the element.`, span: node.nil, fix: { kind: 'remove' } });
+      push(ctx, {
+        code: 'OCI-NIL',
+        severity: 'error',
+        message: `\`${decl.name}\` cannot be nil (xsi:nil / null): it is not nillable. Give a value or remove the element.`,
+        span: node.nil,
+        fix: { kind: 'remove' },
+      });
     } else if ((node.value && node.value.text !== '') || node.children?.length) {
       push(ctx, { code: 'OCI-NIL', severity: 'error', message: `A nil \`${decl.name}\` must be empty (not even spaces).`, span: node.nil });
     }
@@ -113,7 +136,12 @@ export function walkElement(node: ElementNode, decl: ElementDecl, ctx: WalkConte
   }
   if (node.value && !isXsdBlank(node.value.text) && !node.children?.length) {
     const what = ctx.format === 'yaml' ? 'a mapping of its child elements' : 'child elements, not text';
-    push(ctx, { code: 'OCI-EXPECTED-CONTENT', severity: 'error', message: `\`${decl.name}\` is a ${typeName} and takes ${what}.`, span: node.value.span });
+    push(ctx, {
+      code: 'OCI-EXPECTED-CONTENT',
+      severity: 'error',
+      message: `\`${decl.name}\` is a ${typeName} and takes ${what}.`,
+      span: node.value.span,
+    });
     return;
   }
   if (ctx.format === 'xml' && !node.children?.length) {
@@ -137,7 +165,12 @@ function hideValue(message: string, value: string): string {
 function walkSimple(node: ElementNode, decl: ElementDecl, type: SimpleType, ctx: WalkContext): void {
   if (node.children && node.children.length) {
     const what = ctx.format === 'yaml' ? 'a single value, not a mapping' : 'text, not child elements';
-    push(ctx, { code: 'OCI-EXPECTED-VALUE', severity: 'error', message: `\`${decl.name}\` takes ${what} (${describeSimpleType(type)}).`, span: node.children[0].nameSpan });
+    push(ctx, {
+      code: 'OCI-EXPECTED-VALUE',
+      severity: 'error',
+      message: `\`${decl.name}\` takes ${what} (${describeSimpleType(type)}).`,
+      span: node.children[0].nameSpan,
+    });
     return;
   }
   const value = node.value;
@@ -149,7 +182,12 @@ function walkSimple(node: ElementNode, decl: ElementDecl, type: SimpleType, ctx:
     push(ctx, {
       code: p.code,
       severity: 'error',
-      message: p.code === 'OCI-EMPTY' ? `\`${decl.name}\` is empty: ${describeSimpleType(type)}.` : SECRET_ELEMENT.test(decl.name) ? hideValue(p.message, effective) : p.message,
+      message:
+        p.code === 'OCI-EMPTY'
+          ? `\`${decl.name}\` is empty: ${describeSimpleType(type)}.`
+          : SECRET_ELEMENT.test(decl.name)
+            ? hideValue(p.message, effective)
+            : p.message,
       span,
       fix: p.candidates ? { kind: 'replaceValue', candidates: p.candidates } : undefined,
     });

@@ -22,23 +22,35 @@ export function checkEnvelope(file: SourceFile, out: Diagnostic[]): void {
     push('OCI-XML-NAMESPACE', env.nameSpan, `BroadsoftDocument must be in namespace "C" (found '${env.namespace}'): add xmlns="C".`);
   }
   if (env.nil) push('OCI-NIL', env.nil, 'BroadsoftDocument cannot be nil: it is not nillable.');
-  for (const a of disallowedAttributes(env.attributes, ['protocol'])) push('OCI-ATTRIBUTE', a.nameSpan, attributeMessage(a, 'BroadsoftDocument', ['protocol']));
+  for (const a of disallowedAttributes(env.attributes, ['protocol']))
+    push('OCI-ATTRIBUTE', a.nameSpan, attributeMessage(a, 'BroadsoftDocument', ['protocol']));
   const protocol = env.attributes.find((a) => a.name === 'protocol');
   // protocol is an NMTOKEN: compared after XSD whitespace collapse (" OCI " is OCI).
   const protocolValue = protocol ? xsdCollapse(protocol.value.text) : '';
   if (!protocol) push('OCI-ENVELOPE-PROTOCOL', env.nameSpan, 'BroadsoftDocument needs protocol="OCI".');
   else if (protocolValue !== 'OCI' && protocolValue !== 'NSOCI') {
-    push('OCI-ENVELOPE-PROTOCOL', protocol.value.span, `protocol must be "OCI" (found '${short(protocol.value.text)}').`, { fix: { kind: 'setValue', value: 'OCI' } });
+    push('OCI-ENVELOPE-PROTOCOL', protocol.value.span, `protocol must be "OCI" (found '${short(protocol.value.text)}').`, {
+      fix: { kind: 'setValue', value: 'OCI' },
+    });
   }
   const firstCommandStart = file.commands[0]?.span.start ?? env.span.end;
   const [first, ...rest] = env.children;
   if (!first || !SESSION_ELEMENTS.includes(first.name)) {
-    push('OCI-ENVELOPE-SESSION', first ? first.nameSpan : env.nameSpan, 'BroadsoftDocument must start with <sessionId xmlns="">…</sessionId> (the client replaces it with its own session id when sending).');
+    push(
+      'OCI-ENVELOPE-SESSION',
+      first ? first.nameSpan : env.nameSpan,
+      'BroadsoftDocument must start with <sessionId xmlns="">…</sessionId> (the client replaces it with its own session id when sending).',
+    );
   }
   const allowedAfter = first && SESSION_ELEMENTS.includes(first.name) ? rest : env.children;
   allowedAfter.forEach((el, i) => {
     if (el.name === 'trackingId' && i === 0 && el.span.start < firstCommandStart) return;
-    const why = el.name === 'trackingId' ? 'trackingId must come right after the session element, before the commands' : SESSION_ELEMENTS.includes(el.name) ? `only one of ${SESSION_ELEMENTS.join(', ')} is allowed` : `\`${el.name}\` is not allowed in BroadsoftDocument`;
+    const why =
+      el.name === 'trackingId'
+        ? 'trackingId must come right after the session element, before the commands'
+        : SESSION_ELEMENTS.includes(el.name)
+          ? `only one of ${SESSION_ELEMENTS.join(', ')} is allowed`
+          : `\`${el.name}\` is not allowed in BroadsoftDocument`;
     push('OCI-ENVELOPE-ELEMENT', el.nameSpan, `${why}.`, { fix: { kind: 'remove' } });
   });
   for (const el of env.children) {
@@ -49,7 +61,12 @@ export function checkEnvelope(file: SourceFile, out: Diagnostic[]): void {
     push('OCI-ENVELOPE-COUNT', env.nameSpan, 'BroadsoftDocument needs at least one command.');
   }
   for (const cmd of file.commands.slice(MAX_COMMANDS_PER_DOCUMENT)) {
-    push('OCI-ENVELOPE-COUNT', cmd.headSpan, `A BroadsoftDocument holds at most ${MAX_COMMANDS_PER_DOCUMENT} commands; this is command ${cmd.index + 1}. Split the file (the send command batches YAML files automatically).`, { command: cmd.index });
+    push(
+      'OCI-ENVELOPE-COUNT',
+      cmd.headSpan,
+      `A BroadsoftDocument holds at most ${MAX_COMMANDS_PER_DOCUMENT} commands; this is command ${cmd.index + 1}. Split the file (the send command batches YAML files automatically).`,
+      { command: cmd.index },
+    );
   }
 }
 
@@ -79,7 +96,11 @@ function checkEnvelopeChild(el: ElementNode, push: Push): void {
   if (el.xsiType) {
     const given = xsdCollapse(el.xsiType.text);
     if (!isNamedType(given) || !lookup(given) || !simpleTypeDerivesFrom(lookup, given, declared)) {
-      push('OCI-XSI-TYPE-INVALID', el.xsiType.span, `xsi:type '${short(given)}' is not allowed for \`${el.name}\`: it must be ${declared} or derived from it.`);
+      push(
+        'OCI-XSI-TYPE-INVALID',
+        el.xsiType.span,
+        `xsi:type '${short(given)}' is not allowed for \`${el.name}\`: it must be ${declared} or derived from it.`,
+      );
       return;
     }
     typeName = given;

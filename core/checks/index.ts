@@ -51,17 +51,30 @@ export function syntaxDiagnostics(file: SourceFile): Diagnostic[] {
 const UCA22_XS_IGNORED_SET: ReadonlySet<string> = new Set(UCA22_XS_IGNORED);
 const NONE: ReadonlySet<string> = new Set();
 
-export function checkCommand(cmd: CommandNode, format: FileFormat, model: ModelView, options: CheckOptions = DEFAULT_CHECK_OPTIONS): Diagnostic[] {
+export function checkCommand(
+  cmd: CommandNode,
+  format: FileFormat,
+  model: ModelView,
+  options: CheckOptions = DEFAULT_CHECK_OPTIONS,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const emit = makeEmitter(out, cmd.index);
   if (!cmd.name) {
-    const message = format === 'yaml' ? 'Missing `command:` naming the OCI-P command (e.g. command: UserConsolidatedAddRequest22).' : 'The command has no xsi:type naming the OCI-P command.';
+    const message =
+      format === 'yaml'
+        ? 'Missing `command:` naming the OCI-P command (e.g. command: UserConsolidatedAddRequest22).'
+        : 'The command has no xsi:type naming the OCI-P command.';
     out.push({ code: 'OCI-COMMAND-MISSING', kind: 'schema', severity: 'error', message, span: cmd.headSpan, command: cmd.index });
     return out;
   }
   const type = model.complexType(cmd.name);
   if (!type || type.abstract) {
-    const suggestion = suggestName(cmd.name, model.commandNames()) ?? suggestName(toCamelCase(cmd.name).replace(/^./, (c) => c.toUpperCase()), model.commandNames());
+    const suggestion =
+      suggestName(cmd.name, model.commandNames()) ??
+      suggestName(
+        toCamelCase(cmd.name).replace(/^./, (c) => c.toUpperCase()),
+        model.commandNames(),
+      );
     out.push({
       code: 'OCI-UNKNOWN-COMMAND',
       kind: 'schema',
@@ -74,11 +87,25 @@ export function checkCommand(cmd: CommandNode, format: FileFormat, model: ModelV
     return out;
   }
   if (!model.isRequest(cmd.name)) {
-    out.push({ code: 'OCI-NOT-REQUEST', kind: 'schema', severity: 'error', message: `\`${cmd.name}\` is not a request: only request commands can be sent.`, span: cmd.nameSpan ?? cmd.headSpan, command: cmd.index });
+    out.push({
+      code: 'OCI-NOT-REQUEST',
+      kind: 'schema',
+      severity: 'error',
+      message: `\`${cmd.name}\` is not a request: only request commands can be sent.`,
+      span: cmd.nameSpan ?? cmd.headSpan,
+      command: cmd.index,
+    });
     return out;
   }
   for (const a of disallowedAttributes(cmd.attributes, COMMAND_ATTRIBUTES)) {
-    out.push({ code: 'OCI-ATTRIBUTE', kind: 'schema', severity: 'error', message: attributeMessage(a, 'command', COMMAND_ATTRIBUTES), span: a.nameSpan, command: cmd.index });
+    out.push({
+      code: 'OCI-ATTRIBUTE',
+      kind: 'schema',
+      severity: 'error',
+      message: attributeMessage(a, 'command', COMMAND_ATTRIBUTES),
+      span: a.nameSpan,
+      command: cmd.index,
+    });
   }
   if (cmd.nil ?? cmd.nilFalse) {
     // Some client libraries write xsi:nil="true" on a command built from an empty list: the schema refuses it.
@@ -90,14 +117,21 @@ export function checkCommand(cmd: CommandNode, format: FileFormat, model: ModelV
   const space = emptyContentSpace(type, cmd.spaceOnly, cmd.name, cmd.index);
   if (space) out.push(space);
   const visited: Visited[] = [];
-  walkContent(cmd.name, cmd.name, cmd.headSpan, cmd.children, {
-    model,
-    format,
-    command: cmd.index,
-    out,
-    parentNamespace: cmd.namespace,
-    visit: (node, _decl, typeName, path) => visited.push({ node, typeName, path }),
-  }, []);
+  walkContent(
+    cmd.name,
+    cmd.name,
+    cmd.headSpan,
+    cmd.children,
+    {
+      model,
+      format,
+      command: cmd.index,
+      out,
+      parentNamespace: cmd.namespace,
+      visit: (node, _decl, typeName, path) => visited.push({ node, typeName, path }),
+    },
+    [],
+  );
 
   const xsIgnoredTop = cmd.name === UCA22 && options.dataMode === 'XS' ? UCA22_XS_IGNORED_SET : NONE;
   for (const v of visited) {

@@ -24,7 +24,9 @@ export function renderRulesDoc(): string {
   for (const [title, pick] of groups) {
     out.push(`## ${title}`, '', '| code | severity | mode | what | enforces |', '|---|---|---|---|---|');
     for (const r of RULES.filter((r) => pick(r.code, r.kind))) {
-      out.push(`| <a id="${r.code.toLowerCase()}"></a>\`${r.code}\` | ${r.severity} | ${r.mode ?? 'both'} | ${esc(r.title)} | ${esc(r.source)} |`);
+      out.push(
+        `| <a id="${r.code.toLowerCase()}"></a>\`${r.code}\` | ${r.severity} | ${r.mode ?? 'both'} | ${esc(r.title)} | ${esc(r.source)} |`,
+      );
     }
     out.push('');
   }

@@ -137,7 +137,7 @@ function computeClosestValues(value: string, candidates: readonly string[], n: n
     let score = editDistance(l, lc, 60) / Math.max(l.length, lc.length, 1);
     let prefix = 0;
     while (prefix < l.length && prefix < lc.length && l[prefix] === lc[prefix]) prefix++;
-    score -= 0.15 * Math.min(prefix, 6) / 6;
+    score -= (0.15 * Math.min(prefix, 6)) / 6;
     if (l.length >= 3 && lc.includes(l)) score = Math.min(score, 0.1 + (lc.startsWith(l) ? 0 : 0.05));
     return { c, score };
   });

@@ -81,7 +81,12 @@ export function describeSimpleType(t: SimpleType): string {
   return parts.length ? `${name}: ${kind}, ${parts.join(', ')}` : `${name}: ${kind}`;
 }
 
-export function checkValue(raw: string, type: SimpleType, fixed?: string, resolve?: (name: string) => SimpleType | undefined): ValueProblem[] {
+export function checkValue(
+  raw: string,
+  type: SimpleType,
+  fixed?: string,
+  resolve?: (name: string) => SimpleType | undefined,
+): ValueProblem[] {
   const value = normalizeWhitespace(raw, type.whiteSpace);
   const problems: ValueProblem[] = [];
 
@@ -91,13 +96,24 @@ export function checkValue(raw: string, type: SimpleType, fixed?: string, resolv
   } else if (type.builtin === 'union' && type.memberTypes && resolve) {
     const members = type.memberTypes.map(resolve).filter((m): m is SimpleType => !!m);
     if (members.length && members.every((m) => checkValue(value, m, undefined, resolve).length > 0)) {
-      return [{ code: 'OCI-UNION', message: `'${short(value)}' matches none of ${members.map((m) => (m.anonymous ? m.builtin : m.name)).join(', ')}.` }];
+      return [
+        {
+          code: 'OCI-UNION',
+          message: `'${short(value)}' matches none of ${members.map((m) => (m.anonymous ? m.builtin : m.name)).join(', ')}.`,
+        },
+      ];
     }
   }
 
   if (type.builtin === 'boolean') {
     if (!BOOLEAN_VALUES.includes(value)) {
-      return [{ code: 'OCI-BOOLEAN', message: `'${short(value)}' is not a boolean: use true or false (1 and 0 are also accepted).`, candidates: ['true', 'false'] }];
+      return [
+        {
+          code: 'OCI-BOOLEAN',
+          message: `'${short(value)}' is not a boolean: use true or false (1 and 0 are also accepted).`,
+          candidates: ['true', 'false'],
+        },
+      ];
     }
   } else if (type.builtin in INTEGER_BUILTINS) {
     if (!/^[+-]?\d+$/.test(value)) {
@@ -112,7 +128,11 @@ export function checkValue(raw: string, type: SimpleType, fixed?: string, resolv
   }
 
   if (fixed !== undefined && canonical(value, type) !== canonical(fixed, type)) {
-    problems.push({ code: 'OCI-FIXED', message: `This element may only have the value ${fixed}; '${short(value)}' is not allowed.`, candidates: [fixed] });
+    problems.push({
+      code: 'OCI-FIXED',
+      message: `This element may only have the value ${fixed}; '${short(value)}' is not allowed.`,
+      candidates: [fixed],
+    });
     return problems;
   }
 
@@ -120,19 +140,29 @@ export function checkValue(raw: string, type: SimpleType, fixed?: string, resolv
     if (!type.enumeration.includes(value)) {
       const near = closestValues(value, type.enumeration, 3);
       const hint = type.enumeration.length <= 6 ? `allowed: ${type.enumeration.join(', ')}` : `closest allowed: ${near.join(', ')}`;
-      problems.push({ code: 'OCI-ENUM', message: `'${short(value)}' is not a valid ${type.anonymous ? 'value' : type.name} (${hint}).`, candidates: near.length ? near : type.enumeration.slice(0, 3) });
+      problems.push({
+        code: 'OCI-ENUM',
+        message: `'${short(value)}' is not a valid ${type.anonymous ? 'value' : type.name} (${hint}).`,
+        candidates: near.length ? near : type.enumeration.slice(0, 3),
+      });
     }
     return problems;
   }
 
   const len = charLength(value);
   if (type.length !== undefined && len !== type.length) {
-    problems.push({ code: 'OCI-LENGTH', message: `${lengthSubject(value, len)} must be exactly ${type.length} characters${typeSuffix(type)}.` });
+    problems.push({
+      code: 'OCI-LENGTH',
+      message: `${lengthSubject(value, len)} must be exactly ${type.length} characters${typeSuffix(type)}.`,
+    });
   }
   if (type.minLength !== undefined && len < type.minLength) {
     problems.push({
       code: len === 0 ? 'OCI-EMPTY' : 'OCI-LENGTH',
-      message: len === 0 ? `Empty value: ${describeSimpleType(type)}.` : `${lengthSubject(value, len)} is too short: ${describeLength(type)}${typeSuffix(type)}.`,
+      message:
+        len === 0
+          ? `Empty value: ${describeSimpleType(type)}.`
+          : `${lengthSubject(value, len)} is too short: ${describeLength(type)}${typeSuffix(type)}.`,
     });
   }
   if (type.maxLength !== undefined && len > type.maxLength) {
@@ -140,14 +170,18 @@ export function checkValue(raw: string, type: SimpleType, fixed?: string, resolv
   }
   if (type.builtin in INTEGER_BUILTINS) {
     const n = Number(value);
-    const tooLow = (type.minInclusive !== undefined && n < type.minInclusive) || (type.minExclusive !== undefined && n <= type.minExclusive);
-    const tooHigh = (type.maxInclusive !== undefined && n > type.maxInclusive) || (type.maxExclusive !== undefined && n >= type.maxExclusive);
-    if (tooLow || tooHigh) problems.push({ code: 'OCI-RANGE', message: `${short(value)} is out of range: ${describeRange(type)}${typeSuffix(type)}.` });
+    const tooLow =
+      (type.minInclusive !== undefined && n < type.minInclusive) || (type.minExclusive !== undefined && n <= type.minExclusive);
+    const tooHigh =
+      (type.maxInclusive !== undefined && n > type.maxInclusive) || (type.maxExclusive !== undefined && n >= type.maxExclusive);
+    if (tooLow || tooHigh)
+      problems.push({ code: 'OCI-RANGE', message: `${short(value)} is out of range: ${describeRange(type)}${typeSuffix(type)}.` });
   }
   const numeric = numericRangeProblem(type, value, short(value), describeRange(type));
   if (numeric) problems.push(numeric);
   for (const p of type.patterns ?? []) {
-    if (!patternMatches(p, value)) problems.push({ code: 'OCI-PATTERN', message: `'${short(value)}' does not match the pattern ${p}${typeSuffix(type)}.` });
+    if (!patternMatches(p, value))
+      problems.push({ code: 'OCI-PATTERN', message: `'${short(value)}' does not match the pattern ${p}${typeSuffix(type)}.` });
   }
   return problems;
 }

@@ -8,7 +8,12 @@ import type { Span } from '../tree/types';
 import type { Diagnostic } from './types';
 
 /** Whitespace inside an element of empty content type: the span of that whitespace, or undefined. */
-export function emptyContentSpace(type: ComplexType | undefined, space: Span | undefined, owner: string, command: number): Diagnostic | undefined {
+export function emptyContentSpace(
+  type: ComplexType | undefined,
+  space: Span | undefined,
+  owner: string,
+  command: number,
+): Diagnostic | undefined {
   if (!type || !space || type.content || type.simpleContent || type.anyContent || space.end <= space.start) return undefined;
   return {
     code: 'OCI-EMPTY-CONTENT',

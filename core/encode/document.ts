@@ -42,7 +42,16 @@ export function commandNode(command: CommandNode, model: EncodeModel, latin1: bo
 
 /** The BroadsoftDocument around `commands` (nodes), after the XML declaration. */
 export function documentNodes(encoding: string, sessionId: string, commands: XmlNode[], latin1: boolean): XmlNode[] {
-  const root = elementNode('BroadsoftDocument', [['protocol', 'OCI'], ['xmlns', 'C'], ['xmlns:xsi', XSI_NAMESPACE]], {}, latin1);
+  const root = elementNode(
+    'BroadsoftDocument',
+    [
+      ['protocol', 'OCI'],
+      ['xmlns', 'C'],
+      ['xmlns:xsi', XSI_NAMESPACE],
+    ],
+    {},
+    latin1,
+  );
   root.BroadsoftDocument = [elementNode('sessionId', [['xmlns', '']], { text: sessionId }, latin1), ...commands];
   return [declarationNode(encoding), root];
 }
@@ -55,11 +64,18 @@ export function encodeCommandXml(command: CommandNode, model: EncodeModel, encod
 function writeDocument(commands: CommandNode[], model: EncodeModel, options: DocumentOptions, indent: string | undefined): string {
   if (commands.length === 0) throw new Error('A BroadsoftDocument needs at least one command.');
   if (commands.length > MAX_COMMANDS_PER_DOCUMENT) {
-    throw new Error(`A BroadsoftDocument holds at most ${MAX_COMMANDS_PER_DOCUMENT} commands, got ${commands.length}: send them in batches.`);
+    throw new Error(
+      `A BroadsoftDocument holds at most ${MAX_COMMANDS_PER_DOCUMENT} commands, got ${commands.length}: send them in batches.`,
+    );
   }
   const encoding = options.encoding ?? 'ISO-8859-1';
   const latin1 = encoding === 'ISO-8859-1';
-  const nodes = documentNodes(encoding, options.sessionId, commands.map((command) => commandNode(command, model, latin1)), latin1);
+  const nodes = documentNodes(
+    encoding,
+    options.sessionId,
+    commands.map((command) => commandNode(command, model, latin1)),
+    latin1,
+  );
   return buildXml(nodes, indent);
 }
 /** The request document as sent: one line, no byte-order mark. */

@@ -58,7 +58,12 @@ export function slotsOf(index: ModelIndex, typeName: string): Map<string, Slot> 
 }
 
 /** The children of an element (or command) of type `typeName`, in schema order. Unknown type: as written. */
-export function orderChildren(index: ModelIndex, typeName: string | null | undefined, children: ElementNode[], options: OrderOptions): OrderedElement[] {
+export function orderChildren(
+  index: ModelIndex,
+  typeName: string | null | undefined,
+  children: ElementNode[],
+  options: OrderOptions,
+): OrderedElement[] {
   const slots = typeName ? slotsOf(index, typeName) : undefined;
   if (!slots) return children.map((c) => convert(index, c, undefined, false, options));
   const placed: { key: number; element: OrderedElement }[] = [];
@@ -75,7 +80,13 @@ export function orderChildren(index: ModelIndex, typeName: string | null | undef
   return placed.map((p) => p.element);
 }
 
-function convert(index: ModelIndex, node: ElementNode, declaredType: string | undefined, repeatable: boolean, options: OrderOptions): OrderedElement {
+function convert(
+  index: ModelIndex,
+  node: ElementNode,
+  declaredType: string | undefined,
+  repeatable: boolean,
+  options: OrderOptions,
+): OrderedElement {
   const out: OrderedElement = { name: node.name };
   if (repeatable) out.repeatable = true;
   if (node.xsiType) out.xsiType = node.xsiType.text;

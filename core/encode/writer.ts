@@ -39,7 +39,12 @@ const compact = new XMLBuilder({ ...BUILDER_OPTIONS, format: false });
 const indented = new Map<string, XMLBuilder>();
 
 /** An element with these attributes and the content (text or children) of `content`; values escaped. */
-export function elementNode(name: string, attributes: [string, string][], content: Pick<OrderedElement, 'text' | 'children'>, latin1: boolean): XmlNode {
+export function elementNode(
+  name: string,
+  attributes: [string, string][],
+  content: Pick<OrderedElement, 'text' | 'children'>,
+  latin1: boolean,
+): XmlNode {
   let children: XmlNode[];
   if (content.children && content.children.length) children = content.children.map((child) => orderedNode(child, latin1));
   else children = content.text ? [{ '#text': escapeText(content.text, latin1) }] : [];

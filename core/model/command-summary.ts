@@ -42,7 +42,10 @@ export function describeName(name: string): { family: CommandFamily; subject: st
     .slice(level.length)
     .replace(/(Request|Response)[0-9A-Za-z]*$/, '')
     .replace(/(GetPagedSortedList|GetList|Get|Add|Modify|Delete|Assign|Unassign)(List)?$/, '');
-  const subject = core.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').trim();
+  const subject = core
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .trim();
   return { family, subject, action };
 }
 
@@ -59,8 +62,13 @@ export function commandSummary(name: string, model: ModelIndex): string | undefi
   const base = type.base?.replace(/^C:/, '');
   const lines = [`**${name}**${base ? ` (extends \`${base}\`)` : ''}`, ''];
   const what = subject ? `${action ? `${action[0].toUpperCase()}${action.slice(1)} ` : ''}${subject}` : '';
-  lines.push(`${family === 'Other' ? 'OCI-P' : family} ${model.isRequest(name) ? 'request' : model.isResponse(name) ? 'response' : 'type'}${what ? `: ${what}.` : '.'}`);
-  const required = model.elementDecls(name).filter((d) => d.minOccurs > 0).map((d) => `\`${d.name}\``);
+  lines.push(
+    `${family === 'Other' ? 'OCI-P' : family} ${model.isRequest(name) ? 'request' : model.isResponse(name) ? 'response' : 'type'}${what ? `: ${what}.` : '.'}`,
+  );
+  const required = model
+    .elementDecls(name)
+    .filter((d) => d.minOccurs > 0)
+    .map((d) => `\`${d.name}\``);
   const optional = model.elementDecls(name).length - required.length;
   lines.push('', required.length ? `Required elements: ${[...new Set(required)].join(', ')}.` : 'No required elements.');
   if (optional > 0) lines.push(`${optional} optional element${optional === 1 ? '' : 's'}.`);

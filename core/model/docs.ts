@@ -109,7 +109,8 @@ const BY_NAME: Record<string, string> = {
   serialNumber: 'Serial number of the device, used only when the device is created.',
   physicalLocation: 'Where the device physically is, used only when the device is created.',
   transportProtocol: 'SIP transport (UDP, TCP, ...), used only when the device is created.',
-  useCustomUserNamePassword: 'Use the credentials below for device management instead of the defaults, used only when the device is created.',
+  useCustomUserNamePassword:
+    'Use the credentials below for device management instead of the defaults, used only when the device is created.',
   accessDeviceCredentials: 'Device management user name and password, used only when the device is created.',
   useHotline: 'Dial hotlineContact as soon as the phone goes off hook (AS only; send false in XS mode).',
   hotlineContact: 'SIP URI the hotline dials.',

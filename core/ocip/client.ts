@@ -5,7 +5,14 @@
  * written and its response not read (connection lost, timeout, cancel, unreadable answer), its commands are
  * reported as 'unknown' and the later documents are not sent ('not-sent'). There is no automatic reconnect.
  */
-import { buildDocument, MAX_COMMANDS_PER_DOCUMENT, newSessionId, parseResponseDocument, simpleCommand, type EncodedCommand } from './envelope';
+import {
+  buildDocument,
+  MAX_COMMANDS_PER_DOCUMENT,
+  newSessionId,
+  parseResponseDocument,
+  simpleCommand,
+  type EncodedCommand,
+} from './envelope';
 import { MAY_HAVE_EXECUTED, OcipError } from './errors';
 import { login, type LoginInfo, type LoginMethod } from './login';
 import { maskSecrets, redactPassword } from './mask';
@@ -122,7 +129,9 @@ export class OcipClient {
       }
       this.state = 'logged-in';
       const i = this.loginInfo;
-      this.log(`logged in as ${this.options.username}: ${i.loginType ?? '?'}${i.serviceProviderId ? ` ${i.serviceProviderId}` : ''}${i.groupId ? `/${i.groupId}` : ''}`);
+      this.log(
+        `logged in as ${this.options.username}: ${i.loginType ?? '?'}${i.serviceProviderId ? ` ${i.serviceProviderId}` : ''}${i.groupId ? `/${i.groupId}` : ''}`,
+      );
       return i;
     });
   }
@@ -175,7 +184,10 @@ export class OcipClient {
     if (!transport) return;
     if (wasLoggedIn) {
       const doc = buildDocument(this.sessionId, [
-        simpleCommand('LogoutRequest', [['userId', this.options.username], ['reason', 'Client Logout']]),
+        simpleCommand('LogoutRequest', [
+          ['userId', this.options.username],
+          ['reason', 'Client Logout'],
+        ]),
       ]);
       this.logDoc('>> ', doc);
       try {
@@ -198,7 +210,10 @@ export class OcipClient {
       const response = parseResponseDocument(reply);
       // An answer for another session is not the answer to this document (a proxy or server mixing sessions up).
       if (response.sessionId !== undefined && response.sessionId.trim() !== this.sessionId) {
-        throw new OcipError('bad-response', `the response carries another sessionId ("${snippetOf(response.sessionId)}") than this session's`);
+        throw new OcipError(
+          'bad-response',
+          `the response carries another sessionId ("${snippetOf(response.sessionId)}") than this session's`,
+        );
       }
       return mapResponses(batch, response.commands);
     } catch (err) {

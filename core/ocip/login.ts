@@ -57,7 +57,12 @@ export async function login(p: LoginParams): Promise<LoginInfo> {
         'refusing to send the plain password (LoginRequest22V5) over an unencrypted connection; use TLS/HTTPS or the signed login, or allow it explicitly',
       );
     }
-    const res = await p.exchange(simpleCommand('LoginRequest22V5', [['userId', p.username], ['password', p.password]]));
+    const res = await p.exchange(
+      simpleCommand('LoginRequest22V5', [
+        ['userId', p.username],
+        ['password', p.password],
+      ]),
+    );
     return loginInfo(res, 'LoginResponse22V5');
   }
   const auth = await p.exchange(simpleCommand('AuthenticationRequest', [['userId', p.username]]));
@@ -69,7 +74,10 @@ export async function login(p: LoginParams): Promise<LoginInfo> {
     throw new LoginError(`login failed: the server asks for password algorithm "${algorithm}", only MD5 is supported`);
   }
   const res = await p.exchange(
-    simpleCommand('LoginRequest14sp4', [['userId', p.username], ['signedPassword', signedPassword(p.password, nonce)]]),
+    simpleCommand('LoginRequest14sp4', [
+      ['userId', p.username],
+      ['signedPassword', signedPassword(p.password, nonce)],
+    ]),
   );
   return loginInfo(res, 'LoginResponse14sp4');
 }

@@ -40,10 +40,7 @@ export function responseElement(result: CommandResult): XNode | undefined {
 }
 
 /** Maps the response commands of one document to its request commands (by position). */
-export function mapResponses(
-  requests: readonly { index: number; type: string }[],
-  responses: readonly ResponseCommand[],
-): CommandResult[] {
+export function mapResponses(requests: readonly { index: number; type: string }[], responses: readonly ResponseCommand[]): CommandResult[] {
   if (responses.length !== requests.length) {
     throw new OcipError(
       'count-mismatch',
@@ -69,7 +66,11 @@ export function toResult(index: number, requestType: string, response: ResponseC
   const fits = success ? !returnsData(requestType) : isResponseTo(requestType, type);
   if (!fits) {
     const what = success ? 'SuccessResponse' : `${type.ns ? `{${type.ns}}` : ''}${type.local}`;
-    return { ...base, kind: 'unknown', summary: `the server answered ${what} to ${requestType}, which cannot return it; ${MAY_HAVE_EXECUTED}` };
+    return {
+      ...base,
+      kind: 'unknown',
+      summary: `the server answered ${what} to ${requestType}, which cannot return it; ${MAY_HAVE_EXECUTED}`,
+    };
   }
   if (success) return { ...base, kind: 'success' };
   const result: CommandResult = { ...base, kind: 'data', data: decodeData(node) };
@@ -101,7 +102,8 @@ function errorFields(node: XNode): Pick<CommandResult, 'kind' | 'errorCode' | 's
   const summaryEnglish = childText(node, 'summaryEnglish');
   const detail = childText(node, 'detail');
   const codeText = childText(node, 'errorCode')?.trim();
-  const fromSummary = /\[(Error|Warning|Info)\s+(\d+)\]/i.exec(summaryEnglish ?? summary ?? '') ?? /\[(Error|Warning|Info)\s+(\d+)\]/i.exec(summary ?? '');
+  const fromSummary =
+    /\[(Error|Warning|Info)\s+(\d+)\]/i.exec(summaryEnglish ?? summary ?? '') ?? /\[(Error|Warning|Info)\s+(\d+)\]/i.exec(summary ?? '');
   const errorCode = codeText && /^-?\d+$/.test(codeText) ? Number(codeText) : fromSummary ? Number(fromSummary[2]) : undefined;
   const typeAttr = (node.attrs.type ?? fromSummary?.[1] ?? 'Error').toLowerCase();
   const kind = typeAttr === 'warning' ? 'warning' : typeAttr === 'info' ? 'info' : 'error';

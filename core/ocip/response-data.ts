@@ -24,7 +24,21 @@ export interface ResponseTree {
   children: ResponseNode[];
 }
 
-const INTEGER_BUILTINS = new Set(['int', 'integer', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger', 'nonPositiveInteger', 'negativeInteger', 'unsignedInt', 'unsignedLong', 'unsignedShort', 'unsignedByte']);
+const INTEGER_BUILTINS = new Set([
+  'int',
+  'integer',
+  'long',
+  'short',
+  'byte',
+  'nonNegativeInteger',
+  'positiveInteger',
+  'nonPositiveInteger',
+  'negativeInteger',
+  'unsignedInt',
+  'unsignedLong',
+  'unsignedShort',
+  'unsignedByte',
+]);
 const TABLE_TYPE = 'C:OCITable';
 
 /**
@@ -69,7 +83,11 @@ function childrenOf(el: XmlElement, typeName: string | undefined, model: ModelIn
   // Elements the schema does not know (or no schema): one is a value, several are a list.
   for (const [name, present] of byName) {
     if (done.has(name)) continue;
-    out.push(present.length === 1 ? nodeOf(present[0], undefined, model) : { kind: 'list', name, items: present.map((c) => nodeOf(c, undefined, model)) });
+    out.push(
+      present.length === 1
+        ? nodeOf(present[0], undefined, model)
+        : { kind: 'list', name, items: present.map((c) => nodeOf(c, undefined, model)) },
+    );
   }
   return out;
 }
@@ -85,7 +103,8 @@ function nodeOf(el: XmlElement, decl: ElementDecl | undefined, model: ModelIndex
   // An xsi:type on the element (a derived type) wins over the declared one.
   const declared = xsiType(el)?.local;
   const complex = model && [declared, decl?.type].find((t) => t !== undefined && model.complexType(t) !== undefined);
-  if (complex || el.children.length) return { kind: 'group', name, ...(declared ? { type: declared } : {}), children: childrenOf(el, complex || undefined, model) };
+  if (complex || el.children.length)
+    return { kind: 'group', name, ...(declared ? { type: declared } : {}), children: childrenOf(el, complex || undefined, model) };
   if (isSecretName(name) && el.text.length) return { kind: 'value', name, value: SECRET_MASK };
   return { kind: 'value', name, value: scalar(el.text, decl && model ? model.simpleType(decl.type)?.builtin : undefined) };
 }
@@ -201,7 +220,11 @@ export function textTable(headings: string[], rows: string[][], width = 40): str
   // A loop, not Math.max(...column): a table can have more rows than a call has room for arguments.
   const widths = head.map((h) => h.length);
   for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i], c.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join(' | ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join(' | ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)];
 }
 

@@ -122,5 +122,11 @@ export interface PreparedCommandInfo {
   headSpan: { start: number; end: number };
 }
 export type PrepareSendResult =
-  | { version: number; format: 'yaml' | 'xml'; commands: PreparedCommandInfo[]; errors: { code: string; message: string; span: { start: number; end: number } }[]; totalCommands: number }
+  | {
+      version: number;
+      format: 'yaml' | 'xml';
+      commands: PreparedCommandInfo[];
+      errors: { code: string; message: string; span: { start: number; end: number } }[];
+      totalCommands: number;
+    }
   | { error: string };

@@ -2,7 +2,10 @@
 import { serverAddress, type ServerConfig } from './servers';
 
 /** The production warning: names the server and the number of commands, so the user knows what they approve. */
-export function productionConfirmationText(server: Pick<ServerConfig, 'name' | 'transport' | 'host' | 'port' | 'soapUrl'>, commandCount: number): string {
+export function productionConfirmationText(
+  server: Pick<ServerConfig, 'name' | 'transport' | 'host' | 'port' | 'soapUrl'>,
+  commandCount: number,
+): string {
   const n = `${commandCount} command${commandCount === 1 ? '' : 's'}`;
   return `"${server.name}" (${serverAddress(server)}) is a PRODUCTION server. Send ${n} to it? Commands are executed immediately and cannot be undone.`;
 }

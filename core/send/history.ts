@@ -55,7 +55,14 @@ export function makeHistoryEntry(p: {
     only: p.only ? [...p.only] : undefined,
     failure: clean(p.failure),
     summary: summarizeResults(p.rows),
-    results: p.rows.map((r) => ({ index: r.index, type: r.type, userId: r.userId, kind: r.kind, errorCode: r.errorCode, summary: clean(r.summary) })),
+    results: p.rows.map((r) => ({
+      index: r.index,
+      type: r.type,
+      userId: r.userId,
+      kind: r.kind,
+      errorCode: r.errorCode,
+      summary: clean(r.summary),
+    })),
   };
 }
 
@@ -104,13 +111,20 @@ export class HistoryStore {
 
 function isEntry(e: unknown): boolean {
   const x = e as HistoryEntry;
-  return !!x && typeof x.id === 'string' && typeof x.time === 'string' && !!x.server && typeof x.file === 'string' && Array.isArray(x.results);
+  return (
+    !!x && typeof x.id === 'string' && typeof x.time === 'string' && !!x.server && typeof x.file === 'string' && Array.isArray(x.results)
+  );
 }
 
 /** One quick-pick line: "2025-01-02 10:11 · Lab AS · users.ocip.yaml · 3 of 4 commands succeeded, 1 failed". */
 export function historyLabel(e: HistoryEntry): { label: string; detail: string } {
   const base = e.file.split(/[\\/]/).pop() ?? e.file;
   const when = e.time.replace('T', ' ').slice(0, 16);
-  const outcome = e.failure ? `not sent: ${e.failure}` : `${e.summary.succeeded}/${e.summary.total} succeeded${e.summary.failed ? `, ${e.summary.failed} failed` : ''}${e.summary.unknown ? `, ${e.summary.unknown} unknown` : ''}${e.summary.notSent ? `, ${e.summary.notSent} not sent` : ''}`;
-  return { label: `${when} · ${e.server.name} · ${decodeURIComponent(base)}`, detail: `${e.only ? `command #${e.only.map((i) => i + 1).join(', #')} · ` : ''}${outcome}` };
+  const outcome = e.failure
+    ? `not sent: ${e.failure}`
+    : `${e.summary.succeeded}/${e.summary.total} succeeded${e.summary.failed ? `, ${e.summary.failed} failed` : ''}${e.summary.unknown ? `, ${e.summary.unknown} unknown` : ''}${e.summary.notSent ? `, ${e.summary.notSent} not sent` : ''}`;
+  return {
+    label: `${when} · ${e.server.name} · ${decodeURIComponent(base)}`,
+    detail: `${e.only ? `command #${e.only.map((i) => i + 1).join(', #')} · ` : ''}${outcome}`,
+  };
 }

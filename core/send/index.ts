@@ -1,8 +1,29 @@
 /** Format-independent "Send to BroadWorks": shared by the VS Code extension and `ocip send`. */
 export { prepareSend, prepareChecked, type PreparedCommand, type PreparedSend, type PrepareOptions, type SendModel } from './prepare';
-export { parseServers, serverAddress, toServerOptions, secretKey, legacySecretKey, endpointIdentity, type ServerConfig, type ParsedServers, type TransportKind } from './servers';
+export {
+  parseServers,
+  serverAddress,
+  toServerOptions,
+  secretKey,
+  legacySecretKey,
+  endpointIdentity,
+  type ServerConfig,
+  type ParsedServers,
+  type TransportKind,
+} from './servers';
 export { parseJsonc, stripJsonc } from './jsonc';
-export { joinResults, summarizeResults, summaryText, outcomeText, resultLine, resultJson, isFailure, oneLine, type SendResultRow, type SendSummary } from './results';
+export {
+  joinResults,
+  summarizeResults,
+  summaryText,
+  outcomeText,
+  resultLine,
+  resultJson,
+  isFailure,
+  oneLine,
+  type SendResultRow,
+  type SendSummary,
+} from './results';
 export { productionConfirmationText, errorsRefusalText } from './confirm';
 export { runSend, type RunSendOptions, type SendOutcome, type SendFailureStage } from './run';
 export { formatLogLine } from './wire-log';

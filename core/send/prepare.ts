@@ -47,7 +47,12 @@ export function prepareSend(text: string, format: FileFormat, model: SendModel, 
  * The same from a tree and its diagnostics already computed (the language server's analysis of the open
  * document, under the same model and options), so nothing is parsed or checked a second time.
  */
-export function prepareChecked(file: SourceFile, diagnostics: readonly Diagnostic[], model: EncodeModel, only?: readonly number[]): PreparedSend {
+export function prepareChecked(
+  file: SourceFile,
+  diagnostics: readonly Diagnostic[],
+  model: EncodeModel,
+  only?: readonly number[],
+): PreparedSend {
   const format = file.format;
   const selected = only ? new Set(only) : undefined;
   const commands = file.commands.filter((c) => !selected || selected.has(c.index));
@@ -58,15 +63,29 @@ export function prepareChecked(file: SourceFile, diagnostics: readonly Diagnosti
   if (selected) {
     for (const i of selected) {
       if (!file.commands.some((c) => c.index === i)) {
-        errors.push({ code: 'OCI-SEND-NO-COMMAND', kind: 'syntax', severity: 'error', message: `The file has no command #${i + 1} (it has ${file.commands.length}).`, span: { start: 0, end: 0 } });
+        errors.push({
+          code: 'OCI-SEND-NO-COMMAND',
+          kind: 'syntax',
+          severity: 'error',
+          message: `The file has no command #${i + 1} (it has ${file.commands.length}).`,
+          span: { start: 0, end: 0 },
+        });
       }
     }
   }
   if (file.commands.length === 0) {
-    errors.push({ code: 'OCI-SEND-EMPTY', kind: 'syntax', severity: 'error', message: 'The file contains no OCI-P command to send.', span: { start: 0, end: 0 } });
+    errors.push({
+      code: 'OCI-SEND-EMPTY',
+      kind: 'syntax',
+      severity: 'error',
+      message: 'The file contains no OCI-P command to send.',
+      span: { start: 0, end: 0 },
+    });
   }
   // Encoding a command with errors is pointless (and may throw on broken trees): only encode a clean file.
-  const prepared = errors.length ? commands.filter((c) => c.name).map((c) => describe(c, '')) : commands.map((c) => describe(c, encodeCommandXml(c, model)));
+  const prepared = errors.length
+    ? commands.filter((c) => c.name).map((c) => describe(c, ''))
+    : commands.map((c) => describe(c, encodeCommandXml(c, model)));
   return { format, commands: prepared, errors, totalCommands: file.commands.length };
 }
 

@@ -39,7 +39,15 @@ export interface SendOutcome {
 export async function runSend(o: RunSendOptions): Promise<SendOutcome> {
   let client: OcipClient;
   try {
-    client = new OcipClient({ ...toServerOptions(o.server), password: o.password, batchSize: o.batchSize, log: o.log, onWarning: o.onWarning, timeoutMs: o.timeoutMs, connectTimeoutMs: o.connectTimeoutMs });
+    client = new OcipClient({
+      ...toServerOptions(o.server),
+      password: o.password,
+      batchSize: o.batchSize,
+      log: o.log,
+      onWarning: o.onWarning,
+      timeoutMs: o.timeoutMs,
+      connectTimeoutMs: o.connectTimeoutMs,
+    });
   } catch (e) {
     return failed('usage', e, o.password);
   }

@@ -37,7 +37,10 @@ export function parseServers(raw: unknown): ParsedServers {
     const where = `ocip.servers[${i}]`;
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return problems.push(`${where}: must be an object`);
     const e = entry as Record<string, unknown>;
-    if ('password' in e) problems.push(`${where}: "password" is ignored: passwords are never read from settings (they are kept in the OS secret store or asked for)`);
+    if ('password' in e)
+      problems.push(
+        `${where}: "password" is ignored: passwords are never read from settings (they are kept in the OS secret store or asked for)`,
+      );
     const name = str(e.name);
     const host = str(e.host);
     const username = str(e.username);
@@ -45,15 +48,20 @@ export function parseServers(raw: unknown): ParsedServers {
     if (!name) return problems.push(`${where}: "name" is required`);
     if (!host) return problems.push(`${where} (${name}): "host" is required`);
     if (!username) return problems.push(`${where} (${name}): "username" is required`);
-    if (!TRANSPORTS.includes(transport)) return problems.push(`${where} (${name}): "transport" must be tcp, tls or soap, not "${String(e.transport)}"`);
-    if (servers.some((s) => s.name === name)) return problems.push(`${where}: a server named "${name}" is already defined; names must be unique`);
+    if (!TRANSPORTS.includes(transport))
+      return problems.push(`${where} (${name}): "transport" must be tcp, tls or soap, not "${String(e.transport)}"`);
+    if (servers.some((s) => s.name === name))
+      return problems.push(`${where}: a server named "${name}" is already defined; names must be unique`);
     let port: number | undefined;
     if (e.port !== undefined && e.port !== null) {
-      if (typeof e.port !== 'number' || !Number.isInteger(e.port) || e.port < 1 || e.port > 65535) return problems.push(`${where} (${name}): "port" must be a number 1-65535`);
+      if (typeof e.port !== 'number' || !Number.isInteger(e.port) || e.port < 1 || e.port > 65535)
+        return problems.push(`${where} (${name}): "port" must be a number 1-65535`);
       port = e.port;
     }
     const tlsRaw = e.tls && typeof e.tls === 'object' ? (e.tls as Record<string, unknown>) : undefined;
-    const tls = tlsRaw ? { fingerprint: str(tlsRaw.fingerprint), allowSelfSigned: tlsRaw.allowSelfSigned === true, ca: str(tlsRaw.ca) } : undefined;
+    const tls = tlsRaw
+      ? { fingerprint: str(tlsRaw.fingerprint), allowSelfSigned: tlsRaw.allowSelfSigned === true, ca: str(tlsRaw.ca) }
+      : undefined;
     servers.push({ name, host, port, transport, soapUrl: str(e.soapUrl), username, production: e.production === true, tls });
   });
   return { servers, problems };
@@ -94,8 +102,18 @@ export function endpointIdentity(s: Pick<ServerConfig, 'transport' | 'host' | 'p
   }
   // TLS trust is part of the endpoint: a weaker trust on the same host (allowSelfSigned, another pin or CA)
   // would let a machine in the middle receive the password.
-  const tls = s.transport === 'tcp' || !s.tls ? undefined : { allowSelfSigned: s.tls.allowSelfSigned === true, fingerprint: s.tls.fingerprint?.toUpperCase(), ca: s.tls.ca };
-  return JSON.stringify({ transport: s.transport, host: s.transport === 'soap' ? undefined : host, port: s.transport === 'soap' ? undefined : port, soapUrl, username: s.username, tls });
+  const tls =
+    s.transport === 'tcp' || !s.tls
+      ? undefined
+      : { allowSelfSigned: s.tls.allowSelfSigned === true, fingerprint: s.tls.fingerprint?.toUpperCase(), ca: s.tls.ca };
+  return JSON.stringify({
+    transport: s.transport,
+    host: s.transport === 'soap' ? undefined : host,
+    port: s.transport === 'soap' ? undefined : port,
+    soapUrl,
+    username: s.username,
+    tls,
+  });
 }
 
 /**

@@ -30,14 +30,21 @@ export interface NormalizeContext {
   workspaceFolder?: string;
 }
 
-export const SETTINGS_ADMIN_LEVELS: readonly OcipSettings['adminLevel'][] = ['System', 'Provisioning', 'Reseller', 'Service Provider', 'Group', 'Group Department'];
+export const SETTINGS_ADMIN_LEVELS: readonly OcipSettings['adminLevel'][] = [
+  'System',
+  'Provisioning',
+  'Reseller',
+  'Service Provider',
+  'Group',
+  'Group Department',
+];
 /** What an unknown administrator level becomes: the level allowed the least, so nothing is wrongly accepted. */
 export const LEAST_PRIVILEGED_LEVEL: OcipSettings['adminLevel'] = 'Group Department';
 export const DEBOUNCE_BOUNDS = { min: 0, max: 5000 } as const;
 export const BATCH_SIZE_BOUNDS = { min: 1, max: 15 } as const;
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
-const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v));
+const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 
 /** An enum value matched loosely; undefined when it is none of them. */
 export function matchEnum<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
@@ -65,7 +72,12 @@ export function normalizeSettings(raw: unknown, context: NormalizeContext = {}):
     if (m) adminLevel = m;
     else {
       adminLevel = LEAST_PRIVILEGED_LEVEL;
-      problem('adminLevel', r.adminLevel, `${LEAST_PRIVILEGED_LEVEL} (the least privileged level)`, `is not an administrator level (${SETTINGS_ADMIN_LEVELS.join(', ')})`);
+      problem(
+        'adminLevel',
+        r.adminLevel,
+        `${LEAST_PRIVILEGED_LEVEL} (the least privileged level)`,
+        `is not an administrator level (${SETTINGS_ADMIN_LEVELS.join(', ')})`,
+      );
     }
   }
 
@@ -77,7 +89,8 @@ export function normalizeSettings(raw: unknown, context: NormalizeContext = {}):
 
   const servicePacks: Record<string, string[]> = {};
   if (r.servicePacks !== undefined && r.servicePacks !== null) {
-    if (typeof r.servicePacks !== 'object' || Array.isArray(r.servicePacks)) problem('servicePacks', r.servicePacks, '{}', 'is not an object of pack name → services');
+    if (typeof r.servicePacks !== 'object' || Array.isArray(r.servicePacks))
+      problem('servicePacks', r.servicePacks, '{}', 'is not an object of pack name → services');
     else {
       for (const [k, v] of Object.entries(r.servicePacks as Record<string, unknown>)) {
         if (!Array.isArray(v)) {
@@ -112,14 +125,30 @@ export function normalizeSettings(raw: unknown, context: NormalizeContext = {}):
   const batchSize = boundedNumber('send.batchSize', send.batchSize, d.send.batchSize, BATCH_SIZE_BOUNDS, true, problem);
 
   return {
-    settings: { dataMode, adminLevel, externalAuthentication, servicePacks, newUserTemplateServices, schemaDirectory, diagnostics: { debounceMs, severity: parsedSeverity.overrides }, send: { batchSize } },
+    settings: {
+      dataMode,
+      adminLevel,
+      externalAuthentication,
+      servicePacks,
+      newUserTemplateServices,
+      schemaDirectory,
+      diagnostics: { debounceMs, severity: parsedSeverity.overrides },
+      send: { batchSize },
+    },
     problems,
   };
 }
 
 type Report = (setting: string, value: unknown, used: string, why?: string) => void;
 
-function boundedNumber(setting: string, v: unknown, fallback: number, b: { min: number; max: number }, integer: boolean, problem: Report): number {
+function boundedNumber(
+  setting: string,
+  v: unknown,
+  fallback: number,
+  b: { min: number; max: number },
+  integer: boolean,
+  problem: Report,
+): number {
   if (v === undefined || v === null) return fallback;
   if (typeof v !== 'number' || !Number.isFinite(v)) {
     problem(setting, v, String(fallback), 'is not a number');

@@ -20,15 +20,7 @@
  * - `class ChunkedParser(parseChunk, capacity?)`             `.parse(chunks)`: the whole fragment, absolute spans,
  *                                                             commands numbered from 0. capacity 0 = no cache.
  */
-import type {
-  AttributeNode,
-  CommandNode,
-  ElementNode,
-  EnvelopeNode,
-  ScalarValue,
-  Span,
-  SyntaxProblem,
-} from '../tree/types';
+import type { AttributeNode, CommandNode, ElementNode, EnvelopeNode, ScalarValue, Span, SyntaxProblem } from '../tree/types';
 
 export interface Chunk {
   /** Offset of the chunk's first character in the whole text. */
@@ -42,10 +34,7 @@ export type LineBoundary = 'before' | 'after' | undefined;
  * Splits `text` into consecutive chunks at line starts ('\n' ends a line). `boundary` sees each line as
  * [lineStart, lineEnd) without its line break. Empty chunks are never produced (except for empty text: none).
  */
-export function splitAtLines(
-  text: string,
-  boundary: (text: string, lineStart: number, lineEnd: number) => LineBoundary,
-): Chunk[] {
+export function splitAtLines(text: string, boundary: (text: string, lineStart: number, lineEnd: number) => LineBoundary): Chunk[] {
   const chunks: Chunk[] = [];
   let chunkStart = 0;
   let lineStart = 0;

@@ -58,9 +58,14 @@ export function assemblePiece(fragment: Fragment, state: PieceState, firstIndex:
   const command = (node: ElementNode) => {
     if (envelopeState === 'closed') syntax(node.nameSpan, `<command> after the end of <${ENVELOPE}>: move it inside the document.`);
     if (node.namespace) {
-      own.push({ code: 'OCI-XML-NAMESPACE', span: node.nameSpan, message: `<command> is in namespace "${node.namespace}" but must be in no namespace: add xmlns="" to it.` });
+      own.push({
+        code: 'OCI-XML-NAMESPACE',
+        span: node.nameSpan,
+        message: `<command> is in namespace "${node.namespace}" but must be in no namespace: add xmlns="" to it.`,
+      });
     }
-    if (node.value && !isAllSpace(node.value.text)) syntax(node.value.span, 'Text is not allowed directly in <command>: expected child elements.');
+    if (node.value && !isAllSpace(node.value.text))
+      syntax(node.value.span, 'Text is not allowed directly in <command>: expected child elements.');
     const cmd: CommandNode = {
       index: firstIndex + out.commands.length,
       name: node.xsiType ? node.xsiType.text : null,
@@ -80,7 +85,13 @@ export function assemblePiece(fragment: Fragment, state: PieceState, firstIndex:
   };
 
   const openEnvelope = (node: ElementNode, open: boolean) => {
-    const envelope: EnvelopeNode = { span: node.span, nameSpan: node.nameSpan, namespace: node.namespace ?? '', attributes: node.attributes ?? [], children: [] };
+    const envelope: EnvelopeNode = {
+      span: node.span,
+      nameSpan: node.nameSpan,
+      namespace: node.namespace ?? '',
+      attributes: node.attributes ?? [],
+      children: [],
+    };
     if (node.nil ?? node.nilFalse) envelope.nil = node.nil ?? node.nilFalse;
     out.envelope = envelope;
     out.envelopeElement = node;
@@ -121,7 +132,11 @@ export function assemblePiece(fragment: Fragment, state: PieceState, firstIndex:
 
 /** The problem of an envelope still open at the end of the file. */
 export function unclosedEnvelope(envelope: EnvelopeNode): SyntaxProblem {
-  return { code: 'OCI-XML-SYNTAX', span: envelope.nameSpan, message: `Element <${ENVELOPE}> is not closed: expected </${ENVELOPE}> at the end.` };
+  return {
+    code: 'OCI-XML-SYNTAX',
+    span: envelope.nameSpan,
+    message: `Element <${ENVELOPE}> is not closed: expected </${ENVELOPE}> at the end.`,
+  };
 }
 
 /**

@@ -162,9 +162,13 @@ class FragmentScanner {
     if (!frame) {
       if (!isAllSpace(raw)) {
         const span = trimmedSpan(this.text, start, end);
-        this.syntax(span.start, span.end, this.context.outer
-          ? `Text is not allowed between the elements of <${this.context.outer}>: expected an element such as <command>.`
-          : 'Text outside of any element: expected <command> or <BroadsoftDocument>.');
+        this.syntax(
+          span.start,
+          span.end,
+          this.context.outer
+            ? `Text is not allowed between the elements of <${this.context.outer}>: expected an element such as <command>.`
+            : 'Text outside of any element: expected <command> or <BroadsoftDocument>.',
+        );
       }
       return;
     }
@@ -243,9 +247,13 @@ class FragmentScanner {
   private declaration(kind: 'DOCTYPE' | 'DTD'): void {
     const start = this.pos;
     this.pos = declarationEnd(this.text, start + 2);
-    this.problem('OCI-XML-DTD', this.at(start, this.pos), kind === 'DOCTYPE'
-      ? 'DOCTYPE declarations are not allowed in OCI-P documents: the DTD is ignored, its entities are never expanded and nothing it names is loaded.'
-      : 'Markup declarations (<!ENTITY>, <!ELEMENT>, …) are not allowed in OCI-P documents: ignored, never expanded.');
+    this.problem(
+      'OCI-XML-DTD',
+      this.at(start, this.pos),
+      kind === 'DOCTYPE'
+        ? 'DOCTYPE declarations are not allowed in OCI-P documents: the DTD is ignored, its entities are never expanded and nothing it names is loaded.'
+        : 'Markup declarations (<!ENTITY>, <!ELEMENT>, …) are not allowed in OCI-P documents: ignored, never expanded.',
+    );
   }
 
   private processingInstruction(): void {
@@ -310,15 +318,31 @@ class FragmentScanner {
         i = attribute.next;
         if (attribute.attribute && ++attributeCount <= MAX_ATTRIBUTES) attributes.push(attribute.attribute);
         else if (attributeCount === MAX_ATTRIBUTES + 1) {
-          this.syntax(attribute.attribute!.nameSpan.start, attribute.attribute!.nameSpan.end, `More than ${MAX_ATTRIBUTES} attributes in <${qname}>: the rest are ignored.`);
+          this.syntax(
+            attribute.attribute!.nameSpan.start,
+            attribute.attribute!.nameSpan.end,
+            `More than ${MAX_ATTRIBUTES} attributes in <${qname}>: the rest are ignored.`,
+          );
         }
         if (attribute.broken) break;
         continue;
       }
       // Junk inside a tag: report once, skip to the next space, '>' or '<' (keeps the loop linear).
       let j = i + 1;
-      while (j < text.length && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 62 && text.charCodeAt(j) !== 60 && text.charCodeAt(j) !== 47) j++;
-      if (!junkReported) this.syntax(i, j, `Unexpected '${text.slice(i, Math.min(j, i + 20))}' in start tag <${qname}>: expected an attribute name="value", '>' or '/>'.`);
+      while (
+        j < text.length &&
+        !isSpace(text.charCodeAt(j)) &&
+        text.charCodeAt(j) !== 62 &&
+        text.charCodeAt(j) !== 60 &&
+        text.charCodeAt(j) !== 47
+      )
+        j++;
+      if (!junkReported)
+        this.syntax(
+          i,
+          j,
+          `Unexpected '${text.slice(i, Math.min(j, i + 20))}' in start tag <${qname}>: expected an attribute name="value", '>' or '/>'.`,
+        );
       junkReported = true;
       i = j === i ? i + 1 : j;
     }
@@ -353,7 +377,14 @@ class FragmentScanner {
       return { attribute: { qname, nameSpan, value, valueSpan, span: { start: from, end: j } }, next: j, broken: true };
     }
     let j = i;
-    while (j < text.length && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 62 && text.charCodeAt(j) !== 60 && !(text.charCodeAt(j) === 47 && text.charCodeAt(j + 1) === 62)) j++;
+    while (
+      j < text.length &&
+      !isSpace(text.charCodeAt(j)) &&
+      text.charCodeAt(j) !== 62 &&
+      text.charCodeAt(j) !== 60 &&
+      !(text.charCodeAt(j) === 47 && text.charCodeAt(j + 1) === 62)
+    )
+      j++;
     // At the very end of the text there is no character to mark: the span stays empty rather than run past it.
     this.syntax(i, Math.max(j, Math.min(i + 1, text.length)), `Value of attribute '${qname}' must be in quotes: expected ${qname}="…".`);
     const value = decodeCharData(text, i, j, this.base, true, this.problems);
@@ -403,7 +434,18 @@ class FragmentScanner {
       if (!node.nil) node.value = { text: '', span: this.at(tagEnd - 2, tagEnd - 2) };
       return;
     }
-    this.stack.push({ qname, node, scope, attached: keepsContent, children: [], hadChild: false, text: '', contentStart: tagEnd, lastEnd: tagEnd, top });
+    this.stack.push({
+      qname,
+      node,
+      scope,
+      attached: keepsContent,
+      children: [],
+      hadChild: false,
+      text: '',
+      contentStart: tagEnd,
+      lastEnd: tagEnd,
+      top,
+    });
     this.openCount.set(qname, (this.openCount.get(qname) ?? 0) + 1);
   }
 
@@ -438,7 +480,11 @@ class FragmentScanner {
     if (prefix === 'xml') return XML_NS;
     const uri = scope[prefix];
     if (uri !== undefined) return uri;
-    this.problem('OCI-XML-NAMESPACE', this.abs(span), `Namespace prefix '${prefix}' is not declared: add xmlns:${prefix}="…" to this or an enclosing element.`);
+    this.problem(
+      'OCI-XML-NAMESPACE',
+      this.abs(span),
+      `Namespace prefix '${prefix}' is not declared: add xmlns:${prefix}="…" to this or an enclosing element.`,
+    );
     return '';
   }
 
@@ -453,9 +499,10 @@ class FragmentScanner {
       seen.add(a.qname);
       const colon = a.qname.indexOf(':');
       const isDeclaration = a.qname === 'xmlns' || a.qname.startsWith('xmlns:');
-      const uri = colon > 0 && !isDeclaration
-        ? this.resolvePrefix(a.qname.slice(0, colon), scope, { start: a.nameSpan.start, end: a.nameSpan.start + colon }, false)
-        : '';
+      const uri =
+        colon > 0 && !isDeclaration
+          ? this.resolvePrefix(a.qname.slice(0, colon), scope, { start: a.nameSpan.start, end: a.nameSpan.start + colon }, false)
+          : '';
       const local = a.qname.slice(colon + 1);
       if (uri === XSI_NS && local === 'type') {
         node.xsiType = { text: this.qnameLocalPart(a, scope), span: this.abs(a.valueSpan) };
@@ -467,7 +514,12 @@ class FragmentScanner {
           this.syntax(a.valueSpan.start, a.valueSpan.end, `xsi:nil must be "true" or "false", not "${a.value}".`);
         }
       } else {
-        others.push({ name: a.qname, namespace: isDeclaration ? XMLNS_NS : uri, nameSpan: this.abs(a.nameSpan), value: { text: a.value, span: this.abs(a.valueSpan) } });
+        others.push({
+          name: a.qname,
+          namespace: isDeclaration ? XMLNS_NS : uri,
+          nameSpan: this.abs(a.nameSpan),
+          value: { text: a.value, span: this.abs(a.valueSpan) },
+        });
       }
     }
     if (others.length) node.attributes = others;
@@ -480,7 +532,11 @@ class FragmentScanner {
     if (colon <= 0) return value;
     const prefix = value.slice(0, colon);
     if (prefix !== 'xml' && scope[prefix] === undefined) {
-      this.problem('OCI-XML-NAMESPACE', this.abs(a.valueSpan), `Namespace prefix '${prefix}' of the type '${value}' is not declared: add xmlns:${prefix}="…".`);
+      this.problem(
+        'OCI-XML-NAMESPACE',
+        this.abs(a.valueSpan),
+        `Namespace prefix '${prefix}' of the type '${value}' is not declared: add xmlns:${prefix}="…".`,
+      );
     }
     // An XSD built-in keeps the model's spelling ("xs:token"), whatever the prefix bound to the XMLSchema namespace.
     if (scope[prefix] === XSD_NS) return `xs:${value.slice(colon + 1)}`;
@@ -564,7 +620,11 @@ class FragmentScanner {
     if (frame.hadChild) {
       node.children = frame.children;
       if (frame.firstText) {
-        this.problem('OCI-XML-MIXED', frame.firstText, `Text is not allowed next to child elements in <${frame.qname}>: an element has either a value or child elements.`);
+        this.problem(
+          'OCI-XML-MIXED',
+          frame.firstText,
+          `Text is not allowed next to child elements in <${frame.qname}>: an element has either a value or child elements.`,
+        );
       }
     } else if (!node.nil || frame.text !== '') {
       // A nil element keeps even whitespace content: the schema refuses any character in it.

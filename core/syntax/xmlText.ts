@@ -56,7 +56,14 @@ export function declarationEnd(text: string, from: number): number {
 }
 
 function isXmlChar(cp: number): boolean {
-  return cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 9 ||
+    cp === 10 ||
+    cp === 13 ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 /** Longest entity or character reference we look for a ';' in; keeps '&' handling linear on huge lines. */
@@ -70,14 +77,7 @@ const ATTRIBUTE_NEEDS_DECODING = /[&\r\t\n]/;
  * line ends normalised to '\n'; in attribute values (`attribute`) literal tabs and line ends become spaces.
  * Problems are pushed with absolute spans (`text` offsets plus `base`).
  */
-export function decodeCharData(
-  text: string,
-  start: number,
-  end: number,
-  base: number,
-  attribute: boolean,
-  problems: ProblemSink,
-): string {
+export function decodeCharData(text: string, start: number, end: number, base: number, attribute: boolean, problems: ProblemSink): string {
   const raw = text.slice(start, end);
   if (!(attribute ? ATTRIBUTE_NEEDS_DECODING : TEXT_NEEDS_DECODING).test(raw)) return raw;
   let out = '';
@@ -106,13 +106,7 @@ export function decodeCharData(
 }
 
 /** The reference at `amp`: its replacement text, or no text when it is broken (reported; kept as written). */
-function readReference(
-  text: string,
-  amp: number,
-  end: number,
-  base: number,
-  problems: ProblemSink,
-): { text?: string; end: number } {
+function readReference(text: string, amp: number, end: number, base: number, problems: ProblemSink): { text?: string; end: number } {
   const limit = Math.min(end, amp + MAX_REFERENCE);
   let semi = -1;
   for (let j = amp + 1; j < limit; j++) {

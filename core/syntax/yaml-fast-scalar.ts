@@ -20,9 +20,25 @@ const COLON = 0x3a;
 function isIndicator(c: number): boolean {
   // - ? : , [ ] { } # & * ! | > ' " % @ `
   return (
-    c === 0x2d || c === 0x3f || c === COLON || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d ||
-    c === HASH || c === 0x26 || c === 0x2a || c === 0x21 || c === 0x7c || c === 0x3e || c === 0x27 || c === 0x22 ||
-    c === 0x25 || c === 0x40 || c === 0x60
+    c === 0x2d ||
+    c === 0x3f ||
+    c === COLON ||
+    c === 0x2c ||
+    c === 0x5b ||
+    c === 0x5d ||
+    c === 0x7b ||
+    c === 0x7d ||
+    c === HASH ||
+    c === 0x26 ||
+    c === 0x2a ||
+    c === 0x21 ||
+    c === 0x7c ||
+    c === 0x3e ||
+    c === 0x27 ||
+    c === 0x22 ||
+    c === 0x25 ||
+    c === 0x40 ||
+    c === 0x60
   );
 }
 

@@ -311,7 +311,7 @@ class FastParser {
     }
   }
 
-  private command(map: Value & { kind: 'map' } | Value): CommandNode {
+  private command(map: (Value & { kind: 'map' }) | Value): CommandNode {
     if (map.kind !== 'map') bail();
     let name: string | null = null;
     let nameSpan: Span | undefined;

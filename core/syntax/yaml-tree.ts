@@ -224,7 +224,8 @@ export class YamlTreeBuilder {
     if (this.aliasNodes <= MAX_ALIAS_NODES && this.aliasChars <= MAX_ALIAS_CHARS) return true;
     if (this.aliasLimitReported) return false;
     this.aliasLimitReported = true;
-    const what = this.aliasNodes > MAX_ALIAS_NODES ? `more than ${MAX_ALIAS_NODES} nodes` : `more than ${MAX_ALIAS_CHARS / (1024 * 1024)} MiB of text`;
+    const what =
+      this.aliasNodes > MAX_ALIAS_NODES ? `more than ${MAX_ALIAS_NODES} nodes` : `more than ${MAX_ALIAS_CHARS / (1024 * 1024)} MiB of text`;
     this.problem('OCI-YAML-ALIAS', `Aliases expand to ${what}; the rest is not read.`, at);
     return false;
   }

@@ -25,7 +25,8 @@ export function decodeFile(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
   const declared = declaredEncoding(bytes);
   if (declared && LATIN1.has(declared)) return { text: Buffer.from(bytes).toString('latin1'), encoding: 'ISO-8859-1' };
-  if (declared === 'windows-1252' || declared === 'cp1252') return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  if (declared === 'windows-1252' || declared === 'cp1252')
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   return decodeUtf8(bytes);
 }
 
@@ -37,7 +38,14 @@ function decodeUtf8(bytes: Uint8Array): Decoded {
     const text = new TextDecoder('utf-8').decode(bytes);
     const offset = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).length;
     const shown = Array.from(bytes.subarray(bad, bad + 3), (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
-    return { text, encoding: 'UTF-8', problem: { offset, message: `Malformed UTF-8 at byte ${bad} (${shown}): save the file as UTF-8, or declare its encoding (<?xml version="1.0" encoding="ISO-8859-1"?>).` } };
+    return {
+      text,
+      encoding: 'UTF-8',
+      problem: {
+        offset,
+        message: `Malformed UTF-8 at byte ${bad} (${shown}): save the file as UTF-8, or declare its encoding (<?xml version="1.0" encoding="ISO-8859-1"?>).`,
+      },
+    };
   }
 }
 

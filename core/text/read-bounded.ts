@@ -55,11 +55,25 @@ export function readFileHead(path: string, maxBytes: number): Buffer {
   }
 }
 
-function notRegular(path: string, st: { isDirectory(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isFIFO(): boolean; isSocket(): boolean }): FileLimitError {
-  const what = st.isDirectory() ? 'a directory' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isFIFO() ? 'a pipe (FIFO)' : st.isSocket() ? 'a socket' : 'not a regular file';
+function notRegular(
+  path: string,
+  st: { isDirectory(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isFIFO(): boolean; isSocket(): boolean },
+): FileLimitError {
+  const what = st.isDirectory()
+    ? 'a directory'
+    : st.isCharacterDevice() || st.isBlockDevice()
+      ? 'a device'
+      : st.isFIFO()
+        ? 'a pipe (FIFO)'
+        : st.isSocket()
+          ? 'a socket'
+          : 'not a regular file';
   return new FileLimitError(`${path} is ${what}, not a regular file: refused`, 'ENOTREG');
 }
 
 function tooBig(path: string, maxBytes: number, size?: number): FileLimitError {
-  return new FileLimitError(`${path} is larger than the limit of ${human(maxBytes)}${size !== undefined ? ` (${human(size)})` : ''}: refused`, 'ETOOBIG');
+  return new FileLimitError(
+    `${path} is larger than the limit of ${human(maxBytes)}${size !== undefined ? ` (${human(size)})` : ''}: refused`,
+    'ETOOBIG',
+  );
 }

@@ -80,7 +80,10 @@ export function shorten(s: string, max = 80): string {
 
 /** Validator messages reworded in this reader's terms (the others are kept as they are). */
 const REWORDED: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^Expected closing tag '(.*)' \(opened in line \d+, col \d+\) instead of closing tag '(.*)'$/, (m) => `</${shorten(m[2])}> does not close <${shorten(m[1])}>`],
+  [
+    /^Expected closing tag '(.*)' \(opened in line \d+, col \d+\) instead of closing tag '(.*)'$/,
+    (m) => `</${shorten(m[2])}> does not close <${shorten(m[1])}>`,
+  ],
   [/^Closing tag '(.*)' has not been opened$/, (m) => `unexpected </${shorten(m[1])}>`],
   [/^(?:Extra text at the end|char '[^&]' is not expected)$/, () => 'text outside the root element'],
   [/^char '&' is not expected$/, () => "expected an entity reference such as '&amp;' after '&' (write '&amp;' for a literal '&')"],

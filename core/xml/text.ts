@@ -11,6 +11,7 @@ export type Fail = (kind: XmlErrorKind, reason: string, offset: number) => never
 
 export function decodeXmlText(text: string, start: number, end: number, attribute: boolean, fail: Fail): string {
   return decodeCharData(text, start, end, 0, attribute, {
-    push: (problem) => fail(problem.code === 'OCI-XML-ENTITY' ? 'entity' : 'malformed', problem.message.replace(/\.$/, ''), problem.span.start),
+    push: (problem) =>
+      fail(problem.code === 'OCI-XML-ENTITY' ? 'entity' : 'malformed', problem.message.replace(/\.$/, ''), problem.span.start),
   });
 }

@@ -132,7 +132,9 @@ class TreeBuilder {
   /** The element of `entry` and all below it, built with an explicit stack (no recursion however deep). */
   private element(entry: Entry, parent: XmlElement | undefined): XmlElement {
     const root = this.open(entry, parent);
-    const stack: { entry: Entry; entries: Entry[]; next: number; element: XmlElement }[] = [{ entry, entries: entry[root.name] as Entry[], next: 0, element: root }];
+    const stack: { entry: Entry; entries: Entry[]; next: number; element: XmlElement }[] = [
+      { entry, entries: entry[root.name] as Entry[], next: 0, element: root },
+    ];
     while (stack.length) {
       const top = stack[stack.length - 1];
       if (top.next >= top.entries.length) {
@@ -161,7 +163,12 @@ class TreeBuilder {
     const raw: [string, string][] = [];
     for (const attrName in rawAttributes) {
       const value = String(rawAttributes[attrName]);
-      if (value.includes('<')) this.fail('malformed', `'<' in the value of attribute ${shorten(attrName)} of <${shorten(name)}>`, this.text.indexOf('<', startIndex + 1));
+      if (value.includes('<'))
+        this.fail(
+          'malformed',
+          `'<' in the value of attribute ${shorten(attrName)} of <${shorten(name)}>`,
+          this.text.indexOf('<', startIndex + 1),
+        );
       raw.push([attrName, this.decodeAttribute(value, startIndex)]);
     }
     const inherited = parent ? parent.scope : ROOT_SCOPE;
@@ -176,7 +183,11 @@ class TreeBuilder {
     for (const [attrName, value] of raw) {
       const colon = attrName.indexOf(':');
       const declaration = attrName === 'xmlns' || attrName.startsWith('xmlns:');
-      const ns = declaration ? XMLNS_NS : colon > 0 ? this.namespaceOf(attrName.slice(0, colon), scope, `attribute ${shorten(attrName)}`, startIndex) : '';
+      const ns = declaration
+        ? XMLNS_NS
+        : colon > 0
+          ? this.namespaceOf(attrName.slice(0, colon), scope, `attribute ${shorten(attrName)}`, startIndex)
+          : '';
       attributes.push({ name: attrName, local: attrName.slice(colon + 1), ns, value });
       attrs[attrName] = value;
     }
@@ -198,7 +209,13 @@ class TreeBuilder {
     return decodeXmlText(raw, 0, raw.length, false, (kind, reason) => {
       const { startIndex, endIndex } = offsetsOf(owner);
       const children = content.flatMap((e) => (elementName(e) === undefined ? [] : [offsetsOf(e)]));
-      recheckContent(this.text, startIndex, endIndex ?? this.text.length, children.map((c) => ({ start: c.startIndex, end: c.endIndex ?? this.text.length })), this.fail);
+      recheckContent(
+        this.text,
+        startIndex,
+        endIndex ?? this.text.length,
+        children.map((c) => ({ start: c.startIndex, end: c.endIndex ?? this.text.length })),
+        this.fail,
+      );
       return this.fail(kind, reason, startIndex);
     });
   }

@@ -28,17 +28,19 @@ export function ensureComplex(ctx: CompileContext, name: string): ComplexType | 
 }
 
 const TYPE_CHILDREN = new Set([
-  'annotation', 'sequence', 'choice', 'all', 'group', 'complexContent', 'simpleContent', 'attribute', 'attributeGroup',
+  'annotation',
+  'sequence',
+  'choice',
+  'all',
+  'group',
+  'complexContent',
+  'simpleContent',
+  'attribute',
+  'attributeGroup',
   'anyAttribute',
 ]);
 
-export function compileComplexType(
-  ctx: CompileContext,
-  node: XNode,
-  doc: SchemaDoc,
-  name: string,
-  anonymous: boolean,
-): ComplexType {
+export function compileComplexType(ctx: CompileContext, node: XNode, doc: SchemaDoc, name: string, anonymous: boolean): ComplexType {
   const ct: ComplexType = { name };
   if (anonymous) ct.anonymous = true;
   if (parseBool(node.attrs.abstract)) ct.abstract = true;
@@ -88,7 +90,9 @@ function compileComplexContent(ctx: CompileContext, cc: XNode, doc: SchemaDoc, c
     // A restriction restates the whole content; attributes are inherited unless redeclared or prohibited.
     if (own) ct.content = own;
     const prohibited = new Set(
-      xsChildren(step, 'attribute').filter((a) => a.attrs.use === 'prohibited').map((a) => a.attrs.name ?? ''),
+      xsChildren(step, 'attribute')
+        .filter((a) => a.attrs.use === 'prohibited')
+        .map((a) => a.attrs.name ?? ''),
     );
     const merged = new Map<string, AttributeDecl>();
     for (const a of base?.attributes ?? []) merged.set(a.name, a);
@@ -110,7 +114,9 @@ function compileSimpleContent(ctx: CompileContext, sc: XNode, doc: SchemaDoc, ct
   if (!baseComplex && !baseSimple) ctx.warnings.push(`${doc.label}: complex type ${ct.name}: unknown base type ${baseName}`);
   if (baseComplex) ct.base = baseName;
   let valueType = baseComplex ? baseComplex.simpleContent : baseName;
-  const hasFacets = step.children.some((c) => c.ns === XSD_NS && !['annotation', 'attribute', 'attributeGroup', 'anyAttribute'].includes(c.local));
+  const hasFacets = step.children.some(
+    (c) => c.ns === XSD_NS && !['annotation', 'attribute', 'attributeGroup', 'anyAttribute'].includes(c.local),
+  );
   if (step.local === 'restriction' && hasFacets) {
     // Facets on the text value: an anonymous simple type "<Type>.value".
     const base = valueType ? ensureSimple(ctx, valueType) : undefined;
@@ -139,8 +145,7 @@ function isEmpty(g: GroupParticle): boolean {
 function concat(base: GroupParticle | undefined, own: GroupParticle | undefined): GroupParticle | undefined {
   if (!base || isEmpty(base)) return own;
   if (!own || isEmpty(own)) return base;
-  const spread = (g: GroupParticle): Particle[] =>
-    g.kind === 'sequence' && g.minOccurs === 1 && g.maxOccurs === 1 ? g.items : [g];
+  const spread = (g: GroupParticle): Particle[] => (g.kind === 'sequence' && g.minOccurs === 1 && g.maxOccurs === 1 ? g.items : [g]);
   return { kind: 'sequence', minOccurs: 1, maxOccurs: 1, items: [...spread(base), ...spread(own)] };
 }
 

@@ -71,7 +71,11 @@ export function loadSchemaSet(dir: string, warnings: string[]): SchemaDoc[] {
       // Bounded and regular files only: an include of /dev/zero or of a huge file is refused, not read forever.
       const bytes = readBoundedFile(file, XSD_LIMITS.fileBytes);
       totalBytes += bytes.length;
-      if (totalBytes > XSD_LIMITS.totalBytes) throw new FileLimitError(`the schema set's documents together exceed ${XSD_LIMITS.totalBytes / (1024 * 1024)} MiB: refused`, 'ETOOBIG');
+      if (totalBytes > XSD_LIMITS.totalBytes)
+        throw new FileLimitError(
+          `the schema set's documents together exceed ${XSD_LIMITS.totalBytes / (1024 * 1024)} MiB: refused`,
+          'ETOOBIG',
+        );
       text = bytes.toString('utf8');
     } catch (e) {
       const why = e instanceof FileLimitError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);

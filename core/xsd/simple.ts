@@ -8,9 +8,7 @@ import type { SchemaDoc } from './schema-set';
 import { CompileContext, docOf, resolveQName } from './context';
 import { XNode, XSD_NS, xsChildren } from './xml-tree';
 
-const NUMERIC_FACETS = [
-  'minLength', 'maxLength', 'length', 'minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive',
-] as const;
+const NUMERIC_FACETS = ['minLength', 'maxLength', 'length', 'minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive'] as const;
 // totalDigits/fractionDigits do not occur in the OCI-P schemas; attributes belong to a simpleContent owner.
 const IGNORED_FACETS = new Set(['totalDigits', 'fractionDigits', 'annotation', 'attribute', 'attributeGroup', 'anyAttribute']);
 
@@ -35,13 +33,7 @@ export function ensureSimple(ctx: CompileContext, name: string): SimpleType | un
 }
 
 /** Compiles an xs:simpleType element (named or anonymous) and registers it in the model. */
-export function compileSimpleType(
-  ctx: CompileContext,
-  node: XNode,
-  doc: SchemaDoc,
-  name: string,
-  anonymous: boolean,
-): SimpleType {
+export function compileSimpleType(ctx: CompileContext, node: XNode, doc: SchemaDoc, name: string, anonymous: boolean): SimpleType {
   const restriction = xsChildren(node, 'restriction')[0];
   const list = xsChildren(node, 'list')[0];
   const union = xsChildren(node, 'union')[0];
@@ -150,8 +142,23 @@ function fromUnion(ctx: CompileContext, node: XNode, doc: SchemaDoc, name: strin
 
 /** Stable key order so the committed JSON reads the same way for every type. */
 const KEY_ORDER = [
-  'name', 'anonymous', 'builtin', 'restricts', 'whiteSpace', 'itemType', 'memberTypes', 'length', 'minLength',
-  'maxLength', 'minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive', 'enumeration', 'patterns', 'doc',
+  'name',
+  'anonymous',
+  'builtin',
+  'restricts',
+  'whiteSpace',
+  'itemType',
+  'memberTypes',
+  'length',
+  'minLength',
+  'maxLength',
+  'minInclusive',
+  'maxInclusive',
+  'minExclusive',
+  'maxExclusive',
+  'enumeration',
+  'patterns',
+  'doc',
 ];
 function orderKeys(st: SimpleType): SimpleType {
   const rec = st as unknown as Record<string, unknown>;

@@ -32,7 +32,11 @@ export const errors = {
   noNonce: () => new OciError(4962, 'Invalid password', 'No AuthenticationRequest preceded the login on this session.'),
   serviceProviderNotFound: (sp: string) => new OciError(4010, `Service Provider not found: ${sp}`),
   groupPropertiesRequired: (sp: string, group: string) =>
-    new OciError(4152, `Group not found: ${sp}:${group}`, 'The group does not exist and groupProperties is not set, so it cannot be created.'),
+    new OciError(
+      4152,
+      `Group not found: ${sp}:${group}`,
+      'The group does not exist and groupProperties is not set, so it cannot be created.',
+    ),
   domainNotAssignedToGroup: (domain: string) => new OciError(4315, `Domain not assigned to the group: ${domain}`),
   domainNotAssignedToSp: (domain: string) => new OciError(4316, `Domain not assigned to the service provider: ${domain}`),
   numberNotInGroup: (dn: string) => new OciError(4460, `Phone number not assigned to the group: ${dn}`),
@@ -43,7 +47,11 @@ export const errors = {
   servicePackNotFound: (pack: string) => new OciError(4420, `Service Pack not found: ${pack}`),
   servicePackNotAuthorizedToGroup: (pack: string) => new OciError(4421, `Service Pack not authorized to the group: ${pack}`),
   serviceRequired: (service: string, element: string) =>
-    new OciError(4430, `Service ${service} is required for ${element}`, `Add "${service}" as a userService, in a servicePack, or to the new user template.`),
+    new OciError(
+      4430,
+      `Service ${service} is required for ${element}`,
+      `Add "${service}" as a userService, in a servicePack, or to the new user template.`,
+    ),
   passwordRequired: () => new OciError(4965, 'Password is required'),
   departmentNotFound: (name: string) => new OciError(4310, `Department not found: ${name}`),
   // The code is the simulator's choice: the reference material gives no code for this error.
@@ -51,7 +59,11 @@ export const errors = {
   deviceNotFound: (name: string) => new OciError(4505, `Access Device not found: ${name}`),
   alternateUserIdExists: (id: string) => new OciError(4201, `Alternate user id already exists: ${id}`),
   notSupported: (type: string) =>
-    new OciError(9999, `Command not supported by the simulator: ${type}`, `${type} is a valid request, but the simulator has no handler for it; nothing was changed.`),
+    new OciError(
+      9999,
+      `Command not supported by the simulator: ${type}`,
+      `${type} is a valid request, but the simulator has no handler for it; nothing was changed.`,
+    ),
   // onboarding (simulator's own wording)
   serviceProviderExists: (sp: string) => new OciError(4011, `Service Provider already exists: ${sp}`),
   groupExists: (sp: string, group: string) => new OciError(4153, `Group already exists: ${sp}:${group}`),

@@ -58,7 +58,8 @@ function devices(v: unknown, path: string) {
 function group(v: unknown, id: string, path: string, sp: { defaultDomain: string; newUserTemplateServices: string[] }): GroupState {
   if (!isObj(v)) throw new SeedError(`${path} must be an object`);
   const userLimit = v.userLimit ?? 25;
-  if (typeof userLimit !== 'number' || !Number.isInteger(userLimit) || userLimit < 1) throw new SeedError(`${path}.userLimit must be a positive integer`);
+  if (typeof userLimit !== 'number' || !Number.isInteger(userLimit) || userLimit < 1)
+    throw new SeedError(`${path}.userLimit must be a positive integer`);
   const defaultDomain = str(v.defaultDomain, `${path}.defaultDomain`) ?? sp.defaultDomain;
   const domains = strList(v.domains, `${path}.domains`);
   if (!domains.includes(defaultDomain)) domains.unshift(defaultDomain);
@@ -77,7 +78,10 @@ function group(v: unknown, id: string, path: string, sp: { defaultDomain: string
     departments: strList(v.departments, `${path}.departments`),
     trunkGroups: strList(v.trunkGroups, `${path}.trunkGroups`),
     accessDevices: devices(v.accessDevices, `${path}.accessDevices`),
-    newUserTemplateServices: v.newUserTemplateServices === undefined ? [...sp.newUserTemplateServices] : strList(v.newUserTemplateServices, `${path}.newUserTemplateServices`),
+    newUserTemplateServices:
+      v.newUserTemplateServices === undefined
+        ? [...sp.newUserTemplateServices]
+        : strList(v.newUserTemplateServices, `${path}.newUserTemplateServices`),
   };
 }
 
@@ -145,7 +149,8 @@ function account(v: unknown, path: string): Account {
   if (['Service Provider', 'Group', 'Group Department', 'User'].includes(level) && !a.serviceProviderId) {
     throw new SeedError(`${path}.serviceProviderId is required for a ${level} account`);
   }
-  if (['Group', 'Group Department', 'User'].includes(level) && !a.groupId) throw new SeedError(`${path}.groupId is required for a ${level} account`);
+  if (['Group', 'Group Department', 'User'].includes(level) && !a.groupId)
+    throw new SeedError(`${path}.groupId is required for a ${level} account`);
   if (level === 'Reseller' && !a.resellerId) throw new SeedError(`${path}.resellerId is required for a Reseller account`);
   return a;
 }

@@ -14,7 +14,17 @@
  * Contract for command handlers: service providers and system access devices may be changed in place through the
  * draft (each is copied when first read); users are replaced or deleted, never changed in place (they are frozen).
  */
-import { appendFileSync, closeSync, existsSync, fstatSync, ftruncateSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { STORE_LIMITS } from '../limits';
 import { normalizeState, SeedError } from './seed';
 import type { SimState, UserState } from './state';
@@ -61,7 +71,10 @@ function overlayMap<T>(live: Record<string, T>, overlay: Overlay, copyOnRead: bo
     ownKeys: () => {
       if (!overlay.size) return Object.keys(live);
       const keys = new Set(Object.keys(live));
-      for (const [k, v] of overlay) v === GONE ? keys.delete(k) : keys.add(k);
+      for (const [k, v] of overlay) {
+        if (v === GONE) keys.delete(k);
+        else keys.add(k);
+      }
       return [...keys];
     },
     getOwnPropertyDescriptor: (_, k) =>

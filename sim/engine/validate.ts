@@ -83,9 +83,11 @@ function minimalCheck(type: string, command: XElement): string[] {
   if (type === 'UserConsolidatedAddRequest22') {
     const byIds = child(command, 'serviceProviderId') || child(command, 'groupId');
     const byExternal = child(command, 'groupExternalId');
-    if (byIds && byExternal) messages.push("Element 'groupExternalId' is not allowed together with 'serviceProviderId'/'groupId' in element command");
+    if (byIds && byExternal)
+      messages.push("Element 'groupExternalId' is not allowed together with 'serviceProviderId'/'groupId' in element command");
     else if (byExternal === undefined) {
-      if (!child(command, 'serviceProviderId')) messages.push("Expected element 'serviceProviderId' or 'groupExternalId' in element command");
+      if (!child(command, 'serviceProviderId'))
+        messages.push("Expected element 'serviceProviderId' or 'groupExternalId' in element command");
       else if (!child(command, 'groupId')) messages.push("Expected element 'groupId' after 'serviceProviderId' in element command");
     }
     const gp = child(command, 'groupProperties');

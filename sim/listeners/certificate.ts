@@ -22,7 +22,12 @@ function run(cmd: string, args: string[]): Promise<void> {
     execFile(cmd, args, { timeout: 30_000 }, (err, _stdout, stderr) => {
       if (!err) return resolve();
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') reject(new CertificateError('the TLS listener needs the `openssl` command to make its certificate, and it is not on PATH (Debian: apt-get install openssl)'));
+      if (code === 'ENOENT')
+        reject(
+          new CertificateError(
+            'the TLS listener needs the `openssl` command to make its certificate, and it is not on PATH (Debian: apt-get install openssl)',
+          ),
+        );
       else reject(new CertificateError(`openssl failed to make the certificate: ${String(stderr).trim() || err.message}`));
     });
   });
@@ -36,8 +41,23 @@ export async function makeSelfSignedCertificate(host: string): Promise<SelfSigne
     const isIp = /^[\d.]+$|:/.test(host);
     const san = ['DNS:localhost', 'IP:127.0.0.1', isIp ? `IP:${host}` : `DNS:${host}`].filter((v, i, a) => a.indexOf(v) === i).join(',');
     await run('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', keyFile, '-out', certFile, '-days', '825', '-subj', '/CN=BroadWorks simulator', '-addext', `subjectAltName=${san}`,
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '825',
+      '-subj',
+      '/CN=BroadWorks simulator',
+      '-addext',
+      `subjectAltName=${san}`,
     ]);
     const [key, cert] = await Promise.all([readFile(keyFile, 'utf8'), readFile(certFile, 'utf8')]);
     return { key, cert, fingerprint: new X509Certificate(cert).fingerprint256 };

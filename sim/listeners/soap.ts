@@ -48,7 +48,11 @@ export function faultEnvelope(code: string, text: string, detail: string): strin
   );
 }
 
-const NOT_LOGGED_IN = faultEnvelope('soapenv:Server.generalException', 'INVALID_REQUEST', 'Cannot process any request before user is logged in.');
+const NOT_LOGGED_IN = faultEnvelope(
+  'soapenv:Server.generalException',
+  'INVALID_REQUEST',
+  'Cannot process any request before user is logged in.',
+);
 
 /** The OCI document inside processOCIMessage: the first child element's text, whatever its name or namespace. */
 function innerDocument(root: XElement): string {
@@ -91,7 +95,13 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>, faults: FaultSettings): Promise<void> {
+async function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+  faults: FaultSettings,
+): Promise<void> {
   if (faults.delayMs) {
     // Cut short when the client goes away, so a long injected delay never outlives its connection.
     await new Promise<void>((resolve) => {
@@ -157,7 +167,15 @@ export function createSoapServer(deps: SoapDeps): Server {
       // Bounded: the oldest session not logged in goes first (Maps iterate in insertion order).
       if (pending.size >= SOAP_LIMITS.maxPendingSessions) pending.delete(pending.keys().next().value!);
       cookie = randomBytes(16).toString('hex').toUpperCase();
-      pending.set(cookie, new OciSession({ ...deps.env, faults: () => effectiveFaults(deps.faults(), 'soap'), requireSameSessionId: true, logoutSuccessResponse: true }));
+      pending.set(
+        cookie,
+        new OciSession({
+          ...deps.env,
+          faults: () => effectiveFaults(deps.faults(), 'soap'),
+          requireSameSessionId: true,
+          logoutSuccessResponse: true,
+        }),
+      );
       headers['Set-Cookie'] = `JSESSIONID=${cookie}; Path=/webservice; HttpOnly`;
     }
     const session = (active.get(cookie) ?? pending.get(cookie))!;
@@ -184,7 +202,13 @@ export function createSoapServer(deps: SoapDeps): Server {
       pending.delete(cookie);
       if (active.size >= SOAP_LIMITS.maxLoggedInSessions) {
         deps.log?.(`${tag} login refused: ${active.size} sessions are logged in`);
-        await send(res, 500, faultEnvelope('soapenv:Server.generalException', 'INVALID_REQUEST', 'Too many sessions are logged in.'), headers, faults);
+        await send(
+          res,
+          500,
+          faultEnvelope('soapenv:Server.generalException', 'INVALID_REQUEST', 'Too many sessions are logged in.'),
+          headers,
+          faults,
+        );
         return;
       }
       active.set(cookie, session);

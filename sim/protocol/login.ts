@@ -24,7 +24,13 @@ function userDomain(account: Account, state: SimState): string {
 }
 
 /** LoginResponse14sp4 or LoginResponse22V5 for the account (protocol.md §6 mapping). */
-export function loginResponse(type: 'LoginResponse14sp4' | 'LoginResponse22V5', account: Account, state: SimState, mode: DataMode, echo: string): string {
+export function loginResponse(
+  type: 'LoginResponse14sp4' | 'LoginResponse22V5',
+  account: Account,
+  state: SimState,
+  mode: DataMode,
+  echo: string,
+): string {
   const sp = account.serviceProviderId ? state.serviceProviders[account.serviceProviderId] : undefined;
   const hasGroup = ['Group', 'Group Department', 'User'].includes(account.level);
   const hasSp = hasGroup || account.level === 'Service Provider';

@@ -76,13 +76,17 @@ export class OciSession {
   }
 
   private envelopeProblem(root: XElement): string | undefined {
-    if (root.local !== 'BroadsoftDocument' || root.ns !== 'C') return `Invalid root element: expected BroadsoftDocument@C, found ${root.local}@${root.ns}`;
+    if (root.local !== 'BroadsoftDocument' || root.ns !== 'C')
+      return `Invalid root element: expected BroadsoftDocument@C, found ${root.local}@${root.ns}`;
     if (attr(root, '', 'protocol') !== 'OCI') return "Attribute 'protocol' of BroadsoftDocument must be 'OCI'";
     const commands = root.children.filter((c) => c.local === 'command');
-    if (commands.length < 1 || commands.length > 15) return `Expected 1 to 15 command elements in element BroadsoftDocument@C, found ${commands.length}`;
+    if (commands.length < 1 || commands.length > 15)
+      return `Expected 1 to 15 command elements in element BroadsoftDocument@C, found ${commands.length}`;
     if (!child(root, 'sessionId')) {
       const other = SESSIONLESS.find((n) => child(root, n));
-      return other ? `Session-less requests (${other}) are not supported by the simulator` : "Expected element 'sessionId' in element BroadsoftDocument@C";
+      return other
+        ? `Session-less requests (${other}) are not supported by the simulator`
+        : "Expected element 'sessionId' in element BroadsoftDocument@C";
     }
     return undefined;
   }
@@ -91,7 +95,11 @@ export class OciSession {
     const echo = attr(cmd, '', 'echo') ?? '';
     const qname = xsiType(cmd);
     const type = qname?.local ?? '';
-    const invalid = !qname ? ['Element command@ has no xsi:type'] : qname.ns !== '' ? [`Invalid xsi:type qname: '${qname.local}' in element BroadsoftDocument@C`] : validateCommand({ documentText, index, type, command: cmd, dataMode: this.env.dataMode });
+    const invalid = !qname
+      ? ['Element command@ has no xsi:type']
+      : qname.ns !== ''
+        ? [`Invalid xsi:type qname: '${qname.local}' in element BroadsoftDocument@C`]
+        : validateCommand({ documentText, index, type, command: cmd, dataMode: this.env.dataMode });
     if (invalid.length) return errorResponse(errors.validation('').summary, `${invalid.join('\n')}\n${serializeElement(cmd)}\n\n`, echo);
     try {
       if (SESSION_COMMANDS.includes(type)) {

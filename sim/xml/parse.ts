@@ -26,7 +26,12 @@ export function parseXmlDocument(text: string): XElement {
   try {
     return parseXmlTree(text);
   } catch (e) {
-    if (e instanceof XmlError) throw new XmlParseError(e.kind === 'doctype' ? 'DOCTYPE or entity declarations are not allowed in an OCI-P document' : e.reason, e.line, e.column);
+    if (e instanceof XmlError)
+      throw new XmlParseError(
+        e.kind === 'doctype' ? 'DOCTYPE or entity declarations are not allowed in an OCI-P document' : e.reason,
+        e.line,
+        e.column,
+      );
     throw e;
   }
 }

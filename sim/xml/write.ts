@@ -8,11 +8,15 @@
  * the builder copies verbatim (its entity processing is off). Characters above U+00FF are left as they are until
  * the listener encodes the finished document (`encodeLatin1`, `toLatin1Safe`): CDATA cannot hold a reference.
  */
+import { isXsdBlank } from '../../core/text/xsd-whitespace';
 import { buildXml, declarationNode, elementNode, type XmlNode } from '../../core/encode/writer';
 import { toLatin1Safe } from '../../core/ocip/transport/framing';
 import type { XElement } from './parse';
 
-const C_TYPED = [['xmlns:c', 'C'], ['xmlns', '']] as [string, string][];
+const C_TYPED = [
+  ['xmlns:c', 'C'],
+  ['xmlns', ''],
+] as [string, string][];
 const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** XML already written, carried into a builder call unchanged. */
@@ -58,12 +62,25 @@ export function errorResponse(summary: string, detail?: string, echo = '', type:
 
 /** A data response: `inner` is XML of the response's elements (from `el`), in schema order. */
 export function dataResponse(type: string, inner: string, echo = ''): string {
-  return commandXml([['echo', echo], ['xsi:type', type], ['xmlns', '']], inner);
+  return commandXml(
+    [
+      ['echo', echo],
+      ['xsi:type', type],
+      ['xmlns', ''],
+    ],
+    inner,
+  );
 }
 
 /** A server-initiated request (the forced LogoutRequest). */
 export function requestCommand(type: string, inner: string): string {
-  return commandXml([['xsi:type', type], ['xmlns', '']], inner);
+  return commandXml(
+    [
+      ['xsi:type', type],
+      ['xmlns', ''],
+    ],
+    inner,
+  );
 }
 
 export interface EnvelopeHeader {
@@ -73,7 +90,16 @@ export interface EnvelopeHeader {
 
 /** The whole response document, declared ISO-8859-1, as a string (not yet byte-encoded), no trailing newline. */
 export function responseDocument(header: EnvelopeHeader, commands: string[]): string {
-  const root = elementNode('BroadsoftDocument', [['protocol', 'OCI'], ['xmlns', 'C'], ['xmlns:xsi', XSI_NAMESPACE]], {}, false);
+  const root = elementNode(
+    'BroadsoftDocument',
+    [
+      ['protocol', 'OCI'],
+      ['xmlns', 'C'],
+      ['xmlns:xsi', XSI_NAMESPACE],
+    ],
+    {},
+    false,
+  );
   const children: XmlNode[] = [];
   if (header.sessionId !== undefined) children.push(elementNode('sessionId', [['xmlns', '']], { text: header.sessionId }, false));
   if (header.trackingId !== undefined) children.push(elementNode('trackingId', [['xmlns', '']], { text: header.trackingId }, false));
@@ -91,7 +117,7 @@ export function encodeLatin1(s: string): Buffer {
 function elementXmlNode(e: XElement): XmlNode {
   const attributes = e.attributes.map((a): [string, string] => [a.name, a.value]);
   // Mixed content is not reproduced: an element with children keeps only them.
-  const text = e.text.trim() && e.children.length === 0 ? e.text : '';
+  const text = !isXsdBlank(e.text) && e.children.length === 0 ? e.text : '';
   const node = elementNode(e.name, attributes, { text }, false);
   if (e.children.length) node[e.name] = e.children.map(elementXmlNode);
   return node;

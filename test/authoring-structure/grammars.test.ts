@@ -12,7 +12,13 @@ import { INITIAL, Registry, parseRawGrammar, type IGrammar } from 'vscode-textma
 import { REPO } from '../helpers/lsp-client';
 
 const STAND_INS: Record<string, object> = {
-  'source.yaml': { scopeName: 'source.yaml', patterns: [{ match: '#.*$', name: 'comment.line.number-sign.yaml' }, { match: '"[^"]*"', name: 'string.quoted.double.yaml' }] },
+  'source.yaml': {
+    scopeName: 'source.yaml',
+    patterns: [
+      { match: '#.*$', name: 'comment.line.number-sign.yaml' },
+      { match: '"[^"]*"', name: 'string.quoted.double.yaml' },
+    ],
+  },
   'text.xml': {
     scopeName: 'text.xml',
     patterns: [{ begin: '<!--', end: '-->', name: 'comment.block.xml' }, { include: '#entity' }],
@@ -31,7 +37,10 @@ before(async () => {
   const wasm = readFileSync(join(REPO, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   registry = new Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (p) => new oniguruma.OnigScanner(p),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
     loadGrammar: async (scopeName) => {
       const file = GRAMMAR_FILES[scopeName];
       if (file) return parseRawGrammar(readFileSync(file, 'utf8'), file);
@@ -65,7 +74,16 @@ describe('TextMate grammars', () => {
   it('YAML: the command name, element keys and xsi:type values get OCI-P scopes; the rest is YAML', async () => {
     const tokens = await tokenize(
       'source.ocip.yaml',
-      ['# a user', 'command: UserConsolidatedAddRequest22', 'userId: "jdoe@example.com"', 'department:', '  xsi:type: GroupDepartmentKey', '  name: Sales', 'userService:', '  - userServiceName: Call Forwarding Always'].join('\n'),
+      [
+        '# a user',
+        'command: UserConsolidatedAddRequest22',
+        'userId: "jdoe@example.com"',
+        'department:',
+        '  xsi:type: GroupDepartmentKey',
+        '  name: Sales',
+        'userService:',
+        '  - userServiceName: Call Forwarding Always',
+      ].join('\n'),
     );
     assert.ok(scopesOf(tokens, 'UserConsolidatedAddRequest22').includes('entity.name.type.command.ocip'));
     assert.ok(scopesOf(tokens, 'command').includes('keyword.other.command.ocip'));
@@ -106,7 +124,8 @@ describe('language configurations', () => {
       const config = JSON.parse(readFileSync(join(REPO, `${name}.language-configuration.json`), 'utf8'));
       assert.ok(config.comments.lineComment === '#' || config.comments.blockComment?.[0] === '<!--');
       assert.ok(config.brackets.length > 0 && config.autoClosingPairs.length > 0);
-      for (const pattern of [config.indentationRules.increaseIndentPattern, config.indentationRules.decreaseIndentPattern]) new RegExp(pattern);
+      for (const pattern of [config.indentationRules.increaseIndentPattern, config.indentationRules.decreaseIndentPattern])
+        new RegExp(pattern);
       for (const rule of config.onEnterRules) {
         new RegExp(rule.beforeText);
         if (rule.afterText) new RegExp(rule.afterText);

@@ -98,7 +98,8 @@ describe('document formatting over stdio', () => {
   });
   after(() => client.shutdown());
 
-  const format = (uri: string) => client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+  const format = (uri: string) =>
+    client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
 
   /** Formats, applies the (whole-document) edit, formats again: the second round must be a no-op. */
   async function formatTwice(uri: string, language: string, text: string): Promise<string> {

@@ -79,7 +79,9 @@ describe('outline, folding and selection over stdio', () => {
   const symbols = (uri: string) => client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   const folding = (uri: string) => client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
   const selection = (uri: string, line: number, character: number) =>
-    client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line, character }] }).then((s) => chain(s[0]));
+    client
+      .request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line, character }] })
+      .then((s) => chain(s[0]));
 
   it('YAML: one Class per command labelled with its userId, nested elements, numbered lists, masked password', async () => {
     const uri = 'file:///w/outline.ocip.yaml';
@@ -134,7 +136,15 @@ describe('outline, folding and selection over stdio', () => {
       '  groupId (8, g9) 18:4-18:25 sel 18:5-18:12',
     ]);
     assert.deepEqual(folds(await folding(uri)), ['1-19', '3-14', '8-13', '9-11', '16-18']);
-    assert.deepEqual(await selection(uri, 10, 22), ['10:21-10:26', '10:8-10:40', '9:6-12:21', '8:4-14:27', '3:2-15:12', '1:0-20:20', '0:0-21:0']);
+    assert.deepEqual(await selection(uri, 10, 22), [
+      '10:21-10:26',
+      '10:8-10:40',
+      '9:6-12:21',
+      '8:4-14:27',
+      '3:2-15:12',
+      '1:0-20:20',
+      '0:0-21:0',
+    ]);
   });
 
   it('a document with a syntax error still gets the outline and folding of the commands that parse', async () => {
@@ -149,7 +159,10 @@ describe('outline, folding and selection over stdio', () => {
     client.open(xmlUri, 'ocip-xml', XML.replace('<groupId>g9</groupId>', '<groupId>g9</groupI>'));
     const xmlOutline = flatten(await symbols(xmlUri));
     assert.equal(xmlOutline[0], 'UserConsolidatedAddRequest22 jdoe@example.com (5, #1) 3:2-15:12 sel 3:21-3:49');
-    assert.ok(xmlOutline.some((l) => l.startsWith('GroupGetRequest')), xmlOutline.join('\n'));
+    assert.ok(
+      xmlOutline.some((l) => l.startsWith('GroupGetRequest')),
+      xmlOutline.join('\n'),
+    );
     assert.deepEqual(folds(await folding(xmlUri)).slice(0, 4), ['1-19', '3-14', '8-13', '9-11']);
   });
 

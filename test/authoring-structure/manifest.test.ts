@@ -20,9 +20,13 @@ it('package.json contributes grammars, snippets, language configurations and the
   const commands = contributes.commands.map((c: { command: string }) => c.command);
   for (const id of ['ocip.convertToXml', 'ocip.convertToYaml', 'ocip.previewRequest']) {
     assert.ok(commands.includes(id), id);
-    assert.ok(contributes.menus.commandPalette.some((m: { command: string }) => m.command === id), id);
+    assert.ok(
+      contributes.menus.commandPalette.some((m: { command: string }) => m.command === id),
+      id,
+    );
   }
   // The commands the client registers are the ones the manifest declares.
-  const client = readFileSync(join(REPO, 'client', 'convert-commands.ts'), 'utf8') + readFileSync(join(REPO, 'client', 'preview-request.ts'), 'utf8');
+  const client =
+    readFileSync(join(REPO, 'client', 'convert-commands.ts'), 'utf8') + readFileSync(join(REPO, 'client', 'preview-request.ts'), 'utf8');
   for (const id of ['ocip.convertToXml', 'ocip.convertToYaml', 'ocip.previewRequest']) assert.ok(client.includes(`'${id}'`), id);
 });

@@ -34,7 +34,10 @@ function errorsOf(text: string, format: FileFormat): string[] {
     .map((d) => `${d.code}: ${d.message}`);
 }
 
-for (const [file, format] of [['ocip-yaml.json', 'yaml'], ['ocip-xml.json', 'xml']] as const) {
+for (const [file, format] of [
+  ['ocip-yaml.json', 'yaml'],
+  ['ocip-xml.json', 'xml'],
+] as const) {
   describe(`snippets/${file}`, () => {
     const snippets = JSON.parse(readFileSync(join(REPO, 'snippets', file), 'utf8')) as Record<string, Snippet>;
     const prefixes = Object.values(snippets).map((s) => s.prefix);

@@ -30,7 +30,8 @@ describe('completion over stdio', () => {
     assert.equal(edit(items[0]).newText, 'lastName: $1');
     assert.equal(items[0].insertTextFormat, 2);
     assert.equal(typeof items[0].documentation === 'object' && items[0].documentation.value, "User's last name.");
-    for (const absent of ['userId', 'serviceProviderId', 'groupId', 'groupExternalId', 'firstName', 'password']) assert.ok(!labels(items).includes(absent), absent);
+    for (const absent of ['userId', 'serviceProviderId', 'groupId', 'groupExternalId', 'firstName', 'password'])
+      assert.ok(!labels(items).includes(absent), absent);
     const userService = items.find((i) => i.label === 'userService')!;
     assert.equal(userService.detail, 'ConsolidatedUserServiceAssignment · 0..∞');
     assert.equal(edit(userService).newText, 'userService:\n  - userServiceName: $1');
@@ -73,7 +74,10 @@ describe('completion over stdio', () => {
     assert.deepEqual(labels(type), ['EnterpriseDepartmentKey', 'GroupDepartmentKey']);
     const commands = await complete('yaml', 'command: User|\n');
     for (const c of ['UserConsolidatedAddRequest22', 'UserDeleteRequest', 'UserGetRequest23V2']) assert.ok(labels(commands).includes(c), c);
-    assert.ok(labels(commands).every((l) => l.toLowerCase().includes('user')), 'only commands matching what was typed');
+    assert.ok(
+      labels(commands).every((l) => l.toLowerCase().includes('user')),
+      'only commands matching what was typed',
+    );
     const fuzzy = await complete('yaml', 'command: userdel|\n');
     assert.equal(labels(fuzzy)[0], 'UserDeleteRequest', 'fuzzy: the best match first');
     const group = await complete('yaml', 'command: GroupAdd|\n');
@@ -95,7 +99,10 @@ describe('completion over stdio', () => {
   });
 
   it('YAML: keeps working below a syntax error', async () => {
-    const items = await complete('yaml', UCA_YAML.replace('userId: jdoe@example.com', 'userId: [jdoe@example.com').replace('firstName: John\n', 'firstName: John\n|\n'));
+    const items = await complete(
+      'yaml',
+      UCA_YAML.replace('userId: jdoe@example.com', 'userId: [jdoe@example.com').replace('firstName: John\n', 'firstName: John\n|\n'),
+    );
     assert.equal(items[0].label, 'lastName');
     assert.ok(!labels(items).includes('firstName'));
   });
@@ -112,7 +119,10 @@ describe('completion over stdio', () => {
     const items = await complete('xml', XML_HEAD + body + XML_TAIL);
     assert.deepEqual(labels(items), ['userId', 'groupProperties', 'userExternalId', 'userPersonId', 'addPhoneNumberToGroup']);
     assert.equal(edit(items[0]).newText, '<userId>$1</userId>');
-    assert.equal(edit(items[1]).newText, '<groupProperties>\n      <defaultDomain>$1</defaultDomain>\n      <userLimit>$2</userLimit>\n    </groupProperties>');
+    assert.equal(
+      edit(items[1]).newText,
+      '<groupProperties>\n      <defaultDomain>$1</defaultDomain>\n      <userLimit>$2</userLimit>\n    </groupProperties>',
+    );
     assert.equal(items[1].detail, 'ConsolidatedGroupProperties · optional');
 
     const typed = await complete('xml', XML_HEAD + body.replace('|', '<us|') + XML_TAIL);
@@ -130,13 +140,19 @@ describe('completion over stdio', () => {
   });
 
   it('XML: values, xsi:type of an abstract element and of the command', async () => {
-    const level = await complete('xml', XML_HEAD + '    <accessDeviceEndpoint><accessDevice><deviceLevel>|</deviceLevel></accessDevice></accessDeviceEndpoint>\n' + XML_TAIL);
+    const level = await complete(
+      'xml',
+      XML_HEAD + '    <accessDeviceEndpoint><accessDevice><deviceLevel>|</deviceLevel></accessDevice></accessDeviceEndpoint>\n' + XML_TAIL,
+    );
     assert.deepEqual(labels(level), ['System', 'Service Provider', 'Group']);
     const dept = await complete('xml', XML_HEAD + '    <department xsi:type="|"></department>\n' + XML_TAIL);
     assert.deepEqual(labels(dept), ['EnterpriseDepartmentKey', 'GroupDepartmentKey']);
     const cmd = await complete('xml', XML_HEAD.replace('xsi:type="UserConsolidatedAddRequest22"', 'xsi:type="|"') + XML_TAIL, '"');
     assert.ok(labels(cmd).length >= 100 && labels(cmd).length <= 200, `${labels(cmd).length} command names at once, never thousands`);
-    const typed = await complete('xml', XML_HEAD.replace('xsi:type="UserConsolidatedAddRequest22"', 'xsi:type="UserConsolidatedAdd|"') + XML_TAIL);
+    const typed = await complete(
+      'xml',
+      XML_HEAD.replace('xsi:type="UserConsolidatedAddRequest22"', 'xsi:type="UserConsolidatedAdd|"') + XML_TAIL,
+    );
     assert.equal(labels(typed)[0], 'UserConsolidatedAddRequest22');
   });
 
@@ -149,5 +165,3 @@ describe('completion over stdio', () => {
     );
   });
 });
-
-

@@ -25,7 +25,11 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 
 let counter = 0;
 /** Open a fresh document and wait for its first diagnostics. */
-export async function openDoc(client: LspTestClient, format: 'yaml' | 'xml', text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+export async function openDoc(
+  client: LspTestClient,
+  format: 'yaml' | 'xml',
+  text: string,
+): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
   const uri = `file:///w/authoring-${++counter}.ocip.${format}`;
   client.open(uri, format === 'yaml' ? 'ocip-yaml' : 'ocip-xml', text);
   return { uri, diagnostics: await client.diagnosticsFor(uri, 1) };

@@ -88,7 +88,10 @@ describe('hover over stdio', () => {
   });
 
   it('XML: element names and values, also after an unclosed tag', async () => {
-    const xml = XML_HEAD + '    <userId>jdoe@example.com</userId>\n    <passcode>1234</passcode>\n    <accessDeviceEndpoint><accessDevice><deviceLevel>Grup</deviceLevel>\n    <useHotline>true</useHotline>\n' + XML_TAIL;
+    const xml =
+      XML_HEAD +
+      '    <userId>jdoe@example.com</userId>\n    <passcode>1234</passcode>\n    <accessDeviceEndpoint><accessDevice><deviceLevel>Grup</deviceLevel>\n    <useHotline>true</useHotline>\n' +
+      XML_TAIL;
     const { uri } = await openDoc(client, 'xml', xml);
     const p = await hoverAt(uri, positionOf(xml, '<passcode>', 3));
     assert.deepEqual(p.range, { start: { line: 5, character: 5 }, end: { line: 5, character: 13 } });

@@ -26,11 +26,34 @@ const REPO = join(__dirname, '..', '..');
 const SCHEMA_DIR = process.env.OCIP_SCHEMA_DIR ?? join(REPO, '..', 'shared', 'reference', 'ocip-schema-r25');
 const haveJava = spawnSync('javac', ['-version']).status === 0;
 const haveSchema = existsSync(join(SCHEMA_DIR, 'OCISchemaAS.xsd'));
-const skip = !haveSchema ? 'no XSD set (set OCIP_SCHEMA_DIR)' : !haveJava ? (process.env.CI ? false : 'no JDK (javac) on this machine') : false;
+const skip = !haveSchema
+  ? 'no XSD set (set OCIP_SCHEMA_DIR)'
+  : !haveJava
+    ? process.env.CI
+      ? false
+      : 'no JDK (javac) on this machine'
+    : false;
 
 describe('every command: checks agree with the XSD verdict without a schema folder', { skip }, () => {
   const model = builtinModel();
-  const KINDS = ['valid', 'missing-required', 'too-long', 'bad-enumeration', 'unknown-element', 'order', 'wrong-xsi-type', 'wrong-xsi-type-on-nil', 'out-of-range-integer', 'too-many', 'bad-date', 'datetime-no-seconds', 'bad-base64', 'float-above', 'float-near-bound', 'space-in-empty'];
+  const KINDS = [
+    'valid',
+    'missing-required',
+    'too-long',
+    'bad-enumeration',
+    'unknown-element',
+    'order',
+    'wrong-xsi-type',
+    'wrong-xsi-type-on-nil',
+    'out-of-range-integer',
+    'too-many',
+    'bad-date',
+    'datetime-no-seconds',
+    'bad-base64',
+    'float-above',
+    'float-near-bound',
+    'space-in-empty',
+  ];
   const { commands, docs } = sampleWithEveryKind(model, 520, KINDS);
   const verdict = new Map<string, { ok: boolean; message?: string }>();
   const dir = mkdtempSync(join(tmpdir(), 'ocip-all-commands-'));
@@ -40,7 +63,10 @@ describe('every command: checks agree with the XSD verdict without a schema fold
     const classes = join(dir, 'classes');
     execFileSync('javac', ['-d', classes, join(REPO, 'test', 'oracle', 'XsdOracle.java')]);
     docs.forEach((d, i) => writeFileSync(fileOf(i), renderXml(d)));
-    const out = execFileSync('java', ['-cp', classes, 'XsdOracle', SCHEMA_DIR], { input: docs.map((_, i) => fileOf(i)).join('\n'), maxBuffer: 256 << 20 }).toString();
+    const out = execFileSync('java', ['-cp', classes, 'XsdOracle', SCHEMA_DIR], {
+      input: docs.map((_, i) => fileOf(i)).join('\n'),
+      maxBuffer: 256 << 20,
+    }).toString();
     for (const line of out.trim().split('\n')) {
       const [status, file, message] = line.split('\t');
       verdict.set(file, { ok: status === 'OK', message });
@@ -48,7 +74,8 @@ describe('every command: checks agree with the XSD verdict without a schema fold
     assert.equal(verdict.size, docs.length, 'the oracle answered for every document');
   });
 
-  const schemaErrors = (diags: ReturnType<typeof checkFile>) => diags.filter((d) => d.severity === 'error' && (d.kind === 'schema' || d.kind === 'syntax'));
+  const schemaErrors = (diags: ReturnType<typeof checkFile>) =>
+    diags.filter((d) => d.severity === 'error' && (d.kind === 'schema' || d.kind === 'syntax'));
 
   it('samples at least 500 request types from every family, with every kind of mistake and both verdicts', () => {
     assert.ok(commands.length >= 500, `${commands.length} commands`);
@@ -61,7 +88,9 @@ describe('every command: checks agree with the XSD verdict without a schema fold
       assert.ok((kinds.get(k) ?? 0) > 0, `mistake kind ${k} present`);
     }
     const valid = docs.filter((d, i) => d.id.endsWith('/valid') && verdict.get(fileOf(i))!.ok).length;
-    console.log(`${commands.length} commands, ${docs.length} documents; ${valid} valid instances accepted by the XSD; per family ${JSON.stringify(Object.fromEntries(perFamily))}; kinds ${JSON.stringify(Object.fromEntries(kinds))}`);
+    console.log(
+      `${commands.length} commands, ${docs.length} documents; ${valid} valid instances accepted by the XSD; per family ${JSON.stringify(Object.fromEntries(perFamily))}; kinds ${JSON.stringify(Object.fromEntries(kinds))}`,
+    );
     assert.ok(valid > commands.length * 0.9, `${valid} of ${commands.length} generated instances are valid`);
   });
 
@@ -73,7 +102,8 @@ describe('every command: checks agree with the XSD verdict without a schema fold
         const v = verdict.get(fileOf(i))!;
         const file = format === 'XML' ? parseXml(renderXml(d)) : parseYaml(renderYaml(d));
         const errors = schemaErrors(checkFile(file, model));
-        if (v.ok && errors.length) disagreements.push(`${d.id}: XSD accepts, we report ${errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+        if (v.ok && errors.length)
+          disagreements.push(`${d.id}: XSD accepts, we report ${errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
         if (!v.ok && !errors.length) disagreements.push(`${d.id}: XSD rejects (${v.message}), we report no error`);
       });
       assert.deepEqual(disagreements, []);

@@ -66,7 +66,11 @@ export const BASES: Doc[] = [
       el('alternateUserId', leaf('alternateUserId', 'bob2@acme.example'), leaf('description', 'old id')),
       leaf('extension', '0142'),
       leaf('password', 'Secret-123'),
-      { name: 'department', xsiType: 'GroupDepartmentKey', children: [leaf('serviceProviderId', 'acme'), leaf('groupId', 'hq'), leaf('name', 'Sales')] },
+      {
+        name: 'department',
+        xsiType: 'GroupDepartmentKey',
+        children: [leaf('serviceProviderId', 'acme'), leaf('groupId', 'hq'), leaf('name', 'Sales')],
+      },
       leaf('timeZone', 'Europe/Paris'),
       leaf('alias', 'bob@acme.example'),
       leaf('alias', 'b@acme.example'),
@@ -115,7 +119,11 @@ export const BASES: Doc[] = [
       leaf('callingLineIdLastName', 'PBX'),
       leaf('callingLineIdFirstName', 'Main'),
       leaf('password', 'Secret-123'),
-      el('trunkAddressing', el('trunkGroupDeviceEndpoint', leaf('name', 'tg1'), leaf('linePort', 'pbx_1@acme.example')), leaf('enterpriseTrunkName', 'et1')),
+      el(
+        'trunkAddressing',
+        el('trunkGroupDeviceEndpoint', leaf('name', 'tg1'), leaf('linePort', 'pbx_1@acme.example')),
+        leaf('enterpriseTrunkName', 'et1'),
+      ),
     ],
   },
   { id: 'delete', command: 'UserDeleteRequest', children: [leaf('userId', 'old@acme.example')] },
@@ -224,14 +232,21 @@ export function mutations(model: ModelIndex, base: Doc): Doc[] {
     add('choice-both', (c) => c.splice(2, 0, leaf('groupExternalId', 'ext')));
     add('endpoint-both', (c) =>
       c.push(
-        el('accessDeviceEndpoint', el('accessDevice', leaf('deviceLevel', 'Group'), leaf('deviceName', 'd')), leaf('linePort', 'a@b'), leaf('useHotline', 'false')),
+        el(
+          'accessDeviceEndpoint',
+          el('accessDevice', leaf('deviceLevel', 'Group'), leaf('deviceName', 'd')),
+          leaf('linePort', 'a@b'),
+          leaf('useHotline', 'false'),
+        ),
         el('trunkAddressing', leaf('enterpriseTrunkName', 'et')),
       ),
     );
     add('alias-4', (c) => c.push(...['a@b', 'c@d', 'e@f', 'g@h'].map((v) => leaf('alias', v))));
     add('unicode', (c) => (c[3] = leaf('lastName', 'Dubois-Éléonore ✓')));
     add('escapes', (c) => (c[4] = leaf('firstName', 'A & B <C> "D"')));
-    add('unknown-nested-type', (c) => c.push({ name: 'department', xsiType: 'GroupDepartmentKey', children: [leaf('serviceProviderId', 'a'), leaf('name', 'n')] }));
+    add('unknown-nested-type', (c) =>
+      c.push({ name: 'department', xsiType: 'GroupDepartmentKey', children: [leaf('serviceProviderId', 'a'), leaf('name', 'n')] }),
+    );
   }
   return out;
 }
@@ -285,7 +300,8 @@ function renderYamlMapping(nodes: Node[], indent: string): string[] {
 
 function renderYamlValue(n: Node, indent: string): string | string[] {
   if (n.nil) return '~';
-  if (n.children || n.xsiType) return [...(n.xsiType ? [`${indent}xsi:type: ${n.xsiType}`] : []), ...renderYamlMapping(n.children ?? [], indent)];
+  if (n.children || n.xsiType)
+    return [...(n.xsiType ? [`${indent}xsi:type: ${n.xsiType}`] : []), ...renderYamlMapping(n.children ?? [], indent)];
   return JSON.stringify(n.value ?? '');
 }
 

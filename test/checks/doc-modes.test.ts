@@ -33,7 +33,8 @@ describe('doc-modes parser', () => {
   const names = ['alpha', 'beta', 'gamma', 'delta', 'profile'];
 
   it('reads "only used in AS data mode and ignored in XS data mode" with indented names', () => {
-    const doc = 'Modify something.\n  The following elements are only used in AS data mode and ignored in XS data mode:\n      alpha\n      beta\n\nThe response is either SuccessResponse or ErrorResponse.';
+    const doc =
+      'Modify something.\n  The following elements are only used in AS data mode and ignored in XS data mode:\n      alpha\n      beta\n\nThe response is either SuccessResponse or ErrorResponse.';
     assert.deepEqual(parse(doc, names), [
       { element: 'alpha', only: 'AS', effect: 'ignored' },
       { element: 'beta', only: 'AS', effect: 'ignored' },
@@ -57,13 +58,26 @@ describe('doc-modes parser', () => {
   });
 
   it('reads failing, unspecified and XS-only headings', () => {
-    assert.deepEqual(parse('The following elements are only used in AS data mode and will fail in XS data mode:\nalpha', names), [{ element: 'alpha', only: 'AS', effect: 'fails' }]);
-    assert.deepEqual(parse('The following element is only used in AS data mode and an error is returned in the XS data mode:\nalpha', names), [{ element: 'alpha', only: 'AS', effect: 'fails' }]);
-    assert.deepEqual(parse('The following elements are only used in AS data mode:\nalpha', names), [{ element: 'alpha', only: 'AS', effect: 'unspecified' }]);
-    assert.deepEqual(parse('The following elements are only used in XS data mode and ignored in AS data mode:\nbeta', names), [{ element: 'beta', only: 'XS', effect: 'ignored' }]);
-    assert.deepEqual(parse('The following elements are only used in XS data mode:\nbeta', names), [{ element: 'beta', only: 'XS', effect: 'unspecified' }]);
+    assert.deepEqual(parse('The following elements are only used in AS data mode and will fail in XS data mode:\nalpha', names), [
+      { element: 'alpha', only: 'AS', effect: 'fails' },
+    ]);
+    assert.deepEqual(
+      parse('The following element is only used in AS data mode and an error is returned in the XS data mode:\nalpha', names),
+      [{ element: 'alpha', only: 'AS', effect: 'fails' }],
+    );
+    assert.deepEqual(parse('The following elements are only used in AS data mode:\nalpha', names), [
+      { element: 'alpha', only: 'AS', effect: 'unspecified' },
+    ]);
+    assert.deepEqual(parse('The following elements are only used in XS data mode and ignored in AS data mode:\nbeta', names), [
+      { element: 'beta', only: 'XS', effect: 'ignored' },
+    ]);
+    assert.deepEqual(parse('The following elements are only used in XS data mode:\nbeta', names), [
+      { element: 'beta', only: 'XS', effect: 'unspecified' },
+    ]);
     // Response wording: never more than information.
-    assert.deepEqual(parse('The following elements are only used in AS data mode and not returned in XS data mode:\nalpha', names), [{ element: 'alpha', only: 'AS', effect: 'unspecified' }]);
+    assert.deepEqual(parse('The following elements are only used in AS data mode and not returned in XS data mode:\nalpha', names), [
+      { element: 'alpha', only: 'AS', effect: 'unspecified' },
+    ]);
   });
 
   it('ignores headings that are not an AS/XS rule', () => {
@@ -84,8 +98,12 @@ describe('doc-modes parser', () => {
   });
 
   it('joins a heading wrapped over lines', () => {
-    assert.deepEqual(parse('The following element is only used in AS data mode and ignored\nin XS data mode:\nalpha', names), [{ element: 'alpha', only: 'AS', effect: 'ignored' }]);
-    assert.deepEqual(parse('The following elements are only used in AS data mode and ignored in XS data\nmode:\nalpha', names), [{ element: 'alpha', only: 'AS', effect: 'ignored' }]);
+    assert.deepEqual(parse('The following element is only used in AS data mode and ignored\nin XS data mode:\nalpha', names), [
+      { element: 'alpha', only: 'AS', effect: 'ignored' },
+    ]);
+    assert.deepEqual(parse('The following elements are only used in AS data mode and ignored in XS data\nmode:\nalpha', names), [
+      { element: 'alpha', only: 'AS', effect: 'ignored' },
+    ]);
   });
 
   it('ends the list at prose, a blank line or the next heading, and drops names that are not elements', () => {
@@ -107,14 +125,18 @@ describe('doc-modes parser', () => {
   });
 
   it('reads item shapes: bullets, trailing punctuation, comma lists, parentheses, inline lists', () => {
-    const doc = 'The following elements are only used in AS data mode and ignored in XS data mode:\n- alpha,\nbeta.\ngamma (only for enterprises)\n\nThe following elements are only used in XS data mode: delta';
+    const doc =
+      'The following elements are only used in AS data mode and ignored in XS data mode:\n- alpha,\nbeta.\ngamma (only for enterprises)\n\nThe following elements are only used in XS data mode: delta';
     assert.deepEqual(parse(doc, names), [
       { element: 'alpha', only: 'AS', effect: 'ignored' },
       { element: 'beta', only: 'AS', effect: 'ignored' },
       { element: 'gamma', only: 'AS', effect: 'ignored' },
       { element: 'delta', only: 'XS', effect: 'unspecified' },
     ]);
-    assert.deepEqual(parse('The following elements are only used in AS data mode:\nalpha, beta', names).map((n) => n.element), ['alpha', 'beta']);
+    assert.deepEqual(
+      parse('The following elements are only used in AS data mode:\nalpha, beta', names).map((n) => n.element),
+      ['alpha', 'beta'],
+    );
   });
 
   it('reads "use value X in <other> data mode", quoted or not; other qualifiers weaken the note to information', () => {
@@ -134,20 +156,32 @@ describe('doc-modes parser', () => {
   });
 
   it('reads occurrence ranges', () => {
-    assert.deepEqual(parse('The following data elements are only used in AS data mode:\nalpha[2]-alpha[5]', names), [{ element: 'alpha', only: 'AS', effect: 'unspecified', fromOccurrence: 2 }]);
+    assert.deepEqual(parse('The following data elements are only used in AS data mode:\nalpha[2]-alpha[5]', names), [
+      { element: 'alpha', only: 'AS', effect: 'unspecified', fromOccurrence: 2 },
+    ]);
   });
 
   it('reads value lists of an enumerated element, and skips lists it cannot verify', () => {
     const heading = 'The following values for element profile are only used in AS data mode and an error is returned in the XS data mode:';
     const enums = { profile: ['Plain', 'Intelligent Device Addressing'] };
-    assert.deepEqual(parse(`${heading}\nProfileType=Intelligent Device Addressing\n\nalpha`, names, enums), [{ element: 'profile', only: 'AS', effect: 'fails', values: ['Intelligent Device Addressing'] }]);
+    assert.deepEqual(parse(`${heading}\nProfileType=Intelligent Device Addressing\n\nalpha`, names, enums), [
+      { element: 'profile', only: 'AS', effect: 'fails', values: ['Intelligent Device Addressing'] },
+    ]);
     assert.deepEqual(parse(`${heading}\nvalues bigger than 60`, names, enums), []);
     assert.deepEqual(parse(`${heading}\nPlain`, names), [], 'not an enumeration: skipped');
   });
 
-  it('reads an element\'s own documentation', () => {
-    assert.deepEqual(parseElementModeNote('The label. This element is only used in XS data mode.', 'alpha'), { element: 'alpha', only: 'XS', effect: 'unspecified' });
-    assert.deepEqual(parseElementModeNote('Only used in AS data mode and ignored in XS data mode.', 'alpha'), { element: 'alpha', only: 'AS', effect: 'ignored' });
+  it("reads an element's own documentation", () => {
+    assert.deepEqual(parseElementModeNote('The label. This element is only used in XS data mode.', 'alpha'), {
+      element: 'alpha',
+      only: 'XS',
+      effect: 'unspecified',
+    });
+    assert.deepEqual(parseElementModeNote('Only used in AS data mode and ignored in XS data mode.', 'alpha'), {
+      element: 'alpha',
+      only: 'AS',
+      effect: 'ignored',
+    });
     assert.equal(parseElementModeNote('This element is only used for groups in an Enterprise.', 'alpha'), undefined);
     assert.equal(parseElementModeNote('The following elements are only used in AS data mode:', 'alpha'), undefined);
   });
@@ -193,7 +227,28 @@ describe('doc-modes parser', () => {
   });
 
   it('never throws, and only ever names elements it was given', () => {
-    const words = fc.constantFrom('The following', 'elements', 'are only used in', 'AS', 'XS', 'data mode', 'and ignored in', 'will fail', ':', '.', '\n', '  ', 'alpha', 'beta', 'zeta', ',', '- ', 'use value "1" in', '[2]-alpha[3]', '=');
+    const words = fc.constantFrom(
+      'The following',
+      'elements',
+      'are only used in',
+      'AS',
+      'XS',
+      'data mode',
+      'and ignored in',
+      'will fail',
+      ':',
+      '.',
+      '\n',
+      '  ',
+      'alpha',
+      'beta',
+      'zeta',
+      ',',
+      '- ',
+      'use value "1" in',
+      '[2]-alpha[3]',
+      '=',
+    );
     fc.assert(
       fc.property(fc.array(words, { maxLength: 60 }), fc.string(), (parts, noise) => {
         const notes = parse(parts.join(' ') + noise, names, { profile: ['1'] });
@@ -234,32 +289,87 @@ trackingLabel: t
   }
 
   function found(text: string, diags: Diagnostic[]) {
-    return diags.map((d) => ({ code: d.code, at: text.slice(d.span.start, d.span.end), start: d.span.start, fix: d.fix, tags: d.tags, severity: d.severity }));
+    return diags.map((d) => ({
+      code: d.code,
+      at: text.slice(d.span.start, d.span.end),
+      start: d.span.start,
+      fix: d.fix,
+      tags: d.tags,
+      severity: d.severity,
+    }));
   }
 
   it('XS mode: AS-only elements are ignored, fail or are noted; nothing inside an ignored element', () => {
     const diags = run(TEXT, 'XS');
     assert.deepEqual(found(TEXT, diags), [
-      { code: 'OCI-DOC-XS-IGNORED', at: 'colour', start: TEXT.indexOf('colour'), fix: { kind: 'remove' }, tags: ['unnecessary'], severity: 'warning' },
-      { code: 'OCI-DOC-XS-IGNORED', at: 'sizeLimit', start: TEXT.indexOf('sizeLimit'), fix: { kind: 'setValue', value: '10' }, tags: ['unnecessary'], severity: 'warning' },
-      { code: 'OCI-DOC-XS-FAILS', at: 'legacyCode', start: TEXT.indexOf('legacyCode'), fix: { kind: 'remove' }, tags: undefined, severity: 'error' },
-      { code: 'OCI-DOC-AS-ONLY', at: 'nickname', start: TEXT.indexOf('nickname'), fix: undefined, tags: undefined, severity: 'information' },
+      {
+        code: 'OCI-DOC-XS-IGNORED',
+        at: 'colour',
+        start: TEXT.indexOf('colour'),
+        fix: { kind: 'remove' },
+        tags: ['unnecessary'],
+        severity: 'warning',
+      },
+      {
+        code: 'OCI-DOC-XS-IGNORED',
+        at: 'sizeLimit',
+        start: TEXT.indexOf('sizeLimit'),
+        fix: { kind: 'setValue', value: '10' },
+        tags: ['unnecessary'],
+        severity: 'warning',
+      },
+      {
+        code: 'OCI-DOC-XS-FAILS',
+        at: 'legacyCode',
+        start: TEXT.indexOf('legacyCode'),
+        fix: { kind: 'remove' },
+        tags: undefined,
+        severity: 'error',
+      },
+      {
+        code: 'OCI-DOC-AS-ONLY',
+        at: 'nickname',
+        start: TEXT.indexOf('nickname'),
+        fix: undefined,
+        tags: undefined,
+        severity: 'information',
+      },
       { code: 'OCI-DOC-XS-FAILS', at: 'Fancy', start: TEXT.indexOf('Fancy'), fix: undefined, tags: undefined, severity: 'error' },
-      { code: 'OCI-DOC-XS-IGNORED', at: 'extras', start: TEXT.indexOf('extras'), fix: { kind: 'remove' }, tags: ['unnecessary'], severity: 'warning' },
-      { code: 'OCI-DOC-XS-IGNORED', at: 'volume', start: TEXT.indexOf('volume'), fix: { kind: 'remove' }, tags: ['unnecessary'], severity: 'warning' },
+      {
+        code: 'OCI-DOC-XS-IGNORED',
+        at: 'extras',
+        start: TEXT.indexOf('extras'),
+        fix: { kind: 'remove' },
+        tags: ['unnecessary'],
+        severity: 'warning',
+      },
+      {
+        code: 'OCI-DOC-XS-IGNORED',
+        at: 'volume',
+        start: TEXT.indexOf('volume'),
+        fix: { kind: 'remove' },
+        tags: ['unnecessary'],
+        severity: 'warning',
+      },
     ]);
-    assert.match(diags[0].message, /`colour` is only used in AS data mode and ignored in XS data mode \(from the schema documentation of WidgetModifyRequest\)/);
+    assert.match(
+      diags[0].message,
+      /`colour` is only used in AS data mode and ignored in XS data mode \(from the schema documentation of WidgetModifyRequest\)/,
+    );
     assert.match(diags[6].message, /schema documentation of WidgetSettings/);
     assert.match(diags[1].message, /In XS data mode use the value '10'\./);
   });
 
-  it('AS mode: XS-only elements, from the type and from an element\'s own documentation', () => {
+  it("AS mode: XS-only elements, from the type and from an element's own documentation", () => {
     const diags = run(TEXT, 'AS');
-    assert.deepEqual(found(TEXT, diags).map(({ code, at, start }) => ({ code, at, start })), [
-      { code: 'OCI-DOC-AS-IGNORED', at: 'region', start: TEXT.indexOf('region') },
-      { code: 'OCI-DOC-XS-ONLY', at: 'zone', start: TEXT.indexOf('zone') },
-      { code: 'OCI-DOC-XS-ONLY', at: 'trackingLabel', start: TEXT.indexOf('trackingLabel') },
-    ]);
+    assert.deepEqual(
+      found(TEXT, diags).map(({ code, at, start }) => ({ code, at, start })),
+      [
+        { code: 'OCI-DOC-AS-IGNORED', at: 'region', start: TEXT.indexOf('region') },
+        { code: 'OCI-DOC-XS-ONLY', at: 'zone', start: TEXT.indexOf('zone') },
+        { code: 'OCI-DOC-XS-ONLY', at: 'trackingLabel', start: TEXT.indexOf('trackingLabel') },
+      ],
+    );
   });
 
   it('XML: the same notes, on the element names', () => {
@@ -275,10 +385,13 @@ trackingLabel: t
       '</BroadsoftDocument>',
     ].join('\n');
     const diags = checkFile(parseXml(text), model, { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS' });
-    assert.deepEqual(diags.map((d) => [d.code, d.span.start, text.slice(d.span.start, d.span.end)]), [
-      ['OCI-DOC-XS-IGNORED', text.indexOf('colour'), 'colour'],
-      ['OCI-DOC-XS-IGNORED', text.indexOf('volume'), 'volume'],
-    ]);
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.span.start, text.slice(d.span.start, d.span.end)]),
+      [
+        ['OCI-DOC-XS-IGNORED', text.indexOf('colour'), 'colour'],
+        ['OCI-DOC-XS-IGNORED', text.indexOf('volume'), 'volume'],
+      ],
+    );
   });
 
   it('accepts the documented value and other values of a value-listed element', () => {
@@ -289,7 +402,8 @@ trackingLabel: t
 
   it('a command without mode documentation gets nothing; the built-in model (no docs) gets nothing', () => {
     assert.deepEqual(run('command: WidgetGetRequest\nwidgetId: w1\ncolour: red\n', 'XS'), []);
-    const uca = 'command: UserConsolidatedAddRequest22\nserviceProviderId: a\ngroupId: g\nuserId: u@x\nlastName: L\nfirstName: F\ncallingLineIdLastName: L\ncallingLineIdFirstName: F\npasscode: "1234"\n';
+    const uca =
+      'command: UserConsolidatedAddRequest22\nserviceProviderId: a\ngroupId: g\nuserId: u@x\nlastName: L\nfirstName: F\ncallingLineIdLastName: L\ncallingLineIdFirstName: F\npasscode: "1234"\n';
     const diags = checkFile(parseYaml(uca), builtinModel(), { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS' });
     assert.ok(diags.some((d) => d.code === 'OCI-XS-IGNORED'));
     assert.ok(!diags.some((d) => d.code.startsWith('OCI-DOC-')));
@@ -299,9 +413,15 @@ trackingLabel: t
     const text = 'command: WidgetModifyRequest\nwidgetId: w1\ncolour: red\nregion: eu\n';
     const file = parseYaml(text);
     const colour = hover(text, text.indexOf('colour') + 2, 'yaml', file.commands[0], model);
-    assert.match(colour?.markdown ?? '', /\*\*XS\*\*: Only used in AS data mode; ignored in XS data mode \(from the schema documentation\)\. \(`OCI-DOC-XS-IGNORED`\)/);
+    assert.match(
+      colour?.markdown ?? '',
+      /\*\*XS\*\*: Only used in AS data mode; ignored in XS data mode \(from the schema documentation\)\. \(`OCI-DOC-XS-IGNORED`\)/,
+    );
     const region = hover(text, text.indexOf('region') + 2, 'yaml', file.commands[0], model);
-    assert.match(region?.markdown ?? '', /\*\*AS\*\*: Only used in XS data mode; ignored in AS data mode \(from the schema documentation\)\. \(`OCI-DOC-AS-IGNORED`\)/);
+    assert.match(
+      region?.markdown ?? '',
+      /\*\*AS\*\*: Only used in XS data mode; ignored in AS data mode \(from the schema documentation\)\. \(`OCI-DOC-AS-IGNORED`\)/,
+    );
     const widgetId = hover(text, text.indexOf('widgetId') + 2, 'yaml', file.commands[0], model);
     assert.doesNotMatch(widgetId?.markdown ?? '', /OCI-DOC/);
   });
@@ -320,7 +440,10 @@ describe('doc-modes on the real R25 schema', { skip: existsSync(R25) ? false : '
   it('GroupGetRequest22V5: groupExternalId is ignored in XS data mode', () => {
     const text = 'command: GroupGetRequest22V5\ngroupExternalId: ext-1\n';
     const xs = run(text, 'XS');
-    assert.deepEqual(xs.map((d) => [d.code, text.slice(d.span.start, d.span.end)]), [['OCI-DOC-XS-IGNORED', 'groupExternalId']]);
+    assert.deepEqual(
+      xs.map((d) => [d.code, text.slice(d.span.start, d.span.end)]),
+      [['OCI-DOC-XS-IGNORED', 'groupExternalId']],
+    );
     assert.match(xs[0].message, /from the schema documentation of GroupGetRequest22V5/);
     assert.deepEqual(run(text, 'AS'), []);
     const h = hover(text, text.indexOf('groupExternalId') + 1, 'yaml', parseYaml(text).commands[0], model);
@@ -328,14 +451,19 @@ describe('doc-modes on the real R25 schema', { skip: existsSync(R25) ? false : '
   });
 
   it('UserModifyRequest22: ignored and contradicting lists in XS mode, allowVideo in AS mode', () => {
-    const text = 'command: UserModifyRequest22\nuserId: u@example.com\nnameDialingName:\n  nameDialingLastName: L\n  nameDialingFirstName: F\nnewUserExternalId: ext-9\nallowVideo: true\n';
-    const pick = (ds: Diagnostic[]) => ds.filter((d) => d.code.startsWith('OCI-DOC-')).map((d) => [d.code, text.slice(d.span.start, d.span.end)]);
+    const text =
+      'command: UserModifyRequest22\nuserId: u@example.com\nnameDialingName:\n  nameDialingLastName: L\n  nameDialingFirstName: F\nnewUserExternalId: ext-9\nallowVideo: true\n';
+    const pick = (ds: Diagnostic[]) =>
+      ds.filter((d) => d.code.startsWith('OCI-DOC-')).map((d) => [d.code, text.slice(d.span.start, d.span.end)]);
     // newUserExternalId is listed both as failing and as ignored in XS mode: reported as information only.
     assert.deepEqual(pick(run(text, 'XS')), [
       ['OCI-DOC-XS-IGNORED', 'nameDialingName'],
       ['OCI-DOC-AS-ONLY', 'newUserExternalId'],
     ]);
-    assert.match(run(text, 'XS').find((d) => d.code === 'OCI-DOC-AS-ONLY')!.message, /`newUserExternalId` is only used in AS data mode; the configured mode is XS/);
+    assert.match(
+      run(text, 'XS').find((d) => d.code === 'OCI-DOC-AS-ONLY')!.message,
+      /`newUserExternalId` is only used in AS data mode; the configured mode is XS/,
+    );
     assert.deepEqual(pick(run(text, 'AS')), [['OCI-DOC-AS-IGNORED', 'allowVideo']]);
   });
 
@@ -360,8 +488,14 @@ describe('doc-modes on the real R25 schema', { skip: existsSync(R25) ? false : '
       '',
     ].join('\n');
     const diags = run(text, 'XS');
-    assert.deepEqual(diags.filter((d) => d.code.startsWith('OCI-DOC-')), []);
-    assert.deepEqual(diags.filter((d) => d.code === 'OCI-XS-IGNORED').map((d) => text.slice(d.span.start, d.span.end)), ['passcode', 'isPlace']);
+    assert.deepEqual(
+      diags.filter((d) => d.code.startsWith('OCI-DOC-')),
+      [],
+    );
+    assert.deepEqual(
+      diags.filter((d) => d.code === 'OCI-XS-IGNORED').map((d) => text.slice(d.span.start, d.span.end)),
+      ['passcode', 'isPlace'],
+    );
     assert.ok(diags.some((d) => d.code === 'OCI-XS-HOTLINE'));
     const h = hover(text, text.indexOf('passcode') + 1, 'yaml', parseYaml(text).commands[0], model)?.markdown ?? '';
     assert.match(h, /OCI-XS-IGNORED/);
@@ -386,6 +520,8 @@ describe('doc-modes on the real R25 schema', { skip: existsSync(R25) ? false : '
     }
     // The R25 set documents data-mode lists on a few hundred requests; a parser regression shows up as a drop.
     assert.ok(commands > 250, `requests with notes: ${commands}`);
-    console.log(`doc-modes R25 sweep: ${model.commandNames().length} requests, ${commands} with notes (${commandNotes} elements); ${types} types in all with ${typeNotes} notes`);
+    console.log(
+      `doc-modes R25 sweep: ${model.commandNames().length} requests, ${commands} with notes (${commandNotes} elements); ${types} types in all with ${typeNotes} notes`,
+    );
   });
 });

@@ -25,7 +25,10 @@ describe('per-item duplicates of a YAML list', () => {
   it('a flow list and a misspelt name: once each, the rename fix kept', () => {
     const text = `${BASE}aliass: [a1@acme.example, a2@acme.example, a3@acme.example]\nother: [1, 2, 3]\n`;
     const unknown = only(check(text), 'OCI-UNKNOWN-ELEMENT');
-    assert.deepEqual(unknown.map((d) => text.slice(d.span.start, d.span.end)), ['aliass', 'other']);
+    assert.deepEqual(
+      unknown.map((d) => text.slice(d.span.start, d.span.end)),
+      ['aliass', 'other'],
+    );
     assert.deepEqual(unknown[0].fix, { kind: 'rename', to: 'alias' });
   });
 

@@ -31,10 +31,14 @@ describe('UserConsolidatedAddRequest22 rules', () => {
   });
 
   it('XS mode: the listed elements are ignored (warning, faded, remove fix), and nested rules inside them are not reported', () => {
-    const extra = 'passcode: "1234"\nisPlace: true\nalternateUserId:\n  - alternateUserId: a2@acme.example\nnameDialingName: {nameDialingLastName: M, nameDialingFirstName: A}\n';
+    const extra =
+      'passcode: "1234"\nisPlace: true\nalternateUserId:\n  - alternateUserId: a2@acme.example\nnameDialingName: {nameDialingLastName: M, nameDialingFirstName: A}\n';
     const { text, diags } = check(extra, { dataMode: 'XS' });
     const ignored = only(diags, 'OCI-XS-IGNORED');
-    assert.deepEqual(ignored.map((d) => at(text, d).split('\n')[0]), ['passcode', 'isPlace', 'alternateUserId: a2@acme.example', 'nameDialingName']);
+    assert.deepEqual(
+      ignored.map((d) => at(text, d).split('\n')[0]),
+      ['passcode', 'isPlace', 'alternateUserId: a2@acme.example', 'nameDialingName'],
+    );
     for (const d of ignored) {
       assert.equal(d.severity, 'warning');
       assert.deepEqual(d.tags, ['unnecessary']);
@@ -52,7 +56,14 @@ describe('UserConsolidatedAddRequest22 rules', () => {
   it('group hint: once per group and file, on the first command for the group; none after a command that creates it', () => {
     const user = (id: string, group: string, extra = '') => BASE.replace('alice', id).replace('groupId: hq', `groupId: ${group}`) + extra;
     const props = 'groupProperties: {defaultDomain: acme.example, userLimit: 10}\n';
-    const text = [user('a1', 'hq'), user('a2', 'hq'), user('a3', 'lab', props), user('a4', 'lab'), user('a5', 'hq'), user('a6', 'ops')].join('---\n');
+    const text = [
+      user('a1', 'hq'),
+      user('a2', 'hq'),
+      user('a3', 'lab', props),
+      user('a4', 'lab'),
+      user('a5', 'hq'),
+      user('a6', 'ops'),
+    ].join('---\n');
     const file = parseYaml(text);
     const hints = only(checkFile(file, builtinModel()), 'OCI-GROUP-PROPERTIES');
     assert.deepEqual(
@@ -65,7 +76,10 @@ describe('UserConsolidatedAddRequest22 rules', () => {
     assert.ok(hints.every((d) => !d.claim && /acme\/(hq|ops) does not exist yet/.test(d.message)));
     // A later command that creates the group does not silence the hint on an earlier one.
     const late = parseYaml([user('b1', 'hq'), user('b2', 'hq', props)].join('---\n'));
-    assert.deepEqual(only(checkFile(late, builtinModel()), 'OCI-GROUP-PROPERTIES').map((d) => d.command), [0]);
+    assert.deepEqual(
+      only(checkFile(late, builtinModel()), 'OCI-GROUP-PROPERTIES').map((d) => d.command),
+      [0],
+    );
   });
 
   it('group creation: hint without groupProperties; warning when below Service Provider in AS', () => {
@@ -116,7 +130,8 @@ describe('UserConsolidatedAddRequest22 rules', () => {
   });
 
   describe('service prerequisites', () => {
-    const sca = 'sharedCallAppearanceAccessDeviceEndpoint:\n  - accessDevice: {deviceLevel: Group, deviceName: d}\n    linePort: a_sca@acme.example\n    isActive: true\n    allowOrigination: true\n    allowTermination: true\n    useHotline: false\n';
+    const sca =
+      'sharedCallAppearanceAccessDeviceEndpoint:\n  - accessDevice: {deviceLevel: Group, deviceName: d}\n    linePort: a_sca@acme.example\n    isActive: true\n    allowOrigination: true\n    allowTermination: true\n    useHotline: false\n';
     const known = { newUserTemplateServices: [] as string[] };
 
     it('an error when the service is nowhere, with an add-service fix', () => {
@@ -127,8 +142,17 @@ describe('UserConsolidatedAddRequest22 rules', () => {
       assert.deepEqual(d[0].fix, { kind: 'addService', service: 'Shared Call Appearance' });
     });
     it('satisfied by userService (numbered variants too), a known pack, or the template (AS)', () => {
-      assert.equal(only(check(sca + 'userService:\n  - userServiceName: Shared Call Appearance 10\n', known).diags, 'OCI-SERVICE-REQUIRED').length, 0);
-      assert.equal(only(check(sca + 'servicePack:\n  - servicePackName: Exec\n', { ...known, servicePacks: { Exec: ['Shared Call Appearance'] } }).diags, 'OCI-SERVICE-REQUIRED').length, 0);
+      assert.equal(
+        only(check(sca + 'userService:\n  - userServiceName: Shared Call Appearance 10\n', known).diags, 'OCI-SERVICE-REQUIRED').length,
+        0,
+      );
+      assert.equal(
+        only(
+          check(sca + 'servicePack:\n  - servicePackName: Exec\n', { ...known, servicePacks: { Exec: ['Shared Call Appearance'] } }).diags,
+          'OCI-SERVICE-REQUIRED',
+        ).length,
+        0,
+      );
       assert.equal(only(check(sca, { newUserTemplateServices: ['Shared Call Appearance'] }).diags, 'OCI-SERVICE-REQUIRED').length, 0);
     });
     it('"cannot verify" (information, never an error) when a pack or the template is unknown', () => {
@@ -141,20 +165,31 @@ describe('UserConsolidatedAddRequest22 rules', () => {
       assert.equal(only(check(sca).diags, 'OCI-SERVICE-UNVERIFIED').length, 1, 'template unknown by default');
     });
     it('XS mode: the template does not count', () => {
-      assert.equal(only(check(sca, { dataMode: 'XS', newUserTemplateServices: ['Shared Call Appearance'] }).diags, 'OCI-SERVICE-REQUIRED').length, 1);
+      assert.equal(
+        only(check(sca, { dataMode: 'XS', newUserTemplateServices: ['Shared Call Appearance'] }).diags, 'OCI-SERVICE-REQUIRED').length,
+        1,
+      );
     });
     it('third-party voice mail and SIP authentication need their services (AS)', () => {
       const vm = check('thirdPartyVoiceMailServerSelection: Group Mail Server\n', known).diags;
       assert.match(only(vm, 'OCI-SERVICE-REQUIRED')[0].message, /Third-Party Voice Mail Support/);
       const auth = check('sipAuthenticationData: {sipAuthenticationUserName: a, sipAuthenticationPassword: b}\n', known).diags;
       assert.match(only(auth, 'OCI-SERVICE-REQUIRED')[0].message, /Authentication/);
-      assert.equal(only(check('sipAuthenticationData: {sipAuthenticationUserName: a, sipAuthenticationPassword: b}\n', { ...known, dataMode: 'XS' }).diags, 'OCI-SERVICE-REQUIRED').length, 0);
+      assert.equal(
+        only(
+          check('sipAuthenticationData: {sipAuthenticationUserName: a, sipAuthenticationPassword: b}\n', { ...known, dataMode: 'XS' })
+            .diags,
+          'OCI-SERVICE-REQUIRED',
+        ).length,
+        0,
+      );
     });
   });
 });
 
 describe('rules on nested types and in prose', () => {
-  const endpoint = (extra: string) => `accessDeviceEndpoint:\n  accessDevice: {deviceLevel: Group, deviceName: d}\n  linePort: a_1@acme.example\n${extra}`;
+  const endpoint = (extra: string) =>
+    `accessDeviceEndpoint:\n  accessDevice: {deviceLevel: Group, deviceName: d}\n  linePort: a_1@acme.example\n${extra}`;
 
   it('XS: at most one contact; AS: several contacts only hint', () => {
     const two = endpoint('  contact: [a@1.2.3.4, b@1.2.3.4]\n  useHotline: false\n');
@@ -171,12 +206,16 @@ describe('rules on nested types and in prose', () => {
   });
 
   it('XS: transportProtocol TLS fails', () => {
-    assert.equal(only(check(endpoint('  transportProtocol: TLS\n  useHotline: false\n'), { dataMode: 'XS' }).diags, 'OCI-XS-TLS').length, 1);
+    assert.equal(
+      only(check(endpoint('  transportProtocol: TLS\n  useHotline: false\n'), { dataMode: 'XS' }).diags, 'OCI-XS-TLS').length,
+      1,
+    );
     assert.equal(only(check(endpoint('  transportProtocol: TLS\n  useHotline: false\n')).diags, 'OCI-XS-TLS').length, 0);
   });
 
   it('AS: privateIdentity of a shared call appearance is ignored', () => {
-    const sca = 'sharedCallAppearanceAccessDeviceEndpoint:\n  - accessDevice: {deviceLevel: Group, deviceName: d}\n    linePort: a_sca@acme.example\n    privateIdentity: a@acme.example\n    isActive: true\n    allowOrigination: true\n    allowTermination: true\n    useHotline: false\n';
+    const sca =
+      'sharedCallAppearanceAccessDeviceEndpoint:\n  - accessDevice: {deviceLevel: Group, deviceName: d}\n    linePort: a_sca@acme.example\n    privateIdentity: a@acme.example\n    isActive: true\n    allowOrigination: true\n    allowTermination: true\n    useHotline: false\n';
     const d = only(check(sca).diags, 'OCI-AS-IGNORED');
     assert.equal(d.length, 1);
     assert.deepEqual(d[0].tags, ['unnecessary']);
@@ -186,7 +225,10 @@ describe('rules on nested types and in prose', () => {
   it('trunk identity and its domain (XS pair rule is moot because trunkAddressing is ignored there; AS hint)', () => {
     const trunk = 'trunkAddressing:\n  alternateTrunkIdentity: pbx1\n  alternateTrunkIdentityDomain: acme.example\n';
     assert.equal(only(check(trunk).diags, 'OCI-IMS-ONLY').length, 1);
-    assert.equal(only(check('trunkAddressing:\n  alternateTrunkIdentity: pbx1\n', { dataMode: 'XS' }).diags, 'OCI-XS-TRUNK-IDENTITY-PAIR').length, 0);
+    assert.equal(
+      only(check('trunkAddressing:\n  alternateTrunkIdentity: pbx1\n', { dataMode: 'XS' }).diags, 'OCI-XS-TRUNK-IDENTITY-PAIR').length,
+      0,
+    );
   });
 
   it('service provider id limited to 30 bytes', () => {
@@ -199,7 +241,11 @@ describe('rules on nested types and in prose', () => {
     const { diags } = check('phoneNumber: 212-CALL-NOW\nalias: ["sip:a@b.c", "no-at-sign", "ok@acme.example"]\n');
     assert.equal(only(diags, 'OCI-ALIAS-FORMAT').length, 2);
     assert.equal(only(diags, 'OCI-DN-FORMAT').length, 1);
-    assert.equal(only(check(endpoint('  useHotline: false\n').replace('a_1@acme.example', 'sip:a_1@acme.example')).diags, 'OCI-LINEPORT-FORMAT').length, 1);
+    assert.equal(
+      only(check(endpoint('  useHotline: false\n').replace('a_1@acme.example', 'sip:a_1@acme.example')).diags, 'OCI-LINEPORT-FORMAT')
+        .length,
+      1,
+    );
     assert.equal(only(check('', {}, BASE.replace('alice@acme.example', 'alice')).diags, 'OCI-USERID-DOMAIN').length, 1);
   });
 });

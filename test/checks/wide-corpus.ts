@@ -146,9 +146,28 @@ function sites(model: ModelIndex, typeName: string, nodes: WideNode[], out: Site
 function spaceValues(rnd: Rng, st: SimpleType, valid: string): string[] {
   const u = pick(rnd, UNICODE_SPACES);
   const x = pick(rnd, XSD_SPACES);
-  const out = [u, u + u, `${x}${u}${x}`, `${x}${valid}${x}${x}`, `${u}${valid}`, `${valid}${u}`, `${x}${x}`, '', valid.replace(/ /g, '  '), `${valid.slice(0, 1)}${x}${x}${valid.slice(1)}`];
+  const out = [
+    u,
+    u + u,
+    `${x}${u}${x}`,
+    `${x}${valid}${x}${x}`,
+    `${u}${valid}`,
+    `${valid}${u}`,
+    `${x}${x}`,
+    '',
+    valid.replace(/ /g, '  '),
+    `${valid.slice(0, 1)}${x}${x}${valid.slice(1)}`,
+  ];
   const max = st.length ?? st.maxLength;
-  if (max !== undefined && max < 300) out.push(u.repeat(max), u.repeat(max + 1), `${x}${u.repeat(max)}${x}`, `a${x}${x}${x}${'b'.repeat(Math.max(0, max - 2))}`, 'a'.repeat(max) + x, x.repeat(3) + 'a'.repeat(max + 1));
+  if (max !== undefined && max < 300)
+    out.push(
+      u.repeat(max),
+      u.repeat(max + 1),
+      `${x}${u.repeat(max)}${x}`,
+      `a${x}${x}${x}${'b'.repeat(Math.max(0, max - 2))}`,
+      'a'.repeat(max) + x,
+      x.repeat(3) + 'a'.repeat(max + 1),
+    );
   const min = st.length ?? st.minLength;
   if (min !== undefined && min > 1) out.push(u.repeat(min), u.repeat(min - 1), `${x}${'a'.repeat(min - 1)}${x}`);
   if (st.enumeration) {
@@ -160,8 +179,33 @@ function spaceValues(rnd: Rng, st: SimpleType, valid: string): string[] {
   return out;
 }
 
-const ATTRS_ANY: [string, string][][] = [[['foo', '1']], [['lang', 'en']], [['xml:lang', 'en']], [['xmlns:x', 'urn:x']], [['xmlns:x', 'urn:x'], ['x:foo', '1']], [['xsi:foo', '1']], [['echo', 'e']], [['xmlns', '']]];
-const ATTRS_COMMAND: [string, string][][] = [[['echo', 'e']], [['requestLocale', ' en_US ']], [['foo', '1']], [['debugInfo', 'd']], [['xsi:foo', '1']], [['echo', 'a'], ['requestLocale', 'fr'], ['debugInfo', 'd']], [['protocol', 'OCI']], [['xml:lang', 'en']]];
+const ATTRS_ANY: [string, string][][] = [
+  [['foo', '1']],
+  [['lang', 'en']],
+  [['xml:lang', 'en']],
+  [['xmlns:x', 'urn:x']],
+  [
+    ['xmlns:x', 'urn:x'],
+    ['x:foo', '1'],
+  ],
+  [['xsi:foo', '1']],
+  [['echo', 'e']],
+  [['xmlns', '']],
+];
+const ATTRS_COMMAND: [string, string][][] = [
+  [['echo', 'e']],
+  [['requestLocale', ' en_US ']],
+  [['foo', '1']],
+  [['debugInfo', 'd']],
+  [['xsi:foo', '1']],
+  [
+    ['echo', 'a'],
+    ['requestLocale', 'fr'],
+    ['debugInfo', 'd'],
+  ],
+  [['protocol', 'OCI']],
+  [['xml:lang', 'en']],
+];
 
 export class WideMutator {
   private readonly simpleNames: string[];
@@ -201,7 +245,18 @@ export class WideMutator {
   /** A change only XML can express. */
   xmlChange(doc: WideDoc): string {
     const all = sites(this.model, doc.command, doc.children);
-    const kind = pick(this.rnd, ['attr', 'attr', 'command-attr', 'simple-type', 'simple-type', 'command-nil', 'nil-false', 'nil-text', 'envelope', 'envelope']);
+    const kind = pick(this.rnd, [
+      'attr',
+      'attr',
+      'command-attr',
+      'simple-type',
+      'simple-type',
+      'command-nil',
+      'nil-false',
+      'nil-text',
+      'envelope',
+      'envelope',
+    ]);
     if (kind === 'command-attr' || !all.length) {
       doc.commandAttrs = pick(this.rnd, ATTRS_COMMAND);
       return `command-attr:${JSON.stringify(doc.commandAttrs)}`;
@@ -249,11 +304,19 @@ export class WideMutator {
 
   private complexXsiType(decl: ElementDecl): string {
     const subs = this.model.subtypesOf(decl.type);
-    return pick(this.rnd, [decl.type, ...(subs.length ? [pick(this.rnd, subs)] : []), pick(this.rnd, this.complexNames), pick(this.rnd, this.simpleNames), 'NoSuchType']);
+    return pick(this.rnd, [
+      decl.type,
+      ...(subs.length ? [pick(this.rnd, subs)] : []),
+      pick(this.rnd, this.complexNames),
+      pick(this.rnd, this.simpleNames),
+      'NoSuchType',
+    ]);
   }
 
   private envelopeChange(doc: WideDoc): string {
-    switch (pick(this.rnd, ['tracking', 'tracking', 'protocol', 'env-attr', 'session-nil', 'session-type', 'session-attr', 'session-child'])) {
+    switch (
+      pick(this.rnd, ['tracking', 'tracking', 'protocol', 'env-attr', 'session-nil', 'session-type', 'session-attr', 'session-child'])
+    ) {
       case 'tracking':
         doc.trackingId = pick(this.rnd, ['', ' ', '\t\n', pick(this.rnd, UNICODE_SPACES), 'abc', ' a  b ', 'x'.repeat(300)]);
         return `tracking:${JSON.stringify(doc.trackingId)}`;
@@ -261,13 +324,28 @@ export class WideMutator {
         doc.protocol = pick(this.rnd, [' OCI ', 'NSOCI', 'oci', '', 'OCI\u00a0', '\tNSOCI\n', 'OCI X']);
         return `protocol:${JSON.stringify(doc.protocol)}`;
       case 'env-attr':
-        doc.envelopeAttrs = pick(this.rnd, [[['version', '1']], [['xmlns:x', 'urn:x']], [['xsi:foo', '1']], [['echo', 'e']]] as [string, string][][]);
+        doc.envelopeAttrs = pick(this.rnd, [[['version', '1']], [['xmlns:x', 'urn:x']], [['xsi:foo', '1']], [['echo', 'e']]] as [
+          string,
+          string,
+        ][][]);
         return `env-attr:${JSON.stringify(doc.envelopeAttrs)}`;
       case 'session-nil':
         doc.session = { nil: true };
         return 'session-nil';
       case 'session-type':
-        doc.session = { xsiType: pick(this.rnd, ['UserId', 'GroupUserLimit', 'NoSuchType', 'xs:normalizedString', 'xs:string', 'xs:token', 'xs:int', 'NonEmptyToken', 'GroupDepartmentKey']) };
+        doc.session = {
+          xsiType: pick(this.rnd, [
+            'UserId',
+            'GroupUserLimit',
+            'NoSuchType',
+            'xs:normalizedString',
+            'xs:string',
+            'xs:token',
+            'xs:int',
+            'NonEmptyToken',
+            'GroupDepartmentKey',
+          ]),
+        };
         return `session-type:${doc.session.xsiType}`;
       case 'session-attr':
         doc.session = { attrs: pick(this.rnd, [[['id', '1']], [['xmlns:y', 'urn:y']]] as [string, string][][]) };
@@ -296,7 +374,10 @@ function escapeAttr(s: string): string {
 const attrText = (attrs: [string, string][] | undefined) => (attrs ?? []).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
 
 function renderNode(n: WideNode, indent: string): string {
-  const attrs = (n.xsiType !== undefined ? ` xsi:type="${escapeAttr(n.xsiType)}"` : '') + (n.nil ? ' xsi:nil="true"' : n.nilFalse ? ' xsi:nil="false"' : '') + attrText(n.attrs);
+  const attrs =
+    (n.xsiType !== undefined ? ` xsi:type="${escapeAttr(n.xsiType)}"` : '') +
+    (n.nil ? ' xsi:nil="true"' : n.nilFalse ? ' xsi:nil="false"' : '') +
+    attrText(n.attrs);
   if (n.nil) return n.nilText ? `${indent}<${n.name}${attrs}>${escapeText(n.nilText)}</${n.name}>` : `${indent}<${n.name}${attrs}/>`;
   if (n.children) {
     if (n.children.length === 0) return `${indent}<${n.name}${attrs}/>`;
@@ -308,7 +389,9 @@ function renderNode(n: WideNode, indent: string): string {
 export function renderWideXml(doc: WideDoc): string {
   const s = doc.session ?? {};
   const sessionAttrs = (s.xsiType ? ` xsi:type="${s.xsiType}"` : '') + (s.nil ? ' xsi:nil="true"' : '') + attrText(s.attrs);
-  const session = s.nil ? `  <sessionId xmlns=""${sessionAttrs}/>` : `  <sessionId xmlns=""${sessionAttrs}>${s.child ? '<a/>' : 'wide'}</sessionId>`;
+  const session = s.nil
+    ? `  <sessionId xmlns=""${sessionAttrs}/>`
+    : `  <sessionId xmlns=""${sessionAttrs}>${s.child ? '<a/>' : 'wide'}</sessionId>`;
   const command = `  <command xsi:type="${doc.command}" xmlns=""${doc.commandNil ? ' xsi:nil="true"' : ''}${attrText(doc.commandAttrs)}`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

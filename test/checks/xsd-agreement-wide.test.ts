@@ -27,7 +27,13 @@ const REPO = join(__dirname, '..', '..');
 const SCHEMA_DIR = process.env.OCIP_SCHEMA_DIR ?? join(REPO, '..', 'shared', 'reference', 'ocip-schema-r25');
 const haveJava = spawnSync('javac', ['-version']).status === 0;
 const haveSchema = existsSync(join(SCHEMA_DIR, 'OCISchemaAS.xsd'));
-const skip = !haveSchema ? 'no XSD set (set OCIP_SCHEMA_DIR)' : !haveJava ? (process.env.CI ? false : 'no JDK (javac) on this machine') : false;
+const skip = !haveSchema
+  ? 'no XSD set (set OCIP_SCHEMA_DIR)'
+  : !haveJava
+    ? process.env.CI
+      ? false
+      : 'no JDK (javac) on this machine'
+    : false;
 
 const SEED = process.env.OCIP_AGREEMENT_SEED !== undefined ? Number(process.env.OCIP_AGREEMENT_SEED) : Math.floor(Math.random() * 2 ** 31);
 const COUNT = Number(process.env.OCIP_AGREEMENT_COUNT ?? 3200);
@@ -74,7 +80,10 @@ describe(`checks agree with the XSD on generated documents (seed ${SEED})`, { sk
       return file;
     });
     // One JVM for the whole run: the schema is compiled once, then every document is validated in turn.
-    const out = execFileSync('java', ['-cp', classes, 'XsdOracle', SCHEMA_DIR], { input: files.join('\n'), maxBuffer: 256 << 20 }).toString();
+    const out = execFileSync('java', ['-cp', classes, 'XsdOracle', SCHEMA_DIR], {
+      input: files.join('\n'),
+      maxBuffer: 256 << 20,
+    }).toString();
     const byFile = new Map<string, { ok: boolean; message?: string }>();
     for (const line of out.trim().split('\n')) {
       const [status, file, message] = line.split('\t');
@@ -85,7 +94,9 @@ describe(`checks agree with the XSD on generated documents (seed ${SEED})`, { sk
   });
 
   const schemaErrors = (text: string, format: 'xml' | 'yaml') =>
-    checkFile(format === 'xml' ? parseXml(text) : parseYaml(text), model).filter((d) => d.severity === 'error' && (d.kind === 'schema' || d.kind === 'syntax'));
+    checkFile(format === 'xml' ? parseXml(text) : parseYaml(text), model).filter(
+      (d) => d.severity === 'error' && (d.kind === 'schema' || d.kind === 'syntax'),
+    );
 
   function disagreements(format: 'xml' | 'yaml'): string[] {
     const out: string[] = [];
@@ -94,7 +105,8 @@ describe(`checks agree with the XSD on generated documents (seed ${SEED})`, { sk
       if (text === undefined) return;
       const v = verdict[i];
       const errors = schemaErrors(text, format);
-      if (v.ok && errors.length) out.push(`${c.doc.id} ${c.change}: XSD accepts, we report ${errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+      if (v.ok && errors.length)
+        out.push(`${c.doc.id} ${c.change}: XSD accepts, we report ${errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
       if (!v.ok && !errors.length) out.push(`${c.doc.id} ${c.change}: XSD rejects (${v.message}), we report no error`);
     });
     return out;
@@ -109,7 +121,11 @@ describe(`checks agree with the XSD on generated documents (seed ${SEED})`, { sk
 
   it('XML: the XSD verdict on every generated document', () => {
     const found = disagreements('xml');
-    assert.deepEqual(found.slice(0, 20), [], `seed ${SEED} (replay: OCIP_AGREEMENT_SEED=${SEED}); ${found.length} disagreements of ${cases.length}`);
+    assert.deepEqual(
+      found.slice(0, 20),
+      [],
+      `seed ${SEED} (replay: OCIP_AGREEMENT_SEED=${SEED}); ${found.length} disagreements of ${cases.length}`,
+    );
   });
 
   it('YAML: the XSD verdict on the same document in XML', () => {

@@ -19,7 +19,13 @@ const REPO = join(__dirname, '..', '..');
 const SCHEMA_DIR = process.env.OCIP_SCHEMA_DIR ?? join(REPO, '..', 'shared', 'reference', 'ocip-schema-r25');
 const haveJava = spawnSync('javac', ['-version']).status === 0;
 const haveSchema = existsSync(join(SCHEMA_DIR, 'OCISchemaAS.xsd'));
-const skip = !haveSchema ? 'no XSD set (set OCIP_SCHEMA_DIR)' : !haveJava ? (process.env.CI ? false : 'no JDK (javac) on this machine') : false;
+const skip = !haveSchema
+  ? 'no XSD set (set OCIP_SCHEMA_DIR)'
+  : !haveJava
+    ? process.env.CI
+      ? false
+      : 'no JDK (javac) on this machine'
+    : false;
 
 describe('checks agree with the XSD verdict', { skip }, () => {
   const model = builtinModel();
@@ -32,7 +38,10 @@ describe('checks agree with the XSD verdict', { skip }, () => {
     const classes = join(dir, 'classes');
     execFileSync('javac', ['-d', classes, join(REPO, 'test', 'oracle', 'XsdOracle.java')]);
     docs.forEach((d, i) => writeFileSync(fileOf(i), renderXml(d)));
-    const out = execFileSync('java', ['-cp', classes, 'XsdOracle', SCHEMA_DIR], { input: docs.map((_, i) => fileOf(i)).join('\n'), maxBuffer: 64 << 20 }).toString();
+    const out = execFileSync('java', ['-cp', classes, 'XsdOracle', SCHEMA_DIR], {
+      input: docs.map((_, i) => fileOf(i)).join('\n'),
+      maxBuffer: 64 << 20,
+    }).toString();
     for (const line of out.trim().split('\n')) {
       const [status, file, message] = line.split('\t');
       verdict.set(file, { ok: status === 'OK', message });
@@ -40,7 +49,8 @@ describe('checks agree with the XSD verdict', { skip }, () => {
     assert.equal(verdict.size, docs.length, 'the oracle answered for every document');
   });
 
-  const schemaErrors = (diags: ReturnType<typeof checkFile>) => diags.filter((d) => d.severity === 'error' && (d.kind === 'schema' || d.kind === 'syntax'));
+  const schemaErrors = (diags: ReturnType<typeof checkFile>) =>
+    diags.filter((d) => d.severity === 'error' && (d.kind === 'schema' || d.kind === 'syntax'));
 
   it('has a corpus with both verdicts', () => {
     const ok = [...verdict.values()].filter((v) => v.ok).length;
@@ -53,7 +63,8 @@ describe('checks agree with the XSD verdict', { skip }, () => {
     docs.forEach((d, i) => {
       const v = verdict.get(fileOf(i))!;
       const errors = schemaErrors(checkFile(parseXml(renderXml(d)), model));
-      if (v.ok && errors.length) disagreements.push(`${d.id}: XSD accepts, we report ${errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+      if (v.ok && errors.length)
+        disagreements.push(`${d.id}: XSD accepts, we report ${errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
       if (!v.ok && !errors.length) disagreements.push(`${d.id}: XSD rejects (${v.message}), we report no error`);
     });
     assert.deepEqual(disagreements, []);
@@ -65,7 +76,8 @@ describe('checks agree with the XSD verdict', { skip }, () => {
       if (d.xmlOnly) return;
       const v = verdict.get(fileOf(i))!;
       const errors = schemaErrors(checkFile(parseYaml(renderYaml(d)), model));
-      if (v.ok && errors.length) disagreements.push(`${d.id}: XSD accepts, we report ${errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+      if (v.ok && errors.length)
+        disagreements.push(`${d.id}: XSD accepts, we report ${errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
       if (!v.ok && !errors.length) disagreements.push(`${d.id}: XSD rejects (${v.message}), we report no error`);
     });
     assert.deepEqual(disagreements, []);

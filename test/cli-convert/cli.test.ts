@@ -60,7 +60,10 @@ describe('ocip convert', () => {
     assert.equal(back.code, 0, back.stderr);
     const data = (text: string) => parseAllDocuments(text).map((d) => d.toJS());
     assert.deepEqual(data(back.stdout), data(YAML));
-    assert.match(back.stdout, /^command: UserConsolidatedAddRequest22\nserviceProviderId: sp\ngroupId: g\nuserId: jdoe@example.com\nlastName: Doe\n/);
+    assert.match(
+      back.stdout,
+      /^command: UserConsolidatedAddRequest22\nserviceProviderId: sp\ngroupId: g\nuserId: jdoe@example.com\nlastName: Doe\n/,
+    );
   });
 
   it('--out writes the file and prints nothing', async () => {
@@ -114,14 +117,19 @@ describe('ocip schema --json-schema', () => {
     const validate = ajv.compile(schema);
     // A multi-document file of our own (the examples may change): two valid users, one per group choice.
     const file = `${YAML.split('---')[0]}---\ncommand: UserConsolidatedAddRequest22\ngroupExternalId: ext-1\nuserId: u2\nlastName: L\nfirstName: F\ncallingLineIdLastName: L\ncallingLineIdFirstName: F\nalias: [a@x, b@x]\nuserService:\n  - userServiceName: Call Forwarding Always\n    authorizedQuantity:\n      quantity: 3\nthirdPartyVoiceMailServerUserServer: ~\n`;
-    const docs = parseAllDocuments(file).map((d) => d.toJS()).reverse();
+    const docs = parseAllDocuments(file)
+      .map((d) => d.toJS())
+      .reverse();
     assert.equal(docs.length, 2);
     for (const doc of docs) assert.equal(validate(doc), true, JSON.stringify(validate.errors));
     assert.equal(validate({ ...docs[0], command: 'UserDeleteRequest' }), false, 'command const');
     const missing = { ...docs[0] };
     delete missing.lastName;
     assert.equal(validate(missing), false);
-    assert.ok(validate.errors!.some((e) => e.keyword === 'required' && e.params.missingProperty === 'lastName'), JSON.stringify(validate.errors));
+    assert.ok(
+      validate.errors!.some((e) => e.keyword === 'required' && e.params.missingProperty === 'lastName'),
+      JSON.stringify(validate.errors),
+    );
     // The choice serviceProviderId+groupId | groupExternalId: both or neither is an error.
     assert.equal(validate({ ...docs[0], serviceProviderId: 's', groupId: 'g' }), false);
     const neither = { ...docs[0] };
@@ -129,7 +137,10 @@ describe('ocip schema --json-schema', () => {
     assert.equal(validate(neither), false);
     assert.equal(validate({ ...docs[0], alias: ['a', 'b', 'c', 'd'] }), false, 'maxItems');
     assert.equal(validate({ ...docs[0], department: { xsi_type: 'x' } }), false);
-    assert.equal(validate({ ...docs[0], department: { 'xsi:type': 'GroupDepartmentKey', serviceProviderId: 's', groupId: 'g', name: 'n' } }), true);
+    assert.equal(
+      validate({ ...docs[0], department: { 'xsi:type': 'GroupDepartmentKey', serviceProviderId: 's', groupId: 'g', name: 'n' } }),
+      true,
+    );
   });
 
   it('several commands: each document is checked against the command it names', async () => {
@@ -146,7 +157,8 @@ describe('ocip schema --json-schema', () => {
     const result = await ocip(['schema', '--json-schema', 'all']);
     assert.equal(result.code, 0, result.stderr);
     const schema = JSON.parse(result.stdout);
-    for (const c of ['UserConsolidatedAddRequest22', 'UserDeleteRequest', 'UserGetRequest23V2', 'GroupAddRequest']) assert.ok(schema.properties.command.enum.includes(c), c);
+    for (const c of ['UserConsolidatedAddRequest22', 'UserDeleteRequest', 'UserGetRequest23V2', 'GroupAddRequest'])
+      assert.ok(schema.properties.command.enum.includes(c), c);
     assert.ok(schema.properties.command.enum.length > 2700);
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     const docs = parseAllDocuments(readFileSync(join(REPO, 'examples', 'bulk-users.ocip.yaml'), 'utf8')).map((d) => d.toJS());

@@ -9,7 +9,32 @@ import type { GroupParticle, Particle, SimpleType } from '../../core/model/types
 
 export type Data = { [key: string]: unknown };
 
-const CHARS = fc.constantFrom('a', 'Z', '0', ' ', '&', '<', '>', '"', "'", ':', '#', '-', 'é', '€', '😀', 'ß', '\u00a0', '%', '@', '!', '*', '[', '{', '|');
+const CHARS = fc.constantFrom(
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  ':',
+  '#',
+  '-',
+  'é',
+  '€',
+  '😀',
+  'ß',
+  '\u00a0',
+  '%',
+  '@',
+  '!',
+  '*',
+  '[',
+  '{',
+  '|',
+);
 
 function stringWithin(min: number, max: number): fc.Arbitrary<string> {
   // Token types collapse whitespace: keep values non-blank and without edge spaces so facets hold.
@@ -64,7 +89,10 @@ export class CommandGenerator {
     }
     const max = p.maxOccurs === 'unbounded' ? 3 : Math.min(p.maxOccurs, 3);
     const value = p.fixed !== undefined ? fc.constant(p.fixed) : this.value(p.type, !!p.nillable, depth + 1);
-    const present = max > 1 ? fc.array(value, { minLength: Math.max(p.minOccurs, 1), maxLength: max }).map((v): [string, unknown][] => [[p.name, v]]) : value.map((v): [string, unknown][] => [[p.name, v]]);
+    const present =
+      max > 1
+        ? fc.array(value, { minLength: Math.max(p.minOccurs, 1), maxLength: max }).map((v): [string, unknown][] => [[p.name, v]])
+        : value.map((v): [string, unknown][] => [[p.name, v]]);
     // Deep optional content is left out more often so documents stay small.
     return p.minOccurs === 0 ? fc.option(present, { nil: [] as [string, unknown][], freq: depth > 1 ? 1 : 2 }) : present;
   }

@@ -58,7 +58,10 @@ describe('conversion and preview requests over stdio', () => {
     assert.doesNotMatch(preview, /S3cret/, 'no password in the preview');
     assert.equal(preview.split('<password>********</password>').length - 1, 16);
     const header = preview.slice(0, preview.indexOf('-->') + 3);
-    assert.match(header, /^<!-- OCI-P request preview of bulk users\.ocip\.yaml: 16 commands in 2 BroadsoftDocuments \(at most 15 commands each/);
+    assert.match(
+      header,
+      /^<!-- OCI-P request preview of bulk users\.ocip\.yaml: 16 commands in 2 BroadsoftDocuments \(at most 15 commands each/,
+    );
     assert.match(header, /Passwords and other secrets are masked as \*{8}/);
     assert.match(header, /sessionId SESSION-ID is a placeholder/);
     const documents = preview.split('<?xml version="1.0" encoding="ISO-8859-1"?>\n').slice(1);

@@ -18,8 +18,14 @@ describe('New Command… requests over stdio', () => {
     assert.ok('commands' in list);
     assert.ok(list.commands.length > 2700, `${list.commands.length} commands`);
     assert.equal(list.commands[0].name, 'UserConsolidatedAddRequest22');
-    assert.deepEqual(list.commands.find((c) => c.name === 'GroupAddRequest'), { name: 'GroupAddRequest', family: 'Group' });
-    assert.equal(list.commands.find((c) => c.name === 'EnterpriseCallCenterAgentThresholdProfileAddRequest')?.family, 'Service provider / enterprise');
+    assert.deepEqual(
+      list.commands.find((c) => c.name === 'GroupAddRequest'),
+      { name: 'GroupAddRequest', family: 'Group' },
+    );
+    assert.equal(
+      list.commands.find((c) => c.name === 'EnterpriseCallCenterAgentThresholdProfileAddRequest')?.family,
+      'Service provider / enterprise',
+    );
   });
 
   it('YAML: appends a new document with the required skeleton, which then has only the empty-value errors', async () => {
@@ -33,16 +39,30 @@ describe('New Command… requests over stdio', () => {
   });
 
   it('XML: inserts a <command> before the end of the BroadsoftDocument; an empty file gets a whole document', async () => {
-    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n  <sessionId xmlns="">s</sessionId>\n</BroadsoftDocument>\n';
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n  <sessionId xmlns="">s</sessionId>\n</BroadsoftDocument>\n';
     client.open('file:///w/x.ocip.xml', 'ocip-xml', xml);
-    const r = await client.request<NewCommandResult>(NEW_COMMAND_REQUEST, { uri: 'file:///w/x.ocip.xml', command: 'UserServiceAssignListRequest' });
+    const r = await client.request<NewCommandResult>(NEW_COMMAND_REQUEST, {
+      uri: 'file:///w/x.ocip.xml',
+      command: 'UserServiceAssignListRequest',
+    });
     assert.ok('snippet' in r);
     assert.equal(r.offset, xml.indexOf('</BroadsoftDocument>'));
-    assert.match(r.snippet, /^ {2}<command xsi:type="UserServiceAssignListRequest" xmlns="">\n {4}<userId>\$1<\/userId>\n {2}<\/command>\n$/);
+    assert.match(
+      r.snippet,
+      /^ {2}<command xsi:type="UserServiceAssignListRequest" xmlns="">\n {4}<userId>\$1<\/userId>\n {2}<\/command>\n$/,
+    );
     client.open('file:///w/e.ocip.xml', 'ocip-xml', '');
-    const whole = await client.request<NewCommandResult>(NEW_COMMAND_REQUEST, { uri: 'file:///w/e.ocip.xml', command: 'SystemSoftwareVersionGetRequest' });
+    const whole = await client.request<NewCommandResult>(NEW_COMMAND_REQUEST, {
+      uri: 'file:///w/e.ocip.xml',
+      command: 'SystemSoftwareVersionGetRequest',
+    });
     assert.ok('snippet' in whole);
-    assert.match(whole.snippet, /<BroadsoftDocument[\s\S]*<command xsi:type="SystemSoftwareVersionGetRequest" xmlns=""\/>\n/, 'a command of empty content is an empty element');
+    assert.match(
+      whole.snippet,
+      /<BroadsoftDocument[\s\S]*<command xsi:type="SystemSoftwareVersionGetRequest" xmlns=""\/>\n/,
+      'a command of empty content is an empty element',
+    );
   });
 
   it('refuses an unknown command', async () => {

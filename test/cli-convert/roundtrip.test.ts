@@ -75,7 +75,13 @@ describe('round trips of the example files', () => {
 
 describe('round trips of generated commands', () => {
   const generator = new CommandGenerator(model);
-  const documents = fc.array(fc.oneof({ weight: 4, arbitrary: generator.command('UserConsolidatedAddRequest22') }, { weight: 1, arbitrary: generator.command('UserDeleteRequest') }), { minLength: 1, maxLength: 3 });
+  const documents = fc.array(
+    fc.oneof(
+      { weight: 4, arbitrary: generator.command('UserConsolidatedAddRequest22') },
+      { weight: 1, arbitrary: generator.command('UserDeleteRequest') },
+    ),
+    { minLength: 1, maxLength: 3 },
+  );
 
   it('generated documents pass every check (the generator is honest)', () => {
     // External authentication: a password is then optional, so the generator may leave it out.
@@ -106,9 +112,20 @@ describe('round trips of generated commands', () => {
       fc.property(documents, fc.boolean(), (docs, reverse) => {
         // Reverse the keys so there is something to reorder.
         const shuffle = (v: unknown): unknown =>
-          Array.isArray(v) ? v.map(shuffle) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, shuffle(x)])) : v;
+          Array.isArray(v)
+            ? v.map(shuffle)
+            : v && typeof v === 'object'
+              ? Object.fromEntries(
+                  Object.entries(v)
+                    .reverse()
+                    .map(([k, x]) => [k, shuffle(x)]),
+                )
+              : v;
         const yaml = docs.map((d) => stringify(reverse ? shuffle(d) : d, { lineWidth: 0 })).join('---\n');
-        for (const [text, format] of [[yaml, 'yaml'], [convert(yaml, 'yaml', 'xml'), 'xml']] as const) {
+        for (const [text, format] of [
+          [yaml, 'yaml'],
+          [convert(yaml, 'yaml', 'xml'), 'xml'],
+        ] as const) {
           const once = formatDocument(text, format, model);
           assert.ok(once !== undefined, text);
           assert.equal(formatDocument(once, format, model), once);

@@ -16,7 +16,10 @@ describe('ocip validate', () => {
     dir = mkdtempSync(join(tmpdir(), 'ocip-validate-'));
     writeFileSync(join(dir, 'ok.ocip.yaml'), VALID);
     writeFileSync(join(dir, 'bad.ocip.yaml'), INVALID);
-    writeFileSync(join(dir, 'plain.xml'), '<?xml version="1.0"?>\n<BroadsoftDocument protocol="OCI" xmlns="C"><sessionId xmlns="">s</sessionId></BroadsoftDocument>\n');
+    writeFileSync(
+      join(dir, 'plain.xml'),
+      '<?xml version="1.0"?>\n<BroadsoftDocument protocol="OCI" xmlns="C"><sessionId xmlns="">s</sessionId></BroadsoftDocument>\n',
+    );
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'sub', 'other.xml'), '<root/>');
     writeFileSync(join(dir, 'notes.txt'), 'hello');
@@ -33,16 +36,32 @@ describe('ocip validate', () => {
     const r = await ocip(['validate', file]);
     assert.equal(r.code, 1);
     const lines = r.stdout.trim().split('\n');
-    assert.ok(lines.includes(`${file}:1:1: error OCI-MISSING Missing required element \`firstName\` in \`UserConsolidatedAddRequest22\` (FirstName: text, 1 to 30 characters).`), r.stdout);
-    assert.ok(lines.includes(`${file}:5:1: error OCI-UNKNOWN-ELEMENT Unknown element \`last_name\` in \`UserConsolidatedAddRequest22\`. Did you mean \`lastName\`? (OCI-P uses camelCase element names.)`), r.stdout);
+    assert.ok(
+      lines.includes(
+        `${file}:1:1: error OCI-MISSING Missing required element \`firstName\` in \`UserConsolidatedAddRequest22\` (FirstName: text, 1 to 30 characters).`,
+      ),
+      r.stdout,
+    );
+    assert.ok(
+      lines.includes(
+        `${file}:5:1: error OCI-UNKNOWN-ELEMENT Unknown element \`last_name\` in \`UserConsolidatedAddRequest22\`. Did you mean \`lastName\`? (OCI-P uses camelCase element names.)`,
+      ),
+      r.stdout,
+    );
     assert.match(lines[lines.length - 1], /^1 file checked: \d+ errors, \d+ warnings?\.$/);
   });
 
   it('json: every file once, LSP-style zero-based ranges', async () => {
     const r = await ocip(['validate', '--format', 'json', join(dir, 'ok.ocip.yaml'), join(dir, 'bad.ocip.yaml')]);
     assert.equal(r.code, 1);
-    const out = JSON.parse(r.stdout) as { file: string; diagnostics: { severity: string; code: string; message: string; range: unknown }[] }[];
-    assert.deepEqual(out.map((f) => f.file), [join(dir, 'ok.ocip.yaml'), join(dir, 'bad.ocip.yaml')]);
+    const out = JSON.parse(r.stdout) as {
+      file: string;
+      diagnostics: { severity: string; code: string; message: string; range: unknown }[];
+    }[];
+    assert.deepEqual(
+      out.map((f) => f.file),
+      [join(dir, 'ok.ocip.yaml'), join(dir, 'bad.ocip.yaml')],
+    );
     assert.deepEqual(out[0].diagnostics, []);
     const unknown = out[1].diagnostics.find((d) => d.code === 'OCI-UNKNOWN-ELEMENT')!;
     assert.deepEqual(unknown.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 9 } });
@@ -64,11 +83,18 @@ describe('ocip validate', () => {
 
   it('mode and level flags change the verdict', async () => {
     const file = join(dir, 'xs.ocip.yaml');
-    writeFileSync(file, 'command: UserConsolidatedAddRequest22\nserviceProviderId: acme\ngroupId: hq\nuserId: a@acme.example.com\nlastName: D\nfirstName: J\ncallingLineIdLastName: D\ncallingLineIdFirstName: J\npasscode: "1234"\n');
+    writeFileSync(
+      file,
+      'command: UserConsolidatedAddRequest22\nserviceProviderId: acme\ngroupId: hq\nuserId: a@acme.example.com\nlastName: D\nfirstName: J\ncallingLineIdLastName: D\ncallingLineIdFirstName: J\npasscode: "1234"\n',
+    );
     // Whether a password is needed depends on the server (external authentication): a warning, not an error.
     const as = await ocip(['validate', '--format', 'json', file]);
     assert.equal(as.code, 0, 'AS mode: password required is a warning');
-    assert.ok(JSON.parse(as.stdout)[0].diagnostics.some((d: { code: string; severity: string }) => d.code === 'OCI-PASSWORD-REQUIRED' && d.severity === 'warning'));
+    assert.ok(
+      JSON.parse(as.stdout)[0].diagnostics.some(
+        (d: { code: string; severity: string }) => d.code === 'OCI-PASSWORD-REQUIRED' && d.severity === 'warning',
+      ),
+    );
     const xs = await ocip(['validate', '--format', 'json', '--data-mode', 'xs', '--admin-level', 'system', file]);
     assert.equal(xs.code, 0, xs.stdout);
     assert.ok(JSON.parse(xs.stdout)[0].diagnostics.some((d: { code: string }) => d.code === 'OCI-XS-IGNORED'));
@@ -80,7 +106,10 @@ describe('ocip validate', () => {
   it('folders are searched for OCI-P files', async () => {
     const r = await ocip(['validate', '--format', 'json', dir]);
     const files = (JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file).sort();
-    assert.deepEqual(files, [join(dir, 'bad.ocip.yaml'), join(dir, 'ok.ocip.yaml'), join(dir, 'plain.xml'), join(dir, 'xs.ocip.yaml')].sort());
+    assert.deepEqual(
+      files,
+      [join(dir, 'bad.ocip.yaml'), join(dir, 'ok.ocip.yaml'), join(dir, 'plain.xml'), join(dir, 'xs.ocip.yaml')].sort(),
+    );
   });
 
   it('usage and I/O errors exit 2 with a clear message', async () => {

@@ -39,7 +39,9 @@ describe('extension manifest', () => {
 
   it('menus, keybindings and walkthrough links name contributed commands', () => {
     const used = [
-      ...Object.values(c.menus as Record<string, { command: string }[]>).flat().map((m) => m.command),
+      ...Object.values(c.menus as Record<string, { command: string }[]>)
+        .flat()
+        .map((m) => m.command),
       ...c.keybindings.map((k: { command: string }) => k.command),
       ...JSON.stringify(c.walkthroughs).matchAll(/command:(ocip\.[A-Za-z]+)/g),
     ].map((x) => (typeof x === 'string' ? x : x[1]));
@@ -53,7 +55,9 @@ describe('extension manifest', () => {
       ...c.grammars.map((g: { path: string }) => g.path),
       ...c.snippets.map((s: { path: string }) => s.path),
       ...c.languages.filter((l: { configuration?: string }) => l.configuration).map((l: { configuration: string }) => l.configuration),
-      ...c.walkthroughs.flatMap((w: { steps: { media: { markdown?: string; image?: string } }[] }) => w.steps.map((s) => s.media.markdown ?? s.media.image)),
+      ...c.walkthroughs.flatMap((w: { steps: { media: { markdown?: string; image?: string } }[] }) =>
+        w.steps.map((s) => s.media.markdown ?? s.media.image),
+      ),
     ].map((f: string) => f.replace(/^\.\//, ''));
     for (const f of files) assert.ok(existsSync(join(ROOT, f)) || f.startsWith('dist/'), `${f} exists`);
   });
@@ -67,15 +71,22 @@ describe('extension manifest', () => {
 
   it('where a password goes is a user setting only, restricted in untrusted workspaces; Restricted Mode and virtual workspaces are declared', () => {
     const props = c.configuration.properties;
-    for (const key of ['ocip.servers', 'ocip.activeServer']) assert.ok(['application', 'machine'].includes(props[key].scope), `${key} scope ${props[key].scope}`);
+    for (const key of ['ocip.servers', 'ocip.activeServer'])
+      assert.ok(['application', 'machine'].includes(props[key].scope), `${key} scope ${props[key].scope}`);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual([...pkg.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), ['ocip.activeServer', 'ocip.schemaDirectory', 'ocip.servers']);
+    assert.deepEqual([...pkg.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), [
+      'ocip.activeServer',
+      'ocip.schemaDirectory',
+      'ocip.servers',
+    ]);
     assert.ok(pkg.capabilities.virtualWorkspaces.supported === 'limited' && pkg.capabilities.virtualWorkspaces.description);
     assert.equal(props['ocip.detectXml'].default, true);
   });
 
   it('every setting has a markdown description and a default', () => {
-    for (const [key, p] of Object.entries(c.configuration.properties as Record<string, { markdownDescription?: string; default?: unknown }>)) {
+    for (const [key, p] of Object.entries(
+      c.configuration.properties as Record<string, { markdownDescription?: string; default?: unknown }>,
+    )) {
       assert.ok(p.markdownDescription, `${key} has a markdownDescription`);
       assert.ok('default' in p, `${key} has a default`);
     }

@@ -19,13 +19,36 @@ const cmd = (index: number, userId: string): PreparedCommand => ({
   headSpan: { start: 0, end: 1 },
 });
 const rows: SendResultRow[] = [
-  { index: 0, type: 'UserConsolidatedAddRequest22', userId: 'a@x', kind: 'success', responseType: 'SuccessResponse', rawXml: '<command echo="" xsi:type="c:SuccessResponse" xmlns:c="C" xmlns=""/>' },
-  { index: 2, type: 'UserConsolidatedAddRequest22', userId: 'b@x', kind: 'error', errorCode: 4200, summary: '[Error 4200] User already exists: b@x', detail: 'line one\nline two', rawXml: '<command type="Error" …/>' },
+  {
+    index: 0,
+    type: 'UserConsolidatedAddRequest22',
+    userId: 'a@x',
+    kind: 'success',
+    responseType: 'SuccessResponse',
+    rawXml: '<command echo="" xsi:type="c:SuccessResponse" xmlns:c="C" xmlns=""/>',
+  },
+  {
+    index: 2,
+    type: 'UserConsolidatedAddRequest22',
+    userId: 'b@x',
+    kind: 'error',
+    errorCode: 4200,
+    summary: '[Error 4200] User already exists: b@x',
+    detail: 'line one\nline two',
+    rawXml: '<command type="Error" …/>',
+  },
   { index: 3, type: 'UserConsolidatedAddRequest22', userId: 'c@x', kind: 'not-sent', summary: 'not sent: cancelled', rawXml: '' },
 ];
 
 describe('results view text', () => {
-  const text = renderResults({ time: new Date('2025-03-04T05:06:07Z'), server, fileLabel: 'users.ocip.yaml', loginType: 'System', rows, commands: [cmd(0, 'a@x'), cmd(2, 'b@x'), cmd(3, 'c@x')] });
+  const text = renderResults({
+    time: new Date('2025-03-04T05:06:07Z'),
+    server,
+    fileLabel: 'users.ocip.yaml',
+    loginType: 'System',
+    rows,
+    commands: [cmd(0, 'a@x'), cmd(2, 'b@x'), cmd(3, 'c@x')],
+  });
   const lines = text.split('\n');
 
   test('title, file, server, outcome', () => {
@@ -47,14 +70,27 @@ describe('results view text', () => {
   });
 
   test('details with code, summary and multi-line detail; raw XML with secrets masked', () => {
-    assert.match(text, /#3 UserConsolidatedAddRequest22 b@x\n  result:  FAILED\n  code:    4200\n  summary: \[Error 4200\] User already exists: b@x\n  detail:  line one\n           line two/);
-    assert.match(text, /#1 UserConsolidatedAddRequest22 request:\n    <command xsi:type="UserConsolidatedAddRequest22" xmlns=""><userId>a@x<\/userId><password>\*{8}<\/password><\/command>/);
+    assert.match(
+      text,
+      /#3 UserConsolidatedAddRequest22 b@x\n  result:  FAILED\n  code:    4200\n  summary: \[Error 4200\] User already exists: b@x\n  detail:  line one\n           line two/,
+    );
+    assert.match(
+      text,
+      /#1 UserConsolidatedAddRequest22 request:\n    <command xsi:type="UserConsolidatedAddRequest22" xmlns=""><userId>a@x<\/userId><password>\*{8}<\/password><\/command>/,
+    );
     assert.match(text, /#4 response:\n    \(none\)/);
     assert.ok(!text.includes('Top-Secret-77'));
   });
 
   test('a failed login shows why nothing was sent', () => {
-    const t = renderResults({ time: new Date(0), server, fileLabel: 'f.ocip.yaml', failure: '[Error 4962] Invalid password', rows: [], commands: [] });
+    const t = renderResults({
+      time: new Date(0),
+      server,
+      fileLabel: 'f.ocip.yaml',
+      failure: '[Error 4962] Invalid password',
+      rows: [],
+      commands: [],
+    });
     assert.match(t, /\nNOT SENT: \[Error 4962\] Invalid password\n/);
   });
 
@@ -71,7 +107,16 @@ describe('manifest', () => {
   const registered = [...source.matchAll(/reg\('(ocip\.[A-Za-z]+)'/g)].map((m) => m[1]);
 
   test('every send command is registered and contributed with category OCI-P', () => {
-    const expected = ['ocip.send', 'ocip.sendAll', 'ocip.selectServer', 'ocip.forgetPassword', 'ocip.showHistory', 'ocip.resend', 'ocip.startSimulator', 'ocip.stopSimulator'];
+    const expected = [
+      'ocip.send',
+      'ocip.sendAll',
+      'ocip.selectServer',
+      'ocip.forgetPassword',
+      'ocip.showHistory',
+      'ocip.resend',
+      'ocip.startSimulator',
+      'ocip.stopSimulator',
+    ];
     for (const id of expected) assert.ok(registered.includes(id), `${id} is registered`);
     for (const id of registered) {
       const c = pkg.contributes.commands.find((x: { command: string }) => x.command === id);
@@ -85,7 +130,11 @@ describe('manifest', () => {
     assert.equal(kb.key, 'ctrl+alt+enter');
     assert.equal(kb.mac, 'cmd+alt+enter');
     assert.match(kb.when, /editorLangId =~ \/\^ocip-\(yaml\|xml\)\$\//);
-    assert.ok(pkg.contributes.menus['editor/title'].some((m: { command: string; when: string }) => m.command === 'ocip.send' && m.when.includes('ocip-')));
+    assert.ok(
+      pkg.contributes.menus['editor/title'].some(
+        (m: { command: string; when: string }) => m.command === 'ocip.send' && m.when.includes('ocip-'),
+      ),
+    );
     const props = pkg.contributes.configuration.properties;
     assert.deepEqual(props['ocip.servers'].items.properties.transport.enum, ['tcp', 'tls', 'soap']);
     assert.equal(props['ocip.servers'].items.properties.password, undefined, 'no password in settings');
@@ -94,9 +143,18 @@ describe('manifest', () => {
 });
 
 describe('results view: data responses', () => {
-  const raw = '<command echo="" xsi:type="UserGetListInGroupResponse" xmlns=""><userTable><colHeading>User Id</colHeading><colHeading>Last Name</colHeading><row><col>a@x</col><col>Doe</col></row></userTable></command>';
-  const listCmd: PreparedCommand = { index: 0, type: 'UserGetListInGroupRequest', xml: '<command xsi:type="UserGetListInGroupRequest" xmlns=""/>', span: { start: 0, end: 1 }, headSpan: { start: 0, end: 1 } };
-  const [row] = withResponseData([{ index: 0, type: 'UserGetListInGroupRequest', kind: 'data', responseType: 'UserGetListInGroupResponse', rawXml: raw }]);
+  const raw =
+    '<command echo="" xsi:type="UserGetListInGroupResponse" xmlns=""><userTable><colHeading>User Id</colHeading><colHeading>Last Name</colHeading><row><col>a@x</col><col>Doe</col></row></userTable></command>';
+  const listCmd: PreparedCommand = {
+    index: 0,
+    type: 'UserGetListInGroupRequest',
+    xml: '<command xsi:type="UserGetListInGroupRequest" xmlns=""/>',
+    span: { start: 0, end: 1 },
+    headSpan: { start: 0, end: 1 },
+  };
+  const [row] = withResponseData([
+    { index: 0, type: 'UserGetListInGroupRequest', kind: 'data', responseType: 'UserGetListInGroupResponse', rawXml: raw },
+  ]);
   const view = { time: new Date('2025-03-04T05:06:07Z'), server, fileLabel: 'check.ocip.yaml', rows: [row], commands: [listCmd] };
   const text = renderResults(view);
 
@@ -105,7 +163,12 @@ describe('results view: data responses', () => {
     const at = lines.indexOf('#1 UserGetListInGroupResponse (UserGetListInGroupRequest)');
     assert.ok(at > 0, text);
     assert.match(lines[at], DATA_HEADING);
-    assert.deepEqual(lines.slice(at + 1, at + 5), ['    userTable: 1 row', '      User Id | Last Name', '      --------|----------', '      a@x     | Doe']);
+    assert.deepEqual(lines.slice(at + 1, at + 5), [
+      '    userTable: 1 row',
+      '      User Id | Last Name',
+      '      --------|----------',
+      '      a@x     | Doe',
+    ]);
   });
 
   test('the raw XML of a result: request and response as received', () => {

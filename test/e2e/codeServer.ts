@@ -111,10 +111,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const configFile = join(root, 'config.yaml');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   if (!options.workspaceInPlace) cpSync(options.workspace, workspaceDir, { recursive: true });
-  writeFileSync(
-    join(userDataDir, 'User/settings.json'),
-    JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
-  );
+  writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   // Our own config file: code-server must not read or write the user's ~/.config/code-server.
   writeFileSync(configFile, 'auth: none\ncert: false\n');
   const env = { ...process.env, XDG_DATA_HOME: join(root, 'xdg-data'), XDG_CACHE_HOME: join(root, 'xdg-cache') };
@@ -152,8 +149,10 @@ function launch(
 ): Promise<CodeServer> {
   const args = [
     ...common,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

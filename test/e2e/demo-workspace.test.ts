@@ -30,9 +30,11 @@ test('the workspace is copied from examples/ once; an edited file survives the n
   });
 });
 
-test('settings: the simulator entry for the demo\'s user settings (never a workspace file)', () => {
+test("settings: the simulator entry for the demo's user settings (never a workspace file)", () => {
   assert.deepEqual(demoServerSettings({ port: 40001, username: 'sysadmin' }), {
-    'ocip.servers': [{ name: 'Local simulator', host: '127.0.0.1', port: 40001, transport: 'tcp', username: 'sysadmin', production: false }],
+    'ocip.servers': [
+      { name: 'Local simulator', host: '127.0.0.1', port: 40001, transport: 'tcp', username: 'sysadmin', production: false },
+    ],
     'ocip.activeServer': 'Local simulator',
   });
 });

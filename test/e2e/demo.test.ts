@@ -107,42 +107,57 @@ after(async () => {
   rmSync(demoDir, { recursive: true, force: true });
 });
 
-e2eTest('the ready line names a loopback address and the demo folder as the workspace', () => vs, async () => {
-  const folder = new URL(url).searchParams.get('folder');
-  assert.equal(folder, join(demoDir, 'workspace'));
-  assert.match(output, /Ctrl\+Alt\+Enter/);
-  assert.ok(simPort > 0, output);
-  const settings = JSON.parse(readFileSync(join(folder!, '.vscode/settings.json'), 'utf8'));
-  assert.deepEqual(settings['ocip.servers'], [{ name: 'Local simulator', host: '127.0.0.1', port: simPort, transport: 'tcp', username: 'sysadmin', production: false }]);
-  assert.equal(settings['ocip.activeServer'], 'Local simulator');
-});
+e2eTest(
+  'the ready line names a loopback address and the demo folder as the workspace',
+  () => vs,
+  async () => {
+    const folder = new URL(url).searchParams.get('folder');
+    assert.equal(folder, join(demoDir, 'workspace'));
+    assert.match(output, /Ctrl\+Alt\+Enter/);
+    assert.ok(simPort > 0, output);
+    const settings = JSON.parse(readFileSync(join(folder!, '.vscode/settings.json'), 'utf8'));
+    assert.deepEqual(settings['ocip.servers'], [
+      { name: 'Local simulator', host: '127.0.0.1', port: simPort, transport: 'tcp', username: 'sysadmin', production: false },
+    ]);
+    assert.equal(settings['ocip.activeServer'], 'Local simulator');
+  },
+);
 
-e2eTest('the address opens VS Code with the examples; "Local simulator" is the active server and answers a send', () => vs, async () => {
-  vs = await VSCodeSession.attach(url, new URL(url).searchParams.get('folder')!);
-  const explorer = await vs.page.locator('.explorer-folders-view .monaco-list-row .label-name').allInnerTexts();
-  for (const name of ['mistakes', 'add-user-minimal.ocip.yaml', 'add-user.ocip.xml']) assert.ok(explorer.includes(name), `${name} in ${explorer}`);
-  await vs.openFile('add-user-minimal.ocip.yaml');
-  await vs.waitForStatusBarItem('Local simulator');
-  // What the ready message tells the user to do: Ctrl+Alt+Enter in the file, then the seed's password.
-  await vs.goTo(2, 1);
-  await vs.page.keyboard.press('Control+Alt+Enter');
-  await vs.answerInputBox('OCI-P: Password', seed.accounts.find((a) => a.level === 'System')!.password);
-  await vs.waitForMessage(/^OCI-P: 1 of 1 command succeeded\.$/);
-  const state = JSON.parse(readFileSync(join(demoDir, 'sim-state.json'), 'utf8'));
-  assert.ok(state.users['alice.martin@acme.example.com'], 'the simulator persisted the new user');
-});
+e2eTest(
+  'the address opens VS Code with the examples; "Local simulator" is the active server and answers a send',
+  () => vs,
+  async () => {
+    vs = await VSCodeSession.attach(url, new URL(url).searchParams.get('folder')!);
+    const explorer = await vs.page.locator('.explorer-folders-view .monaco-list-row .label-name').allInnerTexts();
+    for (const name of ['mistakes', 'add-user-minimal.ocip.yaml', 'add-user.ocip.xml'])
+      assert.ok(explorer.includes(name), `${name} in ${explorer}`);
+    await vs.openFile('add-user-minimal.ocip.yaml');
+    await vs.waitForStatusBarItem('Local simulator');
+    // What the ready message tells the user to do: Ctrl+Alt+Enter in the file, then the seed's password.
+    await vs.goTo(2, 1);
+    await vs.page.keyboard.press('Control+Alt+Enter');
+    await vs.answerInputBox('OCI-P: Password', seed.accounts.find((a) => a.level === 'System')!.password);
+    await vs.waitForMessage(/^OCI-P: 1 of 1 command succeeded\.$/);
+    const state = JSON.parse(readFileSync(join(demoDir, 'sim-state.json'), 'utf8'));
+    assert.ok(state.users['alice.martin@acme.example.com'], 'the simulator persisted the new user');
+  },
+);
 
-e2eTest('Ctrl+C (SIGINT) stops the demo, code-server and the simulator', () => vs, async () => {
-  await vs?.close();
-  vs = undefined;
-  const codeServerPort = Number(new URL(url).port);
-  assert.ok(await listening(codeServerPort));
-  assert.ok(await listening(simPort));
-  process.kill(demo!.pid!, 'SIGINT');
-  const { code } = await exited;
-  assert.equal(code, 0, output);
-  assert.match(output, /demo: stopped/);
-  assert.equal(await listening(codeServerPort), false, 'code-server still listening');
-  assert.equal(await listening(simPort), false, 'the simulator still listening');
-  assert.deepEqual(processesMentioning(demoDir), []);
-});
+e2eTest(
+  'Ctrl+C (SIGINT) stops the demo, code-server and the simulator',
+  () => vs,
+  async () => {
+    await vs?.close();
+    vs = undefined;
+    const codeServerPort = Number(new URL(url).port);
+    assert.ok(await listening(codeServerPort));
+    assert.ok(await listening(simPort));
+    process.kill(demo!.pid!, 'SIGINT');
+    const { code } = await exited;
+    assert.equal(code, 0, output);
+    assert.match(output, /demo: stopped/);
+    assert.equal(await listening(codeServerPort), false, 'code-server still listening');
+    assert.equal(await listening(simPort), false, 'the simulator still listening');
+    assert.deepEqual(processesMentioning(demoDir), []);
+  },
+);

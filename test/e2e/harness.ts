@@ -88,7 +88,14 @@ export class VSCodeSession {
    */
   static async attach(url: string, folder: string, options: Pick<SessionOptions, 'viewport'> = {}): Promise<VSCodeSession> {
     const port = Number(new URL(url).port);
-    const server: CodeServer = { url: new URL(url).origin, port, workspaceDir: folder, userDataDir: '', log: () => '', stop: async () => {} };
+    const server: CodeServer = {
+      url: new URL(url).origin,
+      port,
+      workspaceDir: folder,
+      userDataDir: '',
+      log: () => '',
+      stop: async () => {},
+    };
     return VSCodeSession.openBrowser(server, options.viewport, false);
   }
 
@@ -146,7 +153,10 @@ export class VSCodeSession {
     // The palette is gone when the widget hides, or when the command replaced it with its own quick pick or
     // input box (whose input does not start with '>').
     await this.page.waitForFunction(() => {
-      const widget = (globalThis as unknown as PageGlobal).document.querySelector('.quick-input-widget') as unknown as { style: { display: string }; querySelector(s: string): { value: string } | null } | null;
+      const widget = (globalThis as unknown as PageGlobal).document.querySelector('.quick-input-widget') as unknown as {
+        style: { display: string };
+        querySelector(s: string): { value: string } | null;
+      } | null;
       if (!widget || widget.style.display === 'none') return true;
       return !(widget.querySelector('input.input')?.value ?? '').startsWith('>');
     });
@@ -205,7 +215,9 @@ export class VSCodeSession {
     try {
       const handle = await this.page.waitForFunction(
         ({ source, flags, file }) =>
-          (globalThis as unknown as PageGlobal).__ocip.problems().find((p) => new RegExp(source, flags).test(p.message) && (!file || p.file === file)),
+          (globalThis as unknown as PageGlobal).__ocip
+            .problems()
+            .find((p) => new RegExp(source, flags).test(p.message) && (!file || p.file === file)),
         { ...patternOf(message), file },
       );
       return (await handle.jsonValue()) as Problem;
@@ -226,7 +238,9 @@ export class VSCodeSession {
     try {
       await this.page.waitForFunction(
         ({ source, flags, file }) =>
-          !(globalThis as unknown as PageGlobal).__ocip.problems().some((p) => new RegExp(source, flags).test(p.message) && (!file || p.file === file)),
+          !(globalThis as unknown as PageGlobal).__ocip
+            .problems()
+            .some((p) => new RegExp(source, flags).test(p.message) && (!file || p.file === file)),
         { ...patternOf(message), file },
       );
     } catch (error) {
@@ -254,7 +268,9 @@ export class VSCodeSession {
         { name: `squiggly-${severity}`, line },
       );
     } catch (error) {
-      throw new Error(`no ${severity} squiggle on line ${line}; squiggles on ${JSON.stringify(await this.squiggleLines(severity))}: ${error}`);
+      throw new Error(
+        `no ${severity} squiggle on line ${line}; squiggles on ${JSON.stringify(await this.squiggleLines(severity))}: ${error}`,
+      );
     }
   }
 
@@ -368,7 +384,9 @@ export class VSCodeSession {
   /** Applies the Quick Fix titled exactly `title` from the menu at the cursor (opened if needed). */
   async applyQuickFix(title: string): Promise<void> {
     if (!(await this.page.locator('.action-widget').isVisible())) await this.quickFixes();
-    const row = this.page.locator('.action-widget .monaco-list-row.action', { has: this.page.locator('.title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+    const row = this.page.locator('.action-widget .monaco-list-row.action', {
+      has: this.page.locator('.title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+    });
     try {
       // The menu lays a pointer block over the window until the mouse moves (so a resting pointer does not pick
       // an item), as a user's hand would: move onto the row first, then click it.
@@ -388,7 +406,9 @@ export class VSCodeSession {
    */
   async outline(): Promise<OutlineRow[]> {
     await this.runCommand('Explorer: Focus on Outline View');
-    const folders = this.page.locator('.pane-header[aria-expanded="true"]', { has: this.page.locator('.title', { hasText: /^workspace$/i }) });
+    const folders = this.page.locator('.pane-header[aria-expanded="true"]', {
+      has: this.page.locator('.title', { hasText: /^workspace$/i }),
+    });
     const collapsed = (await folders.count()) > 0;
     if (collapsed) await folders.first().click();
     try {
@@ -402,7 +422,11 @@ export class VSCodeSession {
       }
       return await this.page.evaluate(() => (globalThis as unknown as PageGlobal).__ocip.outlineRows());
     } finally {
-      if (collapsed) await this.page.locator('.pane-header[aria-expanded="false"]', { has: this.page.locator('.title', { hasText: /^workspace$/i }) }).first().click();
+      if (collapsed)
+        await this.page
+          .locator('.pane-header[aria-expanded="false"]', { has: this.page.locator('.title', { hasText: /^workspace$/i }) })
+          .first()
+          .click();
     }
   }
 
@@ -410,7 +434,8 @@ export class VSCodeSession {
   async waitForMessage(message: string | RegExp): Promise<Notification> {
     try {
       const handle = await this.page.waitForFunction(
-        ({ source, flags }) => (globalThis as unknown as PageGlobal).__ocip.notifications().find((n) => new RegExp(source, flags).test(n.message)),
+        ({ source, flags }) =>
+          (globalThis as unknown as PageGlobal).__ocip.notifications().find((n) => new RegExp(source, flags).test(n.message)),
         patternOf(message),
       );
       return (await handle.jsonValue()) as Notification;
@@ -422,7 +447,8 @@ export class VSCodeSession {
   /** Waits until no notification toast whose message matches is shown (e.g. a finished progress notification). */
   async waitForNoMessage(message: string | RegExp): Promise<void> {
     await this.page.waitForFunction(
-      ({ source, flags }) => !(globalThis as unknown as PageGlobal).__ocip.notifications().some((n) => new RegExp(source, flags).test(n.message)),
+      ({ source, flags }) =>
+        !(globalThis as unknown as PageGlobal).__ocip.notifications().some((n) => new RegExp(source, flags).test(n.message)),
       patternOf(message),
     );
   }
@@ -440,7 +466,9 @@ export class VSCodeSession {
 
   /** Waits for the input box titled `title` (e.g. 'OCI-P: Password'), types `value` and accepts it with Enter. */
   async answerInputBox(title: string, value: string): Promise<void> {
-    const widget = this.page.locator('.quick-input-widget', { has: this.page.locator('.quick-input-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+    const widget = this.page.locator('.quick-input-widget', {
+      has: this.page.locator('.quick-input-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+    });
     await widget.waitFor();
     await widget.locator('input.input').fill(value);
     await this.page.keyboard.press('Enter');
@@ -449,7 +477,9 @@ export class VSCodeSession {
 
   /** The quick pick titled `title` (e.g. 'OCI-P: Select the server to send to'), once it is shown. */
   private quickPick(title: string) {
-    return this.page.locator('.quick-input-widget', { has: this.page.locator('.quick-input-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+    return this.page.locator('.quick-input-widget', {
+      has: this.page.locator('.quick-input-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+    });
   }
 
   /** Waits for the quick pick titled `title` and returns its rows (label, description, detail), in the order shown. */
@@ -459,8 +489,13 @@ export class VSCodeSession {
     const rows = widget.locator('.quick-input-list .monaco-list-row');
     const out: QuickPickRow[] = [];
     for (const row of await rows.all()) {
-      const text = async (selector: string) => ((await row.locator(selector).count()) ? (await row.locator(selector).first().innerText()).trim() : '');
-      out.push({ label: await text('.label-name'), description: await text('.label-description'), detail: await text('.quick-input-list-label-meta') });
+      const text = async (selector: string) =>
+        (await row.locator(selector).count()) ? (await row.locator(selector).first().innerText()).trim() : '';
+      out.push({
+        label: await text('.label-name'),
+        description: await text('.label-description'),
+        detail: await text('.quick-input-list-label-meta'),
+      });
     }
     return out;
   }
@@ -490,7 +525,10 @@ export class VSCodeSession {
   /** Clicks the button labelled exactly `button` of the modal dialog shown and waits until it closes. */
   async answerDialog(button: string): Promise<void> {
     const dialog = this.page.locator('.monaco-dialog-box');
-    await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^\\s*${escapeRegExp(button)}\\s*$`) }).first().click();
+    await dialog
+      .locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^\\s*${escapeRegExp(button)}\\s*$`) })
+      .first()
+      .click();
     await dialog.waitFor({ state: 'hidden' });
   }
 
@@ -508,7 +546,9 @@ export class VSCodeSession {
 
   /** Makes the editor tab titled `title` active (clicking it) and returns its whole text. */
   async editorTextOf(title: string): Promise<string> {
-    const tab = this.page.locator('.tabs-container .tab', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+    const tab = this.page.locator('.tabs-container .tab', {
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+    });
     await tab.first().click();
     await this.page.locator('.tabs-container .tab.active', { hasText: title }).first().waitFor();
     await this.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();

@@ -62,7 +62,11 @@ export function installPageHelpers(): void {
       const out: Notification[] = [];
       for (const item of document.querySelectorAll('.notifications-toasts .notification-list-item')) {
         const icon = item.querySelector('.notification-list-item-icon');
-        const severity = icon?.classList.contains('codicon-error') ? 'error' : icon?.classList.contains('codicon-warning') ? 'warning' : 'info';
+        const severity = icon?.classList.contains('codicon-error')
+          ? 'error'
+          : icon?.classList.contains('codicon-warning')
+            ? 'warning'
+            : 'info';
         out.push({ severity, message: item.querySelector('.notification-list-item-message')?.textContent?.trim() ?? '' });
       }
       return out;

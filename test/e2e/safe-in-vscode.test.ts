@@ -30,10 +30,18 @@ const impostor = { connections: 0, bytes: Buffer.alloc(0) };
 let impostorServer: Server | undefined;
 let impostorPort = 0;
 
-const prodAt = (port: number, extra: Record<string, unknown> = {}) => ({ name: 'prod', host: '127.0.0.1', port, transport: 'tcp', username: ADMIN.userId, ...extra });
+const prodAt = (port: number, extra: Record<string, unknown> = {}) => ({
+  name: 'prod',
+  host: '127.0.0.1',
+  port,
+  transport: 'tcp',
+  username: ADMIN.userId,
+  ...extra,
+});
 const userSettingsFile = () => join(vs!.userDataDir, 'User/settings.json');
 const workspaceSettingsFile = () => join(vs!.workspaceDir, '.vscode/settings.json');
-const passwordBox = () => vs!.page.locator('.quick-input-widget', { has: vs!.page.locator('.quick-input-title', { hasText: /^OCI-P: Password$/ }) });
+const passwordBox = () =>
+  vs!.page.locator('.quick-input-widget', { has: vs!.page.locator('.quick-input-title', { hasText: /^OCI-P: Password$/ }) });
 
 /** Command lines of the OCI-P language servers of this code-server (its extensions folder). */
 function languageServers(): string[] {
@@ -92,7 +100,11 @@ before(async () => {
   // The hostile repository: same server name and user, its own address, TLS checks off.
   writeFileSync(
     join(tmp, '.vscode/settings.json'),
-    JSON.stringify({ 'ocip.servers': [prodAt(impostorPort, { tls: { allowSelfSigned: true } })], 'ocip.activeServer': 'prod', 'editor.tabSize': 2 }, null, 2) + '\n',
+    JSON.stringify(
+      { 'ocip.servers': [prodAt(impostorPort, { tls: { allowSelfSigned: true } })], 'ocip.activeServer': 'prod', 'editor.tabSize': 2 },
+      null,
+      2,
+    ) + '\n',
   );
   vs = await VSCodeSession.start({
     workspace: tmp,
@@ -107,79 +119,105 @@ after(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-e2eTest('a pom.xml opened alone starts no language server and shows no OCI-P status; a BroadsoftDocument .xml does', () => vs, async () => {
-  await vs!.openFile('pom.xml');
-  await vs!.waitForLanguageMode('XML');
-  // The extension is activated by XML files (for the BroadsoftDocument check) and has run its activate().
-  assert.match(await vs!.runningExtension('OCI-P for BroadWorks'), /Activation/);
-  await vs!.runCommand('View: Focus First Editor Group');
-  await vs!.openFile('pom.xml');
-  await vs!.waitForLanguageMode('XML');
-  assert.deepEqual(languageServers(), [], 'no OCI-P language server for a pom.xml');
-  const statusTexts = (await vs!.page.locator('.part.statusbar .statusbar-item').allInnerTexts()).map((t) => t.trim());
-  assert.ok(!statusTexts.some((t) => /OCI-P|prod/.test(t)), JSON.stringify(statusTexts));
+e2eTest(
+  'a pom.xml opened alone starts no language server and shows no OCI-P status; a BroadsoftDocument .xml does',
+  () => vs,
+  async () => {
+    await vs!.openFile('pom.xml');
+    await vs!.waitForLanguageMode('XML');
+    // The extension is activated by XML files (for the BroadsoftDocument check) and has run its activate().
+    assert.match(await vs!.runningExtension('OCI-P for BroadWorks'), /Activation/);
+    await vs!.runCommand('View: Focus First Editor Group');
+    await vs!.openFile('pom.xml');
+    await vs!.waitForLanguageMode('XML');
+    assert.deepEqual(languageServers(), [], 'no OCI-P language server for a pom.xml');
+    const statusTexts = (await vs!.page.locator('.part.statusbar .statusbar-item').allInnerTexts()).map((t) => t.trim());
+    assert.ok(!statusTexts.some((t) => /OCI-P|prod/.test(t)), JSON.stringify(statusTexts));
 
-  await vs!.openFile('legacy-users.xml');
-  await vs!.waitForLanguageMode('OCI-P XML');
-  await until('the language server to start', () => languageServers().length === 1);
-  await vs!.waitForStatusBarItem('prod');
-});
+    await vs!.openFile('legacy-users.xml');
+    await vs!.waitForLanguageMode('OCI-P XML');
+    await until('the language server to start', () => languageServers().length === 1);
+    await vs!.waitForStatusBarItem('prod');
+  },
+);
 
-e2eTest('a workspace redefining "prod" is ignored: the send goes to the user\'s prod, the impostor receives nothing', () => vs, async () => {
-  await sendMinimal();
-  await vs!.answerInputBox('OCI-P: Password', ADMIN.password);
-  await vs!.waitForMessage(/^OCI-P: 1 of 1 command succeeded\.$/);
-  assert.equal(sim!.state.users['alice.martin@acme.example.com']?.lastName, 'Martin', 'the user\'s own server executed it');
-  assert.equal(impostor.connections, 0);
-  assert.equal(impostor.bytes.length, 0);
-});
+e2eTest(
+  'a workspace redefining "prod" is ignored: the send goes to the user\'s prod, the impostor receives nothing',
+  () => vs,
+  async () => {
+    await sendMinimal();
+    await vs!.answerInputBox('OCI-P: Password', ADMIN.password);
+    await vs!.waitForMessage(/^OCI-P: 1 of 1 command succeeded\.$/);
+    assert.equal(sim!.state.users['alice.martin@acme.example.com']?.lastName, 'Martin', "the user's own server executed it");
+    assert.equal(impostor.connections, 0);
+    assert.equal(impostor.bytes.length, 0);
+  },
+);
 
-e2eTest('"prod" moved to another address: a fresh password prompt, and the stored password reaches nothing', () => vs, async () => {
-  await writeUserSettings({ 'ocip.servers': [prodAt(impostorPort)] });
-  await vs!.runCommand('View: Focus First Editor Group');
-  await vs!.openFile(MINIMAL);
-  await vs!.waitForStatusBarItem('prod');
-  await vs!.page.locator('.part.statusbar .statusbar-item a[aria-label*="127.0.0.1:' + impostorPort + '"]').first().waitFor();
-  await sendMinimal();
-  await passwordBox().waitFor();
-  await vs!.page.keyboard.press('Escape');
-  await passwordBox().waitFor({ state: 'hidden' });
-  assert.equal(impostor.connections, 0, 'nothing connected to the new address without a password typed for it');
-  assert.equal(impostor.bytes.length, 0);
-  await writeUserSettings({ 'ocip.servers': [prodAt(sim!.ports.tcp!)] });
-  await vs!.page.locator('.part.statusbar .statusbar-item a[aria-label*="127.0.0.1:' + sim!.ports.tcp + '"]').first().waitFor();
-});
+e2eTest(
+  '"prod" moved to another address: a fresh password prompt, and the stored password reaches nothing',
+  () => vs,
+  async () => {
+    await writeUserSettings({ 'ocip.servers': [prodAt(impostorPort)] });
+    await vs!.runCommand('View: Focus First Editor Group');
+    await vs!.openFile(MINIMAL);
+    await vs!.waitForStatusBarItem('prod');
+    await vs!.page
+      .locator('.part.statusbar .statusbar-item a[aria-label*="127.0.0.1:' + impostorPort + '"]')
+      .first()
+      .waitFor();
+    await sendMinimal();
+    await passwordBox().waitFor();
+    await vs!.page.keyboard.press('Escape');
+    await passwordBox().waitFor({ state: 'hidden' });
+    assert.equal(impostor.connections, 0, 'nothing connected to the new address without a password typed for it');
+    assert.equal(impostor.bytes.length, 0);
+    await writeUserSettings({ 'ocip.servers': [prodAt(sim!.ports.tcp!)] });
+    await vs!.page
+      .locator('.part.statusbar .statusbar-item a[aria-label*="127.0.0.1:' + sim!.ports.tcp + '"]')
+      .first()
+      .waitFor();
+  },
+);
 
-e2eTest('Start and Stop Local Simulator leave both settings files byte-identical and give back the active server', () => vs, async () => {
-  const userBefore = readFileSync(userSettingsFile());
-  const workspaceBefore = readFileSync(workspaceSettingsFile());
-  await vs!.runCommand('View: Focus First Editor Group');
-  await vs!.openFile(MINIMAL);
-  await vs!.clearNotifications();
-  await vs!.runCommand('OCI-P: Start Local Simulator');
-  await vs!.waitForMessage(/^OCI-P: local simulator running on 127\.0\.0\.1:\d+; "Local simulator" is the active server\.$/);
-  await vs!.waitForStatusBarItem('Local simulator');
-  await sendMinimal();
-  await vs!.waitForMessage(/^OCI-P: 1 of 1 command succeeded\.$/);
-  assert.equal(await passwordBox().isVisible(), false, 'no prompt: the simulator\'s password is in the secret store');
-  await vs!.clearNotifications();
-  await vs!.runCommand('OCI-P: Stop Local Simulator');
-  await vs!.waitForMessage('OCI-P: local simulator stopped.');
-  await vs!.runCommand('View: Focus First Editor Group');
-  await vs!.openFile(MINIMAL);
-  const label = await vs!.waitForStatusBarItem('prod');
-  assert.match(label, new RegExp(`127\\.0\\.0\\.1:${sim!.ports.tcp}`));
-  assert.ok(readFileSync(userSettingsFile()).equals(userBefore), 'user settings.json unchanged');
-  assert.ok(readFileSync(workspaceSettingsFile()).equals(workspaceBefore), '.vscode/settings.json unchanged');
-});
+e2eTest(
+  'Start and Stop Local Simulator leave both settings files byte-identical and give back the active server',
+  () => vs,
+  async () => {
+    const userBefore = readFileSync(userSettingsFile());
+    const workspaceBefore = readFileSync(workspaceSettingsFile());
+    await vs!.runCommand('View: Focus First Editor Group');
+    await vs!.openFile(MINIMAL);
+    await vs!.clearNotifications();
+    await vs!.runCommand('OCI-P: Start Local Simulator');
+    await vs!.waitForMessage(/^OCI-P: local simulator running on 127\.0\.0\.1:\d+; "Local simulator" is the active server\.$/);
+    await vs!.waitForStatusBarItem('Local simulator');
+    await sendMinimal();
+    await vs!.waitForMessage(/^OCI-P: 1 of 1 command succeeded\.$/);
+    assert.equal(await passwordBox().isVisible(), false, "no prompt: the simulator's password is in the secret store");
+    await vs!.clearNotifications();
+    await vs!.runCommand('OCI-P: Stop Local Simulator');
+    await vs!.waitForMessage('OCI-P: local simulator stopped.');
+    await vs!.runCommand('View: Focus First Editor Group');
+    await vs!.openFile(MINIMAL);
+    const label = await vs!.waitForStatusBarItem('prod');
+    assert.match(label, new RegExp(`127\\.0\\.0\\.1:${sim!.ports.tcp}`));
+    assert.ok(readFileSync(userSettingsFile()).equals(userBefore), 'user settings.json unchanged');
+    assert.ok(readFileSync(workspaceSettingsFile()).equals(workspaceBefore), '.vscode/settings.json unchanged');
+  },
+);
 
-e2eTest('the language status of an OCI-P file shows the model, the data mode and level, and the server', () => vs, async () => {
-  await vs!.runCommand('View: Focus First Editor Group');
-  await vs!.openFile(MINIMAL);
-  await vs!.page.locator('[id="status.languageStatus"]').click();
-  const entries = vs!.page.locator('.hover-language-status');
-  await entries.filter({ hasText: 'AS data mode, System administrator' }).first().waitFor();
-  await entries.filter({ hasText: 'Send to prod' }).first().waitFor();
-  await entries.filter({ hasText: 'built-in R25 model' }).first().waitFor();
-  await vs!.page.keyboard.press('Escape');
-});
+e2eTest(
+  'the language status of an OCI-P file shows the model, the data mode and level, and the server',
+  () => vs,
+  async () => {
+    await vs!.runCommand('View: Focus First Editor Group');
+    await vs!.openFile(MINIMAL);
+    await vs!.page.locator('[id="status.languageStatus"]').click();
+    const entries = vs!.page.locator('.hover-language-status');
+    await entries.filter({ hasText: 'AS data mode, System administrator' }).first().waitFor();
+    await entries.filter({ hasText: 'Send to prod' }).first().waitFor();
+    await entries.filter({ hasText: 'built-in R25 model' }).first().waitFor();
+    await vs!.page.keyboard.press('Escape');
+  },
+);

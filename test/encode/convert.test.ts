@@ -102,7 +102,11 @@ test('YAML → XML → YAML gives the same YAML, keys in any order to start with
   assert.equal(xml.split('<command ').length - 1, 2);
   const back = toYaml(parseXml(xml), model);
   assert.equal(back, toYaml(yaml, model));
-  assert.match(back, /^command: UserConsolidatedAddRequest22\nuserId: " 007 "\nlastName: Doe\ndepartment:\n  xsi:type: GroupDepartmentKey\n  name: n\nalias:\n  - one\nunknownThing: kept\n---\ncommand: UserConsolidatedAddRequest22\ngroupId: yes\n$/, "YAML 1.2: yes is a plain string");
+  assert.match(
+    back,
+    /^command: UserConsolidatedAddRequest22\nuserId: " 007 "\nlastName: Doe\ndepartment:\n  xsi:type: GroupDepartmentKey\n  name: n\nalias:\n  - one\nunknownThing: kept\n---\ncommand: UserConsolidatedAddRequest22\ngroupId: yes\n$/,
+    'YAML 1.2: yes is a plain string',
+  );
 });
 
 test('toXml wraps in an envelope with a placeholder session id on request', () => {
@@ -115,7 +119,13 @@ test('toXml wraps in an envelope with a placeholder session id on request', () =
 });
 
 /** Any string XML 1.0 can carry. */
-const xmlString = fc.string({ unit: fc.oneof(fc.constantFrom('\t', '\n', ' ', '&', '<', '>', '"', "'", ':', '#', '-', '~', '[', '{', '!', '%', '@', '`', '|', '*'), fc.constantFrom('é', '€', '😀', '0', '1', 'e', 'a', 'true', 'null', 'no', '.', '\u00a0')), maxLength: 20 });
+const xmlString = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('\t', '\n', ' ', '&', '<', '>', '"', "'", ':', '#', '-', '~', '[', '{', '!', '%', '@', '`', '|', '*'),
+    fc.constantFrom('é', '€', '😀', '0', '1', 'e', 'a', 'true', 'null', 'no', '.', '\u00a0'),
+  ),
+  maxLength: 20,
+});
 
 test('any value survives XML → YAML → XML and YAML → XML → YAML unchanged', () => {
   fc.assert(

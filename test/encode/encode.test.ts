@@ -16,13 +16,17 @@ const MODEL: OcipModel = {
       name: 'TestRequest',
       base: 'C:OCIRequest',
       content: {
-        kind: 'sequence', minOccurs: 1, maxOccurs: 1,
+        kind: 'sequence',
+        minOccurs: 1,
+        maxOccurs: 1,
         items: [
           { kind: 'element', name: 'first', type: 'xs:token', minOccurs: 1, maxOccurs: 1 },
           { kind: 'element', name: 'second', type: 'xs:token', minOccurs: 0, maxOccurs: 1, nillable: true },
           { kind: 'element', name: 'many', type: 'xs:token', minOccurs: 0, maxOccurs: 'unbounded' },
           {
-            kind: 'sequence', minOccurs: 0, maxOccurs: 'unbounded',
+            kind: 'sequence',
+            minOccurs: 0,
+            maxOccurs: 'unbounded',
             items: [
               { kind: 'element', name: 'pairKey', type: 'xs:token', minOccurs: 1, maxOccurs: 1 },
               { kind: 'element', name: 'pairValue', type: 'xs:token', minOccurs: 1, maxOccurs: 1 },
@@ -35,11 +39,17 @@ const MODEL: OcipModel = {
     },
     Key: { name: 'Key', abstract: true },
     KeyA: {
-      name: 'KeyA', base: 'Key',
-      content: { kind: 'sequence', minOccurs: 1, maxOccurs: 1, items: [
-        { kind: 'element', name: 'alpha', type: 'xs:token', minOccurs: 1, maxOccurs: 1 },
-        { kind: 'element', name: 'beta', type: 'xs:token', minOccurs: 1, maxOccurs: 1 },
-      ] },
+      name: 'KeyA',
+      base: 'Key',
+      content: {
+        kind: 'sequence',
+        minOccurs: 1,
+        maxOccurs: 1,
+        items: [
+          { kind: 'element', name: 'alpha', type: 'xs:token', minOccurs: 1, maxOccurs: 1 },
+          { kind: 'element', name: 'beta', type: 'xs:token', minOccurs: 1, maxOccurs: 1 },
+        ],
+      },
     },
   },
 };
@@ -59,7 +69,10 @@ test('children come out in schema order; repeated elements keep their relative o
     el('last', 'z'),
     el('many', 'm1'),
     el('first', 'f'),
-    el('pairKey', 'k1'), el('pairValue', 'v1'), el('pairKey', 'k2'), el('pairValue', 'v2'),
+    el('pairKey', 'k1'),
+    el('pairValue', 'v1'),
+    el('pairKey', 'k2'),
+    el('pairValue', 'v2'),
     el('many', 'm2'),
     el('key', undefined, { xsiType: { text: 'KeyA', span }, children: [el('beta', 'b'), el('alpha', 'a')] }),
   ]);
@@ -98,7 +111,10 @@ test('nil elements, empty values and empty complex elements', () => {
 test('escaping: markup characters in text and attributes, non-ASCII per encoding', () => {
   const command: CommandNode = {
     ...cmd('TestRequest', [el('first', 'a & b < c > d "q" \'s\' é € 😀'), el('last', 'cr\r\nlf')]),
-    attributes: [{ name: 'echo', nameSpan: span, value: { text: 'x"y&<z>\té', span } }, { name: 'xmlns', nameSpan: span, value: { text: 'C', span } }],
+    attributes: [
+      { name: 'echo', nameSpan: span, value: { text: 'x"y&<z>\té', span } },
+      { name: 'xmlns', nameSpan: span, value: { text: 'C', span } },
+    ],
   };
   assert.equal(
     encodeCommandXml(command, MODEL),
@@ -113,7 +129,7 @@ test('escaping: markup characters in text and attributes, non-ASCII per encoding
   assert.ok(lone.includes('<first>x&#65533;y</first>'));
 });
 
-test("apostrophes in attribute values stay as written (XMLBuilder writes &apos;, put back exactly)", () => {
+test('apostrophes in attribute values stay as written (XMLBuilder writes &apos;, put back exactly)', () => {
   const command: CommandNode = {
     ...cmd('TestRequest', [el('first', "it's &apos; literally")]),
     attributes: [
@@ -128,7 +144,10 @@ test("apostrophes in attribute values stay as written (XMLBuilder writes &apos;,
 });
 
 test('the indented forms: declaration and every element on its own line, two more spaces per level', () => {
-  const commands = [cmd('TestRequest', [el('first', 'f'), el('key', undefined, { xsiType: { text: 'KeyA', span }, children: [el('alpha', 'a')] })]), cmd('TestRequest', [], 1)];
+  const commands = [
+    cmd('TestRequest', [el('first', 'f'), el('key', undefined, { xsiType: { text: 'KeyA', span }, children: [el('alpha', 'a')] })]),
+    cmd('TestRequest', [], 1),
+  ];
   assert.equal(
     encodeDocumentPretty(commands, MODEL, { sessionId: 's' }),
     '<?xml version="1.0" encoding="ISO-8859-1"?>\n<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
@@ -174,11 +193,27 @@ test('wire and pretty documents parse back to the same values, character referen
     const back = parseXml(text);
     assert.deepEqual(back.problems, []);
     assert.equal(back.envelope!.children[0].value!.text, 'S');
-    const values = (c: CommandNode) => Object.fromEntries(c.children.map((e) => [e.name, e.value?.text ?? (e.nil ? null : e.children!.map((x) => `${x.name}=${x.value!.text}`).sort().join('|'))]));
+    const values = (c: CommandNode) =>
+      Object.fromEntries(
+        c.children.map((e) => [
+          e.name,
+          e.value?.text ??
+            (e.nil
+              ? null
+              : e
+                  .children!.map((x) => `${x.name}=${x.value!.text}`)
+                  .sort()
+                  .join('|')),
+        ]),
+      );
     assert.deepEqual(values(back.commands[0]), values(parsed.commands[0]));
-    assert.deepEqual(back.commands[0].children.map((c) => c.name), [
-      'serviceProviderId', 'groupId', 'userId', 'lastName', 'firstName', 'department', 'thirdPartyVoiceMailServerUserServer',
-    ]);
-    assert.deepEqual(back.commands[0].children[5].children!.map((c) => c.name), ['serviceProviderId', 'groupId', 'name']);
+    assert.deepEqual(
+      back.commands[0].children.map((c) => c.name),
+      ['serviceProviderId', 'groupId', 'userId', 'lastName', 'firstName', 'department', 'thirdPartyVoiceMailServerUserServer'],
+    );
+    assert.deepEqual(
+      back.commands[0].children[5].children!.map((c) => c.name),
+      ['serviceProviderId', 'groupId', 'name'],
+    );
   }
 });

@@ -59,7 +59,10 @@ describe('LSP: issue 9 classes 8 and 9', () => {
   describe('class 8: hovers say only what the documentation or the schema says', () => {
     it('sharedCallAppearanceAccessDeviceEndpoint: the new user template counts in AS data mode', async () => {
       const text = await hover('sharedCallAppearanceAccessDeviceEndpoint');
-      assert.match(text, /Shared Call Appearance service in the request's userService \/ servicePack or, in AS data mode, in the new user template/);
+      assert.match(
+        text,
+        /Shared Call Appearance service in the request's userService \/ servicePack or, in AS data mode, in the new user template/,
+      );
     });
     it('the voice-mail and sipAuthenticationData prerequisites carry the AS tag', async () => {
       for (const name of ['thirdPartyVoiceMailServerSelection', 'sipAuthenticationData']) {
@@ -88,9 +91,27 @@ describe('LSP: issue 9 classes 8 and 9', () => {
         assert.match(await hover(name), /used only when the device is created/, name);
       }
       // The whole documented list, on both endpoint types (the same descriptions the hovers show).
-      const attributes = ['deviceType', 'protocol', 'netAddress', 'port', 'outboundProxyServerNetAddress', 'stunServerNetAddress', 'macAddress', 'serialNumber', 'description', 'physicalLocation', 'transportProtocol', 'useCustomUserNamePassword', 'accessDeviceCredentials'];
-      for (const type of ['ConsolidatedAccessDeviceMultipleIdentityEndpointAndContactAdd22', 'ConsolidatedSharedCallAppearanceAccessDeviceMultipleIdentityEndpointAdd22']) {
-        for (const name of attributes) assert.match(describeElement(type, name) ?? '', /used only when the device is created/, `${type}.${name}`);
+      const attributes = [
+        'deviceType',
+        'protocol',
+        'netAddress',
+        'port',
+        'outboundProxyServerNetAddress',
+        'stunServerNetAddress',
+        'macAddress',
+        'serialNumber',
+        'description',
+        'physicalLocation',
+        'transportProtocol',
+        'useCustomUserNamePassword',
+        'accessDeviceCredentials',
+      ];
+      for (const type of [
+        'ConsolidatedAccessDeviceMultipleIdentityEndpointAndContactAdd22',
+        'ConsolidatedSharedCallAppearanceAccessDeviceMultipleIdentityEndpointAdd22',
+      ]) {
+        for (const name of attributes)
+          assert.match(describeElement(type, name) ?? '', /used only when the device is created/, `${type}.${name}`);
       }
     });
   });
@@ -99,7 +120,11 @@ describe('LSP: issue 9 classes 8 and 9', () => {
     async function complete(marked: string): Promise<CompletionItem[]> {
       const { text, position } = cursor(marked);
       const { uri: u } = await openDoc(client, 'yaml', text);
-      const res = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: u }, position, context: { triggerKind: 1 } });
+      const res = await client.request<CompletionList | null>('textDocument/completion', {
+        textDocument: { uri: u },
+        position,
+        context: { triggerKind: 1 },
+      });
       return (res?.items ?? []).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
     }
     it('department: then an empty indented line offers xsi:type with the concrete types', async () => {
@@ -107,7 +132,7 @@ describe('LSP: issue 9 classes 8 and 9', () => {
       assert.equal(items[0]?.label, 'xsi:type');
       assert.equal((items[0].textEdit as TextEdit).newText, 'xsi:type: ${1|EnterpriseDepartmentKey,GroupDepartmentKey|}');
     });
-    it('once xsi:type is chosen, the concrete type\'s elements are offered (and xsi:type no more)', async () => {
+    it("once xsi:type is chosen, the concrete type's elements are offered (and xsi:type no more)", async () => {
       const items = await complete(`${UCA_ALICE_YAML}department:\n  xsi:type: GroupDepartmentKey\n  |\n`);
       const labels = items.map((i) => i.label);
       assert.ok(labels.includes('name') && labels.includes('groupId'), labels.join(','));

@@ -24,7 +24,12 @@ function seed() {
   const g1 = (sps.sp1.groups as Record<string, Record<string, unknown>>).g1;
   g1.trunkGroups = ['tg1'];
   (sps.sp1.groups as Record<string, unknown>).g2 = { userLimit: 5, departments: ['Support'] };
-  sps.ent1 = { isEnterprise: true, defaultDomain: 'ent1.example.com', departments: ['Finance'], groups: { eg1: { userLimit: 5, departments: ['Sales'] } } };
+  sps.ent1 = {
+    isEnterprise: true,
+    defaultDomain: 'ent1.example.com',
+    departments: ['Finance'],
+    groups: { eg1: { userLimit: 5, departments: ['Sales'] } },
+  };
   return s;
 }
 
@@ -39,31 +44,49 @@ async function session() {
 }
 
 const OK = 'c:SuccessResponse';
-const groupDept = (sp: string, g: string, name: string) => `<department xsi:type="GroupDepartmentKey"><serviceProviderId>${sp}</serviceProviderId><groupId>${g}</groupId><name>${name}</name></department>`;
-const entDept = (sp: string, name: string) => `<department xsi:type="EnterpriseDepartmentKey"><serviceProviderId>${sp}</serviceProviderId><name>${name}</name></department>`;
+const groupDept = (sp: string, g: string, name: string) =>
+  `<department xsi:type="GroupDepartmentKey"><serviceProviderId>${sp}</serviceProviderId><groupId>${g}</groupId><name>${name}</name></department>`;
+const entDept = (sp: string, name: string) =>
+  `<department xsi:type="EnterpriseDepartmentKey"><serviceProviderId>${sp}</serviceProviderId><name>${name}</name></department>`;
 
 describe('class 10: the simulator refuses what a real server refuses', () => {
   it('EnterpriseDepartmentKey: refused in a service provider that is not an enterprise, or for a department that does not exist', async () => {
     const { send } = await session();
-    assert.equal((await send(uca22({ userId: 'e1@sp1.example.com', tail: entDept('sp1', 'Sales') }))).summary, '[Error 4310] Department not found: Sales');
+    assert.equal(
+      (await send(uca22({ userId: 'e1@sp1.example.com', tail: entDept('sp1', 'Sales') }))).summary,
+      '[Error 4310] Department not found: Sales',
+    );
     const inEnt = (userId: string, tail: string) => uca22({ sp: 'ent1', group: 'eg1', userId, tail });
     assert.equal((await send(inEnt('e2@ent1.example.com', entDept('ent1', 'Nope')))).summary, '[Error 4310] Department not found: Nope');
-    assert.equal((await send(inEnt('e3@ent1.example.com', entDept('sp1', 'Finance')))).summary, '[Error 4310] Department not found: Finance');
+    assert.equal(
+      (await send(inEnt('e3@ent1.example.com', entDept('sp1', 'Finance')))).summary,
+      '[Error 4310] Department not found: Finance',
+    );
     assert.equal((await send(inEnt('e4@ent1.example.com', entDept('ent1', 'Finance')))).type, OK);
     const got = await send(command('UserGetRequest23V2', '<userId>e4@ent1.example.com</userId>'));
-    assert.match(got.xml, /<department xsi:type="EnterpriseDepartmentKey"><serviceProviderId>ent1<\/serviceProviderId><name>Finance<\/name><\/department>/);
+    assert.match(
+      got.xml,
+      /<department xsi:type="EnterpriseDepartmentKey"><serviceProviderId>ent1<\/serviceProviderId><name>Finance<\/name><\/department>/,
+    );
   });
 
   it('GroupDepartmentKey naming another group (or service provider) is refused: department not found', async () => {
     const { send } = await session();
-    assert.equal((await send(uca22({ userId: 'd1@sp1.example.com', tail: groupDept('sp1', 'g2', 'Support') }))).summary, '[Error 4310] Department not found: Support');
-    assert.equal((await send(uca22({ userId: 'd2@sp1.example.com', tail: groupDept('ent1', 'g1', 'Sales') }))).summary, '[Error 4310] Department not found: Sales');
+    assert.equal(
+      (await send(uca22({ userId: 'd1@sp1.example.com', tail: groupDept('sp1', 'g2', 'Support') }))).summary,
+      '[Error 4310] Department not found: Support',
+    );
+    assert.equal(
+      (await send(uca22({ userId: 'd2@sp1.example.com', tail: groupDept('ent1', 'g1', 'Sales') }))).summary,
+      '[Error 4310] Department not found: Sales',
+    );
     assert.equal((await send(uca22({ userId: 'd3@sp1.example.com', tail: groupDept('sp1', 'g1', 'Sales') }))).type, OK);
   });
 
   it('trunkAddressing naming a trunk group that does not exist is refused; an existing one is stored and returned', async () => {
     const { sim, send } = await session();
-    const trunk = (name: string) => `<trunkAddressing><trunkGroupDeviceEndpoint><name>${name}</name><linePort>pbx_1@sp1.example.com</linePort></trunkGroupDeviceEndpoint></trunkAddressing>`;
+    const trunk = (name: string) =>
+      `<trunkAddressing><trunkGroupDeviceEndpoint><name>${name}</name><linePort>pbx_1@sp1.example.com</linePort></trunkGroupDeviceEndpoint></trunkAddressing>`;
     const refused = await send(uca22({ userId: 't1@sp1.example.com', tail: trunk('nope') }));
     assert.match(refused.summary ?? '', /Trunk Group not found: nope/);
     assert.ok(!sim.state.users['t1@sp1.example.com']);

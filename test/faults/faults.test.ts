@@ -39,12 +39,37 @@ interface Mode {
 }
 
 const MODES: Mode[] = [
-  { name: 'delay beyond the response timeout', faults: { delayMs: 120_000 }, from: 'second', kinds: ['success', 'unknown', 'not-sent'], message: /no complete response within/, timeoutMs: 1500 },
-  { name: 'connection dropped mid-response', faults: { dropMidResponse: true }, from: 'second', kinds: ['success', 'unknown', 'not-sent'], message: /closed/i },
+  {
+    name: 'delay beyond the response timeout',
+    faults: { delayMs: 120_000 },
+    from: 'second',
+    kinds: ['success', 'unknown', 'not-sent'],
+    message: /no complete response within/,
+    timeoutMs: 1500,
+  },
+  {
+    name: 'connection dropped mid-response',
+    faults: { dropMidResponse: true },
+    from: 'second',
+    kinds: ['success', 'unknown', 'not-sent'],
+    message: /closed/i,
+  },
   { name: 'one byte per write', faults: { byteByByte: true }, from: 'start', kinds: ['success', 'success', 'success'] },
-  { name: 'garbage response', faults: { garbage: true }, from: 'second', kinds: ['success', 'unknown', 'not-sent'], message: /not an OCI-P XML document/ },
+  {
+    name: 'garbage response',
+    faults: { garbage: true },
+    from: 'second',
+    kinds: ['success', 'unknown', 'not-sent'],
+    message: /not an OCI-P XML document/,
+  },
   { name: 'refused login', faults: { refuseLogin: true }, from: 'start', kinds: 'login', message: /4962|login|password/i },
-  { name: 'server-initiated logout', faults: { serverLogout: true }, from: 'start', kinds: ['unknown|not-sent', 'not-sent', 'not-sent'], message: /logged us out/ },
+  {
+    name: 'server-initiated logout',
+    faults: { serverLogout: true },
+    from: 'start',
+    kinds: ['unknown|not-sent', 'not-sent', 'not-sent'],
+    message: /logged us out/,
+  },
 ];
 
 /** A simulator that switches the mode's faults on at the right moment and counts the commands it received. */
@@ -66,7 +91,9 @@ async function simulatorFor(mode: Mode) {
 
 function assertKinds(actual: string[], expected: string[], context: string): void {
   assert.equal(actual.length, expected.length, context);
-  actual.forEach((kind, i) => assert.ok(expected[i].split('|').includes(kind), `command ${i + 1}: ${kind}, expected ${expected[i]}; ${context}`));
+  actual.forEach((kind, i) =>
+    assert.ok(expected[i].split('|').includes(kind), `command ${i + 1}: ${kind}, expected ${expected[i]}; ${context}`),
+  );
 }
 
 /** The safety invariants, whatever the mode. */
@@ -90,11 +117,23 @@ describe('fault modes through the OCI-P client', { concurrency: true }, () => {
     it(mode.name, { timeout: 30_000 }, async () => {
       assert.equal(commands.length, 3);
       const { sim, requestsPerUser } = await simulatorFor(mode);
-      const client = new OcipClient({ host: '127.0.0.1', port: sim.ports.tcp, transport: 'tcp', username: ADMIN, password: ADMIN_PASSWORD, batchSize: 1, timeoutMs: mode.timeoutMs ?? 5000, logoutWaitMs: 200 });
+      const client = new OcipClient({
+        host: '127.0.0.1',
+        port: sim.ports.tcp,
+        transport: 'tcp',
+        username: ADMIN,
+        password: ADMIN_PASSWORD,
+        batchSize: 1,
+        timeoutMs: mode.timeoutMs ?? 5000,
+        logoutWaitMs: 200,
+      });
       try {
         await client.connect();
         if (mode.kinds === 'login') {
-          const err = await client.login().then(() => undefined, (e: unknown) => e);
+          const err = await client.login().then(
+            () => undefined,
+            (e: unknown) => e,
+          );
           assert.ok(err instanceof LoginError, String(err));
           assert.match(err.message, mode.message!);
           assert.equal(requestsPerUser.size, 0);
@@ -104,7 +143,8 @@ describe('fault modes through the OCI-P client', { concurrency: true }, () => {
         const results = await client.send(commands);
         const kinds = results.map((r) => r.kind);
         assertKinds(kinds, mode.kinds, JSON.stringify(results.map((r) => r.summary)));
-        for (const r of results) if (r.kind === 'unknown' || (r.kind === 'not-sent' && mode.message && r.index === 0)) assert.match(r.summary!, mode.message!);
+        for (const r of results)
+          if (r.kind === 'unknown' || (r.kind === 'not-sent' && mode.message && r.index === 0)) assert.match(r.summary!, mode.message!);
         assertNoDuplicateNoLoss(kinds, requestsPerUser, Object.keys(sim.state.users));
       } finally {
         await client.close();
@@ -123,9 +163,29 @@ describe('fault modes through ocip send (child process)', { concurrency: true },
       const dir = tempDir();
       try {
         const file = dir.write('users.ocip.yaml', FILE_TEXT);
-        const run = await runOcip(['send', file, '--host', '127.0.0.1', '--port', String(sim.ports.tcp), '--transport', 'tcp', '--user', ADMIN, '--format', 'json', '--batch-size', '1', '--yes', ...timeoutFlag], {
-          env: { OCIP_PASSWORD: ADMIN_PASSWORD },
-        });
+        const run = await runOcip(
+          [
+            'send',
+            file,
+            '--host',
+            '127.0.0.1',
+            '--port',
+            String(sim.ports.tcp),
+            '--transport',
+            'tcp',
+            '--user',
+            ADMIN,
+            '--format',
+            'json',
+            '--batch-size',
+            '1',
+            '--yes',
+            ...timeoutFlag,
+          ],
+          {
+            env: { OCIP_PASSWORD: ADMIN_PASSWORD },
+          },
+        );
         const created = Object.keys(sim.state.users);
         if (mode.kinds === 'login') {
           assert.equal(run.code, 2, run.stdout + run.stderr);
@@ -137,7 +197,10 @@ describe('fault modes through ocip send (child process)', { concurrency: true },
         const rows = JSON.parse(run.stdout) as { userId: string; kind: CommandResult['kind']; summary: string | null }[];
         const kinds = rows.map((r) => r.kind);
         assertKinds(kinds, mode.kinds, run.stdout + run.stderr);
-        assert.deepEqual(rows.map((r) => r.userId), USERS);
+        assert.deepEqual(
+          rows.map((r) => r.userId),
+          USERS,
+        );
         assert.equal(run.code, kinds.every((k) => k === 'success') ? 0 : 1, run.stderr);
         if (mode.message) assert.match(run.stdout + run.stderr, mode.message);
         if (mode.faults.delayMs) {

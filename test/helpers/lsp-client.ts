@@ -63,7 +63,10 @@ export class LspTestClient {
           publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, versionSupport: true },
           completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+            resolveSupport: { properties: ['edit'] },
+          },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },
       },
@@ -80,7 +83,12 @@ export class LspTestClient {
   }
 
   /** Replace the text between two offsets-as-positions; `range` in LSP line/character. */
-  change(uri: string, changes: ({ range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } | { text: string })[]): number {
+  change(
+    uri: string,
+    changes: (
+      { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } | { text: string }
+    )[],
+  ): number {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
@@ -97,11 +105,23 @@ export class LspTestClient {
   }
 
   /** The next diagnostics publication for `uri` satisfying `pred` (default: any), or the current one if it already does. */
-  waitForDiagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 20000): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(
+    uri: string,
+    pred: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 20000,
+  ): Promise<PublishDiagnosticsParams> {
     const current = this.published.get(uri);
     if (current && pred(current)) return Promise.resolve(current);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.published.get(uri)?.diagnostics.map((d) => d.code))}; stderr: ${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.published.get(uri)?.diagnostics.map((d) => d.code))}; stderr: ${this.stderr}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({ uri, pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }

@@ -19,9 +19,14 @@ export function runOcip(args: string[], opts: { env?: Record<string, string | un
   const env: Record<string, string | undefined> = { ...process.env, OCIP_PASSWORD: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bin', 'ocip.js'), ...args], { cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, timeout: 60_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin', 'ocip.js'), ...args],
+      { cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, timeout: 60_000, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }

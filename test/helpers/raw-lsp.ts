@@ -71,7 +71,13 @@ export class RawLspServer {
     if (typeof m.method === 'string' && m.id !== undefined) {
       // A request from the server (workspace/configuration, ...): answer it like a plain client.
       const items = (m.params as { items?: unknown[] } | undefined)?.items;
-      this.write(frame({ jsonrpc: '2.0', id: m.id, result: m.method === 'workspace/configuration' ? (items ?? []).map(() => ({ diagnostics: { debounceMs: 0 } })) : null }));
+      this.write(
+        frame({
+          jsonrpc: '2.0',
+          id: m.id,
+          result: m.method === 'workspace/configuration' ? (items ?? []).map(() => ({ diagnostics: { debounceMs: 0 } })) : null,
+        }),
+      );
       return;
     }
     if (typeof m.method === 'string') {
@@ -98,11 +104,21 @@ export class RawLspServer {
    * Sends a request and resolves with the whole response message, or rejects after timeoutMs. `then`: bytes
    * written in the same write as the request (e.g. its $/cancelRequest).
    */
-  request(method: string, params: unknown, timeoutMs = 20_000, id: number | string = this.nextId++, then?: Buffer): Promise<Record<string, unknown>> {
+  request(
+    method: string,
+    params: unknown,
+    timeoutMs = 20_000,
+    id: number | string = this.nextId++,
+    then?: Buffer,
+  ): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(id);
-        reject(new Error(`no answer to ${method} within ${timeoutMs} ms (exit: ${JSON.stringify(this.exit)}); stderr: ${this.stderr.slice(-2000)}`));
+        reject(
+          new Error(
+            `no answer to ${method} within ${timeoutMs} ms (exit: ${JSON.stringify(this.exit)}); stderr: ${this.stderr.slice(-2000)}`,
+          ),
+        );
       }, timeoutMs);
       this.waiting.set(id, (m) => (clearTimeout(timer), resolve(m)));
       const bytes = frame({ jsonrpc: '2.0', id, method, params });
@@ -120,7 +136,8 @@ export class RawLspServer {
   async health(timeoutMs = 20_000): Promise<void> {
     const answer = await this.request('textDocument/documentSymbol', { textDocument: { uri: HEALTH_URI } }, timeoutMs);
     const symbols = answer.result as { name: string }[] | null;
-    if (!Array.isArray(symbols) || symbols.length !== 1 || !symbols[0].name.startsWith('UserDeleteRequest')) throw new Error(`health: unexpected answer ${JSON.stringify(answer).slice(0, 300)}`);
+    if (!Array.isArray(symbols) || symbols.length !== 1 || !symbols[0].name.startsWith('UserDeleteRequest'))
+      throw new Error(`health: unexpected answer ${JSON.stringify(answer).slice(0, 300)}`);
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { HAVE_R25, R25_DIR } from './full-model';
 
 const HAVE_JAVA = spawnSync('javac', ['-version']).status === 0;
-export const ORACLE_SKIP: string | false = !HAVE_R25 ? 'no R25 XSD folder (set OCIP_SCHEMA_DIR)' : !HAVE_JAVA ? 'no JDK (javac) on this machine' : false;
+export const ORACLE_SKIP: string | false = !HAVE_R25
+  ? 'no R25 XSD folder (set OCIP_SCHEMA_DIR)'
+  : !HAVE_JAVA
+    ? 'no JDK (javac) on this machine'
+    : false;
 
 export interface Verdict {
   ok: boolean;

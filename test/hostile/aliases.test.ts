@@ -17,7 +17,8 @@ const BOMB = `command: UserConsolidatedAddRequest22\nuserId: &a ${'x'.repeat(100
 const FLOW_BOMB = `command: UserConsolidatedAddRequest22\nuserId: u@x\naddress: &m {addressLine1: "${'y'.repeat(100_000)}"}\ncontact: [${Array(20_000).fill('*m').join(', ')}]\n`;
 const dir = mkdtempSync(join(tmpdir(), 'ocip-alias-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const ocip = (...args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), ...args], { encoding: 'utf8', timeout: 30_000, maxBuffer: 256 << 20 });
+const ocip = (...args: string[]) =>
+  spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), ...args], { encoding: 'utf8', timeout: 30_000, maxBuffer: 256 << 20 });
 const LIMIT = /Aliases expand to more than 4 MiB of text; the rest is not read/;
 
 describe('aliases bounded by the size they expand to', () => {
@@ -47,7 +48,10 @@ describe('aliases bounded by the size they expand to', () => {
     assert.equal(c.error, undefined, 'convert must finish');
     assert.equal(c.status, 1);
     assert.doesNotMatch(c.stderr, /Invalid string length/);
-    assert.match(c.stderr, /line 45, column 5: Aliases expand to more than 4 MiB of text; the rest is not read\. Fix the syntax errors first\./);
+    assert.match(
+      c.stderr,
+      /line 45, column 5: Aliases expand to more than 4 MiB of text; the rest is not read\. Fix the syntax errors first\./,
+    );
   });
 
   it('the language server: diagnostics, ocip/convert and preview refuse clearly, hover answers', { timeout: 120_000 }, async () => {
@@ -58,7 +62,10 @@ describe('aliases bounded by the size they expand to', () => {
       client.open(uri, 'ocip-yaml', BOMB);
       const diags = await client.diagnosticsFor(uri, 1);
       assert.ok(diags.some((d) => d.code === 'OCI-YAML-ALIAS' && LIMIT.test(d.message)));
-      const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
+      const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 0, character: 3 },
+      });
       assert.ok(hover);
       const converted = await client.request<{ error?: string }>('ocip/convert', { uri, to: 'xml' });
       assert.match(converted.error ?? '', LIMIT);

@@ -40,7 +40,13 @@ describe('cancellation', { timeout: 180_000 }, () => {
   });
 
   it('a hover cancelled at once is cancelled too; a cancel of an unknown id is harmless', async () => {
-    const hover = server.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } }, 60_000, 'h1', cancel('h1'));
+    const hover = server.request(
+      'textDocument/hover',
+      { textDocument: { uri }, position: { line: 0, character: 2 } },
+      60_000,
+      'h1',
+      cancel('h1'),
+    );
     server.write(cancel('nobody'));
     assert.equal(((await hover).error as { code: number }).code, -32800);
     await server.health();

@@ -28,12 +28,19 @@ describe('diagnostics per file are capped', () => {
   it('ocip validate lists the first ones, then one summary; the totals count everything', { timeout: 120_000 }, () => {
     const file = join(dir, 'many.ocip.yaml');
     writeFileSync(file, text);
-    const r = spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), 'validate', file], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
+    const r = spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), 'validate', file], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 64 << 20,
+    });
     assert.equal(r.status, 1);
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.length, CLI_LIMITS.diagnosticsPerFile + 2, 'the listed diagnostics, the summary diagnostic, the totals line');
     const summary = lines.at(-2)!;
-    assert.match(summary, /error OCI-MORE-PROBLEMS (\d+) more problems \((\d+) errors\) from here on are not listed: at most 1000 are listed per file/);
+    assert.match(
+      summary,
+      /error OCI-MORE-PROBLEMS (\d+) more problems \((\d+) errors\) from here on are not listed: at most 1000 are listed per file/,
+    );
     const [, more] = /OCI-MORE-PROBLEMS (\d+)/.exec(summary)!;
     assert.ok(all.length > 2 * CLI_LIMITS.diagnosticsPerFile);
     assert.equal(Number(more) + CLI_LIMITS.diagnosticsPerFile, all.length);

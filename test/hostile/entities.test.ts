@@ -80,9 +80,13 @@ describe('hostile XML in an edited file', () => {
     const text = yamlBomb();
     const file = parseYaml(text);
     const diagnostics = checkFile(file, model);
-    assert.ok(diagnostics.some((d) => d.code === 'OCI-YAML-ALIAS'), JSON.stringify(diagnostics.map((d) => d.code)));
+    assert.ok(
+      diagnostics.some((d) => d.code === 'OCI-YAML-ALIAS'),
+      JSON.stringify(diagnostics.map((d) => d.code)),
+    );
     // Expansion stops at the documented bound (20,000 nodes), far from the 10^9 leaves of a full expansion.
-    const count = (nodes: { children?: unknown[] }[]): number => nodes.reduce((n, e) => n + 1 + count((e.children ?? []) as { children?: unknown[] }[]), 0);
+    const count = (nodes: { children?: unknown[] }[]): number =>
+      nodes.reduce((n, e) => n + 1 + count((e.children ?? []) as { children?: unknown[] }[]), 0);
     assert.ok(count(file.commands[0].children) <= 20_100, `${count(file.commands[0].children)} elements in the tree`);
     assert.ok(diagnostics.length < 100, `${diagnostics.length} diagnostics`);
   });
@@ -115,7 +119,10 @@ describe('hostile XML in an edited file', () => {
       const uri = 'file:///hostile/bomb.ocip.yaml';
       client.open(uri, 'ocip-yaml', yamlBomb());
       const diagnostics = await client.diagnosticsFor(uri, 1);
-      assert.ok(diagnostics.some((d) => d.code === 'OCI-YAML-ALIAS'), JSON.stringify(diagnostics.map((d) => d.code)));
+      assert.ok(
+        diagnostics.some((d) => d.code === 'OCI-YAML-ALIAS'),
+        JSON.stringify(diagnostics.map((d) => d.code)),
+      );
       const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
       assert.ok(Array.isArray(symbols));
     });
@@ -126,11 +133,13 @@ describe('hostile XML in an edited file', () => {
     const yamlFile = join(dir, 'bomb.ocip.yaml');
     writeFileSync(xmlFile, HOSTILE_XML);
     writeFileSync(yamlFile, yamlBomb());
-    const ocip = (...args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), ...args], { encoding: 'utf8', timeout: 30_000 });
+    const ocip = (...args: string[]) =>
+      spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), ...args], { encoding: 'utf8', timeout: 30_000 });
     for (const format of ['text', 'json']) {
       const r = ocip('validate', '--format', format, xmlFile, yamlFile);
       assert.equal(r.status, 1, r.stderr);
-      for (const code of ['OCI-XML-DTD', 'OCI-XML-ENTITY', 'OCI-YAML-ALIAS']) assert.ok(r.stdout.includes(code), `${format}: ${code} in\n${r.stdout}`);
+      for (const code of ['OCI-XML-DTD', 'OCI-XML-ENTITY', 'OCI-YAML-ALIAS'])
+        assert.ok(r.stdout.includes(code), `${format}: ${code} in\n${r.stdout}`);
       noMarker(`validate ${format} stdout`, r.stdout);
       noMarker(`validate ${format} stderr`, r.stderr);
       assert.ok(r.stdout.length < 100_000);
@@ -155,7 +164,10 @@ describe('hostile XML in a server response', () => {
     it(`over TCP, at ${where}: the client fails clearly and nothing it reports or logs holds the marker`, { timeout: 30_000 }, async () => {
       const hostile = (sid: string) =>
         `<?xml version="1.0"?><!DOCTYPE BroadsoftDocument [${laughs()}<!ENTITY xxe SYSTEM "${secretUrl}">]>` +
-        responseDoc(sid, [`<command xsi:type="c:ErrorResponse" xmlns:c="C" xmlns=""><summary>&xxe;&lol9;</summary></command>`]).replace(/^<\?xml[^>]*\?>/, '');
+        responseDoc(sid, [`<command xsi:type="c:ErrorResponse" xmlns:c="C" xmlns=""><summary>&xxe;&lol9;</summary></command>`]).replace(
+          /^<\?xml[^>]*\?>/,
+          '',
+        );
       const server = await scriptedServer(async (conn) => {
         if (where === 'login') {
           const doc = await conn.readDocument();
@@ -172,17 +184,35 @@ describe('hostile XML in a server response', () => {
         });
       });
       const log: string[] = [];
-      const client = new OcipClient({ host: '127.0.0.1', port: server.port, transport: 'tcp', username: 'admin', password: 'pw-hostile', timeoutMs: 5000, batchSize: 1, log: (l) => log.push(l) });
+      const client = new OcipClient({
+        host: '127.0.0.1',
+        port: server.port,
+        transport: 'tcp',
+        username: 'admin',
+        password: 'pw-hostile',
+        timeoutMs: 5000,
+        batchSize: 1,
+        log: (l) => log.push(l),
+      });
       try {
         await client.connect();
         if (where === 'login') {
-          const err = await client.login().then(() => undefined, (e: unknown) => e);
+          const err = await client.login().then(
+            () => undefined,
+            (e: unknown) => e,
+          );
           assert.ok(err instanceof OcipError && err.code === 'hostile-xml', String(err));
           noMarker('login error', String((err as Error).message));
         } else {
           await client.login();
-          const results = await client.send([cmd('UserDeleteRequest', '<userId>u@x</userId>'), cmd('UserDeleteRequest', '<userId>v@x</userId>')]);
-          assert.deepEqual(results.map((r) => r.kind), ['unknown', 'not-sent']);
+          const results = await client.send([
+            cmd('UserDeleteRequest', '<userId>u@x</userId>'),
+            cmd('UserDeleteRequest', '<userId>v@x</userId>'),
+          ]);
+          assert.deepEqual(
+            results.map((r) => r.kind),
+            ['unknown', 'not-sent'],
+          );
           assert.match(results[0].summary!, /DOCTYPE or entity declaration/);
           noMarker('results', JSON.stringify(results));
         }
@@ -195,12 +225,27 @@ describe('hostile XML in a server response', () => {
   }
 
   it('a well-formed response around a hostile one is still read normally (control)', { timeout: 30_000 }, async () => {
-    const server = await scriptedServer((conn) => fakeBroadWorks(conn, { password: 'pw', onDocument: async (doc) => (await conn.write(responseDoc(sessionIdOf(doc), [SUCCESS])), true) }));
-    const client = new OcipClient({ host: '127.0.0.1', port: server.port, transport: 'tcp', username: 'admin', password: 'pw', timeoutMs: 5000 });
+    const server = await scriptedServer((conn) =>
+      fakeBroadWorks(conn, {
+        password: 'pw',
+        onDocument: async (doc) => (await conn.write(responseDoc(sessionIdOf(doc), [SUCCESS])), true),
+      }),
+    );
+    const client = new OcipClient({
+      host: '127.0.0.1',
+      port: server.port,
+      transport: 'tcp',
+      username: 'admin',
+      password: 'pw',
+      timeoutMs: 5000,
+    });
     try {
       await client.connect();
       await client.login();
-      assert.deepEqual((await client.send([cmd('UserDeleteRequest', '<userId>u@x</userId>')])).map((r) => r.kind), ['success']);
+      assert.deepEqual(
+        (await client.send([cmd('UserDeleteRequest', '<userId>u@x</userId>')])).map((r) => r.kind),
+        ['success'],
+      );
     } finally {
       await client.close();
       await server.close();

@@ -14,13 +14,17 @@ import { LspTestClient, REPO } from '../helpers/lsp-client';
 
 const dir = mkdtempSync(join(tmpdir(), 'ocip-hostile-files-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const ocip = (...args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), ...args], { encoding: 'utf8', timeout: 30_000, cwd: dir });
+const ocip = (...args: string[]) =>
+  spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), ...args], { encoding: 'utf8', timeout: 30_000, cwd: dir });
 
 const XS = 'http://www.w3.org/2001/XMLSchema';
 function schemaFolderIncluding(name: string, location: string): string {
   const folder = join(dir, name);
   mkdirSync(folder);
-  writeFileSync(join(folder, 'a.xsd'), `<?xml version="1.0"?><xs:schema xmlns:xs="${XS}"><xs:include schemaLocation="${location}"/></xs:schema>`);
+  writeFileSync(
+    join(folder, 'a.xsd'),
+    `<?xml version="1.0"?><xs:schema xmlns:xs="${XS}"><xs:include schemaLocation="${location}"/></xs:schema>`,
+  );
   return folder;
 }
 const okFile = join(dir, 'ok.ocip.yaml');
@@ -52,13 +56,20 @@ describe('ocip validate on hostile files', () => {
     assert.match(r.stderr, /larger than the limit of 64 MiB/);
   });
 
-  it('an XSD folder including /dev/zero is a clear schema error', { skip: !existsSync('/dev/zero') && 'no /dev/zero', timeout: 60_000 }, () => {
-    const folder = schemaFolderIncluding('zero-xsd', '/dev/zero');
-    const r = ocip('validate', '--schema-dir', folder, okFile);
-    assert.equal(r.error, undefined, 'must finish');
-    assert.equal(r.status, 2);
-    assert.match(r.stderr, /Cannot read schema file \/dev\/zero \(referenced from a\.xsd\): \/dev\/zero is a device, not a regular file: refused/);
-  });
+  it(
+    'an XSD folder including /dev/zero is a clear schema error',
+    { skip: !existsSync('/dev/zero') && 'no /dev/zero', timeout: 60_000 },
+    () => {
+      const folder = schemaFolderIncluding('zero-xsd', '/dev/zero');
+      const r = ocip('validate', '--schema-dir', folder, okFile);
+      assert.equal(r.error, undefined, 'must finish');
+      assert.equal(r.status, 2);
+      assert.match(
+        r.stderr,
+        /Cannot read schema file \/dev\/zero \(referenced from a\.xsd\): \/dev\/zero is a device, not a regular file: refused/,
+      );
+    },
+  );
 
   it('an XSD folder including a huge file is refused before the file is read', { timeout: 60_000 }, () => {
     const huge = join(dir, 'huge.xsd.bin');
@@ -72,19 +83,26 @@ describe('ocip validate on hostile files', () => {
 });
 
 describe('language server with ocip.schemaDirectory including /dev/zero', () => {
-  it('warns, falls back to the built-in model and keeps answering', { skip: !existsSync('/dev/zero') && 'no /dev/zero', timeout: 60_000 }, async () => {
-    const folder = schemaFolderIncluding('zero-xsd-lsp', '/dev/zero');
-    const client = new LspTestClient({ settings: { schemaDirectory: folder, diagnostics: { debounceMs: 0 } } });
-    try {
-      await client.initialize({ initializationOptions: { storagePath: join(dir, 'storage') } });
-      const uri = 'file:///w/zero.ocip.yaml';
-      client.open(uri, 'ocip-yaml', 'command: UserDeleteRequest\nuserId: a@b.c\n');
-      assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
-      assert.ok(client.messages.some((m) => /\/dev\/zero is a device, not a regular file: refused/.test(m)), JSON.stringify(client.messages));
-      const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
-      assert.equal(symbols.length, 1);
-    } finally {
-      await client.shutdown();
-    }
-  });
+  it(
+    'warns, falls back to the built-in model and keeps answering',
+    { skip: !existsSync('/dev/zero') && 'no /dev/zero', timeout: 60_000 },
+    async () => {
+      const folder = schemaFolderIncluding('zero-xsd-lsp', '/dev/zero');
+      const client = new LspTestClient({ settings: { schemaDirectory: folder, diagnostics: { debounceMs: 0 } } });
+      try {
+        await client.initialize({ initializationOptions: { storagePath: join(dir, 'storage') } });
+        const uri = 'file:///w/zero.ocip.yaml';
+        client.open(uri, 'ocip-yaml', 'command: UserDeleteRequest\nuserId: a@b.c\n');
+        assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+        assert.ok(
+          client.messages.some((m) => /\/dev\/zero is a device, not a regular file: refused/.test(m)),
+          JSON.stringify(client.messages),
+        );
+        const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        assert.equal(symbols.length, 1);
+      } finally {
+        await client.shutdown();
+      }
+    },
+  );
 });

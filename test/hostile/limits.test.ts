@@ -26,7 +26,8 @@ const HUGE = `${'x'.repeat(FIVE_MB - 2)}@x`;
 const hugeYaml = `command: UserDeleteRequest\nuserId: ${HUGE}\n`;
 const hugeXml = `<command xsi:type="UserDeleteRequest" xmlns=""><userId>${HUGE}</userId></command>\n`;
 
-const ocip = (...args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), ...args], { encoding: 'utf8', timeout: 30_000, maxBuffer: 64 << 20 });
+const ocip = (...args: string[]) =>
+  spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), ...args], { encoding: 'utf8', timeout: 30_000, maxBuffer: 64 << 20 });
 
 /** A server that logs in normally, then answers the first command with `respond` (which owns the connection). */
 async function answering(respond: (conn: Conn, sessionId: string) => Promise<void>) {
@@ -42,7 +43,15 @@ async function answering(respond: (conn: Conn, sessionId: string) => Promise<voi
 }
 
 async function sendOne(port: number, extra: { maxResponseBytes?: number; timeoutMs?: number } = {}) {
-  const client = new OcipClient({ host: '127.0.0.1', port, transport: 'tcp', username: 'admin', password: 'pw', timeoutMs: 10_000, ...extra });
+  const client = new OcipClient({
+    host: '127.0.0.1',
+    port,
+    transport: 'tcp',
+    username: 'admin',
+    password: 'pw',
+    timeoutMs: 10_000,
+    ...extra,
+  });
   try {
     await client.connect();
     await client.login();
@@ -58,28 +67,32 @@ const head = (sid: string, encoding = 'ISO-8859-1') =>
 const tail = '</summary></command></BroadsoftDocument>\n';
 
 describe('server responses', () => {
-  it('an endless response is cut at maxResponseBytes: the command is unknown, and the server is stopped from sending', { timeout: 60_000 }, async () => {
-    let written = 0;
-    const chunk = Buffer.alloc(64 * 1024, 'A');
-    const server = await answering(async (conn, sid) => {
-      await conn.write(head(sid));
-      // Endless: only the client closing the connection stops this loop (each write waits for the socket).
-      while (!conn.ended) {
-        await conn.write(chunk);
-        written += chunk.length;
+  it(
+    'an endless response is cut at maxResponseBytes: the command is unknown, and the server is stopped from sending',
+    { timeout: 60_000 },
+    async () => {
+      let written = 0;
+      const chunk = Buffer.alloc(64 * 1024, 'A');
+      const server = await answering(async (conn, sid) => {
+        await conn.write(head(sid));
+        // Endless: only the client closing the connection stops this loop (each write waits for the socket).
+        while (!conn.ended) {
+          await conn.write(chunk);
+          written += chunk.length;
+        }
+      });
+      try {
+        const [result] = await sendOne(server.port, { maxResponseBytes: 1 << 20 });
+        assert.equal(result.kind, 'unknown');
+        assert.match(result.summary!, /maximum size of 1048576 bytes/);
+        assert.match(result.summary!, /may or may not have been executed/);
+      } finally {
+        await server.close();
       }
-    });
-    try {
-      const [result] = await sendOne(server.port, { maxResponseBytes: 1 << 20 });
-      assert.equal(result.kind, 'unknown');
-      assert.match(result.summary!, /maximum size of 1048576 bytes/);
-      assert.match(result.summary!, /may or may not have been executed/);
-    } finally {
-      await server.close();
-    }
-    // What the server got out before the client hung up: the 1 MiB read plus at most what the sockets buffer.
-    assert.ok(written < (1 << 20) + (32 << 20), `${written} bytes written before the client closed`);
-  });
+      // What the server got out before the client hung up: the 1 MiB read plus at most what the sockets buffer.
+      assert.ok(written < (1 << 20) + (32 << 20), `${written} bytes written before the client closed`);
+    },
+  );
 
   it('an endless trickle within the size limit ends at the response timeout', { timeout: 60_000 }, async () => {
     const server = await answering(async (conn, sid) => {
@@ -95,22 +108,34 @@ describe('server responses', () => {
     }
   });
 
-  it('a response declared UTF-8 with malformed bytes is a clear bad-response, and the client stays usable for close', { timeout: 30_000 }, async () => {
-    const server = await answering(async (conn, sid) => {
-      await conn.write(Buffer.concat([Buffer.from(head(sid, 'UTF-8'), 'latin1'), Buffer.from([0x41, 0xc3, 0x28, 0xff, 0xfe, 0xe2, 0x82]), Buffer.from(tail, 'latin1')]));
-    });
-    try {
-      const [result] = await sendOne(server.port);
-      assert.equal(result.kind, 'unknown');
-      assert.match(result.summary!, /not valid UTF-8/);
-    } finally {
-      await server.close();
-    }
-  });
+  it(
+    'a response declared UTF-8 with malformed bytes is a clear bad-response, and the client stays usable for close',
+    { timeout: 30_000 },
+    async () => {
+      const server = await answering(async (conn, sid) => {
+        await conn.write(
+          Buffer.concat([
+            Buffer.from(head(sid, 'UTF-8'), 'latin1'),
+            Buffer.from([0x41, 0xc3, 0x28, 0xff, 0xfe, 0xe2, 0x82]),
+            Buffer.from(tail, 'latin1'),
+          ]),
+        );
+      });
+      try {
+        const [result] = await sendOne(server.port);
+        assert.equal(result.kind, 'unknown');
+        assert.match(result.summary!, /not valid UTF-8/);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
   it('ISO-8859-1 bytes above 0x7F (the AS default) are read as Latin-1 characters, not as errors', { timeout: 30_000 }, async () => {
     const server = await answering(async (conn, sid) => {
-      await conn.write(Buffer.concat([Buffer.from(head(sid), 'latin1'), Buffer.from([0x52, 0x65, 0x6e, 0xe9, 0xff]), Buffer.from(tail, 'latin1')]));
+      await conn.write(
+        Buffer.concat([Buffer.from(head(sid), 'latin1'), Buffer.from([0x52, 0x65, 0x6e, 0xe9, 0xff]), Buffer.from(tail, 'latin1')]),
+      );
     });
     try {
       const [result] = await sendOne(server.port);
@@ -123,28 +148,36 @@ describe('server responses', () => {
 });
 
 describe('malformed UTF-8 in a file given to ocip validate', () => {
-  it(
-    'is reported with its position instead of silently becoming U+FFFD',
-    () => {
-      const file = join(dir, 'bad-utf8.ocip.yaml');
-      writeFileSync(file, Buffer.concat([Buffer.from('command: UserDeleteRequest\nuserId: ab', 'latin1'), Buffer.from([0xff, 0xc3, 0x28]), Buffer.from('cd@x\n', 'latin1')]));
-      const r = ocip('validate', file);
-      assert.equal(r.status, 1, r.stdout + r.stderr);
-      assert.match(r.stdout + r.stderr, /UTF-8/);
-      assert.match(r.stdout, /bad-utf8\.ocip\.yaml:2:11/);
-    },
-  );
+  it('is reported with its position instead of silently becoming U+FFFD', () => {
+    const file = join(dir, 'bad-utf8.ocip.yaml');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('command: UserDeleteRequest\nuserId: ab', 'latin1'),
+        Buffer.from([0xff, 0xc3, 0x28]),
+        Buffer.from('cd@x\n', 'latin1'),
+      ]),
+    );
+    const r = ocip('validate', file);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout + r.stderr, /UTF-8/);
+    assert.match(r.stdout, /bad-utf8\.ocip\.yaml:2:11/);
+  });
 
-  it(
-    'an XML file declared ISO-8859-1 is read as ISO-8859-1',
-    () => {
-      const file = join(dir, 'latin1.ocip.xml');
-      writeFileSync(file, Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<command xsi:type="UserDeleteRequest" xmlns=""><userId>Ren', 'latin1'), Buffer.from([0xe9]), Buffer.from('@x</userId></command>\n', 'latin1')]));
-      assert.equal(ocip('validate', file).status, 0);
-      const converted = ocip('convert', file, '--to', 'yaml');
-      assert.match(converted.stdout, /userId: René@x/);
-    },
-  );
+  it('an XML file declared ISO-8859-1 is read as ISO-8859-1', () => {
+    const file = join(dir, 'latin1.ocip.xml');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<command xsi:type="UserDeleteRequest" xmlns=""><userId>Ren', 'latin1'),
+        Buffer.from([0xe9]),
+        Buffer.from('@x</userId></command>\n', 'latin1'),
+      ]),
+    );
+    assert.equal(ocip('validate', file).status, 0);
+    const converted = ocip('convert', file, '--to', 'yaml');
+    assert.match(converted.stdout, /userId: René@x/);
+  });
 
   it('does not crash the CLI, whatever the bytes', { timeout: 60_000 }, () => {
     const file = join(dir, 'noise.ocip.xml');
@@ -157,7 +190,11 @@ describe('malformed UTF-8 in a file given to ocip validate', () => {
 });
 
 describe('enormous single lines', () => {
-  const shortMessages = (messages: string[]) => assert.ok(messages.every((m) => m.length < 1000), 'messages do not quote the 5 MB value');
+  const shortMessages = (messages: string[]) =>
+    assert.ok(
+      messages.every((m) => m.length < 1000),
+      'messages do not quote the 5 MB value',
+    );
 
   it('core: a 5 MB YAML value and a 5 MB XML text get one OCI-LENGTH each, on the value', () => {
     for (const [text, file] of [
@@ -165,7 +202,10 @@ describe('enormous single lines', () => {
       [hugeXml, parseXml(hugeXml)],
     ] as const) {
       const diagnostics = checkFile(file, model);
-      assert.deepEqual(diagnostics.map((d) => d.code), ['OCI-LENGTH']);
+      assert.deepEqual(
+        diagnostics.map((d) => d.code),
+        ['OCI-LENGTH'],
+      );
       const { span } = diagnostics[0];
       assert.equal(text.slice(span.start, span.end), HUGE);
       shortMessages(diagnostics.map((d) => d.message));
@@ -173,7 +213,12 @@ describe('enormous single lines', () => {
   });
 
   it('core: a 5 MB line of markup noise finishes with bounded problems', () => {
-    for (const text of ['<'.repeat(FIVE_MB), '&'.repeat(FIVE_MB), `a: "${'\\'.repeat(FIVE_MB)}`, `command: UserDeleteRequest\nuserId: ${'- '.repeat(FIVE_MB / 2)}`]) {
+    for (const text of [
+      '<'.repeat(FIVE_MB),
+      '&'.repeat(FIVE_MB),
+      `a: "${'\\'.repeat(FIVE_MB)}`,
+      `command: UserDeleteRequest\nuserId: ${'- '.repeat(FIVE_MB / 2)}`,
+    ]) {
       const file = text.startsWith('<') || text.startsWith('&') ? parseXml(text) : parseYaml(text);
       const diagnostics = checkFile(file, model);
       assert.ok(diagnostics.length > 0 && diagnostics.length < 2000, `${diagnostics.length} diagnostics`);
@@ -189,7 +234,9 @@ describe('enormous single lines', () => {
       parseYaml(`command: UserConsolidatedAddRequest22\ngroupProperties:\n  userLimit: 1${'0'.repeat(FIVE_MB)}\n`),
       parseYaml(`command: UserConsolidatedAddRequest22\nphoneNumber: ${big}\nalias: [${big}]\n`),
       parseXml(`<command xsi:type="UserDeleteRequest" xmlns=""><userId>a@b</userId><${big}/></command>`),
-      parseXml(`<BroadsoftDocument protocol="${big}" xmlns="C"><sessionId xmlns="">s</sessionId><command xsi:type="UserDeleteRequest" xmlns=""><userId>a@b</userId></command></BroadsoftDocument>`),
+      parseXml(
+        `<BroadsoftDocument protocol="${big}" xmlns="C"><sessionId xmlns="">s</sessionId><command xsi:type="UserDeleteRequest" xmlns=""><userId>a@b</userId></command></BroadsoftDocument>`,
+      ),
     ];
     for (const file of cases) {
       const diagnostics = checkFile(file, model);
@@ -198,19 +245,19 @@ describe('enormous single lines', () => {
     }
   });
 
-  it(
-    'core: 5 MB of nested YAML flow brackets finish in bounded memory with a clear message',
-    { timeout: 120_000 },
-    () => {
-      const file = join(dir, 'brackets.ocip.yaml');
-      writeFileSync(file, `command: UserDeleteRequest\nuserId: [${'['.repeat(FIVE_MB)}`);
-      // In a child with a 512 MB heap, so an unbounded parse fails this test instead of killing the runner.
-      const r = spawnSync(process.execPath, ['--max-old-space-size=512', join(REPO, 'bin', 'ocip.js'), 'validate', file], { encoding: 'utf8', timeout: 30_000, maxBuffer: 64 << 20 });
-      assert.equal(r.status, 1, r.stderr.slice(0, 500));
-      assert.doesNotMatch(r.stdout, /Maximum call stack/);
-      assert.match(r.stdout, /OCI-YAML-TOO-DEEP/);
-    },
-  );
+  it('core: 5 MB of nested YAML flow brackets finish in bounded memory with a clear message', { timeout: 120_000 }, () => {
+    const file = join(dir, 'brackets.ocip.yaml');
+    writeFileSync(file, `command: UserDeleteRequest\nuserId: [${'['.repeat(FIVE_MB)}`);
+    // In a child with a 512 MB heap, so an unbounded parse fails this test instead of killing the runner.
+    const r = spawnSync(process.execPath, ['--max-old-space-size=512', join(REPO, 'bin', 'ocip.js'), 'validate', file], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      maxBuffer: 64 << 20,
+    });
+    assert.equal(r.status, 1, r.stderr.slice(0, 500));
+    assert.doesNotMatch(r.stdout, /Maximum call stack/);
+    assert.match(r.stdout, /OCI-YAML-TOO-DEEP/);
+  });
 
   it('ocip validate: the 5 MB files give a short report with the position', { timeout: 120_000 }, () => {
     const yamlFile = join(dir, 'huge.ocip.yaml');
@@ -239,7 +286,10 @@ describe('enormous single lines', () => {
       ] as const) {
         client.open(uri, languageId, text);
         const diagnostics = await client.diagnosticsFor(uri, 1);
-        assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.character, d.range.end.character]), [['OCI-LENGTH', character, character + FIVE_MB]]);
+        assert.deepEqual(
+          diagnostics.map((d) => [d.code, d.range.start.character, d.range.end.character]),
+          [['OCI-LENGTH', character, character + FIVE_MB]],
+        );
         shortMessages(diagnostics.map((d) => d.message));
       }
     });

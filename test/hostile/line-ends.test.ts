@@ -19,9 +19,12 @@ import { LspTestClient, REPO } from '../helpers/lsp-client';
 const SAMPLES: Record<string, string> = {
   'fast path': 'command: UserDeleteRequest\nuserId: a@b.c\nfoo: 1\n---\ncommand: UserDeleteRequest\nuserId: nodomain\n',
   'anchors and aliases (yaml package)': 'command: UserDeleteRequest\nuserId: &x a\nbar: *x\n',
-  'block and multi-line scalars': 'command: UserConsolidatedAddRequest22\nuserId: u@example.com\nlastName: |\n  two\n  lines\nfirstName: "quoted\n  on two lines"\ncallingLineIdLastName: >-\n  folded\n  text\ncallingLineIdFirstName: F\n',
-  'syntax errors': 'command: UserDeleteRequest\nuserId: [a, b\n  c: d\n---\n- x\n- y\n---\ncommand: UserDeleteRequest\nuserId: "unterminated\n',
-  'lists and comments': '# head\ncommand: UserConsolidatedAddRequest22 # trailing\nuserId: u@example.com\nalias:\n  - one\n  - two@x.y\n  - three\n  - four\n\n\n',
+  'block and multi-line scalars':
+    'command: UserConsolidatedAddRequest22\nuserId: u@example.com\nlastName: |\n  two\n  lines\nfirstName: "quoted\n  on two lines"\ncallingLineIdLastName: >-\n  folded\n  text\ncallingLineIdFirstName: F\n',
+  'syntax errors':
+    'command: UserDeleteRequest\nuserId: [a, b\n  c: d\n---\n- x\n- y\n---\ncommand: UserDeleteRequest\nuserId: "unterminated\n',
+  'lists and comments':
+    '# head\ncommand: UserConsolidatedAddRequest22 # trailing\nuserId: u@example.com\nalias:\n  - one\n  - two@x.y\n  - three\n  - four\n\n\n',
 };
 
 /** Seeded choice of a line end per line: the same file every run. */
@@ -46,7 +49,12 @@ function diagnostics(text: string) {
   const lines = new LineIndex(text);
   return new DocumentAnalyzer('yaml', builtinModel(), DEFAULT_CHECK_OPTIONS)
     .analyze(text)
-    .diagnostics.map((d) => ({ code: d.code, message: normal(d.message), start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) }));
+    .diagnostics.map((d) => ({
+      code: d.code,
+      message: normal(d.message),
+      start: lines.positionAt(d.span.start),
+      end: lines.positionAt(d.span.end),
+    }));
 }
 
 describe('YAML line ends', () => {
@@ -70,7 +78,8 @@ describe('YAML line ends', () => {
   it('ocip validate: a CR-only file reports what the LF file reports, at the same lines and columns', () => {
     const run = (name: string, text: string) => {
       writeFileSync(join(dir, name), text);
-      return spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), 'validate', name], { encoding: 'utf8', cwd: dir, timeout: 30_000 }).stdout;
+      return spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), 'validate', name], { encoding: 'utf8', cwd: dir, timeout: 30_000 })
+        .stdout;
     };
     const lf = run('a.ocip.yaml', SAMPLES['fast path']);
     assert.match(lf, /a\.ocip\.yaml:3:1: error OCI-UNKNOWN-ELEMENT/);

@@ -18,15 +18,36 @@ describe('language server against malformed messages', { timeout: 120_000 }, () 
   });
   after(() => server.close());
 
-  const open = (textDocument: Record<string, unknown>) => frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument } });
+  const open = (textDocument: Record<string, unknown>) =>
+    frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument } });
   const attacks: [string, Buffer][] = [
     ['didOpen with text: null', open({ uri: 'file:///w/null.ocip.yaml', languageId: 'ocip-yaml', version: 1, text: null })],
     ['didOpen without text', open({ uri: 'file:///w/none.ocip.yaml', languageId: 'ocip-yaml', version: 1 })],
     ['didOpen with a number as text', open({ uri: 'file:///w/num.ocip.xml', languageId: 'ocip-xml', version: 1, text: 42 })],
     ['didOpen without textDocument', frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: {} })],
-    ['didChange with text: null', frame({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: 'file:///health/ok.ocip.yaml', version: 7 }, contentChanges: [{ text: null }] } })],
-    ['didChange with a negative range', frame({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: 'file:///health/ok.ocip.yaml', version: 8 }, contentChanges: [{ range: { start: { line: -1, character: 'a' }, end: null }, text: 'x' }] } })],
-    ['a header without Content-Length', Buffer.from('Content-Type: application/vscode-jsonrpc\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"x"}')],
+    [
+      'didChange with text: null',
+      frame({
+        jsonrpc: '2.0',
+        method: 'textDocument/didChange',
+        params: { textDocument: { uri: 'file:///health/ok.ocip.yaml', version: 7 }, contentChanges: [{ text: null }] },
+      }),
+    ],
+    [
+      'didChange with a negative range',
+      frame({
+        jsonrpc: '2.0',
+        method: 'textDocument/didChange',
+        params: {
+          textDocument: { uri: 'file:///health/ok.ocip.yaml', version: 8 },
+          contentChanges: [{ range: { start: { line: -1, character: 'a' }, end: null }, text: 'x' }],
+        },
+      }),
+    ],
+    [
+      'a header without Content-Length',
+      Buffer.from('Content-Type: application/vscode-jsonrpc\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"x"}'),
+    ],
     ['a non-numeric Content-Length', Buffer.from('Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"x"}')],
     ['a too small Content-Length', Buffer.from('Content-Length: 2\r\n\r\n{"jsonrpc":"2.0","id":5,"method":"shutdown"}')],
     ['a Content-Length over the limit', Buffer.from('Content-Length: 99999999999999\r\n\r\n{}')],

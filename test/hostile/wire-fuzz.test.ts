@@ -76,11 +76,15 @@ describe('fuzz: simulator framer', () => {
 
   it('any stream of complete valid documents separated by newlines is framed into exactly those documents', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b<![CDATA[</BroadsoftDocument>]]>', '&lt;x&gt;'), { minLength: 1, maxLength: 10 }), fc.array(fc.nat({ max: 3000 })), (bodies, cuts) => {
-        const docs = bodies.map((b, i) => ociDocument(command('X', b), `s${i}`));
-        const { docs: framed } = frame(Buffer.from(docs.join('\n') + '\n', 'latin1'), cuts);
-        assert.deepEqual(framed, docs);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b<![CDATA[</BroadsoftDocument>]]>', '&lt;x&gt;'), { minLength: 1, maxLength: 10 }),
+        fc.array(fc.nat({ max: 3000 })),
+        (bodies, cuts) => {
+          const docs = bodies.map((b, i) => ociDocument(command('X', b), `s${i}`));
+          const { docs: framed } = frame(Buffer.from(docs.join('\n') + '\n', 'latin1'), cuts);
+          assert.deepEqual(framed, docs);
+        },
+      ),
       FRAMER_RUNS,
     );
   });
@@ -132,24 +136,37 @@ describe('fuzz: simulator protocol over TCP', () => {
 
   it('a logged-in connection stays usable after any stream that ends with a newline', { timeout: 120_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(piece.filter((p) => !/^[<\xef]/.test(p.replace(/[\r\n]/g, ' ').trim())), fc.constant('<Foo/>'), fc.constant('<Bar>x</Bar>')), { minLength: 1, maxLength: 6 }), async (parts) => {
-        const c = await RawClient.connect(sim.ports.tcp!);
-        try {
-          await c.login22('sys', PASSWORDS.sys);
-          const lines = parts.map((p) => p.replace(/[\r\n]/g, ' ')).filter((p) => p.trim() !== '');
-          for (const line of lines) await c.write(`${line}\n`);
-          const answers = [];
-          for (let i = 0; i < lines.length; i++) answers.push(await c.nextDocument(10_000));
-          assert.ok(answers.every((a) => a.includes('ErrorResponse')), 'one ErrorResponse per hostile line');
-          const s = connect(sim.ports.tcp!, '127.0.0.1');
-          await once(s, 'connect');
-          s.destroy();
-          await c.write(ociDocument(command('SystemSoftwareVersionGetRequest', '')) + '\n');
-          assert.match(await c.nextDocument(10_000), /SystemSoftwareVersionGetResponse/);
-        } finally {
-          c.close();
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            piece.filter((p) => !/^[<\xef]/.test(p.replace(/[\r\n]/g, ' ').trim())),
+            fc.constant('<Foo/>'),
+            fc.constant('<Bar>x</Bar>'),
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
+        async (parts) => {
+          const c = await RawClient.connect(sim.ports.tcp!);
+          try {
+            await c.login22('sys', PASSWORDS.sys);
+            const lines = parts.map((p) => p.replace(/[\r\n]/g, ' ')).filter((p) => p.trim() !== '');
+            for (const line of lines) await c.write(`${line}\n`);
+            const answers = [];
+            for (let i = 0; i < lines.length; i++) answers.push(await c.nextDocument(10_000));
+            assert.ok(
+              answers.every((a) => a.includes('ErrorResponse')),
+              'one ErrorResponse per hostile line',
+            );
+            const s = connect(sim.ports.tcp!, '127.0.0.1');
+            await once(s, 'connect');
+            s.destroy();
+            await c.write(ociDocument(command('SystemSoftwareVersionGetRequest', '')) + '\n');
+            assert.match(await c.nextDocument(10_000), /SystemSoftwareVersionGetResponse/);
+          } finally {
+            c.close();
+          }
+        },
+      ),
       WIRE_RUNS,
     );
   });

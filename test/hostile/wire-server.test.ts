@@ -23,8 +23,20 @@ async function answering(respond: (conn: Conn, sessionId: string, doc: string) =
   );
 }
 
-async function sendAll(port: number, commands = [cmd('UserDeleteRequest', '<userId>u@x</userId>')], extra: { timeoutMs?: number; log?: (l: string) => void } = {}) {
-  const client = new OcipClient({ host: '127.0.0.1', port, transport: 'tcp', username: 'admin', password: PASSWORD, timeoutMs: 10_000, ...extra });
+async function sendAll(
+  port: number,
+  commands = [cmd('UserDeleteRequest', '<userId>u@x</userId>')],
+  extra: { timeoutMs?: number; log?: (l: string) => void } = {},
+) {
+  const client = new OcipClient({
+    host: '127.0.0.1',
+    port,
+    transport: 'tcp',
+    username: 'admin',
+    password: PASSWORD,
+    timeoutMs: 10_000,
+    ...extra,
+  });
   try {
     await client.connect();
     await client.login();
@@ -34,7 +46,8 @@ async function sendAll(port: number, commands = [cmd('UserDeleteRequest', '<user
   }
 }
 
-const head = (sid: string) => `<?xml version="1.0" encoding="ISO-8859-1"?><BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="${XSI}"><sessionId xmlns="">${sid}</sessionId>`;
+const head = (sid: string) =>
+  `<?xml version="1.0" encoding="ISO-8859-1"?><BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="${XSI}"><sessionId xmlns="">${sid}</sessionId>`;
 
 describe('hostile server: masking the wire log', () => {
   for (const [name, unit] of [
@@ -42,25 +55,31 @@ describe('hostile server: masking the wire log', () => {
     ['escaped <password> tags', '&lt;password&gt;x'],
     ['escaped, never closed', '&lt;password&gt;x&lt;/b&gt;'],
   ] as const) {
-    it(`150,000 ${name} in an answer are masked in one pass; the send ends with a result, the timeout intact`, { timeout: 60_000 }, async () => {
-      const server = await answering(async (conn, sid) => {
-        await conn.write(`${head(sid)}<command echo="" xsi:type="c:ErrorResponse" xmlns:c="C" xmlns=""><summary>${unit.repeat(150_000)}</summary></command></BroadsoftDocument>\n`);
-      });
-      const log: string[] = [];
-      try {
-        const [r] = await sendAll(server.port, undefined, { timeoutMs: 3_000, log: (l) => log.push(l) });
-        assert.ok(['error', 'unknown'].includes(r.kind), r.kind);
-        const answer = log.find((l) => l.startsWith('<< ') && l.includes('summary'));
-        assert.ok(answer, 'the answer is in the wire log');
-        assert.ok(!/password(&gt;|>)x/.test(answer), 'every password content is masked');
-      } finally {
-        await server.close();
-      }
-    });
+    it(
+      `150,000 ${name} in an answer are masked in one pass; the send ends with a result, the timeout intact`,
+      { timeout: 60_000 },
+      async () => {
+        const server = await answering(async (conn, sid) => {
+          await conn.write(
+            `${head(sid)}<command echo="" xsi:type="c:ErrorResponse" xmlns:c="C" xmlns=""><summary>${unit.repeat(150_000)}</summary></command></BroadsoftDocument>\n`,
+          );
+        });
+        const log: string[] = [];
+        try {
+          const [r] = await sendAll(server.port, undefined, { timeoutMs: 3_000, log: (l) => log.push(l) });
+          assert.ok(['error', 'unknown'].includes(r.kind), r.kind);
+          const answer = log.find((l) => l.startsWith('<< ') && l.includes('summary'));
+          assert.ok(answer, 'the answer is in the wire log');
+          assert.ok(!/password(&gt;|>)x/.test(answer), 'every password content is masked');
+        } finally {
+          await server.close();
+        }
+      },
+    );
   }
 });
 
-describe('hostile server: answers that are not this command\'s', () => {
+describe("hostile server: answers that are not this command's", () => {
   it('a response carrying another sessionId is not accepted: the commands are unknown', { timeout: 30_000 }, async () => {
     const server = await answering(async (conn) => {
       await conn.write(responseDoc('someone-else', [SUCCESS]));
@@ -76,11 +95,24 @@ describe('hostile server: answers that are not this command\'s', () => {
 
   it('a data response to an add request is not success; a SuccessResponse to a get request is not data', { timeout: 30_000 }, async () => {
     const server = await answering(async (conn, sid) => {
-      await conn.write(responseDoc(sid, ['<command echo="" xsi:type="UserGetResponse23V2" xmlns=""><lastName>x</lastName></command>', SUCCESS, '<command echo="" xsi:type="UserGetResponse23V2" xmlns=""><lastName>x</lastName></command>']));
+      await conn.write(
+        responseDoc(sid, [
+          '<command echo="" xsi:type="UserGetResponse23V2" xmlns=""><lastName>x</lastName></command>',
+          SUCCESS,
+          '<command echo="" xsi:type="UserGetResponse23V2" xmlns=""><lastName>x</lastName></command>',
+        ]),
+      );
     });
     try {
-      const results = await sendAll(server.port, [cmd('UserConsolidatedAddRequest22', '<userId>u@x</userId>'), cmd('UserGetRequest23V2', '<userId>u@x</userId>'), cmd('UserGetRequest23V2', '<userId>u@x</userId>')]);
-      assert.deepEqual(results.map((r) => r.kind), ['unknown', 'unknown', 'data']);
+      const results = await sendAll(server.port, [
+        cmd('UserConsolidatedAddRequest22', '<userId>u@x</userId>'),
+        cmd('UserGetRequest23V2', '<userId>u@x</userId>'),
+        cmd('UserGetRequest23V2', '<userId>u@x</userId>'),
+      ]);
+      assert.deepEqual(
+        results.map((r) => r.kind),
+        ['unknown', 'unknown', 'data'],
+      );
       assert.match(results[0].summary ?? '', /answered UserGetResponse23V2 to UserConsolidatedAddRequest22, which cannot return it/);
       assert.match(results[1].summary ?? '', /answered SuccessResponse to UserGetRequest23V2/);
     } finally {

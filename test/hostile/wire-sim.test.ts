@@ -25,7 +25,13 @@ function post(port: number, body: string, cookie?: string, agent?: Agent): Promi
     const req = request({ host: '127.0.0.1', port, method: 'POST', path: PATH, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), cookie: /JSESSIONID=[^;]+/.exec(String(res.headers['set-cookie'] ?? ''))?.[0] }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          cookie: /JSESSIONID=[^;]+/.exec(String(res.headers['set-cookie'] ?? ''))?.[0],
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -58,35 +64,43 @@ describe('hostile clients against the simulator', () => {
   });
   after(() => sim.close());
 
-  it('after login, a document whose root is not BroadsoftDocument gets one ErrorResponse, and the stream resynchronises', { timeout: 30_000 }, async () => {
-    const c = await RawClient.connect(sim.ports.tcp!);
-    try {
-      await c.login22('sys', PASSWORDS.sys);
-      await c.write('<?xml version="1.0"?><Foo xmlns="C"><sessionId>x</sessionId><command/></Foo>\n<Empty/>\n');
-      for (let i = 0; i < 2; i++) {
+  it(
+    'after login, a document whose root is not BroadsoftDocument gets one ErrorResponse, and the stream resynchronises',
+    { timeout: 30_000 },
+    async () => {
+      const c = await RawClient.connect(sim.ports.tcp!);
+      try {
+        await c.login22('sys', PASSWORDS.sys);
+        await c.write('<?xml version="1.0"?><Foo xmlns="C"><sessionId>x</sessionId><command/></Foo>\n<Empty/>\n');
+        for (let i = 0; i < 2; i++) {
+          const [r] = responseCommands(await c.nextDocument(10_000));
+          assert.equal(r.summary, '[Error 6004] OCI XML Request validation error');
+        }
+        const [v] = await c.request(VERSION);
+        assert.equal(v.type, 'SystemSoftwareVersionGetResponse', 'the next request is read cleanly');
+      } finally {
+        c.close();
+      }
+    },
+  );
+
+  it(
+    'after login, a line that is not XML gets one ErrorResponse, and the next request is not glued to it',
+    { timeout: 30_000 },
+    async () => {
+      const c = await RawClient.connect(sim.ports.tcp!);
+      try {
+        await c.login22('sys', PASSWORDS.sys);
+        await c.write('hello, is this BroadWorks?\r\n');
         const [r] = responseCommands(await c.nextDocument(10_000));
         assert.equal(r.summary, '[Error 6004] OCI XML Request validation error');
+        const [v] = await c.request(VERSION);
+        assert.equal(v.type, 'SystemSoftwareVersionGetResponse');
+      } finally {
+        c.close();
       }
-      const [v] = await c.request(VERSION);
-      assert.equal(v.type, 'SystemSoftwareVersionGetResponse', 'the next request is read cleanly');
-    } finally {
-      c.close();
-    }
-  });
-
-  it('after login, a line that is not XML gets one ErrorResponse, and the next request is not glued to it', { timeout: 30_000 }, async () => {
-    const c = await RawClient.connect(sim.ports.tcp!);
-    try {
-      await c.login22('sys', PASSWORDS.sys);
-      await c.write('hello, is this BroadWorks?\r\n');
-      const [r] = responseCommands(await c.nextDocument(10_000));
-      assert.equal(r.summary, '[Error 6004] OCI XML Request validation error');
-      const [v] = await c.request(VERSION);
-      assert.equal(v.type, 'SystemSoftwareVersionGetResponse');
-    } finally {
-      c.close();
-    }
-  });
+    },
+  );
 
   it('an unfinished document growing to 15 MiB in 16 KiB writes is scanned once, then answered', { timeout: 60_000 }, async () => {
     const c = await RawClient.connect(sim.ports.tcp!);
@@ -101,19 +115,28 @@ describe('hostile clients against the simulator', () => {
     }
   });
 
-  it('a request without an end tag is cut at the bound, not read to the end; others are served meanwhile', { timeout: 60_000 }, async () => {
-    const s = connect(sim.ports.tcp!, '127.0.0.1');
-    s.on('error', () => undefined);
-    await once(s, 'connect');
-    const sent = flood(s, Buffer.from(`<BroadsoftDocument protocol="OCI" xmlns="C"><x>`), Buffer.alloc(64 * 1024, 0x61), 100 * 1024 * 1024);
-    const other = await RawClient.connect(sim.ports.tcp!);
-    await other.login22('sys', PASSWORDS.sys);
-    other.close();
-    const written = await sent;
-    s.destroy();
-    assert.ok(written < 40 * 1024 * 1024, `closed after ${written} bytes, not read to the end`);
-    assert.ok(written > STREAM_LIMITS.maxDocumentBytes - 1024 * 1024);
-  });
+  it(
+    'a request without an end tag is cut at the bound, not read to the end; others are served meanwhile',
+    { timeout: 60_000 },
+    async () => {
+      const s = connect(sim.ports.tcp!, '127.0.0.1');
+      s.on('error', () => undefined);
+      await once(s, 'connect');
+      const sent = flood(
+        s,
+        Buffer.from(`<BroadsoftDocument protocol="OCI" xmlns="C"><x>`),
+        Buffer.alloc(64 * 1024, 0x61),
+        100 * 1024 * 1024,
+      );
+      const other = await RawClient.connect(sim.ports.tcp!);
+      await other.login22('sys', PASSWORDS.sys);
+      other.close();
+      const written = await sent;
+      s.destroy();
+      assert.ok(written < 40 * 1024 * 1024, `closed after ${written} bytes, not read to the end`);
+      assert.ok(written > STREAM_LIMITS.maxDocumentBytes - 1024 * 1024);
+    },
+  );
 
   it('pipelined requests that are never read stop being read (backpressure), instead of growing memory', { timeout: 60_000 }, async () => {
     const s = connect(sim.ports.tcp!, '127.0.0.1');
@@ -138,22 +161,26 @@ describe('hostile clients against the simulator', () => {
     assert.ok(unread > 16 * 1024 * 1024, `the simulator stopped reading (${unread} of ${total} bytes left with the client)`);
   });
 
-  it('a pre-login document with 150,000 unclosed <password> tags does not hold up another login (log masked linearly)', { timeout: 60_000 }, async () => {
-    const attacker = await RawClient.connect(sim.ports.tcp!);
-    const victim = await RawClient.connect(sim.ports.tcp!);
-    try {
-      const doc = ociDocument(command('LoginRequest22V5', `<userId>sys</userId>${'<password>x'.repeat(150_000)}`));
-      void attacker.write(doc + '\n');
-      const login = await victim.login22('sys', PASSWORDS.sys);
-      assert.equal(login.type, 'LoginResponse22V5');
-      const [answer] = responseCommands(await attacker.nextDocument(50_000));
-      assert.equal(answer.summary, '[Error 6004] OCI XML Request validation error');
-      assert.ok(!log.some((l) => /<password>x/.test(l)), 'no password content in the log');
-    } finally {
-      attacker.close();
-      victim.close();
-    }
-  });
+  it(
+    'a pre-login document with 150,000 unclosed <password> tags does not hold up another login (log masked linearly)',
+    { timeout: 60_000 },
+    async () => {
+      const attacker = await RawClient.connect(sim.ports.tcp!);
+      const victim = await RawClient.connect(sim.ports.tcp!);
+      try {
+        const doc = ociDocument(command('LoginRequest22V5', `<userId>sys</userId>${'<password>x'.repeat(150_000)}`));
+        void attacker.write(doc + '\n');
+        const login = await victim.login22('sys', PASSWORDS.sys);
+        assert.equal(login.type, 'LoginResponse22V5');
+        const [answer] = responseCommands(await attacker.nextDocument(50_000));
+        assert.equal(answer.summary, '[Error 6004] OCI XML Request validation error');
+        assert.ok(!log.some((l) => /<password>x/.test(l)), 'no password content in the log');
+      } finally {
+        attacker.close();
+        victim.close();
+      }
+    },
+  );
 
   it('a 100 MB SOAP request is refused at the bound (413) without being read to the end', { timeout: 60_000 }, async () => {
     const s = connect(sim.ports.soap!, '127.0.0.1');
@@ -171,12 +198,16 @@ describe('hostile clients against the simulator', () => {
 
   it('cookie-less SOAP requests from anyone never log out an existing session', { timeout: 120_000 }, async () => {
     const port = sim.ports.soap!;
-    const login = await post(port, soap(ociDocument(command('LoginRequest22V5', `<userId>sys</userId><password>${PASSWORDS.sys}</password>`), 'victim')));
+    const login = await post(
+      port,
+      soap(ociDocument(command('LoginRequest22V5', `<userId>sys</userId><password>${PASSWORDS.sys}</password>`), 'victim')),
+    );
     assert.equal(login.status, 200);
     const agent = new Agent({ keepAlive: true, maxSockets: 8 });
     const anonymous = soap(ociDocument(command('AuthenticationRequest', '<userId>sys</userId>'), 'anon'));
     const total = SOAP_LIMITS.maxPendingSessions + 100;
-    for (let i = 0; i < total; i += 200) await Promise.all(Array.from({ length: Math.min(200, total - i) }, () => post(port, anonymous, undefined, agent)));
+    for (let i = 0; i < total; i += 200)
+      await Promise.all(Array.from({ length: Math.min(200, total - i) }, () => post(port, anonymous, undefined, agent)));
     agent.destroy();
     const after = await post(port, soap(ociDocument(VERSION, 'victim')), login.cookie);
     assert.equal(after.status, 200, after.body.slice(0, 300));

@@ -31,13 +31,19 @@ describe('characters XML does not allow', () => {
     });
     it(`${name}: refused by the strict reader with its line and column`, () => {
       const text = `<a>\n  <b>x${bad}</b></a>`;
-      assert.throws(() => parseXmlTree(text), (e: unknown) => e instanceof XmlError && e.line === 2 && e.column === 7 && /is not allowed in XML/.test(e.message));
+      assert.throws(
+        () => parseXmlTree(text),
+        (e: unknown) => e instanceof XmlError && e.line === 2 && e.column === 7 && /is not allowed in XML/.test(e.message),
+      );
     });
   }
 
   it('allowed characters stay allowed: tab, CR, LF, U+FFFD, U+FEFF, a surrogate pair', () => {
     const text = command('a\t\r\n\uFFFD\uFEFF\u{1F600}b@c.d');
-    assert.deepEqual(parseXml(text).problems.filter((p) => /is not allowed in XML/.test(p.message)), []);
+    assert.deepEqual(
+      parseXml(text).problems.filter((p) => /is not allowed in XML/.test(p.message)),
+      [],
+    );
     assert.doesNotThrow(() => parseXmlTree('<a>\t\r\n\uFFFD\u{1F600}</a>'));
   });
 

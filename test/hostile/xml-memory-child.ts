@@ -15,4 +15,6 @@ const file = parseXml(text);
 const grownBy = process.memoryUsage().heapUsed - before;
 gc();
 const retained = process.memoryUsage().heapUsed - before;
-process.stdout.write(JSON.stringify({ grownBy, retained, problems: file.problems.length, codes: [...new Set(file.problems.map((p) => p.code))] }));
+process.stdout.write(
+  JSON.stringify({ grownBy, retained, problems: file.problems.length, codes: [...new Set(file.problems.map((p) => p.code))] }),
+);

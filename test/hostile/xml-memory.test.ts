@@ -43,7 +43,10 @@ describe('XML front end memory on 5 MB of noise', () => {
       assert.ok(grownBy < 200 * MB, `heap grew by ${Math.round(grownBy / MB)} MB`);
       assert.ok(retained < 50 * MB, `${Math.round(retained / MB)} MB retained`);
       assert.ok(problems > 0 && problems <= MAX_PROBLEMS, `${problems} problems`);
-      assert.ok(codes.every((c) => c.startsWith('OCI-XML-')), codes.join());
+      assert.ok(
+        codes.every((c) => c.startsWith('OCI-XML-')),
+        codes.join(),
+      );
     });
   }
 });

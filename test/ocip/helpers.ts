@@ -127,9 +127,7 @@ export async function scriptedServer(script: (conn: Conn, docs: string[]) => Pro
     };
     script(conn, docs).catch(() => socket.destroy());
   };
-  const server: Server = tls
-    ? createTlsServer({ key: TLS_KEY, cert: TLS_CERT }, onConn)
-    : createNetServer(onConn);
+  const server: Server = tls ? createTlsServer({ key: TLS_KEY, cert: TLS_CERT }, onConn) : createNetServer(onConn);
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
@@ -165,7 +163,7 @@ export const LOGIN_RESPONSE_FIELDS =
  */
 export async function fakeBroadWorks(
   conn: Conn,
-  o: { password: string; onDocument?: (doc: string, types: string[]) => Promise<boolean | void> | boolean | void } ,
+  o: { password: string; onDocument?: (doc: string, types: string[]) => Promise<boolean | void> | boolean | void },
 ): Promise<void> {
   for (;;) {
     const doc = await conn.readDocument();
@@ -173,13 +171,29 @@ export async function fakeBroadWorks(
     const types = commandTypes(doc);
     const sid = sessionIdOf(doc);
     if (types[0] === 'AuthenticationRequest') {
-      await conn.write(responseDoc(sid, [`<command echo="" xsi:type="AuthenticationResponse" xmlns=""><userId>${field(doc, 'userId')}</userId><nonce>${NONCE}</nonce><passwordAlgorithm>MD5</passwordAlgorithm></command>`]));
+      await conn.write(
+        responseDoc(sid, [
+          `<command echo="" xsi:type="AuthenticationResponse" xmlns=""><userId>${field(doc, 'userId')}</userId><nonce>${NONCE}</nonce><passwordAlgorithm>MD5</passwordAlgorithm></command>`,
+        ]),
+      );
     } else if (types[0] === 'LoginRequest14sp4') {
       const ok = field(doc, 'signedPassword') === expectedSigned(o.password);
-      await conn.write(responseDoc(sid, [ok ? `<command echo="" xsi:type="LoginResponse14sp4" xmlns="">${LOGIN_RESPONSE_FIELDS}</command>` : errorCommand('[Error 4962] Invalid password')]));
+      await conn.write(
+        responseDoc(sid, [
+          ok
+            ? `<command echo="" xsi:type="LoginResponse14sp4" xmlns="">${LOGIN_RESPONSE_FIELDS}</command>`
+            : errorCommand('[Error 4962] Invalid password'),
+        ]),
+      );
     } else if (types[0] === 'LoginRequest22V5') {
       const ok = field(doc, 'password') === o.password;
-      await conn.write(responseDoc(sid, [ok ? `<command echo="" xsi:type="LoginResponse22V5" xmlns="">${LOGIN_RESPONSE_FIELDS}</command>` : errorCommand('[Error 4962] Invalid password')]));
+      await conn.write(
+        responseDoc(sid, [
+          ok
+            ? `<command echo="" xsi:type="LoginResponse22V5" xmlns="">${LOGIN_RESPONSE_FIELDS}</command>`
+            : errorCommand('[Error 4962] Invalid password'),
+        ]),
+      );
     } else if (types[0] === 'LogoutRequest') {
       conn.destroy();
       return;
@@ -187,7 +201,12 @@ export async function fakeBroadWorks(
       const handled = await o.onDocument?.(doc, types);
       if (handled === true) continue;
       if (handled === false) return;
-      await conn.write(responseDoc(sid, types.map(() => SUCCESS)));
+      await conn.write(
+        responseDoc(
+          sid,
+          types.map(() => SUCCESS),
+        ),
+      );
     }
   }
 }

@@ -19,7 +19,10 @@ test('signed two-step login over TCP: AuthenticationRequest then LoginRequest14s
   try {
     await client.connect();
     const info = await client.login();
-    assert.deepEqual(server.docs.map((d) => commandTypes(d)[0]), ['AuthenticationRequest', 'LoginRequest14sp4']);
+    assert.deepEqual(
+      server.docs.map((d) => commandTypes(d)[0]),
+      ['AuthenticationRequest', 'LoginRequest14sp4'],
+    );
     assert.ok(server.docs.every((d) => d.includes(`<sessionId xmlns="">${client.sessionId}</sessionId>`)));
     assert.ok(!server.docs.some((d) => d.includes(PASSWORD)), 'the plain password never travels in the signed flow');
     assert.equal(info.responseType, 'LoginResponse14sp4');
@@ -54,10 +57,20 @@ test('a refused login raises LoginError with the server summary, without the pas
 
 test('plain-password login is refused on TCP before anything is sent', async () => {
   const server = await scriptedServer((conn) => fakeBroadWorks(conn, { password: PASSWORD }));
-  const client = new OcipClient({ host: '127.0.0.1', port: server.port, transport: 'tcp', username: 'admin', password: PASSWORD, loginMethod: 'plain' });
+  const client = new OcipClient({
+    host: '127.0.0.1',
+    port: server.port,
+    transport: 'tcp',
+    username: 'admin',
+    password: PASSWORD,
+    loginMethod: 'plain',
+  });
   try {
     await client.connect();
-    await assert.rejects(client.login(), (e: unknown) => e instanceof OcipError && e.code === 'insecure-login' && /unencrypted/.test(e.message));
+    await assert.rejects(
+      client.login(),
+      (e: unknown) => e instanceof OcipError && e.code === 'insecure-login' && /unencrypted/.test(e.message),
+    );
     assert.equal(server.bytesReceived(), 0);
   } finally {
     await client.close();
@@ -68,14 +81,22 @@ test('plain-password login is refused on TCP before anything is sent', async () 
 test('plain-password login over TCP works only when explicitly allowed', async () => {
   const server = await scriptedServer((conn) => fakeBroadWorks(conn, { password: PASSWORD }));
   const client = new OcipClient({
-    host: '127.0.0.1', port: server.port, transport: 'tcp', username: 'admin', password: PASSWORD,
-    loginMethod: 'plain', allowPlainPasswordOnInsecureTransport: true,
+    host: '127.0.0.1',
+    port: server.port,
+    transport: 'tcp',
+    username: 'admin',
+    password: PASSWORD,
+    loginMethod: 'plain',
+    allowPlainPasswordOnInsecureTransport: true,
   });
   try {
     await client.connect();
     const info = await client.login();
     assert.equal(info.responseType, 'LoginResponse22V5');
-    assert.deepEqual(server.docs.map((d) => commandTypes(d)[0]), ['LoginRequest22V5']);
+    assert.deepEqual(
+      server.docs.map((d) => commandTypes(d)[0]),
+      ['LoginRequest22V5'],
+    );
   } finally {
     await client.close();
     await server.close();
@@ -83,17 +104,28 @@ test('plain-password login over TCP works only when explicitly allowed', async (
 });
 
 test('over TLS, auto login uses LoginRequest22V5; the signed flow works over TLS too; logout on close', async () => {
-  for (const [method, expected] of [['auto', ['LoginRequest22V5']], ['signed', ['AuthenticationRequest', 'LoginRequest14sp4']]] as const) {
+  for (const [method, expected] of [
+    ['auto', ['LoginRequest22V5']],
+    ['signed', ['AuthenticationRequest', 'LoginRequest14sp4']],
+  ] as const) {
     const server = await scriptedServer((conn) => fakeBroadWorks(conn, { password: PASSWORD }), true);
     const client = new OcipClient({
-      host: '127.0.0.1', port: server.port, transport: 'tls', username: 'admin', password: PASSWORD,
-      loginMethod: method, tls: { fingerprint: FINGERPRINT },
+      host: '127.0.0.1',
+      port: server.port,
+      transport: 'tls',
+      username: 'admin',
+      password: PASSWORD,
+      loginMethod: method,
+      tls: { fingerprint: FINGERPRINT },
     });
     try {
       await client.connect();
       const info = await client.login();
       assert.equal(info.loginType, 'Service Provider');
-      assert.deepEqual(server.docs.map((d) => commandTypes(d)[0]), expected);
+      assert.deepEqual(
+        server.docs.map((d) => commandTypes(d)[0]),
+        expected,
+      );
       await client.close();
       assert.equal(commandTypes(server.docs.at(-1)!)[0], 'LogoutRequest');
     } finally {

@@ -13,8 +13,18 @@ const table = (name: string, headings: string[], rows: string[][]) =>
 
 describe('response data without a model (by shape)', () => {
   it('one element is a value, repeated ones a list, colHeading children a table (cells by heading, short rows padded)', () => {
-    const tree = responseTree(cmd('XResponse', `<a>1</a><b>x</b><b>y</b>${table('t', ['H1', 'H2'], [['p', 'q'], ['r']])}<g><c>true</c></g>`))!;
-    assert.deepEqual(responseData(tree), { a: '1', b: ['x', 'y'], t: [{ H1: 'p', H2: 'q' }, { H1: 'r', H2: '' }], g: { c: 'true' } });
+    const tree = responseTree(
+      cmd('XResponse', `<a>1</a><b>x</b><b>y</b>${table('t', ['H1', 'H2'], [['p', 'q'], ['r']])}<g><c>true</c></g>`),
+    )!;
+    assert.deepEqual(responseData(tree), {
+      a: '1',
+      b: ['x', 'y'],
+      t: [
+        { H1: 'p', H2: 'q' },
+        { H1: 'r', H2: '' },
+      ],
+      g: { c: 'true' },
+    });
   });
 
   it('malformed XML gives no tree (the caller keeps the raw text)', () => {
@@ -22,7 +32,9 @@ describe('response data without a model (by shape)', () => {
   });
 
   it('an xsi:nil element is null', () => {
-    const tree = responseTree(`<command xsi:type="X" xmlns="" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><a xsi:nil="true"/></command>`)!;
+    const tree = responseTree(
+      `<command xsi:type="X" xmlns="" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><a xsi:nil="true"/></command>`,
+    )!;
     assert.deepEqual(responseData(tree), { a: null });
   });
 });
@@ -31,7 +43,10 @@ describe('response data typed by the response type', { skip: FULL_MODEL.skip }, 
   const model = fullModel();
 
   it('a list with one item, or none, is still a list', () => {
-    const one = responseTree(cmd('GroupDomainGetAssignedListResponse', '<groupDefaultDomain>a.example.com</groupDefaultDomain><domain>b.example.com</domain>'), model)!;
+    const one = responseTree(
+      cmd('GroupDomainGetAssignedListResponse', '<groupDefaultDomain>a.example.com</groupDefaultDomain><domain>b.example.com</domain>'),
+      model,
+    )!;
     assert.deepEqual(responseData(one), { groupDefaultDomain: 'a.example.com', domain: ['b.example.com'] });
     const none = responseTree(cmd('ServiceProviderDnGetAvailableListResponse', ''), model)!;
     assert.deepEqual(responseData(none), { availableDn: [] });
@@ -39,13 +54,27 @@ describe('response data typed by the response type', { skip: FULL_MODEL.skip }, 
   });
 
   it('integers and booleans are typed; strings that look like numbers stay strings', () => {
-    const tree = responseTree(cmd('GroupGetResponse22V5', '<defaultDomain>d.example.com</defaultDomain><userLimit>25</userLimit><userCount>3</userCount><callingLineIdPhoneNumber>2125550100</callingLineIdPhoneNumber><timeZone>UTC</timeZone><timeZoneDisplayName>(GMT) UTC</timeZoneDisplayName><serviceProviderId>007</serviceProviderId><groupId>g</groupId>'), model)!;
+    const tree = responseTree(
+      cmd(
+        'GroupGetResponse22V5',
+        '<defaultDomain>d.example.com</defaultDomain><userLimit>25</userLimit><userCount>3</userCount><callingLineIdPhoneNumber>2125550100</callingLineIdPhoneNumber><timeZone>UTC</timeZone><timeZoneDisplayName>(GMT) UTC</timeZoneDisplayName><serviceProviderId>007</serviceProviderId><groupId>g</groupId>',
+      ),
+      model,
+    )!;
     const data = responseData(tree);
     assert.equal(data.userLimit, 25);
     assert.equal(data.userCount, 3);
     assert.equal(data.callingLineIdPhoneNumber, '2125550100');
     assert.equal(data.serviceProviderId, '007');
-    const sp = responseData(responseTree(cmd('ServiceProviderGetResponse22V4', '<isEnterprise>true</isEnterprise><defaultDomain>d</defaultDomain><useServiceProviderLanguages>false</useServiceProviderLanguages><serviceProviderId>s</serviceProviderId>'), model)!);
+    const sp = responseData(
+      responseTree(
+        cmd(
+          'ServiceProviderGetResponse22V4',
+          '<isEnterprise>true</isEnterprise><defaultDomain>d</defaultDomain><useServiceProviderLanguages>false</useServiceProviderLanguages><serviceProviderId>s</serviceProviderId>',
+        ),
+        model,
+      )!,
+    );
     assert.equal(sp.isEnterprise, true);
     assert.equal(sp.useServiceProviderLanguages, false);
   });
@@ -107,10 +136,16 @@ describe('large responses', () => {
 describe('secrets and the parsed element', () => {
   it('password-like values are masked in the tree, from text or from an element', async () => {
     const { parseXmlTree } = await import('../../core/xml');
-    const xml = '<command xsi:type="X" xmlns=""><userName>dev1</userName><password>S3cret!</password><accessDeviceCredentials><userName>u</userName><password>Other-9</password></accessDeviceCredentials><useCustomUserNamePassword>true</useCustomUserNamePassword></command>';
+    const xml =
+      '<command xsi:type="X" xmlns=""><userName>dev1</userName><password>S3cret!</password><accessDeviceCredentials><userName>u</userName><password>Other-9</password></accessDeviceCredentials><useCustomUserNamePassword>true</useCustomUserNamePassword></command>';
     for (const input of [xml, parseXmlTree(xml, { undeclaredPrefixes: 'no-namespace' })]) {
       const tree = responseTree(input)!;
-      assert.deepEqual(responseData(tree), { userName: 'dev1', password: '********', accessDeviceCredentials: { userName: 'u', password: '********' }, useCustomUserNamePassword: 'true' });
+      assert.deepEqual(responseData(tree), {
+        userName: 'dev1',
+        password: '********',
+        accessDeviceCredentials: { userName: 'u', password: '********' },
+        useCustomUserNamePassword: 'true',
+      });
       assert.doesNotMatch(renderResponseTree(tree).join('\n'), /S3cret|Other-9/);
     }
   });
@@ -120,7 +155,8 @@ describe('withResponseData', () => {
   it('uses the element the client parsed (the response is not parsed twice), else the raw XML', async () => {
     const { parseResponseDocument, mapResponses } = await import('../../core/ocip');
     const { joinResults, withResponseData } = await import('../../core/send/results');
-    const doc = '<?xml version="1.0"?><BroadsoftDocument protocol="OCI" xmlns="C"><sessionId xmlns="">s</sessionId><command echo="" xsi:type="GroupDnGetListResponse" xmlns=""><phoneNumber>1</phoneNumber></command></BroadsoftDocument>';
+    const doc =
+      '<?xml version="1.0"?><BroadsoftDocument protocol="OCI" xmlns="C"><sessionId xmlns="">s</sessionId><command echo="" xsi:type="GroupDnGetListResponse" xmlns=""><phoneNumber>1</phoneNumber></command></BroadsoftDocument>';
     const results = mapResponses([{ index: 0, type: 'GroupDnGetListRequest' }], parseResponseDocument(doc).commands);
     const commands = [{ index: 4, type: 'GroupDnGetListRequest', xml: '', span: { start: 0, end: 0 }, headSpan: { start: 0, end: 0 } }];
     // A raw XML that would not parse shows which source was used.

@@ -6,13 +6,24 @@ import { mapResponses } from '../../core/ocip/messages';
 import { cmd, errorCommand, responseDoc, SUCCESS } from './helpers';
 
 const reqs = (...types: string[]) => types.map((type, index) => ({ index, type }));
-const map = (types: string[], commands: string[]) => mapResponses(reqs(...types), parseResponseDocument(responseDoc('s1', commands)).commands);
+const map = (types: string[], commands: string[]) =>
+  mapResponses(reqs(...types), parseResponseDocument(responseDoc('s1', commands)).commands);
 
 test('buildDocument: one line envelope with sessionId, 1..15 commands', () => {
   const doc = buildDocument('sid-1', [cmd('A'), cmd('B')]);
-  assert.match(doc, /^<\?xml version="1.0" encoding="ISO-8859-1"\?><BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http:\/\/www.w3.org\/2001\/XMLSchema-instance"><sessionId xmlns="">sid-1<\/sessionId><command xsi:type="A"/);
+  assert.match(
+    doc,
+    /^<\?xml version="1.0" encoding="ISO-8859-1"\?><BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http:\/\/www.w3.org\/2001\/XMLSchema-instance"><sessionId xmlns="">sid-1<\/sessionId><command xsi:type="A"/,
+  );
   assert.throws(() => buildDocument('s', []), /1 to 15/);
-  assert.throws(() => buildDocument('s', Array.from({ length: 16 }, () => cmd('A'))), /1 to 15/);
+  assert.throws(
+    () =>
+      buildDocument(
+        's',
+        Array.from({ length: 16 }, () => cmd('A')),
+      ),
+    /1 to 15/,
+  );
   assert.throws(() => buildDocument('s', [{ type: 'X', xml: '<notACommand/>' }]), /not a <command> element/);
 });
 
@@ -29,12 +40,15 @@ test('success, error with errorCode, error code from [Error NNNN], warning and C
       }),
     ],
   );
-  assert.deepEqual(results.map((r) => [r.index, r.requestType, r.kind, r.responseType, r.errorCode]), [
-    [0, 'A', 'success', 'SuccessResponse', undefined],
-    [1, 'B', 'error', 'ErrorResponse', 4152],
-    [2, 'C', 'error', 'ErrorResponse', 4200],
-    [3, 'D', 'warning', 'ErrorResponse', 4710],
-  ]);
+  assert.deepEqual(
+    results.map((r) => [r.index, r.requestType, r.kind, r.responseType, r.errorCode]),
+    [
+      [0, 'A', 'success', 'SuccessResponse', undefined],
+      [1, 'B', 'error', 'ErrorResponse', 4152],
+      [2, 'C', 'error', 'ErrorResponse', 4200],
+      [3, 'D', 'warning', 'ErrorResponse', 4710],
+    ],
+  );
   assert.equal(results[2].summary, '[Error 4200] User already exists: jdoe@example.com');
   assert.equal(results[3].detail, 'line one <b>&amp; raw\nline two');
   assert.equal(results[0].rawXml, SUCCESS);
@@ -81,15 +95,21 @@ test('a DOCTYPE or entity declaration is rejected and never expanded', () => {
   const hostile =
     '<?xml version="1.0"?><!DOCTYPE BroadsoftDocument [<!ENTITY boom "EXPANDED">]>' +
     '<BroadsoftDocument protocol="OCI" xmlns="C"><sessionId xmlns="">&boom;</sessionId></BroadsoftDocument>';
-  assert.throws(() => parseResponseDocument(hostile), (e: unknown) => {
-    assert.ok(e instanceof OcipError);
-    assert.equal(e.code, 'hostile-xml');
-    assert.match(e.message, /DOCTYPE/);
-    assert.ok(!e.message.includes('EXPANDED'));
-    return true;
-  });
+  assert.throws(
+    () => parseResponseDocument(hostile),
+    (e: unknown) => {
+      assert.ok(e instanceof OcipError);
+      assert.equal(e.code, 'hostile-xml');
+      assert.match(e.message, /DOCTYPE/);
+      assert.ok(!e.message.includes('EXPANDED'));
+      return true;
+    },
+  );
   // An undeclared entity is not expanded either.
-  assert.throws(() => parseResponseDocument(responseDoc('s', ['<command xsi:type="X" xmlns=""><a>&boom;</a></command>'])), /unsupported entity/);
+  assert.throws(
+    () => parseResponseDocument(responseDoc('s', ['<command xsi:type="X" xmlns=""><a>&boom;</a></command>'])),
+    /unsupported entity/,
+  );
 });
 
 test('malformed responses give a clear error with a position', () => {

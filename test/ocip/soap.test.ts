@@ -3,7 +3,18 @@ import { test } from 'node:test';
 import { OcipClient } from '../../core/ocip/client';
 import { OcipError } from '../../core/ocip/errors';
 import { SoapTransport } from '../../core/ocip/transport/soap';
-import { cmd, commandTypes, expectedSigned, field, LOGIN_RESPONSE_FIELDS, NONCE, responseDoc, scriptedHttp, sessionIdOf, SUCCESS } from './helpers';
+import {
+  cmd,
+  commandTypes,
+  expectedSigned,
+  field,
+  LOGIN_RESPONSE_FIELDS,
+  NONCE,
+  responseDoc,
+  scriptedHttp,
+  sessionIdOf,
+  SUCCESS,
+} from './helpers';
 
 const PASSWORD = 'soap-Secret-42';
 
@@ -11,7 +22,11 @@ function escape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 function unescape(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 /** The class A envelope shape: unqualified wrapper, namespace-qualified return element. */
@@ -37,7 +52,16 @@ test('SOAP: signed login, JSESSIONID kept and resent, inner documents escaped an
       res.end(soapReply(inner));
     };
     if (type === 'AuthenticationRequest') {
-      return reply(responseDoc(sid, [`<command echo="" xsi:type="AuthenticationResponse" xmlns=""><userId>u</userId><nonce>${NONCE}</nonce><passwordAlgorithm>MD5</passwordAlgorithm></command>`], 'UTF-8'), 'JSESSIONID=abc123');
+      return reply(
+        responseDoc(
+          sid,
+          [
+            `<command echo="" xsi:type="AuthenticationResponse" xmlns=""><userId>u</userId><nonce>${NONCE}</nonce><passwordAlgorithm>MD5</passwordAlgorithm></command>`,
+          ],
+          'UTF-8',
+        ),
+        'JSESSIONID=abc123',
+      );
     }
     if (req.headers.cookie !== 'JSESSIONID=abc123') {
       res.writeHead(500, { 'Content-Type': 'text/xml; charset=utf-8' });
@@ -47,7 +71,12 @@ test('SOAP: signed login, JSESSIONID kept and resent, inner documents escaped an
       assert.equal(field(doc, 'signedPassword'), expectedSigned(PASSWORD));
       return reply(responseDoc(sid, [`<command echo="" xsi:type="LoginResponse14sp4" xmlns="">${LOGIN_RESPONSE_FIELDS}</command>`]));
     }
-    reply(responseDoc(sid, commandTypes(doc).map(() => SUCCESS)));
+    reply(
+      responseDoc(
+        sid,
+        commandTypes(doc).map(() => SUCCESS),
+      ),
+    );
   });
   const client = new OcipClient({ host: '127.0.0.1', transport: 'soap', soapUrl: server.url, username: 'u', password: PASSWORD });
   try {
@@ -55,13 +84,19 @@ test('SOAP: signed login, JSESSIONID kept and resent, inner documents escaped an
     const info = await client.login();
     assert.equal(info.serviceProviderId, 'SP123');
     const results = await client.send([cmd('GroupModifyRequest', '<name>a &amp; b</name>'), cmd('UserDeleteRequest')]);
-    assert.deepEqual(results.map((r) => r.kind), ['success', 'success']);
+    assert.deepEqual(
+      results.map((r) => r.kind),
+      ['success', 'success'],
+    );
     const first = server.requests[0];
     assert.equal(first.headers['content-type'], 'text/xml; charset=utf-8');
     assert.equal(first.headers.soapaction, '""');
     assert.match(first.body, /<processOCIMessage xmlns="urn:com:broadsoft:webservice"><in0>&lt;\?xml /);
     assert.equal(first.headers.cookie, undefined);
-    assert.deepEqual(server.requests.slice(1).map((r) => r.headers.cookie), ['JSESSIONID=abc123', 'JSESSIONID=abc123']);
+    assert.deepEqual(
+      server.requests.slice(1).map((r) => r.headers.cookie),
+      ['JSESSIONID=abc123', 'JSESSIONID=abc123'],
+    );
     assert.ok(unescape(server.requests[2].body).includes('<name>a &amp; b</name>'), 'command XML travels intact inside in0');
   } finally {
     await client.close();
@@ -95,7 +130,9 @@ test('SOAP: unexpected HTTP status and a reply without processOCIMessageReturn a
       res.end('<html>Not here</html>');
     } else {
       res.writeHead(200, { 'Content-Type': 'text/xml' });
-      res.end('<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><other/></soapenv:Body></soapenv:Envelope>');
+      res.end(
+        '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><other/></soapenv:Body></soapenv:Envelope>',
+      );
     }
   });
   const transport = new SoapTransport({ url: server.url });
@@ -113,7 +150,14 @@ test('SOAP URL without a path gets the ProvisioningService path; plain password 
   assert.equal(t.description, 'http://127.0.0.1:1/webservice/services/ProvisioningService');
   assert.equal(t.secure, false);
   const server = await scriptedHttp((_req, _body, res) => res.end());
-  const client = new OcipClient({ host: '127.0.0.1', transport: 'soap', soapUrl: server.url, username: 'u', password: PASSWORD, loginMethod: 'plain' });
+  const client = new OcipClient({
+    host: '127.0.0.1',
+    transport: 'soap',
+    soapUrl: server.url,
+    username: 'u',
+    password: PASSWORD,
+    loginMethod: 'plain',
+  });
   try {
     await client.connect();
     await assert.rejects(client.login(), /refusing to send the plain password/);
@@ -141,7 +185,10 @@ test('SOAP over HTTPS uses the same TLS rules: rejected by default, accepted wit
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
   try {
-    await assert.rejects(new SoapTransport({ url }).exchange(responseDoc('s', [SUCCESS])), (e: unknown) => e instanceof OcipError && e.code === 'tls');
+    await assert.rejects(
+      new SoapTransport({ url }).exchange(responseDoc('s', [SUCCESS])),
+      (e: unknown) => e instanceof OcipError && e.code === 'tls',
+    );
     assert.equal(posts, 0, 'nothing was posted to the unverified server');
     const pinned = new SoapTransport({ url, tls: { fingerprint: new X509Certificate(TLS_CERT).fingerprint256 } });
     assert.equal(pinned.secure, true);

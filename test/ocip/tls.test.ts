@@ -46,7 +46,14 @@ test('a pinned fingerprint is accepted (colon or plain lowercase hex)', async ()
   const server = await scriptedServer((conn) => fakeBroadWorks(conn, { password: 'pw' }), true);
   try {
     for (const fp of [FINGERPRINT, FINGERPRINT.replace(/:/g, '').toLowerCase()]) {
-      const client = new OcipClient({ host: '127.0.0.1', port: server.port, transport: 'tls', username: 'u', password: 'pw', tls: { fingerprint: fp } });
+      const client = new OcipClient({
+        host: '127.0.0.1',
+        port: server.port,
+        transport: 'tls',
+        username: 'u',
+        password: 'pw',
+        tls: { fingerprint: fp },
+      });
       await client.connect();
       await client.login();
       await client.close();
@@ -59,7 +66,14 @@ test('a pinned fingerprint is accepted (colon or plain lowercase hex)', async ()
 
 test('a wrong pinned fingerprint is rejected before anything is written, showing expected and actual', async () => {
   const server = await scriptedServer((conn) => fakeBroadWorks(conn, { password: 'pw' }), true);
-  const client = new OcipClient({ host: '127.0.0.1', port: server.port, transport: 'tls', username: 'u', password: 'pw', tls: { fingerprint: WRONG } });
+  const client = new OcipClient({
+    host: '127.0.0.1',
+    port: server.port,
+    transport: 'tls',
+    username: 'u',
+    password: 'pw',
+    tls: { fingerprint: WRONG },
+  });
   try {
     await assert.rejects(client.connect(), (e: unknown) => {
       assert.ok(e instanceof OcipError);
@@ -80,8 +94,14 @@ test('allowSelfSigned connects without verification and emits a warning', async 
   const warnings: string[] = [];
   const log: string[] = [];
   const client = new OcipClient({
-    host: '127.0.0.1', port: server.port, transport: 'tls', username: 'u', password: 'pw',
-    tls: { allowSelfSigned: true }, onWarning: (m) => warnings.push(m), log: (l) => log.push(l),
+    host: '127.0.0.1',
+    port: server.port,
+    transport: 'tls',
+    username: 'u',
+    password: 'pw',
+    tls: { allowSelfSigned: true },
+    onWarning: (m) => warnings.push(m),
+    log: (l) => log.push(l),
   });
   try {
     await client.connect();

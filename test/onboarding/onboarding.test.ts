@@ -18,7 +18,11 @@ const admin = defaultSeed.accounts.find((a) => a.level === 'System')!;
 
 /** `ocip sim` on a free TCP port; resolves with the port once the banner is printed. */
 async function startSimProcess(): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'ocip.js'), 'sim', '--tcp-port', '0', '--tls-port', 'off', '--soap-port', 'off', ...SCHEMA_DIR_ARGS], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'ocip.js'), 'sim', '--tcp-port', '0', '--tls-port', 'off', '--soap-port', 'off', ...SCHEMA_DIR_ARGS],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d) => {
@@ -39,7 +43,23 @@ function stop(child: ChildProcess | undefined): Promise<void> {
 }
 
 const send = (port: number, file: string, extra: string[] = []) =>
-  runOcip(['send', '--host', '127.0.0.1', '--port', String(port), '--transport', 'tcp', '--user', admin.userId, ...SCHEMA_DIR_ARGS, ...extra, join(DIR, file)], { env: { OCIP_PASSWORD: admin.password } });
+  runOcip(
+    [
+      'send',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--transport',
+      'tcp',
+      '--user',
+      admin.userId,
+      ...SCHEMA_DIR_ARGS,
+      ...extra,
+      join(DIR, file),
+    ],
+    { env: { OCIP_PASSWORD: admin.password } },
+  );
 
 describe('examples/onboarding', { skip: FULL_MODEL.skip }, () => {
   before(() => buildOnce());
@@ -54,7 +74,10 @@ describe('examples/onboarding', { skip: FULL_MODEL.skip }, () => {
     const report = JSON.parse(r.stdout) as { file: string; diagnostics: { severity: string; message: string }[] }[];
     assert.equal(report.length, PARTS.length * 2);
     const diags = report.flatMap((f) => f.diagnostics);
-    assert.deepEqual(diags.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => d.message), []);
+    assert.deepEqual(
+      diags.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => d.message),
+      [],
+    );
   });
 
   for (const format of ['yaml', 'xml']) {
@@ -77,9 +100,15 @@ describe('examples/onboarding', { skip: FULL_MODEL.skip }, () => {
       it('3-check reads it back: tables with their headings and rows', async () => {
         const r = await send(sim!.port, `3-check.ocip.${format}`);
         assert.equal(r.code, 0, r.stdout + r.stderr);
-        assert.match(r.stdout, /#9 UserGetListInGroupRequest: OK \(UserGetListInGroupResponse\)\n {4}userTable: 2 rows\n {6}User Id +\| Last Name \| First Name \| Department \|/);
+        assert.match(
+          r.stdout,
+          /#9 UserGetListInGroupRequest: OK \(UserGetListInGroupResponse\)\n {4}userTable: 2 rows\n {6}User Id +\| Last Name \| First Name \| Department \|/,
+        );
         assert.match(r.stdout, /\n {6}maria\.lopez@northwind\.example\.com \| Lopez +\| Maria +\| Sales +\| \+1-3125550101 \|/);
-        assert.match(r.stdout, /#3 GroupDomainGetAssignedListRequest: OK \(GroupDomainGetAssignedListResponse\)\n {4}groupDefaultDomain: northwind\.example\.com\n {4}domain: \(1\)\n {6}- voice\.northwind\.example\.com/);
+        assert.match(
+          r.stdout,
+          /#3 GroupDomainGetAssignedListRequest: OK \(GroupDomainGetAssignedListResponse\)\n {4}groupDefaultDomain: northwind\.example\.com\n {4}domain: \(1\)\n {6}- voice\.northwind\.example\.com/,
+        );
       });
 
       it('--format json: typed data (lists as arrays, tables as objects by heading, numbers, booleans)', async () => {
@@ -87,16 +116,22 @@ describe('examples/onboarding', { skip: FULL_MODEL.skip }, () => {
         assert.equal(r.code, 0, r.stdout + r.stderr);
         const rows = JSON.parse(r.stdout) as { type: string; data: Record<string, unknown> }[];
         const data = (type: string) => rows.find((x) => x.type === type)!.data;
-        assert.deepEqual(data('GroupDomainGetAssignedListRequest'), { groupDefaultDomain: 'northwind.example.com', domain: ['voice.northwind.example.com'] });
+        assert.deepEqual(data('GroupDomainGetAssignedListRequest'), {
+          groupDefaultDomain: 'northwind.example.com',
+          domain: ['voice.northwind.example.com'],
+        });
         const group = data('GroupGetRequest22V5');
         assert.equal(group.userLimit, 50);
         assert.equal(group.userCount, 2);
         assert.equal(data('ServiceProviderGetRequest22V4').isEnterprise, true);
         const users = data('UserGetListInGroupRequest').userTable as Record<string, string>[];
-        assert.deepEqual(users.map((u) => [u['User Id'], u['Phone Number'], u.Extension]), [
-          ['maria.lopez@northwind.example.com', '+1-3125550101', '101'],
-          ['sam.okafor@northwind.example.com', '+1-3125550105', '105'],
-        ]);
+        assert.deepEqual(
+          users.map((u) => [u['User Id'], u['Phone Number'], u.Extension]),
+          [
+            ['maria.lopez@northwind.example.com', '+1-3125550101', '101'],
+            ['sam.okafor@northwind.example.com', '+1-3125550105', '105'],
+          ],
+        );
         assert.deepEqual(data('GroupServiceGetAuthorizedListRequest').groupServiceName, ['Hunt Group']);
       });
 

@@ -22,19 +22,24 @@ const SEPARATORS = ['---\n', '--- \n', '...\n---\n', '---\r\n', '...\n'];
 
 test('YAML: the scan inside a file equals the scan of the document alone', () => {
   fc.assert(
-    fc.property(fc.array(documentArb, { minLength: 1, maxLength: 4 }), fc.constantFrom(...SEPARATORS), fc.nat(), (docs, separator, pick) => {
-      // Documents end with a line break so the separator starts a line.
-      const bodies = docs.map((d) => (d.endsWith('\n') ? d : d + '\n'));
-      const k = pick % bodies.length;
-      const start = bodies.slice(0, k).reduce((n, d) => n + d.length + separator.length, 0);
-      const text = bodies.join(separator);
-      const doc = bodies[k];
-      for (let at = 0; at <= doc.length; at++) {
-        // The line break ending the document is where the next line (a separator) begins in the file.
-        if (at === doc.length && k < bodies.length - 1) continue;
-        assert.deepStrictEqual(scanYaml(text, start + at), shifted(scanYaml(doc, at), start), `offset ${at} of document ${k}`);
-      }
-    }),
+    fc.property(
+      fc.array(documentArb, { minLength: 1, maxLength: 4 }),
+      fc.constantFrom(...SEPARATORS),
+      fc.nat(),
+      (docs, separator, pick) => {
+        // Documents end with a line break so the separator starts a line.
+        const bodies = docs.map((d) => (d.endsWith('\n') ? d : d + '\n'));
+        const k = pick % bodies.length;
+        const start = bodies.slice(0, k).reduce((n, d) => n + d.length + separator.length, 0);
+        const text = bodies.join(separator);
+        const doc = bodies[k];
+        for (let at = 0; at <= doc.length; at++) {
+          // The line break ending the document is where the next line (a separator) begins in the file.
+          if (at === doc.length && k < bodies.length - 1) continue;
+          assert.deepStrictEqual(scanYaml(text, start + at), shifted(scanYaml(doc, at), start), `offset ${at} of document ${k}`);
+        }
+      },
+    ),
     { numRuns: 150, seed: 3 },
   );
 });
@@ -50,26 +55,43 @@ test('YAML: generated command files, every offset of a middle document', () => {
 // command and the path runs through the inner one, while the scan from the command start reads the inner one
 // as the command (which is what someone typing a new command means); a deliberate difference. Likewise an
 // unterminated `<` anywhere before the command makes the reference read everything after it as one tag.
-const XML_PIECES = ['>', '</command>', '</command><command xsi:type="UserDeleteRequest">', '<!-- <command x> -->', '<![CDATA[<command>]]>', '\n', 'x', '"', '/>', '<userId>', '</userId>'];
+const XML_PIECES = [
+  '>',
+  '</command>',
+  '</command><command xsi:type="UserDeleteRequest">',
+  '<!-- <command x> -->',
+  '<![CDATA[<command>]]>',
+  '\n',
+  'x',
+  '"',
+  '/>',
+  '<userId>',
+  '</userId>',
+];
 
 // Broken text before the cursor's command (an unterminated `<`) makes the reference scan stop there, while the
 // scan from the command start still reads the command: so the edits go into the last command only.
 test('XML: the scan from the command start equals the reference scan from the file start', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...XML_PIECES)), { maxLength: 3 }), fc.nat(), (n, edits, probe) => {
-      let text = generateXml(n);
-      const lastCommand = text.lastIndexOf('<command');
-      for (const [where, insert] of edits) {
-        // At a line start of the last command, so no tag before the command is cut open.
-        const lines = [...text.slice(lastCommand).matchAll(/\n/g)].map((m) => lastCommand + m.index! + 1);
-        const at = lines[where % lines.length];
-        text = text.slice(0, at) + insert + text.slice(at);
-      }
-      const step = 3 + (probe % 7);
-      for (let at = probe % step; at <= text.length; at += step) {
-        assert.deepStrictEqual(scanXml(text, at), scanXmlFromStart(text, at), `offset ${at}`);
-      }
-    }),
+    fc.property(
+      fc.integer({ min: 1, max: 4 }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(...XML_PIECES)), { maxLength: 3 }),
+      fc.nat(),
+      (n, edits, probe) => {
+        let text = generateXml(n);
+        const lastCommand = text.lastIndexOf('<command');
+        for (const [where, insert] of edits) {
+          // At a line start of the last command, so no tag before the command is cut open.
+          const lines = [...text.slice(lastCommand).matchAll(/\n/g)].map((m) => lastCommand + m.index! + 1);
+          const at = lines[where % lines.length];
+          text = text.slice(0, at) + insert + text.slice(at);
+        }
+        const step = 3 + (probe % 7);
+        for (let at = probe % step; at <= text.length; at += step) {
+          assert.deepStrictEqual(scanXml(text, at), scanXmlFromStart(text, at), `offset ${at}`);
+        }
+      },
+    ),
     { numRuns: 80, seed: 4 },
   );
 });

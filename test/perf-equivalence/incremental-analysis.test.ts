@@ -18,7 +18,21 @@ import { documentArb } from './yaml-arbitraries';
 const model = builtinModel();
 const XS: CheckOptions = { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS' };
 
-const PIECES = ['---\n', '...\n', '\n', 'x', ': ', '- ', '  ', '#', 'lastName: Kim\n', '---', '-', '"', 'command: UserDeleteRequest\nuserId: a@b\n'];
+const PIECES = [
+  '---\n',
+  '...\n',
+  '\n',
+  'x',
+  ': ',
+  '- ',
+  '  ',
+  '#',
+  'lastName: Kim\n',
+  '---',
+  '-',
+  '"',
+  'command: UserDeleteRequest\nuserId: a@b\n',
+];
 
 type Edit = [number, number, string];
 const editArb: fc.Arbitrary<Edit> = fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom(...PIECES));
@@ -101,7 +115,11 @@ test('XML: incremental analysis equals a fresh parse and check', () => {
   let text = generateXml(40);
   const analyzer = new DocumentAnalyzer('xml', model, DEFAULT_CHECK_OPTIONS);
   analyzer.analyze(text);
-  for (const [from, to] of [['<lastName>Kim', '<lastName>Kym'], ['<groupId>', '<groupid>'], ['</command>', '']]) {
+  for (const [from, to] of [
+    ['<lastName>Kim', '<lastName>Kym'],
+    ['<groupId>', '<groupid>'],
+    ['</command>', ''],
+  ]) {
     text = text.replace(from, to);
     const analysis = analyzer.begin(text);
     while (!analysis.advance(0));

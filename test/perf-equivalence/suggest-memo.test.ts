@@ -92,10 +92,16 @@ const userServices = model.simpleType('UserService')?.enumeration ?? [];
 const nameArb = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.stringMatching(/^[a-zA-Z_ -]{0,40}$/),
-  fc.tuple(fc.constantFrom(...elementNames, ...userServices, 'lastName', 'callingLineIdFirstName'), fc.nat(), fc.constantFrom('', 'x', '_', ' ', 'Z')).map(([n, at, ins]) => {
-    const i = at % (n.length + 1);
-    return n.slice(0, i) + ins + n.slice(i + (ins === '' ? 1 : 0));
-  }),
+  fc
+    .tuple(
+      fc.constantFrom(...elementNames, ...userServices, 'lastName', 'callingLineIdFirstName'),
+      fc.nat(),
+      fc.constantFrom('', 'x', '_', ' ', 'Z'),
+    )
+    .map(([n, at, ins]) => {
+      const i = at % (n.length + 1);
+      return n.slice(0, i) + ins + n.slice(i + (ins === '' ? 1 : 0));
+    }),
 );
 
 test('editDistance with reused rows equals the plain table, for any cap and any lengths (rows grow)', () => {
@@ -137,9 +143,13 @@ test('closestValues (memoised) equals the plain ranking; callers get their own a
 test('normalizeWhitespace with its no-copy fast path equals the plain replacements', () => {
   const ws = fc.stringMatching(/^[ a\t\n\r\u00a0\u2028\ufeffb]{0,12}$/);
   fc.assert(
-    fc.property(fc.oneof(ws, fc.string({ maxLength: 20 })), fc.constantFrom('preserve' as const, 'replace' as const, 'collapse' as const), (text, mode) => {
-      assert.equal(normalizeWhitespace(text, mode), refNormalize(text, mode));
-    }),
+    fc.property(
+      fc.oneof(ws, fc.string({ maxLength: 20 })),
+      fc.constantFrom('preserve' as const, 'replace' as const, 'collapse' as const),
+      (text, mode) => {
+        assert.equal(normalizeWhitespace(text, mode), refNormalize(text, mode));
+      },
+    ),
     { numRuns: 500, seed: 12 },
   );
 });

@@ -16,15 +16,38 @@ import { generateXml } from '../../bench/generate';
 const model = builtinModel();
 const XS: CheckOptions = { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS' };
 
-const ENVELOPE_START = '<?xml version="1.0" encoding="UTF-8"?>\n<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n<sessionId xmlns="">s1</sessionId>\n';
+const ENVELOPE_START =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n<sessionId xmlns="">s1</sessionId>\n';
 const COMMAND_DELETE = '<command xsi:type="UserDeleteRequest" xmlns=""><userId>a@b</userId></command>\n';
 
 /** Bits that change how the file is cut (comments, CDATA, PIs, command tags) and how pieces assemble (envelope). */
 const PIECES = [
-  'x', '<', '>', '"', '\n', '<!--', '-->', '<![CDATA[', ']]>', '<?pi ', '?>', '<!DOCTYPE d [', ']>',
-  '<command', '<command>', '</command>', '<command xsi:type="UserDeleteRequest">', COMMAND_DELETE,
-  '<BroadsoftDocument protocol="OCI" xmlns="C">', '</BroadsoftDocument>', '<sessionId>s</sessionId>',
-  '<lastName>Kim</lastName>', '<groupId>g</groupId>', 'xmlns:p="u" ', '&amp;', '&bad;',
+  'x',
+  '<',
+  '>',
+  '"',
+  '\n',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<?pi ',
+  '?>',
+  '<!DOCTYPE d [',
+  ']>',
+  '<command',
+  '<command>',
+  '</command>',
+  '<command xsi:type="UserDeleteRequest">',
+  COMMAND_DELETE,
+  '<BroadsoftDocument protocol="OCI" xmlns="C">',
+  '</BroadsoftDocument>',
+  '<sessionId>s</sessionId>',
+  '<lastName>Kim</lastName>',
+  '<groupId>g</groupId>',
+  'xmlns:p="u" ',
+  '&amp;',
+  '&bad;',
 ];
 
 type Edit = [number, number, string];
@@ -57,7 +80,8 @@ test('XML: command starts updated around an edit equal a fresh scan', () => {
         // Kept and tail pieces really are the old pieces (same text).
         const piece = (s: number[], t: string, i: number) => t.slice(i === 0 ? 0 : s[i - 1], i < s.length ? s[i] : t.length);
         for (let i = 0; i < update.keptPieces; i++) assert.equal(piece(update.starts, next, i), piece(starts, text, i));
-        for (let i = update.tailPieces; i <= update.starts.length; i++) assert.equal(piece(update.starts, next, i), piece(starts, text, i + update.shift));
+        for (let i = update.tailPieces; i <= update.starts.length; i++)
+          assert.equal(piece(update.starts, next, i), piece(starts, text, i + update.shift));
         starts = update.starts;
         text = next;
         assert.deepStrictEqual(starts, commandStarts(text));
@@ -80,7 +104,10 @@ test('XML: incremental analysis equals a fresh parse and check after every edit'
         // Read in a varying order: commandAt before the tree, diagnostics before or after it.
         const offset = text.length ? probe % (text.length + 1) : 0;
         const cmd = analysis.commandAt(offset);
-        assert.deepStrictEqual(cmd, expected.file.commands.find((c) => c.span.start <= offset && offset <= c.span.end));
+        assert.deepStrictEqual(
+          cmd,
+          expected.file.commands.find((c) => c.span.start <= offset && offset <= c.span.end),
+        );
         if (probe % 2) assert.deepStrictEqual(analysis.diagnostics, expected.diagnostics);
         assert.deepStrictEqual(analysis.file, expected.file);
         assert.deepStrictEqual(analysis.diagnostics, expected.diagnostics);

@@ -5,11 +5,51 @@
  */
 import fc from 'fast-check';
 
-export type Tree = { kind: 'scalar'; text: string } | { kind: 'null'; word: string } | { kind: 'map'; pairs: [string, Tree][] } | { kind: 'list'; items: Tree[] };
+export type Tree =
+  | { kind: 'scalar'; text: string }
+  | { kind: 'null'; word: string }
+  | { kind: 'map'; pairs: [string, Tree][] }
+  | { kind: 'list'; items: Tree[] };
 
-const NAMES = ['userId', 'groupId', 'serviceProviderId', 'lastName', 'alias', 'deviceName', 'accessDevice', 'linePort', 'userService', 'xsi:type', 'command', 'a', 'B2', 'x.y', 'name-1'];
-const PLAIN = ['ent1', 'John Doe', '007', 'true', 'a@b.example', '+1-555-0100', 'O\'Brien', 'x:y', 'a#b', 'Polycom VVX 450', 'José', '12.5', 'http://x/y', 'a,b', 'a]b', 'null', '~', 'NULL', 'x {y}'];
-const QUOTABLE = ['', ' lead', 'trail ', 'a: b', 'it\'s', 'say "hi"', 'back\\slash', '# not a comment', '- dash', 'tab\there', 'é', '[x]'];
+const NAMES = [
+  'userId',
+  'groupId',
+  'serviceProviderId',
+  'lastName',
+  'alias',
+  'deviceName',
+  'accessDevice',
+  'linePort',
+  'userService',
+  'xsi:type',
+  'command',
+  'a',
+  'B2',
+  'x.y',
+  'name-1',
+];
+const PLAIN = [
+  'ent1',
+  'John Doe',
+  '007',
+  'true',
+  'a@b.example',
+  '+1-555-0100',
+  "O'Brien",
+  'x:y',
+  'a#b',
+  'Polycom VVX 450',
+  'José',
+  '12.5',
+  'http://x/y',
+  'a,b',
+  'a]b',
+  'null',
+  '~',
+  'NULL',
+  'x {y}',
+];
+const QUOTABLE = ['', ' lead', 'trail ', 'a: b', "it's", 'say "hi"', 'back\\slash', '# not a comment', '- dash', 'tab\there', 'é', '[x]'];
 
 const scalar = fc.oneof(
   fc.constantFrom(...PLAIN).map((text): Tree => ({ kind: 'scalar', text })),
@@ -121,13 +161,52 @@ export function render(pairs: [string, Tree][], style: Style): string {
 }
 
 export const documentArb = fc
-  .tuple(fc.uniqueArray(fc.tuple(fc.constantFrom(...NAMES), treeArb), { minLength: 0, maxLength: 6, selector: ([k]) => k }), styleArb, fc.boolean())
+  .tuple(
+    fc.uniqueArray(fc.tuple(fc.constantFrom(...NAMES), treeArb), { minLength: 0, maxLength: 6, selector: ([k]) => k }),
+    styleArb,
+    fc.boolean(),
+  )
   .map(([pairs, style, named]) => {
     const top = pairs.filter(([k]) => !named || k !== 'command');
     return render(named ? [['command', { kind: 'scalar', text: 'UserConsolidatedAddRequest22' }], ...top] : top, style);
   });
 
-const NOISE = [':', ' ', '-', '#', "'", '"', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '?', '%', '@', '`', '\t', '\r', '\n', '\\', 'a', 'x:', '  ', '\n  ', '\n- ', '~', '\ufeff', '\u2028', '---', '...'];
+const NOISE = [
+  ':',
+  ' ',
+  '-',
+  '#',
+  "'",
+  '"',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '?',
+  '%',
+  '@',
+  '`',
+  '\t',
+  '\r',
+  '\n',
+  '\\',
+  'a',
+  'x:',
+  '  ',
+  '\n  ',
+  '\n- ',
+  '~',
+  '\ufeff',
+  '\u2028',
+  '---',
+  '...',
+];
 
 /** A document with a few random insertions, deletions and replacements. */
 export const mutatedArb = fc

@@ -40,16 +40,24 @@ test('generated OCI-P-like documents: fast path equals the yaml path whenever it
 });
 
 test('mutated documents: fast path bails out or equals the yaml path', () => {
-  fc.assert(fc.property(mutatedArb, (text) => void agree(text)), { numRuns: 4000, seed: 7 });
+  fc.assert(
+    fc.property(mutatedArb, (text) => void agree(text)),
+    { numRuns: 4000, seed: 7 },
+  );
 });
 
 test('random syntax noise: fast path bails out or equals the yaml path', () => {
-  fc.assert(fc.property(noiseArb, (text) => void agree(text)), { numRuns: 4000, seed: 11 });
+  fc.assert(
+    fc.property(noiseArb, (text) => void agree(text)),
+    { numRuns: 4000, seed: 11 },
+  );
 });
 
 test('the example command files take the fast path for every document', () => {
   const dir = join(REPO, 'examples');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ocip.yaml')).map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ocip.yaml'))
+    .map((f) => join(dir, f));
   assert.ok(files.length > 0);
   for (const file of files) {
     for (const chunk of splitYamlDocuments(readFileSync(file, 'utf8'))) {

@@ -118,52 +118,88 @@ function slots(children: Node[]): { list: Node[]; index: number }[] {
 /** Text that may break a value: XML specials, quotes, YAML indicators, unicode, whitespace; no XML-illegal characters. */
 export const nastyText = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.string({ unit: 'binary', maxLength: 8 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\r\ufffe\uffff]|[\ud800-\udfff]/g, '')),
-  fc.constantFrom('', ' ', '  x  ', '&amp;', '<', '&', ']]>', '"\'', '- a', ': b', '#c', '~', 'null', 'true', '0x1F', '1e3', '-0', '2147483648', 'é✓😀', '\t', 'a\nb', 'a\r\nb', ' \r '),
+  fc
+    .string({ unit: 'binary', maxLength: 8 })
+    .map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\r\ufffe\uffff]|[\ud800-\udfff]/g, '')),
+  fc.constantFrom(
+    '',
+    ' ',
+    '  x  ',
+    '&amp;',
+    '<',
+    '&',
+    ']]>',
+    '"\'',
+    '- a',
+    ': b',
+    '#c',
+    '~',
+    'null',
+    'true',
+    '0x1F',
+    '1e3',
+    '-0',
+    '2147483648',
+    'é✓😀',
+    '\t',
+    'a\nb',
+    'a\r\nb',
+    ' \r ',
+  ),
 );
 
 export type TreeMutation = (doc: GenDoc) => void;
 
 export function treeMutation(): fc.Arbitrary<TreeMutation> {
-  return fc.tuple(fc.nat(), fc.constantFrom('delete', 'duplicate', 'rename', 'value', 'nil', 'children', 'empty-children', 'xsi-type'), nastyText, fc.nat()).map(
-    ([pick, kind, text, extra]) =>
-      (doc: GenDoc) => {
-        const all = slots(doc.children);
-        if (all.length === 0) return;
-        const { list, index } = all[pick % all.length];
-        const node = list[index];
-        switch (kind) {
-          case 'delete':
-            list.splice(index, 1);
-            break;
-          case 'duplicate':
-            list.splice(index + 1, 0, structuredClone(node));
-            break;
-          case 'rename': {
-            const renames = [`${node.name}X`, node.name.toUpperCase(), node.name.slice(1), node.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), all[extra % all.length].list[0].name];
-            node.name = renames[extra % renames.length] || 'x';
-            break;
-          }
-          case 'value':
-            list[index] = { name: node.name, value: text };
-            break;
-          case 'nil':
-            list[index] = { name: node.name, nil: true };
-            break;
-          case 'children':
-            list[index] = { name: node.name, children: [{ name: text.replace(/[^A-Za-z]/g, '') || 'child', value: 'v' }] };
-            break;
-          case 'empty-children':
-            list[index] = { name: node.name, children: [] };
-            break;
-          case 'xsi-type':
-            node.xsiType = ['GroupDepartmentKey', 'EnterpriseDepartmentKey', 'DepartmentKey', 'Nope'][extra % 4];
-            if (!node.children) node.children = [];
-            delete node.value;
-            break;
+  return fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom('delete', 'duplicate', 'rename', 'value', 'nil', 'children', 'empty-children', 'xsi-type'),
+      nastyText,
+      fc.nat(),
+    )
+    .map(([pick, kind, text, extra]) => (doc: GenDoc) => {
+      const all = slots(doc.children);
+      if (all.length === 0) return;
+      const { list, index } = all[pick % all.length];
+      const node = list[index];
+      switch (kind) {
+        case 'delete':
+          list.splice(index, 1);
+          break;
+        case 'duplicate':
+          list.splice(index + 1, 0, structuredClone(node));
+          break;
+        case 'rename': {
+          const renames = [
+            `${node.name}X`,
+            node.name.toUpperCase(),
+            node.name.slice(1),
+            node.name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+            all[extra % all.length].list[0].name,
+          ];
+          node.name = renames[extra % renames.length] || 'x';
+          break;
         }
-      },
-  );
+        case 'value':
+          list[index] = { name: node.name, value: text };
+          break;
+        case 'nil':
+          list[index] = { name: node.name, nil: true };
+          break;
+        case 'children':
+          list[index] = { name: node.name, children: [{ name: text.replace(/[^A-Za-z]/g, '') || 'child', value: 'v' }] };
+          break;
+        case 'empty-children':
+          list[index] = { name: node.name, children: [] };
+          break;
+        case 'xsi-type':
+          node.xsiType = ['GroupDepartmentKey', 'EnterpriseDepartmentKey', 'DepartmentKey', 'Nope'][extra % 4];
+          if (!node.children) node.children = [];
+          delete node.value;
+          break;
+      }
+    });
 }
 
 export function mutatedDocument(model: ModelIndex): fc.Arbitrary<GenDoc> {
@@ -179,12 +215,57 @@ export type TextMutation = (text: string) => string;
 
 const JUNK = fc.oneof(
   fc.string({ maxLength: 6 }),
-  fc.constantFrom('<', '>', '</', '/>', '<!--', '-->', '<![CDATA[', ']]>', '&', '&lt;', '&#x0;', '&#xD800;', '&foo;', '"', "'", '=', ':', ': ', '- ', '---', '...', '{', '}', '[', ']', '*a', '&a', '!!binary', '%TAG', '\t', '\n', '\r\n', '\u0000', '\ufeff', '\ud800', '😀', 'xsi:type', '<!DOCTYPE x [<!ENTITY e "e">]>', '<command xsi:type="UserDeleteRequest">', 'command: UserGetRequest23V2\n'),
+  fc.constantFrom(
+    '<',
+    '>',
+    '</',
+    '/>',
+    '<!--',
+    '-->',
+    '<![CDATA[',
+    ']]>',
+    '&',
+    '&lt;',
+    '&#x0;',
+    '&#xD800;',
+    '&foo;',
+    '"',
+    "'",
+    '=',
+    ':',
+    ': ',
+    '- ',
+    '---',
+    '...',
+    '{',
+    '}',
+    '[',
+    ']',
+    '*a',
+    '&a',
+    '!!binary',
+    '%TAG',
+    '\t',
+    '\n',
+    '\r\n',
+    '\u0000',
+    '\ufeff',
+    '\ud800',
+    '😀',
+    'xsi:type',
+    '<!DOCTYPE x [<!ENTITY e "e">]>',
+    '<command xsi:type="UserDeleteRequest">',
+    'command: UserGetRequest23V2\n',
+  ),
 );
 
 export function textMutation(): fc.Arbitrary<TextMutation> {
   return fc.oneof(
-    fc.tuple(fc.nat(), JUNK).map(([at, junk]) => (t: string) => t.slice(0, at % (t.length + 1)) + junk + t.slice(at % (t.length + 1))),
+    fc.tuple(fc.nat(), JUNK).map(
+      ([at, junk]) =>
+        (t: string) =>
+          t.slice(0, at % (t.length + 1)) + junk + t.slice(at % (t.length + 1)),
+    ),
     fc.tuple(fc.nat(), fc.array(JUNK, { minLength: 1, maxLength: 3 })).map(([at, parts]) => (t: string) => {
       const lines = t.split('\n');
       lines.splice(at % (lines.length + 1), 0, parts.join(''));

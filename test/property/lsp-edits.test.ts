@@ -17,9 +17,42 @@ const model = builtinModel();
 const RUNS = { seed: 99173, numRuns: 8, interruptAfterTimeLimit: 60_000 };
 
 const SNIPPETS = [
-  '\n', ' ', '  ', ':', ': ', '- ', '-', '#', '"', "'", '<', '>', '/', '</', '/>', '=', '&', ';', '---\n', '\t', 'é', '😀',
-  'userId', 'alias: a@b\n', 'command: UserDeleteRequest\n', '<userId>x</userId>', '<command xsi:type="UserGetRequest23V2">', 'xsi:type="',
-  '<!--', '-->', '{', '}', '[', ']', '~', '\r\n',
+  '\n',
+  ' ',
+  '  ',
+  ':',
+  ': ',
+  '- ',
+  '-',
+  '#',
+  '"',
+  "'",
+  '<',
+  '>',
+  '/',
+  '</',
+  '/>',
+  '=',
+  '&',
+  ';',
+  '---\n',
+  '\t',
+  'é',
+  '😀',
+  'userId',
+  'alias: a@b\n',
+  'command: UserDeleteRequest\n',
+  '<userId>x</userId>',
+  '<command xsi:type="UserGetRequest23V2">',
+  'xsi:type="',
+  '<!--',
+  '-->',
+  '{',
+  '}',
+  '[',
+  ']',
+  '~',
+  '\r\n',
 ];
 
 interface Edit {
@@ -64,7 +97,8 @@ describe('language server under long random edit sequences', () => {
           fc.array(validDocument(model), { minLength: 1, maxLength: 4 }),
           fc.array(fc.tuple(edit, fc.nat({ max: 19 })), { minLength: 200, maxLength: 300 }),
           async (docs, edits) => {
-            const initial = format === 'yaml' ? docs.map((d) => renderYaml({ id: '', ...d })).join('---\n') : renderXml({ id: '', ...docs[0] });
+            const initial =
+              format === 'yaml' ? docs.map((d) => renderYaml({ id: '', ...d })).join('---\n') : renderXml({ id: '', ...docs[0] });
             const languageId = format === 'yaml' ? 'ocip-yaml' : 'ocip-xml';
             const uri = `file:///edits/${format}-${n++}.ocip.${format}`;
             let doc = TextDocument.create(uri, languageId, 1, initial);

@@ -15,7 +15,10 @@ import { applyText, mutatedDocument, renderXml, renderYaml, textMutation } from 
 
 const model = builtinModel();
 const RUNS = { seed: 20240611, numRuns: 150, interruptAfterTimeLimit: 40_000 };
-const OPTIONS: CheckOptions[] = [DEFAULT_CHECK_OPTIONS, { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS', adminLevel: 'Group', externalAuthentication: true }];
+const OPTIONS: CheckOptions[] = [
+  DEFAULT_CHECK_OPTIONS,
+  { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS', adminLevel: 'Group', externalAuthentication: true },
+];
 
 function assertSaneFile(file: SourceFile, text: string): void {
   for (const p of file.problems) assertSpan(p.span, text, p.code);
@@ -27,7 +30,10 @@ function assertSaneFile(file: SourceFile, text: string): void {
 
 function assertSpan(span: { start: number; end: number }, text: string, what: string): void {
   assert.ok(Number.isInteger(span.start) && Number.isInteger(span.end), `${what}: integer span`);
-  assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${what}: span ${span.start}..${span.end} inside 0..${text.length}`);
+  assert.ok(
+    span.start >= 0 && span.start <= span.end && span.end <= text.length,
+    `${what}: span ${span.start}..${span.end} inside 0..${text.length}`,
+  );
 }
 
 /** Everything downstream of a parse: checks in two settings, the wire encoder, both conversions. */
@@ -56,10 +62,14 @@ function exercise(file: SourceFile, text: string): void {
 describe('front ends, checks and encoder never throw', () => {
   it('on mutated YAML documents', { timeout: 120_000 }, () => {
     fc.assert(
-      fc.property(fc.array(mutatedDocument(model), { minLength: 1, maxLength: 3 }), fc.array(textMutation(), { maxLength: 5 }), (docs, edits) => {
-        const text = applyText(docs.map((d) => renderYaml({ id: '', ...d })).join('---\n'), edits);
-        exercise(parseYaml(text), text);
-      }),
+      fc.property(
+        fc.array(mutatedDocument(model), { minLength: 1, maxLength: 3 }),
+        fc.array(textMutation(), { maxLength: 5 }),
+        (docs, edits) => {
+          const text = applyText(docs.map((d) => renderYaml({ id: '', ...d })).join('---\n'), edits);
+          exercise(parseYaml(text), text);
+        },
+      ),
       RUNS,
     );
   });
@@ -89,15 +99,19 @@ describe('front ends, checks and encoder never throw', () => {
 
   it('the incremental YAML parser gives the same tree as a fresh parse along a random edit sequence', { timeout: 120_000 }, () => {
     fc.assert(
-      fc.property(fc.array(mutatedDocument(model), { minLength: 2, maxLength: 4 }), fc.array(textMutation(), { minLength: 1, maxLength: 12 }), (docs, edits) => {
-        const parser = new IncrementalYamlParser();
-        let text = docs.map((d) => renderYaml({ id: '', ...d })).join('---\n');
-        parser.parse(text);
-        for (const edit of edits) {
-          text = edit(text);
-          assert.deepEqual(parser.parse(text), parseYaml(text));
-        }
-      }),
+      fc.property(
+        fc.array(mutatedDocument(model), { minLength: 2, maxLength: 4 }),
+        fc.array(textMutation(), { minLength: 1, maxLength: 12 }),
+        (docs, edits) => {
+          const parser = new IncrementalYamlParser();
+          let text = docs.map((d) => renderYaml({ id: '', ...d })).join('---\n');
+          parser.parse(text);
+          for (const edit of edits) {
+            text = edit(text);
+            assert.deepEqual(parser.parse(text), parseYaml(text));
+          }
+        },
+      ),
       { ...RUNS, numRuns: 100 },
     );
   });

@@ -22,5 +22,8 @@ test('checks: the value of a secret element (password, passcode, …Password) is
   const length = diagnostics.find((d) => d.code === 'OCI-LENGTH');
   assert.equal(length?.message, `The value (${secret.length} characters) is too long: 1 to 30 characters (Passcode).`);
   assert.ok(diagnostics.every((d) => !d.message.includes(secret)));
-  assert.ok(diagnostics.some((d) => d.message.includes('not-an-alias-value')), 'other values are still quoted');
+  assert.ok(
+    diagnostics.some((d) => d.message.includes('not-an-alias-value')),
+    'other values are still quoted',
+  );
 });

@@ -15,7 +15,19 @@ import { join } from 'node:path';
 import { builtinModel } from '../../core/model';
 import { DEFAULT_CHECK_OPTIONS } from '../../core/checks';
 import { OcipClient } from '../../core/ocip';
-import { formatLogLine, HistoryStore, makeHistoryEntry, outcomeText, prepareSend, resultJson, summarizeResults, resultLine, runSend, summaryText, type ServerConfig } from '../../core/send';
+import {
+  formatLogLine,
+  HistoryStore,
+  makeHistoryEntry,
+  outcomeText,
+  prepareSend,
+  resultJson,
+  summarizeResults,
+  resultLine,
+  runSend,
+  summaryText,
+  type ServerConfig,
+} from '../../core/send';
 import { startSimulator, type RunningSimulator } from '../../sim/index';
 import { seed, tempDir } from '../send/fixtures';
 import { runOcip } from '../helpers/ocip-cli';
@@ -30,7 +42,8 @@ const PASSCODE = `73${id.replace(/\D/g, '').padEnd(6, '1').slice(0, 6)}`;
 const SECRETS = [PASSWORD, USER_PASSWORD, DEVICE_PASSWORD, PASSCODE];
 
 function encodings(secret: string): string[] {
-  const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  const xml = (s: string) =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
   const xmlMin = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const numeric = (s: string) => s.replace(/[^\x20-\x7e]/gu, (c) => `&#${c.codePointAt(0)};`);
   const forms = [
@@ -88,7 +101,9 @@ describe('secrets appear nowhere they should not', () => {
     const data = seed();
     data.accounts = [{ userId: ADMIN, password: PASSWORD, level: 'System' }] as typeof data.accounts;
     // The device the command's endpoint names, so the command succeeds and the user lands in the state file.
-    (data.state as { serviceProviders: Record<string, { groups: Record<string, Record<string, unknown>> }> }).serviceProviders.sp1.groups.g1.accessDevices = {
+    (
+      data.state as { serviceProviders: Record<string, { groups: Record<string, Record<string, unknown>> }> }
+    ).serviceProviders.sp1.groups.g1.accessDevices = {
       'desk-1': { name: 'desk-1', deviceType: 'Generic SIP Phone' },
     };
     sim = await startSimulator({ tcpPort: 0, tlsPort: 0, soapPort: 0, seed: data, stateFile, log: (l) => logLines.push(l) });
@@ -100,21 +115,60 @@ describe('secrets appear nowhere they should not', () => {
 
   it('the file really carries the secrets (so the checks below can fail)', () => {
     assert.deepEqual(prepared.errors, []);
-    for (const s of [USER_PASSWORD, DEVICE_PASSWORD]) assert.ok(prepared.commands[0].xml.includes(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')));
+    for (const s of [USER_PASSWORD, DEVICE_PASSWORD])
+      assert.ok(prepared.commands[0].xml.includes(s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')));
   });
 
   const servers = (): [string, ServerConfig, Record<string, unknown>][] => [
     ['tcp signed', { name: 'tcp', host: '127.0.0.1', port: sim.ports.tcp, transport: 'tcp', username: ADMIN, production: false }, {}],
-    ['tcp plain', { name: 'tcp', host: '127.0.0.1', port: sim.ports.tcp, transport: 'tcp', username: ADMIN, production: false }, { allowPlainPasswordOnInsecureTransport: true, loginMethod: 'plain' }],
-    ['tls', { name: 'tls', host: '127.0.0.1', port: sim.ports.tls, transport: 'tls', username: ADMIN, production: false, tls: { fingerprint: sim.tlsFingerprint } }, {}],
-    ['soap', { name: 'soap', host: '127.0.0.1', port: sim.ports.soap, transport: 'soap', soapUrl: `http://127.0.0.1:${sim.ports.soap}/webservice/services/ProvisioningService`, username: ADMIN, production: false }, {}],
+    [
+      'tcp plain',
+      { name: 'tcp', host: '127.0.0.1', port: sim.ports.tcp, transport: 'tcp', username: ADMIN, production: false },
+      { allowPlainPasswordOnInsecureTransport: true, loginMethod: 'plain' },
+    ],
+    [
+      'tls',
+      {
+        name: 'tls',
+        host: '127.0.0.1',
+        port: sim.ports.tls,
+        transport: 'tls',
+        username: ADMIN,
+        production: false,
+        tls: { fingerprint: sim.tlsFingerprint },
+      },
+      {},
+    ],
+    [
+      'soap',
+      {
+        name: 'soap',
+        host: '127.0.0.1',
+        port: sim.ports.soap,
+        transport: 'soap',
+        soapUrl: `http://127.0.0.1:${sim.ports.soap}/webservice/services/ProvisioningService`,
+        username: ADMIN,
+        production: false,
+      },
+      {},
+    ],
   ];
 
   it('OCI-P client on every transport: wire log, warnings, results and errors; then a refused login', { timeout: 60_000 }, async () => {
     const seen: string[] = [];
     for (const [name, server, extra] of servers()) {
       const log: string[] = [];
-      const client = new OcipClient({ ...server, port: server.port, transport: server.transport, soapUrl: server.soapUrl, tls: server.tls, password: PASSWORD, log: (l) => log.push(l), onWarning: (w) => log.push(w), ...extra } as ConstructorParameters<typeof OcipClient>[0]);
+      const client = new OcipClient({
+        ...server,
+        port: server.port,
+        transport: server.transport,
+        soapUrl: server.soapUrl,
+        tls: server.tls,
+        password: PASSWORD,
+        log: (l) => log.push(l),
+        onWarning: (w) => log.push(w),
+        ...extra,
+      } as ConstructorParameters<typeof OcipClient>[0]);
       try {
         await client.connect();
         await client.login();
@@ -125,15 +179,26 @@ describe('secrets appear nowhere they should not', () => {
       } finally {
         await client.close();
       }
-      assert.ok(log.some((l) => /Login/.test(l)), `${name}: the login is in the wire log`);
+      assert.ok(
+        log.some((l) => /Login/.test(l)),
+        `${name}: the login is in the wire log`,
+      );
       assertNoSecret(`${name} wire log`, log.join('\n'));
     }
     sim.setFaults({ refuseLogin: true });
     try {
       for (const [name, server] of servers()) {
         const log: string[] = [];
-        const client = new OcipClient({ ...server, password: PASSWORD, log: (l) => log.push(l) } as ConstructorParameters<typeof OcipClient>[0]);
-        const err = await client.connect().then(() => client.login()).then(() => undefined, (e: Error) => e);
+        const client = new OcipClient({ ...server, password: PASSWORD, log: (l) => log.push(l) } as ConstructorParameters<
+          typeof OcipClient
+        >[0]);
+        const err = await client
+          .connect()
+          .then(() => client.login())
+          .then(
+            () => undefined,
+            (e: Error) => e,
+          );
         await client.close();
         assert.ok(err, `${name}: the login is refused`);
         assertNoSecret(`${name} refused login error`, `${err.message}\n${err.stack}\n${JSON.stringify(err)}`);
@@ -148,9 +213,19 @@ describe('secrets appear nowhere they should not', () => {
   it('core/send: output channel text, result lines and JSON, summary and history file', { timeout: 30_000 }, async () => {
     const [, server] = servers()[2];
     const channel: string[] = [];
-    const outcome = await runSend({ server, password: PASSWORD, commands: prepared.commands, log: (l) => channel.push(formatLogLine(l, PASSWORD)) });
+    const outcome = await runSend({
+      server,
+      password: PASSWORD,
+      commands: prepared.commands,
+      log: (l) => channel.push(formatLogLine(l, PASSWORD)),
+    });
     assert.equal(outcome.failure, undefined);
-    const wrong = await runSend({ server, password: `${PASSWORD}x`, commands: prepared.commands, log: (l) => channel.push(formatLogLine(l, `${PASSWORD}x`)) });
+    const wrong = await runSend({
+      server,
+      password: `${PASSWORD}x`,
+      commands: prepared.commands,
+      log: (l) => channel.push(formatLogLine(l, `${PASSWORD}x`)),
+    });
     assert.equal(wrong.failure?.stage, 'login');
     const history = new HistoryStore(join(tmp.dir, 'history.json'));
     history.add(makeHistoryEntry({ server, file: 'users.ocip.yaml', rows: outcome.rows, password: PASSWORD }));
@@ -163,32 +238,56 @@ describe('secrets appear nowhere they should not', () => {
     assertNoSecret('history file', readFileSync(join(tmp.dir, 'history.json'), 'utf8'));
   });
 
-  it('ocip send --format json --verbose over each transport, and with a refused login: stdout and stderr', { timeout: 90_000 }, async () => {
-    const file = tmp.write('secret.ocip.yaml', fileText.replace(`sec-${id}@`, `cli-${id}@`));
-    for (const [name, server] of servers().filter(([n]) => n !== 'tcp plain')) {
-      const target = server.transport === 'soap' ? ['--host', '127.0.0.1', '--transport', 'soap', '--soap-url', server.soapUrl!] : ['--host', '127.0.0.1', '--port', String(server.port), '--transport', server.transport, ...(server.tls ? ['--fingerprint', server.tls.fingerprint!] : [])];
-      const run = await runOcip(['send', file, ...target, '--user', ADMIN, '--format', 'json', '--verbose', '--yes'], { env: { OCIP_PASSWORD: PASSWORD } });
-      assert.ok(run.code === 0 || run.code === 1, `${name}: ${run.stderr}`);
-      assert.match(run.stderr, /Login/, `${name}: the verbose wire log is on stderr`);
-      assertNoSecret(`ocip send ${name} stdout`, run.stdout);
-      assertNoSecret(`ocip send ${name} stderr`, run.stderr);
-    }
-    sim.setFaults({ refuseLogin: true });
-    try {
-      const run = await runOcip(['send', file, '--host', '127.0.0.1', '--port', String(sim.ports.tcp), '--user', ADMIN, '--format', 'json', '--verbose', '--yes'], { env: { OCIP_PASSWORD: PASSWORD } });
-      assert.equal(run.code, 2, run.stderr);
-      assertNoSecret('ocip send refused stdout', run.stdout);
-      assertNoSecret('ocip send refused stderr', run.stderr);
-    } finally {
-      sim.setFaults({});
-    }
-  });
+  it(
+    'ocip send --format json --verbose over each transport, and with a refused login: stdout and stderr',
+    { timeout: 90_000 },
+    async () => {
+      const file = tmp.write('secret.ocip.yaml', fileText.replace(`sec-${id}@`, `cli-${id}@`));
+      for (const [name, server] of servers().filter(([n]) => n !== 'tcp plain')) {
+        const target =
+          server.transport === 'soap'
+            ? ['--host', '127.0.0.1', '--transport', 'soap', '--soap-url', server.soapUrl!]
+            : [
+                '--host',
+                '127.0.0.1',
+                '--port',
+                String(server.port),
+                '--transport',
+                server.transport,
+                ...(server.tls ? ['--fingerprint', server.tls.fingerprint!] : []),
+              ];
+        const run = await runOcip(['send', file, ...target, '--user', ADMIN, '--format', 'json', '--verbose', '--yes'], {
+          env: { OCIP_PASSWORD: PASSWORD },
+        });
+        assert.ok(run.code === 0 || run.code === 1, `${name}: ${run.stderr}`);
+        assert.match(run.stderr, /Login/, `${name}: the verbose wire log is on stderr`);
+        assertNoSecret(`ocip send ${name} stdout`, run.stdout);
+        assertNoSecret(`ocip send ${name} stderr`, run.stderr);
+      }
+      sim.setFaults({ refuseLogin: true });
+      try {
+        const run = await runOcip(
+          ['send', file, '--host', '127.0.0.1', '--port', String(sim.ports.tcp), '--user', ADMIN, '--format', 'json', '--verbose', '--yes'],
+          { env: { OCIP_PASSWORD: PASSWORD } },
+        );
+        assert.equal(run.code, 2, run.stderr);
+        assertNoSecret('ocip send refused stdout', run.stdout);
+        assertNoSecret('ocip send refused stderr', run.stderr);
+      } finally {
+        sim.setFaults({});
+      }
+    },
+  );
 
   it('the simulator log and state file', () => {
-    assert.ok(logLines.some((l) => l.includes('UserConsolidatedAddRequest22')), 'the commands were logged');
+    assert.ok(
+      logLines.some((l) => l.includes('UserConsolidatedAddRequest22')),
+      'the commands were logged',
+    );
     assertNoSecret('simulator log', logLines.join('\n'));
     // The state file is a snapshot plus a journal of the changes since (sim/engine/store.ts).
-    const stored = readFileSync(stateFile, 'utf8') + (existsSync(`${stateFile}.journal`) ? readFileSync(`${stateFile}.journal`, 'utf8') : '');
+    const stored =
+      readFileSync(stateFile, 'utf8') + (existsSync(`${stateFile}.journal`) ? readFileSync(`${stateFile}.journal`, 'utf8') : '');
     assert.ok(stored.includes(`sec-${id}@`), 'the state file holds the created user');
     assertNoSecret('simulator state file', stored);
   });
@@ -201,7 +300,10 @@ describe('secrets appear nowhere they should not', () => {
     SECRETS.push(long(PASSCODE));
     try {
       for (const format of ['text', 'json', 'sarif']) {
-        const r = spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), 'validate', '--format', format, file], { encoding: 'utf8', timeout: 20_000 });
+        const r = spawnSync(process.execPath, [join(REPO, 'bin', 'ocip.js'), 'validate', '--format', format, file], {
+          encoding: 'utf8',
+          timeout: 20_000,
+        });
         assert.equal(r.status, 1, r.stderr);
         assert.match(r.stdout, /OCI-LENGTH/);
         assertNoSecret(`ocip validate ${format}`, r.stdout + r.stderr);

@@ -23,7 +23,10 @@ describe('ocip send (child process)', () => {
     const file = tmp.write('ok.ocip.yaml', usersYaml(['cli-a@sp1.example.com', 'cli-b@sp1.example.com']));
     const r = await runOcip(['send', file, ...tcp()], { env });
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, '#1 UserConsolidatedAddRequest22 cli-a@sp1.example.com: OK\n#2 UserConsolidatedAddRequest22 cli-b@sp1.example.com: OK\n2 of 2 commands succeeded.\n');
+    assert.equal(
+      r.stdout,
+      '#1 UserConsolidatedAddRequest22 cli-a@sp1.example.com: OK\n#2 UserConsolidatedAddRequest22 cli-b@sp1.example.com: OK\n2 of 2 commands succeeded.\n',
+    );
     assert.ok(sim.state.users['cli-b@sp1.example.com']);
   });
 
@@ -31,20 +34,36 @@ describe('ocip send (child process)', () => {
     const file = tmp.write('dup.ocip.yaml', usersYaml(['cli-c@sp1.example.com', 'cli-a@sp1.example.com']));
     const text = await runOcip(['send', file, ...tcp()], { env });
     assert.equal(text.code, 1, text.stderr);
-    assert.match(text.stdout, /^#1 UserConsolidatedAddRequest22 cli-c@sp1\.example\.com: OK\n#2 UserConsolidatedAddRequest22 cli-a@sp1\.example\.com: \[Error 4200\] User already exists: cli-a@sp1\.example\.com/);
+    assert.match(
+      text.stdout,
+      /^#1 UserConsolidatedAddRequest22 cli-c@sp1\.example\.com: OK\n#2 UserConsolidatedAddRequest22 cli-a@sp1\.example\.com: \[Error 4200\] User already exists: cli-a@sp1\.example\.com/,
+    );
     const json = await runOcip(['send', file, ...tcp(), '--format', 'json'], { env });
     assert.equal(json.code, 1, json.stderr);
-    const rows = JSON.parse(json.stdout) as { index: number; type: string; kind: string; errorCode: number | null; summary: string | null; detail: string | null }[];
-    assert.deepEqual(rows.map((r) => [r.index, r.type, r.kind, r.errorCode]), [
-      [0, 'UserConsolidatedAddRequest22', 'error', 4200],
-      [1, 'UserConsolidatedAddRequest22', 'error', 4200],
-    ]);
+    const rows = JSON.parse(json.stdout) as {
+      index: number;
+      type: string;
+      kind: string;
+      errorCode: number | null;
+      summary: string | null;
+      detail: string | null;
+    }[];
+    assert.deepEqual(
+      rows.map((r) => [r.index, r.type, r.kind, r.errorCode]),
+      [
+        [0, 'UserConsolidatedAddRequest22', 'error', 4200],
+        [1, 'UserConsolidatedAddRequest22', 'error', 4200],
+      ],
+    );
     assert.match(rows[1].summary!, /User already exists: cli-a@sp1\.example\.com/);
     assert.ok('detail' in rows[0]);
   });
 
   test('a file with errors is refused: exit 1, errors printed, nothing sent', async () => {
-    const file = tmp.write('bad.ocip.yaml', 'command: UserConsolidatedAddRequest22\nserviceProviderId: sp1\ngroupId: g1\nuserId: cli-bad@sp1.example.com\n');
+    const file = tmp.write(
+      'bad.ocip.yaml',
+      'command: UserConsolidatedAddRequest22\nserviceProviderId: sp1\ngroupId: g1\nuserId: cli-bad@sp1.example.com\n',
+    );
     const r = await runOcip(['send', file, ...tcp()], { env });
     assert.equal(r.code, 1);
     assert.equal(r.stdout, '');
@@ -114,7 +133,13 @@ describe('ocip send (child process)', () => {
 
   test('usage errors: exit 2', async () => {
     const file = tmp.write('u.ocip.yaml', usersYaml(['cli-u@sp1.example.com']));
-    for (const args of [['send'], ['send', file], ['send', file, '--host', 'h'], ['send', file, ...tcp(), '--batch-size', '16'], ['send', file, ...tcp(), '--format', 'xml']]) {
+    for (const args of [
+      ['send'],
+      ['send', file],
+      ['send', file, '--host', 'h'],
+      ['send', file, ...tcp(), '--batch-size', '16'],
+      ['send', file, ...tcp(), '--format', 'xml'],
+    ]) {
       const r = await runOcip(args, { env });
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, /Usage: ocip send/);

@@ -46,24 +46,51 @@ describe('a wrong password is always a login failure (exit 2)', () => {
     tmp.cleanup();
   });
 
-  test('50 in-process sends with a wrong password, TLS and TCP: each fails at the login stage, nothing sent', { timeout: 120_000 }, async () => {
-    const prepared = prepareSend(uca22Yaml('race-a@sp1.example.com') + '\n', 'yaml', builtinModel(), { checks: DEFAULT_CHECK_OPTIONS });
-    assert.deepEqual(prepared.errors, []);
-    const servers: ServerConfig[] = [
-      { name: 'tls', host: '127.0.0.1', port: sim.ports.tls, transport: 'tls', username: ADMIN, production: false, tls: { fingerprint: sim.tlsFingerprint } },
-      { name: 'tcp', host: '127.0.0.1', port: sim.ports.tcp, transport: 'tcp', username: ADMIN, production: false },
-    ];
-    for (let i = 0; i < 50; i++) {
-      const outcome = await runSend({ server: servers[i % 2], password: WRONG_PASSWORD, commands: prepared.commands });
-      assert.equal(outcome.failure?.stage, 'login', `iteration ${i}: ${JSON.stringify(outcome.failure)}`);
-      assert.deepEqual(outcome.rows, []);
-    }
-    assert.equal(sim.state.users['race-a@sp1.example.com'], undefined);
-  });
+  test(
+    '50 in-process sends with a wrong password, TLS and TCP: each fails at the login stage, nothing sent',
+    { timeout: 120_000 },
+    async () => {
+      const prepared = prepareSend(uca22Yaml('race-a@sp1.example.com') + '\n', 'yaml', builtinModel(), { checks: DEFAULT_CHECK_OPTIONS });
+      assert.deepEqual(prepared.errors, []);
+      const servers: ServerConfig[] = [
+        {
+          name: 'tls',
+          host: '127.0.0.1',
+          port: sim.ports.tls,
+          transport: 'tls',
+          username: ADMIN,
+          production: false,
+          tls: { fingerprint: sim.tlsFingerprint },
+        },
+        { name: 'tcp', host: '127.0.0.1', port: sim.ports.tcp, transport: 'tcp', username: ADMIN, production: false },
+      ];
+      for (let i = 0; i < 50; i++) {
+        const outcome = await runSend({ server: servers[i % 2], password: WRONG_PASSWORD, commands: prepared.commands });
+        assert.equal(outcome.failure?.stage, 'login', `iteration ${i}: ${JSON.stringify(outcome.failure)}`);
+        assert.deepEqual(outcome.rows, []);
+      }
+      assert.equal(sim.state.users['race-a@sp1.example.com'], undefined);
+    },
+  );
 
   test('while dist/ is rebuilt: dist/cli.js is never read half-written, and every `ocip send` exits 2', { timeout: 300_000 }, async () => {
     const file = tmp.write('race.ocip.yaml', uca22Yaml('race-b@sp1.example.com') + '\n');
-    const args = ['send', file, '--host', '127.0.0.1', '--port', String(sim.ports.tls), '--transport', 'tls', '--fingerprint', sim.tlsFingerprint!, '--user', ADMIN, '--format', 'json'];
+    const args = [
+      'send',
+      file,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(sim.ports.tls),
+      '--transport',
+      'tls',
+      '--fingerprint',
+      sim.tlsFingerprint!,
+      '--user',
+      ADMIN,
+      '--format',
+      'json',
+    ];
     const builds = rebuildLoop(BUILDS);
 
     const readWhileBuilding = async () => {

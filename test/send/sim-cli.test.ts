@@ -7,7 +7,11 @@ import { buildOnce, ROOT } from '../helpers/ocip-cli';
 
 test('ocip sim starts, listens and stops on SIGTERM', async () => {
   buildOnce();
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'ocip.js'), 'sim', '--tcp-port', '0', '--tls-port', 'off', '--soap-port', 'off'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'ocip.js'), 'sim', '--tcp-port', '0', '--tls-port', 'off', '--soap-port', 'off'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   try {

@@ -32,8 +32,16 @@ describe('ocip send timeouts', () => {
   });
 
   test('bad values are usage errors (exit 2), before anything is sent', async () => {
-    for (const [flag, value] of [['--timeout', '0'], ['--timeout', 'soon'], ['--timeout', '-3'], ['--timeout', ''], ['--connect-timeout', '1e9']]) {
-      const r = await runOcip(['send', file, '--host', '127.0.0.1', '--port', String(sim.ports.tcp), '--user', ADMIN, `${flag}=${value}`], { env: { OCIP_PASSWORD: ADMIN_PASSWORD } });
+    for (const [flag, value] of [
+      ['--timeout', '0'],
+      ['--timeout', 'soon'],
+      ['--timeout', '-3'],
+      ['--timeout', ''],
+      ['--connect-timeout', '1e9'],
+    ]) {
+      const r = await runOcip(['send', file, '--host', '127.0.0.1', '--port', String(sim.ports.tcp), '--user', ADMIN, `${flag}=${value}`], {
+        env: { OCIP_PASSWORD: ADMIN_PASSWORD },
+      });
       assert.equal(r.code, 2, `${flag} ${value}: ${r.stderr}`);
       assert.match(r.stderr, new RegExp(`${flag} must be a number of seconds`));
     }
@@ -41,7 +49,23 @@ describe('ocip send timeouts', () => {
   });
 
   test('a fractional --timeout that is long enough lets the send succeed', async () => {
-    const r = await runOcip(['send', file, '--host', '127.0.0.1', '--port', String(sim.ports.tcp), '--user', ADMIN, '--timeout', '20.5', '--connect-timeout', '5'], { env: { OCIP_PASSWORD: ADMIN_PASSWORD } });
+    const r = await runOcip(
+      [
+        'send',
+        file,
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(sim.ports.tcp),
+        '--user',
+        ADMIN,
+        '--timeout',
+        '20.5',
+        '--connect-timeout',
+        '5',
+      ],
+      { env: { OCIP_PASSWORD: ADMIN_PASSWORD } },
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.ok(sim.state.users['timeout-a@sp1.example.com']);
   });
@@ -57,9 +81,26 @@ describe('ocip send timeouts', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const port = (silent.address() as { port: number }).port;
     try {
-      const r = await runOcip(['send', file, '--host', '127.0.0.1', '--port', String(port), '--transport', 'tls', '--allow-self-signed', '--user', ADMIN, '--connect-timeout', '1'], {
-        env: { OCIP_PASSWORD: ADMIN_PASSWORD },
-      });
+      const r = await runOcip(
+        [
+          'send',
+          file,
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--transport',
+          'tls',
+          '--allow-self-signed',
+          '--user',
+          ADMIN,
+          '--connect-timeout',
+          '1',
+        ],
+        {
+          env: { OCIP_PASSWORD: ADMIN_PASSWORD },
+        },
+      );
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, /connection failed: cannot connect to tls:\/\/127\.0\.0\.1:\d+: no connection within 1000 ms/);
       assert.match(r.stderr, /use --connect-timeout SECONDS to wait longer/);

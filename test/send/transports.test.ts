@@ -37,7 +37,12 @@ describe('send over each transport', () => {
       assert.deepEqual(prepared.errors, []);
       assert.equal(prepared.commands.length, 20);
       const documents: string[] = [];
-      const outcome = await runSend({ server: serverFor(sim, transport), password: ADMIN_PASSWORD, commands: prepared.commands, log: (l) => l.startsWith('>> ') && l.includes('UserConsolidatedAddRequest22') && documents.push(l) });
+      const outcome = await runSend({
+        server: serverFor(sim, transport),
+        password: ADMIN_PASSWORD,
+        commands: prepared.commands,
+        log: (l) => l.startsWith('>> ') && l.includes('UserConsolidatedAddRequest22') && documents.push(l),
+      });
       assert.equal(outcome.failure, undefined);
       assert.equal(documents.length, 2, 'at most 15 commands per document');
       assert.equal(outcome.rows.length, 20);

@@ -34,12 +34,19 @@ describe('language server diagnostics over stdio', () => {
     assert.equal(missing[0].source, 'ocip');
 
     // Insert "lastName: Doe" after the firstName line.
-    const v2 = client.change(uri, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'lastName: Doe\n' }]);
+    const v2 = client.change(uri, [
+      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'lastName: Doe\n' },
+    ]);
     const second = await client.diagnosticsFor(uri, v2);
     assert.equal(second.filter((d) => d.severity === 1).length, 0, JSON.stringify(second));
 
     // Misspell a value: an enumeration error with its exact range.
-    const v3 = client.change(uri, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: 'userService:\n  - userServiceName: Shared Call Apperance\n' }]);
+    const v3 = client.change(uri, [
+      {
+        range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } },
+        text: 'userService:\n  - userServiceName: Shared Call Apperance\n',
+      },
+    ]);
     const third = await client.diagnosticsFor(uri, v3);
     const bad = third.find((d) => d.code === 'OCI-ENUM');
     assert.ok(bad, JSON.stringify(third));
@@ -75,7 +82,10 @@ describe('language server diagnostics over stdio', () => {
     const uri = 'file:///w/broken.ocip.yaml';
     client.open(uri, 'ocip-yaml', 'command: UserDeleteRequest\nuserId: [unclosed\n---\ncommand: UserDeleteRequest\nuserIdd: a@b\n');
     const diags = await client.diagnosticsFor(uri, 1);
-    assert.ok(diags.some((d) => d.code === 'OCI-YAML-SYNTAX'), JSON.stringify(diags));
+    assert.ok(
+      diags.some((d) => d.code === 'OCI-YAML-SYNTAX'),
+      JSON.stringify(diags),
+    );
     const unknown = diags.find((d) => d.code === 'OCI-UNKNOWN-ELEMENT');
     assert.ok(unknown, 'the second document is still checked');
     assert.equal(unknown.range.start.line, 4);

@@ -45,7 +45,10 @@ describe('progressive diagnostics of large files', () => {
     );
     client.open(uri, 'ocip-yaml', text);
     const final = await done;
-    assert.ok(final.diagnostics.every((d) => d.code === 'OCI-UNKNOWN-ELEMENT' && /Did you mean `userId`\?/.test(d.message)), JSON.stringify(final.diagnostics[0]));
+    assert.ok(
+      final.diagnostics.every((d) => d.code === 'OCI-UNKNOWN-ELEMENT' && /Did you mean `userId`\?/.test(d.message)),
+      JSON.stringify(final.diagnostics[0]),
+    );
     const all = new Set(final.diagnostics.map(key));
     for (const p of seen) for (const d of p.diagnostics) assert.ok(all.has(key(d)), `partial diagnostic not in the final list: ${key(d)}`);
     // The counts never go down: each publication extends the one before.

@@ -25,18 +25,28 @@ describe('ocip.schemaDirectory', () => {
     client.open(uri, 'ocip-yaml', 'command: UserDeleteRequest\nuserId: a@b.c\n');
     const diags = await client.diagnosticsFor(uri, 1);
     assert.deepEqual(diags, []);
-    assert.ok(client.messages.some((m) => /no-such-schema-folder' could not be used: .*Using the built-in R25 model/.test(m)), JSON.stringify(client.messages));
+    assert.ok(
+      client.messages.some((m) => /no-such-schema-folder' could not be used: .*Using the built-in R25 model/.test(m)),
+      JSON.stringify(client.messages),
+    );
   });
 
-  it('the R25 folder: a command outside the built-in model is checked, and hovers show the schema documentation', { skip: !existsSync(join(R25, 'OCISchemaAS.xsd')) && 'no R25 XSD folder' }, async () => {
-    client.changeSettings({ schemaDirectory: R25, diagnostics: { debounceMs: 0 } });
-    const uri = 'file:///w/group.ocip.yaml';
-    client.open(uri, 'ocip-yaml', 'command: GroupGetRequest22V5\nserviceProviderId: acme\n');
-    const diags = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, 60000);
-    const missing = diags.diagnostics.find((d) => d.code === 'OCI-MISSING');
-    assert.ok(missing, JSON.stringify(diags.diagnostics));
-    assert.match(missing.message, /`groupId`/);
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 12 } });
-    assert.match(hover.contents.value, /Get the profile for a group/);
-  });
+  it(
+    'the R25 folder: a command outside the built-in model is checked, and hovers show the schema documentation',
+    { skip: !existsSync(join(R25, 'OCISchemaAS.xsd')) && 'no R25 XSD folder' },
+    async () => {
+      client.changeSettings({ schemaDirectory: R25, diagnostics: { debounceMs: 0 } });
+      const uri = 'file:///w/group.ocip.yaml';
+      client.open(uri, 'ocip-yaml', 'command: GroupGetRequest22V5\nserviceProviderId: acme\n');
+      const diags = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, 60000);
+      const missing = diags.diagnostics.find((d) => d.code === 'OCI-MISSING');
+      assert.ok(missing, JSON.stringify(diags.diagnostics));
+      assert.match(missing.message, /`groupId`/);
+      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 0, character: 12 },
+      });
+      assert.match(hover.contents.value, /Get the profile for a group/);
+    },
+  );
 });

@@ -35,16 +35,31 @@ describe('send requests answered by the language server', () => {
     assert.ok(!('error' in all));
     assert.equal(all.version, 1);
     assert.deepEqual(all.errors, []);
-    assert.deepEqual(all.commands.map((c) => [c.index, c.type, c.userId]), [[0, 'UserConsolidatedAddRequest22', 'alice@acme.example'], [1, 'UserDeleteRequest', 'bob@acme.example']]);
-    assert.match(all.commands[0].xml, /^<command xsi:type="UserConsolidatedAddRequest22" xmlns=""><serviceProviderId>acme<\/serviceProviderId>/);
+    assert.deepEqual(
+      all.commands.map((c) => [c.index, c.type, c.userId]),
+      [
+        [0, 'UserConsolidatedAddRequest22', 'alice@acme.example'],
+        [1, 'UserDeleteRequest', 'bob@acme.example'],
+      ],
+    );
+    assert.match(
+      all.commands[0].xml,
+      /^<command xsi:type="UserConsolidatedAddRequest22" xmlns=""><serviceProviderId>acme<\/serviceProviderId>/,
+    );
     const one = await client.request<PrepareSendResult>(PREPARE_SEND_REQUEST, { uri, only: [1] });
     assert.ok(!('error' in one));
-    assert.deepEqual(one.commands.map((c) => c.index), [1]);
+    assert.deepEqual(
+      one.commands.map((c) => c.index),
+      [1],
+    );
     const v2 = client.change(uri, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: 'bogus: 1\n' }]);
     const broken = await client.request<PrepareSendResult>(PREPARE_SEND_REQUEST, { uri });
     assert.ok(!('error' in broken));
     assert.equal(broken.version, v2);
-    assert.deepEqual(broken.errors.map((e) => e.code), ['OCI-UNKNOWN-ELEMENT']);
+    assert.deepEqual(
+      broken.errors.map((e) => e.code),
+      ['OCI-UNKNOWN-ELEMENT'],
+    );
   });
 
   it('ocip/prepareSend uses the settings of the diagnostics: "xs" and "group" block the send the editor flags', async () => {
@@ -56,8 +71,15 @@ describe('send requests answered by the language server', () => {
     assert.ok(!('error' in prepared));
     const errorCodes = diags.filter((d) => d.severity === 1).map((d) => String(d.code));
     assert.ok(errorCodes.includes('OCI-XS-SYSTEM-ONLY'), JSON.stringify(diags));
-    assert.deepEqual(prepared.errors.map((e) => e.code), errorCodes);
-    assert.deepEqual(prepared.commands.map((c) => c.xml), [''], 'nothing encoded while errors block the send');
+    assert.deepEqual(
+      prepared.errors.map((e) => e.code),
+      errorCodes,
+    );
+    assert.deepEqual(
+      prepared.commands.map((c) => c.xml),
+      [''],
+      'nothing encoded while errors block the send',
+    );
     client.changeSettings({ diagnostics: { debounceMs: 0 } });
   });
 

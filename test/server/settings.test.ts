@@ -42,18 +42,26 @@ describe('settings normalization in the language server', () => {
       assert.ok(codes(await c.diagnosticsFor(uri, 1)).includes('OCI-XS-SYSTEM-ONLY'), `${uri}: King is not System`);
     }
     const warnings = c.messages.filter((m) => m.includes('ocip.adminLevel'));
-    assert.deepEqual(warnings, ['OCI-P: ocip.adminLevel: "King" is not an administrator level (System, Provisioning, Reseller, Service Provider, Group, Group Department); using Group Department (the least privileged level) instead.']);
+    assert.deepEqual(warnings, [
+      'OCI-P: ocip.adminLevel: "King" is not an administrator level (System, Provisioning, Reseller, Service Provider, Group, Group Department); using Group Department (the least privileged level) instead.',
+    ]);
   });
 
   it('an unknown data mode and an out-of-bounds delay are reported with the values used', async () => {
     const c = await server({ dataMode: 'ZS', diagnostics: { debounceMs: 1e9 } });
     c.open('file:///w/d.ocip.yaml', 'ocip-yaml', FULL);
     await c.diagnosticsFor('file:///w/d.ocip.yaml', 1);
-    assert.ok(c.messages.includes('OCI-P: ocip.dataMode: "ZS" is not a data mode (AS or XS); using AS instead.'), JSON.stringify(c.messages));
-    assert.ok(c.messages.includes('OCI-P: ocip.diagnostics.debounceMs: 1000000000 is outside 0–5000; using 5000 instead.'), JSON.stringify(c.messages));
+    assert.ok(
+      c.messages.includes('OCI-P: ocip.dataMode: "ZS" is not a data mode (AS or XS); using AS instead.'),
+      JSON.stringify(c.messages),
+    );
+    assert.ok(
+      c.messages.includes('OCI-P: ocip.diagnostics.debounceMs: 1000000000 is outside 0–5000; using 5000 instead.'),
+      JSON.stringify(c.messages),
+    );
   });
 
-  it('a relative schema folder and ${workspaceFolder} resolve against the document\'s workspace folder', async () => {
+  it("a relative schema folder and ${workspaceFolder} resolve against the document's workspace folder", async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ocip-ws-'));
     const ws = [{ uri: pathToFileURL(folder).href, name: 'ws' }];
     for (const value of ['schemas/r99', '${workspaceFolder}/schemas/r99']) {
@@ -62,7 +70,10 @@ describe('settings normalization in the language server', () => {
       c.open(uri, 'ocip-yaml', 'command: UserDeleteRequest\nuserId: a@b.c\n');
       await c.diagnosticsFor(uri, 1);
       const expected = `ocip.schemaDirectory '${join(folder, 'schemas', 'r99')}' could not be used`;
-      assert.ok(c.messages.some((m) => m.startsWith(expected)), `${value}: ${JSON.stringify(c.messages)}`);
+      assert.ok(
+        c.messages.some((m) => m.startsWith(expected)),
+        `${value}: ${JSON.stringify(c.messages)}`,
+      );
     }
   });
 
@@ -70,6 +81,8 @@ describe('settings normalization in the language server', () => {
     const c = await server({ schemaDirectory: 'schemas' });
     c.open('file:///elsewhere/x.ocip.yaml', 'ocip-yaml', 'command: UserDeleteRequest\nuserId: a@b.c\n');
     assert.deepEqual(await c.diagnosticsFor('file:///elsewhere/x.ocip.yaml', 1), []);
-    assert.deepEqual(c.messages, ['OCI-P: ocip.schemaDirectory: "schemas" is relative and the document is in no workspace folder; using the built-in model instead.']);
+    assert.deepEqual(c.messages, [
+      'OCI-P: ocip.schemaDirectory: "schemas" is relative and the document is in no workspace folder; using the built-in model instead.',
+    ]);
   });
 });

@@ -33,27 +33,43 @@ describe('normalizeSettings', () => {
     const { settings, problems } = normalizeSettings({ diagnostics: { debounceMs: -5 }, send: { batchSize: 100 } });
     assert.equal(settings.diagnostics.debounceMs, 0);
     assert.equal(settings.send.batchSize, 15);
-    assert.deepEqual(problems.map((p) => p.message), [
-      'ocip.diagnostics.debounceMs: -5 is outside 0–5000; using 0 instead.',
-      'ocip.send.batchSize: 100 is outside 1–15 or not a whole number; using 15 instead.',
-    ]);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [
+        'ocip.diagnostics.debounceMs: -5 is outside 0–5000; using 0 instead.',
+        'ocip.send.batchSize: 100 is outside 1–15 or not a whole number; using 15 instead.',
+      ],
+    );
     assert.equal(normalizeSettings({ send: { batchSize: 'ten' } }).settings.send.batchSize, 15);
     assert.equal(normalizeSettings({ diagnostics: { debounceMs: Number.NaN } }).settings.diagnostics.debounceMs, 200);
   });
 
   test('wrong types fall back to the safe value with a problem', () => {
-    const { settings, problems } = normalizeSettings({ externalAuthentication: 'yes', servicePacks: { P: ['A', 1], Q: 'B' }, newUserTemplateServices: 'Voice Messaging' });
+    const { settings, problems } = normalizeSettings({
+      externalAuthentication: 'yes',
+      servicePacks: { P: ['A', 1], Q: 'B' },
+      newUserTemplateServices: 'Voice Messaging',
+    });
     assert.equal(settings.externalAuthentication, false, 'a password stays required');
     assert.deepEqual(settings.servicePacks, { P: ['A'] });
     assert.equal(settings.newUserTemplateServices, null, 'unknown template: prerequisites cannot be verified');
-    assert.deepEqual(problems.map((p) => p.setting), ['ocip.externalAuthentication', 'ocip.servicePacks.P', 'ocip.servicePacks.Q', 'ocip.newUserTemplateServices']);
+    assert.deepEqual(
+      problems.map((p) => p.setting),
+      ['ocip.externalAuthentication', 'ocip.servicePacks.P', 'ocip.servicePacks.Q', 'ocip.newUserTemplateServices'],
+    );
   });
 
   test('schema folders: absolute kept, relative and ${workspaceFolder} against the workspace folder, never the working directory', () => {
     const ws = join('/', 'home', 'me', 'project');
     assert.equal(normalizeSettings({ schemaDirectory: '/opt/xsd' }).settings.schemaDirectory, join('/', 'opt', 'xsd'));
-    assert.equal(normalizeSettings({ schemaDirectory: 'xsd/r25' }, { workspaceFolder: ws }).settings.schemaDirectory, join(ws, 'xsd', 'r25'));
-    assert.equal(normalizeSettings({ schemaDirectory: '${workspaceFolder}/../shared/xsd' }, { workspaceFolder: ws }).settings.schemaDirectory, join('/', 'home', 'me', 'shared', 'xsd'));
+    assert.equal(
+      normalizeSettings({ schemaDirectory: 'xsd/r25' }, { workspaceFolder: ws }).settings.schemaDirectory,
+      join(ws, 'xsd', 'r25'),
+    );
+    assert.equal(
+      normalizeSettings({ schemaDirectory: '${workspaceFolder}/../shared/xsd' }, { workspaceFolder: ws }).settings.schemaDirectory,
+      join('/', 'home', 'me', 'shared', 'xsd'),
+    );
     const outside = normalizeSettings({ schemaDirectory: 'xsd' });
     assert.equal(outside.settings.schemaDirectory, '');
     assert.equal(outside.problems[0].setting, 'ocip.schemaDirectory');

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { parseSimArgs } from '../../sim/main';
 import { RawClient } from './client';
 
-const seed = JSON.parse(readFileSync(join(__dirname, '../../sim/seed.example.json'), 'utf8')) as { accounts: { userId: string; password: string }[] };
+const seed = JSON.parse(readFileSync(join(__dirname, '../../sim/seed.example.json'), 'utf8')) as {
+  accounts: { userId: string; password: string }[];
+};
 
 describe('ocip sim', () => {
   it('parses options, with 2208/2209/8080 by default', () => {
@@ -20,9 +22,13 @@ describe('ocip sim', () => {
   });
 
   it('prints ports, fingerprint and admin names (no passwords), serves, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'run-sim-cli.ts'), '--tcp-port', '0', '--tls-port', '0', '--soap-port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'run-sim-cli.ts'), '--tcp-port', '0', '--tls-port', '0', '--soap-port', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');

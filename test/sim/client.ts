@@ -152,7 +152,9 @@ export class RawClient {
     const nonce = field(auth.xml, 'nonce');
     if (!nonce) throw new Error(`no nonce in ${auth.xml}`);
     const signed = md5(`${nonce}:${sha1(password)}`);
-    const [login] = await this.request(command('LoginRequest14sp4', `<userId>${userId}</userId><signedPassword>${signed}</signedPassword>`));
+    const [login] = await this.request(
+      command('LoginRequest14sp4', `<userId>${userId}</userId><signedPassword>${signed}</signedPassword>`),
+    );
     return login;
   }
 

@@ -110,11 +110,14 @@ describe('fault injection over TCP', () => {
     await c.write(VERSION);
     assert.equal(responseCommands(await c.nextDocument())[0].type, 'SystemSoftwareVersionGetResponse');
     const body = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: sim.ports.soap!, method: 'POST', path: '/webservice/services/ProvisioningService' }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
-      });
+      const req = request(
+        { host: '127.0.0.1', port: sim.ports.soap!, method: 'POST', path: '/webservice/services/ProvisioningService' },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+        },
+      );
       req.on('error', reject);
       req.end('<Envelope/>');
     });
@@ -131,19 +134,25 @@ describe('fault injection over SOAP', () => {
 
   const post = (body: string) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: sim.ports.soap!, method: 'POST', path: '/webservice/services/ProvisioningService' }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-        res.on('aborted', () => reject(new Error('aborted')));
-      });
+      const req = request(
+        { host: '127.0.0.1', port: sim.ports.soap!, method: 'POST', path: '/webservice/services/ProvisioningService' },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', reject);
+          res.on('aborted', () => reject(new Error('aborted')));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
   const auth =
     '<e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/"><e:Body><processOCIMessage><in0>' +
-    ociDocument(command('AuthenticationRequest', '<userId>sys</userId>')).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') +
+    ociDocument(command('AuthenticationRequest', '<userId>sys</userId>'))
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;') +
     '</in0></processOCIMessage></e:Body></e:Envelope>';
 
   it('byteByByte and delayMs still deliver the whole envelope', async () => {

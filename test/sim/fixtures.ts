@@ -80,4 +80,5 @@ export function uca22(p: Uca22Parts): string {
   );
 }
 
-export const GROUP_PROPERTIES = '<groupProperties><defaultDomain>sp1.example.com</defaultDomain><userLimit>5</userLimit><groupName>New group</groupName></groupProperties>';
+export const GROUP_PROPERTIES =
+  '<groupProperties><defaultDomain>sp1.example.com</defaultDomain><userLimit>5</userLimit><groupName>New group</groupName></groupProperties>';

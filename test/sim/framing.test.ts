@@ -18,8 +18,14 @@ describe('framing unit', () => {
   });
 
   it('decodes by the declared encoding', () => {
-    assert.equal(decodeDocument(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>\xe9</a>', 'latin1')), '<?xml version="1.0" encoding="ISO-8859-1"?><a>é</a>');
-    assert.equal(decodeDocument(Buffer.from('<?xml version="1.0" encoding="UTF-8"?><a>é</a>', 'utf8')), '<?xml version="1.0" encoding="UTF-8"?><a>é</a>');
+    assert.equal(
+      decodeDocument(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>\xe9</a>', 'latin1')),
+      '<?xml version="1.0" encoding="ISO-8859-1"?><a>é</a>',
+    );
+    assert.equal(
+      decodeDocument(Buffer.from('<?xml version="1.0" encoding="UTF-8"?><a>é</a>', 'utf8')),
+      '<?xml version="1.0" encoding="UTF-8"?><a>é</a>',
+    );
   });
 });
 
@@ -52,7 +58,11 @@ describe('framing over TCP', () => {
     assert.equal(responseCommands(second)[0].type, 'c:SuccessResponse');
     for (const d of [first, second]) {
       assert.ok(!d.includes('\n'), 'a response is one line');
-      assert.ok(d.startsWith('<?xml version="1.0" encoding="ISO-8859-1"?><BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'));
+      assert.ok(
+        d.startsWith(
+          '<?xml version="1.0" encoding="ISO-8859-1"?><BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+        ),
+      );
     }
     c.close();
   });

@@ -29,7 +29,11 @@ const grp = (s: string, g: string) => sp(s) + el('groupId', g);
 /** [request type, inner XML, expected response type] for every read request the simulator answers. */
 const READS: [string, string, string][] = [
   ['ServiceProviderGetListRequest', '', 'ServiceProviderGetListResponse'],
-  ['ServiceProviderGetListRequest', `${el('isEnterprise', 'true')}<searchCriteriaServiceProviderId><mode>Starts With</mode><value>north</value><isCaseInsensitive>true</isCaseInsensitive></searchCriteriaServiceProviderId>`, 'ServiceProviderGetListResponse'],
+  [
+    'ServiceProviderGetListRequest',
+    `${el('isEnterprise', 'true')}<searchCriteriaServiceProviderId><mode>Starts With</mode><value>north</value><isCaseInsensitive>true</isCaseInsensitive></searchCriteriaServiceProviderId>`,
+    'ServiceProviderGetListResponse',
+  ],
   ['ServiceProviderGetRequest22V4', sp('northwind'), 'ServiceProviderGetResponse22V4'],
   ['ServiceProviderGetRequest22V4', sp('acme'), 'ServiceProviderGetResponse22V4'],
   ['GroupGetListInServiceProviderRequest', sp('acme'), 'GroupGetListInServiceProviderResponse'],
@@ -46,17 +50,33 @@ const READS: [string, string, string][] = [
   ['GroupServiceGetAuthorizationListRequest', grp('northwind', 'northwind-chicago'), 'GroupServiceGetAuthorizationListResponse'],
   ['GroupServiceGetAuthorizedListRequest', grp('northwind', 'northwind-chicago'), 'GroupServiceGetAuthorizedListResponse'],
   ['ServiceProviderServicePackGetListRequest', sp('acme'), 'ServiceProviderServicePackGetListResponse'],
-  ['ServiceProviderServicePackGetDetailListRequest', sp('northwind') + el('servicePackName', 'Standard Seat'), 'ServiceProviderServicePackGetDetailListResponse'],
+  [
+    'ServiceProviderServicePackGetDetailListRequest',
+    sp('northwind') + el('servicePackName', 'Standard Seat'),
+    'ServiceProviderServicePackGetDetailListResponse',
+  ],
   ['UserServiceGetAssignmentListRequest', el('userId', 'maria.lopez@northwind.example.com'), 'UserServiceGetAssignmentListResponse'],
   ['UserGetListInGroupRequest', sp('northwind') + el('GroupId', 'northwind-chicago'), 'UserGetListInGroupResponse'],
   ['UserGetListInServiceProviderRequest', sp('northwind'), 'UserGetListInServiceProviderResponse'],
   ['GroupAccessDeviceGetListRequest', grp('northwind', 'northwind-chicago'), 'GroupAccessDeviceGetListResponse'],
-  ['GroupAccessDeviceGetRequest18sp1', grp('northwind', 'northwind-chicago') + el('deviceName', 'chi-desk-101'), 'GroupAccessDeviceGetResponse18sp1'],
-  ['GroupDepartmentGetListRequest18', grp('acme', 'acme-hq') + el('includeEnterpriseDepartments', 'false'), 'GroupDepartmentGetListResponse18'],
+  [
+    'GroupAccessDeviceGetRequest18sp1',
+    grp('northwind', 'northwind-chicago') + el('deviceName', 'chi-desk-101'),
+    'GroupAccessDeviceGetResponse18sp1',
+  ],
+  [
+    'GroupDepartmentGetListRequest18',
+    grp('acme', 'acme-hq') + el('includeEnterpriseDepartments', 'false'),
+    'GroupDepartmentGetListResponse18',
+  ],
   ['GroupDepartmentGetRequest', grp('northwind', 'northwind-chicago') + el('departmentName', 'Sales'), 'GroupDepartmentGetResponse'],
   ['UserGetRequest23V2', el('userId', 'sam.okafor@northwind.example.com'), 'UserGetResponse23V2'],
   ['GroupGetListInSystemRequest', '', 'GroupGetListInSystemResponse'],
-  ['UserGetListInSystemRequest', '<searchCriteriaExactServiceProvider><serviceProviderId>northwind</serviceProviderId></searchCriteriaExactServiceProvider>', 'UserGetListInSystemResponse'],
+  [
+    'UserGetListInSystemRequest',
+    '<searchCriteriaExactServiceProvider><serviceProviderId>northwind</serviceProviderId></searchCriteriaExactServiceProvider>',
+    'UserGetListInSystemResponse',
+  ],
 ];
 
 describe('simulator: onboarding and read requests', { skip: FULL_MODEL.skip }, () => {
@@ -91,7 +111,11 @@ describe('simulator: onboarding and read requests', { skip: FULL_MODEL.skip }, (
       const cmds = exampleCommands(file);
       assert.ok(cmds.length > 3 && cmds.length <= 15);
       const replies = await exchange(cmds);
-      assert.deepEqual(replies.map((r) => `${r.type} ${r.summary ?? ''}`.trim()), cmds.map(() => 'c:SuccessResponse'), file);
+      assert.deepEqual(
+        replies.map((r) => `${r.type} ${r.summary ?? ''}`.trim()),
+        cmds.map(() => 'c:SuccessResponse'),
+        file,
+      );
     }
     const state = sim.state;
     const chicago = state.serviceProviders.northwind.groups['northwind-chicago'];
@@ -102,8 +126,14 @@ describe('simulator: onboarding and read requests', { skip: FULL_MODEL.skip }, (
     assert.deepEqual(Object.keys(chicago.accessDevices), ['chi-desk-101', 'chi-desk-102']);
     assert.deepEqual(chicago.departments, ['Sales', 'Warehouse']);
     const maria = state.users['maria.lopez@northwind.example.com'];
-    assert.deepEqual([maria.title, maria.mobilePhoneNumber, maria.servicePacks, maria.services.includes('Shared Call Appearance')], ['Sales Manager', '+1-3125557788', ['Standard Seat'], true]);
-    assert.deepEqual([state.users['sam.okafor@northwind.example.com'].phoneNumber, state.users['sam.okafor@northwind.example.com'].extension], ['+1-3125550105', '105']);
+    assert.deepEqual(
+      [maria.title, maria.mobilePhoneNumber, maria.servicePacks, maria.services.includes('Shared Call Appearance')],
+      ['Sales Manager', '+1-3125557788', ['Standard Seat'], true],
+    );
+    assert.deepEqual(
+      [state.users['sam.okafor@northwind.example.com'].phoneNumber, state.users['sam.okafor@northwind.example.com'].extension],
+      ['+1-3125550105', '105'],
+    );
   });
 
   it('answers every read request with its data response', async () => {
@@ -116,13 +146,19 @@ describe('simulator: onboarding and read requests', { skip: FULL_MODEL.skip }, (
   it('reads show the state: tables by heading, lists, filters', async () => {
     const users = await one('UserGetListInGroupRequest', sp('northwind') + el('GroupId', 'northwind-chicago'));
     assert.match(users.xml, /<colHeading>User Id<\/colHeading>/);
-    assert.match(users.xml, /<col>maria\.lopez@northwind\.example\.com<\/col><col>Lopez<\/col><col>Maria<\/col><col>Sales<\/col><col>\+1-3125550101<\/col>/);
+    assert.match(
+      users.xml,
+      /<col>maria\.lopez@northwind\.example\.com<\/col><col>Lopez<\/col><col>Maria<\/col><col>Sales<\/col><col>\+1-3125550101<\/col>/,
+    );
     const available = await one('GroupDnGetAvailableListRequest', grp('northwind', 'northwind-chicago'));
     assert.equal([...available.xml.matchAll(/<phoneNumber>/g)].length, 8, 'ten numbers, two held by users');
     assert.doesNotMatch(available.xml, /\+1-3125550105/);
     const spAvailable = await one('ServiceProviderDnGetAvailableListRequest', sp('northwind'));
     assert.equal([...spAvailable.xml.matchAll(/<availableDn>/g)].length, 10);
-    const filtered = await one('ServiceProviderGetListRequest', `<searchCriteriaServiceProviderId><mode>Equal To</mode><value>ACME</value><isCaseInsensitive>true</isCaseInsensitive></searchCriteriaServiceProviderId>`);
+    const filtered = await one(
+      'ServiceProviderGetListRequest',
+      `<searchCriteriaServiceProviderId><mode>Equal To</mode><value>ACME</value><isCaseInsensitive>true</isCaseInsensitive></searchCriteriaServiceProviderId>`,
+    );
     assert.equal([...filtered.xml.matchAll(/<row>/g)].length, 1);
     const authorized = await one('GroupServiceGetAuthorizedListRequest', grp('northwind', 'northwind-chicago'));
     assert.match(authorized.xml, /<groupServiceName>Hunt Group<\/groupServiceName>/);
@@ -132,18 +168,60 @@ describe('simulator: onboarding and read requests', { skip: FULL_MODEL.skip }, (
   it('refuses by the rules, and a refused request changes nothing', async () => {
     const before = JSON.stringify(sim.state);
     const cases: [string, string, RegExp][] = [
-      ['ServiceProviderAddRequest13mp2', el('isEnterprise', 'true') + sp('northwind') + el('defaultDomain', 'x.example.com'), /\[Error 4011\] Service Provider already exists: northwind/],
-      ['GroupAddRequest', grp('northwind', 'northwind-dallas') + el('defaultDomain', 'unassigned.example.com') + el('userLimit', '5'), /\[Error 4316\] Domain not assigned to the service provider/],
-      ['GroupAddRequest', grp('northwind', 'northwind-chicago') + el('defaultDomain', 'northwind.example.com') + el('userLimit', '5'), /\[Error 4153\] Group already exists/],
+      [
+        'ServiceProviderAddRequest13mp2',
+        el('isEnterprise', 'true') + sp('northwind') + el('defaultDomain', 'x.example.com'),
+        /\[Error 4011\] Service Provider already exists: northwind/,
+      ],
+      [
+        'GroupAddRequest',
+        grp('northwind', 'northwind-dallas') + el('defaultDomain', 'unassigned.example.com') + el('userLimit', '5'),
+        /\[Error 4316\] Domain not assigned to the service provider/,
+      ],
+      [
+        'GroupAddRequest',
+        grp('northwind', 'northwind-chicago') + el('defaultDomain', 'northwind.example.com') + el('userLimit', '5'),
+        /\[Error 4153\] Group already exists/,
+      ],
       ['GroupDomainAssignListRequest', grp('northwind', 'northwind-chicago') + el('domain', 'acme.example.com'), /\[Error 4316\]/],
-      ['ServiceProviderDnAddListRequest', sp('northwind') + el('phoneNumber', '+1-2125550100'), /\[Error 4463\] Phone number already exists: \+1-2125550100/],
+      [
+        'ServiceProviderDnAddListRequest',
+        sp('northwind') + el('phoneNumber', '+1-2125550100'),
+        /\[Error 4463\] Phone number already exists: \+1-2125550100/,
+      ],
       ['GroupDnAssignListRequest', grp('acme', 'acme-hq') + el('phoneNumber', '+1-3125550111'), /\[Error 4461\]/],
-      ['GroupServiceModifyAuthorizationListRequest', grp('acme', 'acme-hq') + '<userServiceAuthorization><serviceName>Call Center - Basic</serviceName><authorizedQuantity><unlimited>true</unlimited></authorizedQuantity></userServiceAuthorization>', /\[Error 4410\] Service not authorized to the service provider: Call Center - Basic/],
-      ['GroupAccessDeviceAddRequest14', grp('northwind', 'northwind-chicago') + el('deviceName', 'chi-desk-101') + el('deviceType', 'Polycom VVX 450'), /\[Error 4500\] Access Device already exists: chi-desk-101/],
-      ['UserModifyRequest22', el('userId', 'sam.okafor@northwind.example.com') + el('phoneNumber', '+1-3125550101'), /\[Error 4462\] Phone number already assigned to a user/],
-      ['UserModifyRequest22', el('userId', 'sam.okafor@northwind.example.com') + el('phoneNumber', '+1-3125550115'), /\[Error 4460\] Phone number not assigned to the group/],
-      ['UserServiceAssignListRequest', el('userId', 'sam.okafor@northwind.example.com') + el('serviceName', 'Call Center - Basic'), /\[Error 4411\] Service not authorized to the group: Call Center - Basic/],
-      ['GroupDnAssignListRequest', grp('northwind', 'northwind-chicago') + '<dnRange><minPhoneNumber>+1-3125550119</minPhoneNumber><maxPhoneNumber>+1-3125550110</maxPhoneNumber></dnRange>', /\[Error 4465\] Invalid phone number range/],
+      [
+        'GroupServiceModifyAuthorizationListRequest',
+        grp('acme', 'acme-hq') +
+          '<userServiceAuthorization><serviceName>Call Center - Basic</serviceName><authorizedQuantity><unlimited>true</unlimited></authorizedQuantity></userServiceAuthorization>',
+        /\[Error 4410\] Service not authorized to the service provider: Call Center - Basic/,
+      ],
+      [
+        'GroupAccessDeviceAddRequest14',
+        grp('northwind', 'northwind-chicago') + el('deviceName', 'chi-desk-101') + el('deviceType', 'Polycom VVX 450'),
+        /\[Error 4500\] Access Device already exists: chi-desk-101/,
+      ],
+      [
+        'UserModifyRequest22',
+        el('userId', 'sam.okafor@northwind.example.com') + el('phoneNumber', '+1-3125550101'),
+        /\[Error 4462\] Phone number already assigned to a user/,
+      ],
+      [
+        'UserModifyRequest22',
+        el('userId', 'sam.okafor@northwind.example.com') + el('phoneNumber', '+1-3125550115'),
+        /\[Error 4460\] Phone number not assigned to the group/,
+      ],
+      [
+        'UserServiceAssignListRequest',
+        el('userId', 'sam.okafor@northwind.example.com') + el('serviceName', 'Call Center - Basic'),
+        /\[Error 4411\] Service not authorized to the group: Call Center - Basic/,
+      ],
+      [
+        'GroupDnAssignListRequest',
+        grp('northwind', 'northwind-chicago') +
+          '<dnRange><minPhoneNumber>+1-3125550119</minPhoneNumber><maxPhoneNumber>+1-3125550110</maxPhoneNumber></dnRange>',
+        /\[Error 4465\] Invalid phone number range/,
+      ],
     ];
     for (const [type, inner, expected] of cases) {
       const r = await one(type, inner);
@@ -154,7 +232,10 @@ describe('simulator: onboarding and read requests', { skip: FULL_MODEL.skip }, (
   });
 
   it('UserServiceAssignListRequest: partial success is a Warning, and what could be assigned is', async () => {
-    const r = await one('UserServiceAssignListRequest', el('userId', 'sam.okafor@northwind.example.com') + el('serviceName', 'Call Waiting') + el('serviceName', 'Call Center - Basic'));
+    const r = await one(
+      'UserServiceAssignListRequest',
+      el('userId', 'sam.okafor@northwind.example.com') + el('serviceName', 'Call Waiting') + el('serviceName', 'Call Center - Basic'),
+    );
     assert.equal(r.type, 'c:ErrorResponse');
     assert.match(r.xml, /type="Warning"/);
     assert.match(r.summary ?? '', /^\[Warning 4411\] Service not authorized to the group: Call Center - Basic/);
@@ -162,11 +243,20 @@ describe('simulator: onboarding and read requests', { skip: FULL_MODEL.skip }, (
   });
 
   it('GroupAccessDeviceAddRequest22V2 adds a device too', async () => {
-    const r = await one('GroupAccessDeviceAddRequest22V2', grp('northwind', 'northwind-chicago') + el('deviceName', 'chi-conf-1') + el('deviceType', 'Polycom Trio 8800') + el('macAddress', '0004F2C0A1FF'));
+    const r = await one(
+      'GroupAccessDeviceAddRequest22V2',
+      grp('northwind', 'northwind-chicago') +
+        el('deviceName', 'chi-conf-1') +
+        el('deviceType', 'Polycom Trio 8800') +
+        el('macAddress', '0004F2C0A1FF'),
+    );
     assert.equal(r.type, 'c:SuccessResponse', r.summary);
     const list = await one('GroupAccessDeviceGetListRequest', grp('northwind', 'northwind-chicago'));
     assert.match(list.xml, /<col>chi-conf-1<\/col><col>Polycom Trio 8800<\/col>/);
-    const users = await one('UserGetListInSystemRequest', '<searchCriteriaExactServiceProvider><serviceProviderId>northwind</serviceProviderId></searchCriteriaExactServiceProvider>');
+    const users = await one(
+      'UserGetListInSystemRequest',
+      '<searchCriteriaExactServiceProvider><serviceProviderId>northwind</serviceProviderId></searchCriteriaExactServiceProvider>',
+    );
     assert.equal([...users.xml.matchAll(/<row>/g)].length, 2);
   });
 
@@ -195,7 +285,10 @@ describe('simulator: onboarding and read requests', { skip: FULL_MODEL.skip }, (
     assert.ok(documents.length > READS.length);
     const verdicts = xsdVerdicts(documents);
     const bad = verdicts.map((v, i) => ({ v, doc: documents[i] })).filter((x) => !x.v.ok);
-    assert.deepEqual(bad.map((x) => `${x.v.message}\n${x.doc.slice(0, 600)}`), []);
+    assert.deepEqual(
+      bad.map((x) => `${x.v.message}\n${x.doc.slice(0, 600)}`),
+      [],
+    );
   });
 
   it('the state survives a restart (state file)', async () => {

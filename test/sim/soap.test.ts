@@ -29,7 +29,12 @@ function http(port: number, method: string, path: string, body?: string, cookie?
 }
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /** Document/literal style (in0, namespaced). */
 function literal(inner: string): string {
@@ -50,7 +55,10 @@ function rpc(inner: string): string {
 
 /** The inner OCI document of a processOCIMessageResponse. */
 function innerOf(body: string): string {
-  const m = /<processOCIMessageResponse xmlns=""><ns1:processOCIMessageReturn xmlns:ns1="urn:com:broadsoft:webservice">([\s\S]*)<\/ns1:processOCIMessageReturn><\/processOCIMessageResponse>/.exec(body);
+  const m =
+    /<processOCIMessageResponse xmlns=""><ns1:processOCIMessageReturn xmlns:ns1="urn:com:broadsoft:webservice">([\s\S]*)<\/ns1:processOCIMessageReturn><\/processOCIMessageResponse>/.exec(
+      body,
+    );
   assert.ok(m, `not a processOCIMessageResponse: ${body}`);
   return unescape(m[1]);
 }
@@ -90,10 +98,19 @@ describe('SOAP listener', () => {
     assert.equal(auth.status, 200);
     const cookie = jsession(auth);
     const authDoc = innerOf(auth.body);
-    assert.ok(authDoc.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<BroadsoftDocument'), 'XSP-built documents carry the UTF-8 declaration');
+    assert.ok(
+      authDoc.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<BroadsoftDocument'),
+      'XSP-built documents carry the UTF-8 declaration',
+    );
     const nonce = field(authDoc, 'nonce')!;
     const signed = md5(`${nonce}:${sha1(PASSWORDS.sys)}`);
-    const login = await http(port, 'POST', PATH, rpc(ociDocument(command('LoginRequest14sp4', `<userId>sys</userId><signedPassword>${signed}</signedPassword>`), 'soap-s1')), cookie);
+    const login = await http(
+      port,
+      'POST',
+      PATH,
+      rpc(ociDocument(command('LoginRequest14sp4', `<userId>sys</userId><signedPassword>${signed}</signedPassword>`), 'soap-s1')),
+      cookie,
+    );
     assert.equal(login.status, 200);
     assert.equal(login.headers['set-cookie'], undefined, 'the cookie is set once');
     const loginDoc = innerOf(login.body);
@@ -104,7 +121,13 @@ describe('SOAP listener', () => {
     assert.equal(get.status, 200);
     assert.equal(field(innerOf(get.body), 'version'), sim.state.softwareVersion);
 
-    const otherSession = await http(port, 'POST', PATH, literal(ociDocument(command('SystemSoftwareVersionGetRequest', ''), 'soap-other')), cookie);
+    const otherSession = await http(
+      port,
+      'POST',
+      PATH,
+      literal(ociDocument(command('SystemSoftwareVersionGetRequest', ''), 'soap-other')),
+      cookie,
+    );
     assert.equal(otherSession.status, 500, 'same cookie, different sessionId');
     const noCookie = await http(port, 'POST', PATH, literal(ociDocument(command('SystemSoftwareVersionGetRequest', ''), 'soap-s1')));
     assert.equal(noCookie.status, 500, 'same sessionId, no cookie');
@@ -112,10 +135,21 @@ describe('SOAP listener', () => {
 
   it('LoginRequest22V5 over SOAP and a wrong password', async () => {
     const port = sim.ports.soap!;
-    const bad = await http(port, 'POST', PATH, literal(ociDocument(command('LoginRequest22V5', '<userId>sys</userId><password>nope</password>'))));
+    const bad = await http(
+      port,
+      'POST',
+      PATH,
+      literal(ociDocument(command('LoginRequest22V5', '<userId>sys</userId><password>nope</password>'))),
+    );
     assert.equal(bad.status, 200);
     assert.equal(responseCommands(innerOf(bad.body))[0].summary, '[Error 4962] Invalid password');
-    const good = await http(port, 'POST', PATH, literal(ociDocument(command('LoginRequest22V5', `<userId>sys</userId><password>${PASSWORDS.sys}</password>`))), jsession(bad));
+    const good = await http(
+      port,
+      'POST',
+      PATH,
+      literal(ociDocument(command('LoginRequest22V5', `<userId>sys</userId><password>${PASSWORDS.sys}</password>`))),
+      jsession(bad),
+    );
     assert.equal(responseCommands(innerOf(good.body))[0].type, 'LoginResponse22V5');
   });
 

@@ -23,36 +23,58 @@ function tmp(): { dir: string; done: () => void } {
 }
 
 describe('state store', () => {
-  it('an add that cannot be saved is reported failed and is not applied in memory (a later get and re-add agree)', { timeout: 30_000 }, async () => {
-    const t = tmp();
-    const stateFile = join(t.dir, 'state.json');
-    const sim = await startSimulator({ tcpPort: 0, seed: testSeed(), stateFile });
-    const c = await RawClient.connect(sim.ports.tcp!);
-    try {
-      assert.equal((await c.login22('sys', PASSWORDS.sys)).type, 'LoginResponse22V5');
-      // Nothing can be saved: the state file's directory is gone (a disk unmounted, a cleanup script).
-      rmSync(t.dir, { recursive: true, force: true });
-      const [failed] = await c.request(uca22({ userId: 'unsaved@sp1.example.com', group: 'tmpl' }));
-      assert.equal(failed.type, 'c:ErrorResponse', 'the add is reported failed');
-      const [get] = await c.request(command('UserGetRequest23V2', '<userId>unsaved@sp1.example.com</userId>'));
-      assert.equal(get.summary, '[Error 4008] User not found: unsaved@sp1.example.com', 'and it is not in memory');
-      assert.equal(sim.state.users['unsaved@sp1.example.com'], undefined);
-      mkdirSync(t.dir);
-      const [again] = await c.request(uca22({ userId: 'unsaved@sp1.example.com', group: 'tmpl' }));
-      assert.equal(again.type, OK, 'once the disk is back, the same add succeeds (no 4200)');
-    } finally {
-      c.close();
-      await sim.close();
-      t.done();
-    }
-  });
+  it(
+    'an add that cannot be saved is reported failed and is not applied in memory (a later get and re-add agree)',
+    { timeout: 30_000 },
+    async () => {
+      const t = tmp();
+      const stateFile = join(t.dir, 'state.json');
+      const sim = await startSimulator({ tcpPort: 0, seed: testSeed(), stateFile });
+      const c = await RawClient.connect(sim.ports.tcp!);
+      try {
+        assert.equal((await c.login22('sys', PASSWORDS.sys)).type, 'LoginResponse22V5');
+        // Nothing can be saved: the state file's directory is gone (a disk unmounted, a cleanup script).
+        rmSync(t.dir, { recursive: true, force: true });
+        const [failed] = await c.request(uca22({ userId: 'unsaved@sp1.example.com', group: 'tmpl' }));
+        assert.equal(failed.type, 'c:ErrorResponse', 'the add is reported failed');
+        const [get] = await c.request(command('UserGetRequest23V2', '<userId>unsaved@sp1.example.com</userId>'));
+        assert.equal(get.summary, '[Error 4008] User not found: unsaved@sp1.example.com', 'and it is not in memory');
+        assert.equal(sim.state.users['unsaved@sp1.example.com'], undefined);
+        mkdirSync(t.dir);
+        const [again] = await c.request(uca22({ userId: 'unsaved@sp1.example.com', group: 'tmpl' }));
+        assert.equal(again.type, OK, 'once the disk is back, the same add succeeds (no 4200)');
+      } finally {
+        c.close();
+        await sim.close();
+        t.done();
+      }
+    },
+  );
 
   it('every acknowledged add survives kill -9 of `ocip sim --state`', { timeout: 60_000 }, async () => {
     const t = tmp();
     const stateFile = join(t.dir, 'state.json');
     const seedFile = join(t.dir, 'seed.json');
     writeFileSync(seedFile, JSON.stringify(testSeed()));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'run-sim-cli.ts'), '--tcp-port', '0', '--tls-port', 'off', '--soap-port', 'off', '--state', stateFile, '--seed', seedFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(__dirname, 'run-sim-cli.ts'),
+        '--tcp-port',
+        '0',
+        '--tls-port',
+        'off',
+        '--soap-port',
+        'off',
+        '--state',
+        stateFile,
+        '--seed',
+        seedFile,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const acknowledged: string[] = [];
     try {
       let out = '';
@@ -66,7 +88,10 @@ describe('state store', () => {
       assert.equal((await c.login22('sys', PASSWORDS.sys)).type, 'LoginResponse22V5');
       // Pipelined adds: the kill lands while some are being read, executed or journaled.
       const ids = Array.from({ length: 60 }, (_, i) => `k${i}@sp1.example.com`);
-      for (const id of ids) c.socket.write(`${'<?xml version="1.0" encoding="ISO-8859-1"?>'}<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><sessionId xmlns="">test-session-1</sessionId>${uca22({ userId: id, group: 'tmpl' })}</BroadsoftDocument>\n`);
+      for (const id of ids)
+        c.socket.write(
+          `${'<?xml version="1.0" encoding="ISO-8859-1"?>'}<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><sessionId xmlns="">test-session-1</sessionId>${uca22({ userId: id, group: 'tmpl' })}</BroadsoftDocument>\n`,
+        );
       for (const id of ids) {
         const doc = await c.nextDocument(20_000);
         if (doc.includes('SuccessResponse')) acknowledged.push(id);
@@ -96,13 +121,31 @@ describe('state store', () => {
       const store = StateStore.open(emptyState(), file);
       for (let i = 0; i < 200; i++) {
         const d = store.draft();
-        d.users[`u${i}`] = { userId: `u${i}`, serviceProviderId: 's', groupId: 'g', lastName: 'L', firstName: 'F', callingLineIdLastName: 'L', callingLineIdFirstName: 'F', aliases: [], alternateUserIds: [], sharedCallAppearanceEndpoints: [], services: [], servicePacks: [], hasPassword: false, hasPasscode: false };
+        d.users[`u${i}`] = {
+          userId: `u${i}`,
+          serviceProviderId: 's',
+          groupId: 'g',
+          lastName: 'L',
+          firstName: 'F',
+          callingLineIdLastName: 'L',
+          callingLineIdFirstName: 'F',
+          aliases: [],
+          alternateUserIds: [],
+          sharedCallAppearanceEndpoints: [],
+          services: [],
+          servicePacks: [],
+          hasPassword: false,
+          hasPasscode: false,
+        };
         if (i % 3 === 0 && i > 0) delete d.users[`u${i - 1}`];
         store.commit(d);
       }
       const snap = JSON.parse(readFileSync(file, 'utf8')) as { journalSeq: number };
       assert.ok(snap.journalSeq > 100, `the journal was folded into the snapshot along the way (${snap.journalSeq})`);
-      assert.ok(readFileSync(`${file}.journal`, 'utf8').length <= readFileSync(file, 'utf8').length + 1_000, 'the journal never outgrows the snapshot');
+      assert.ok(
+        readFileSync(`${file}.journal`, 'utf8').length <= readFileSync(file, 'utf8').length + 1_000,
+        'the journal never outgrows the snapshot',
+      );
       const expected = Object.keys(store.state.users).sort();
       assert.equal(expected.length, 200 - 66);
       // A crash between writing the snapshot and emptying the journal: the old lines are still there.

@@ -25,7 +25,10 @@ afterEach(async () => {
   clients = [];
 });
 
-async function session(level: keyof typeof USERS, opts: SimulatorOptions = {}): Promise<{ sim: RunningSimulator; send: (cmd: string) => Promise<{ type: string; summary?: string; xml: string }> }> {
+async function session(
+  level: keyof typeof USERS,
+  opts: SimulatorOptions = {},
+): Promise<{ sim: RunningSimulator; send: (cmd: string) => Promise<{ type: string; summary?: string; xml: string }> }> {
   const sim = await startSimulator({ tcpPort: 0, seed: testSeed(), ...opts });
   running.push(sim);
   const c = await RawClient.connect(sim.ports.tcp!);
@@ -48,8 +51,14 @@ describe('UserConsolidatedAddRequest22 (AS data mode)', () => {
     assert.equal(field(got.xml, 'groupId'), 'g1');
     assert.equal(sim.state.users['a1@sp1.example.com'].hasPassword, true);
     assert.equal((await send(command('UserDeleteRequest', '<userId>a1@sp1.example.com</userId>'))).type, OK);
-    assert.equal((await send(command('UserGetRequest23V2', '<userId>a1@sp1.example.com</userId>'))).summary, '[Error 4008] User not found: a1@sp1.example.com');
-    assert.equal((await send(command('UserDeleteRequest', '<userId>a1@sp1.example.com</userId>'))).summary, '[Error 4008] User not found: a1@sp1.example.com');
+    assert.equal(
+      (await send(command('UserGetRequest23V2', '<userId>a1@sp1.example.com</userId>'))).summary,
+      '[Error 4008] User not found: a1@sp1.example.com',
+    );
+    assert.equal(
+      (await send(command('UserDeleteRequest', '<userId>a1@sp1.example.com</userId>'))).summary,
+      '[Error 4008] User not found: a1@sp1.example.com',
+    );
   });
 
   it('persists to the state file (no passwords in it) and a new simulator reloads it', async () => {
@@ -57,7 +66,18 @@ describe('UserConsolidatedAddRequest22 (AS data mode)', () => {
     try {
       const stateFile = join(dir, 'state.json');
       const { sim, send } = await session('System', { stateFile });
-      assert.equal((await send(uca22({ userId: 'p1@sp1.example.com', password: 'Persisted-Secret-1', tail: '<userService><userServiceName>Authentication</userServiceName></userService><sipAuthenticationData><sipAuthenticationUserName>p1</sipAuthenticationUserName><sipAuthenticationPassword>Sip-Secret-2</sipAuthenticationPassword></sipAuthenticationData>' }))).type, OK);
+      assert.equal(
+        (
+          await send(
+            uca22({
+              userId: 'p1@sp1.example.com',
+              password: 'Persisted-Secret-1',
+              tail: '<userService><userServiceName>Authentication</userServiceName></userService><sipAuthenticationData><sipAuthenticationUserName>p1</sipAuthenticationUserName><sipAuthenticationPassword>Sip-Secret-2</sipAuthenticationPassword></sipAuthenticationData>',
+            }),
+          )
+        ).type,
+        OK,
+      );
       // The snapshot plus the journal line of the add (sim/engine/store.ts).
       const saved = readFileSync(stateFile, 'utf8') + readFileSync(`${stateFile}.journal`, 'utf8');
       assert.ok(saved.includes('"p1@sp1.example.com"'));
@@ -65,7 +85,10 @@ describe('UserConsolidatedAddRequest22 (AS data mode)', () => {
       await sim.close();
       const again = await session('System', { stateFile });
       assert.equal(again.sim.state.users['p1@sp1.example.com'].sipAuthenticationUserName, 'p1');
-      assert.equal((await again.send(uca22({ userId: 'p1@sp1.example.com' }))).summary, '[Error 4200] User already exists: p1@sp1.example.com');
+      assert.equal(
+        (await again.send(uca22({ userId: 'p1@sp1.example.com' }))).summary,
+        '[Error 4200] User already exists: p1@sp1.example.com',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -104,11 +127,17 @@ describe('UserConsolidatedAddRequest22 (AS data mode)', () => {
 
   it('domain rules: SP admin adds to the group, Provisioning admin adds to the service provider', async () => {
     const grp = await session('Group');
-    assert.equal((await grp.send(uca22({ userId: 'd1@alt.example.com' }))).summary, '[Error 4315] Domain not assigned to the group: alt.example.com');
+    assert.equal(
+      (await grp.send(uca22({ userId: 'd1@alt.example.com' }))).summary,
+      '[Error 4315] Domain not assigned to the group: alt.example.com',
+    );
     const sp = await session('Service Provider');
     assert.equal((await sp.send(uca22({ userId: 'd1@alt.example.com' }))).type, OK);
     assert.ok(sp.sim.state.serviceProviders.sp1.groups.g1.domains.includes('alt.example.com'));
-    assert.equal((await sp.send(uca22({ userId: 'd2@brand-new.example.com' }))).summary, '[Error 4316] Domain not assigned to the service provider: brand-new.example.com');
+    assert.equal(
+      (await sp.send(uca22({ userId: 'd2@brand-new.example.com' }))).summary,
+      '[Error 4316] Domain not assigned to the service provider: brand-new.example.com',
+    );
     const prov = await session('Provisioning');
     assert.equal((await prov.send(uca22({ userId: 'd2@brand-new.example.com' }))).type, OK);
     assert.ok(prov.sim.state.serviceProviders.sp1.domains.includes('brand-new.example.com'));
@@ -120,11 +149,20 @@ describe('UserConsolidatedAddRequest22 (AS data mode)', () => {
       uca22({ userId, middle: `<phoneNumber>${number}</phoneNumber>` }).replace('<lastName>', `${dn('', add)}<lastName>`);
     const grp = await session('Group');
     assert.equal((await grp.send(withNumber('n1@sp1.example.com', '+1-5550001', false))).type, OK, 'already in the group');
-    assert.equal((await grp.send(withNumber('n2@sp1.example.com', '+1-5550001', false))).summary, '[Error 4462] Phone number already assigned to a user: +1-5550001');
-    assert.equal((await grp.send(withNumber('n2@sp1.example.com', '+1-5550002', false))).summary, '[Error 4460] Phone number not assigned to the group: +1-5550002');
+    assert.equal(
+      (await grp.send(withNumber('n2@sp1.example.com', '+1-5550001', false))).summary,
+      '[Error 4462] Phone number already assigned to a user: +1-5550001',
+    );
+    assert.equal(
+      (await grp.send(withNumber('n2@sp1.example.com', '+1-5550002', false))).summary,
+      '[Error 4460] Phone number not assigned to the group: +1-5550002',
+    );
     assert.equal((await grp.send(withNumber('n2@sp1.example.com', '+1-5550002', true))).summary, '[Error 5404] Unauthorized transaction.');
     const sp = await session('Service Provider');
-    assert.equal((await sp.send(withNumber('n2@sp1.example.com', '+1-5559999', true))).summary, '[Error 4461] Phone number not assigned to the service provider: +1-5559999');
+    assert.equal(
+      (await sp.send(withNumber('n2@sp1.example.com', '+1-5559999', true))).summary,
+      '[Error 4461] Phone number not assigned to the service provider: +1-5559999',
+    );
     assert.equal((await sp.send(withNumber('n2@sp1.example.com', '+1-5550002', true))).type, OK);
     assert.ok(sp.sim.state.serviceProviders.sp1.groups.g1.phoneNumbers.includes('+1-5550002'));
   });
@@ -141,15 +179,22 @@ describe('UserConsolidatedAddRequest22 (AS data mode)', () => {
 
   it('services and packs are authorized to the group by an SP admin or above (unlimited when absent)', async () => {
     const svc = '<userService><userServiceName>Authentication</userServiceName></userService>';
-    const pack = '<servicePack><servicePackName>Exec</servicePackName><authorizedQuantity><quantity>3</quantity></authorizedQuantity></servicePack>';
+    const pack =
+      '<servicePack><servicePackName>Exec</servicePackName><authorizedQuantity><quantity>3</quantity></authorizedQuantity></servicePack>';
     const grp = await session('Group');
-    assert.equal((await grp.send(uca22({ userId: 's1@sp1.example.com', tail: svc }))).summary, '[Error 4411] Service not authorized to the group: Authentication');
+    assert.equal(
+      (await grp.send(uca22({ userId: 's1@sp1.example.com', tail: svc }))).summary,
+      '[Error 4411] Service not authorized to the group: Authentication',
+    );
     const sp = await session('Service Provider');
     assert.equal((await sp.send(uca22({ userId: 's1@sp1.example.com', tail: svc + pack }))).type, OK);
     assert.equal(sp.sim.state.serviceProviders.sp1.groups.g1.authorizedServices.Authentication, 'unlimited');
     assert.equal(sp.sim.state.serviceProviders.sp1.groups.g1.authorizedServicePacks.Exec, 3);
     const missing = '<servicePack><servicePackName>Nope</servicePackName></servicePack>';
-    assert.equal((await sp.send(uca22({ userId: 's2@sp1.example.com', tail: missing }))).summary, '[Error 4420] Service Pack not found: Nope');
+    assert.equal(
+      (await sp.send(uca22({ userId: 's2@sp1.example.com', tail: missing }))).summary,
+      '[Error 4420] Service Pack not found: Nope',
+    );
   });
 
   it('the password is required unless the service provider authenticates externally', async () => {
@@ -180,11 +225,22 @@ describe('UserConsolidatedAddRequest22 (AS data mode)', () => {
     assert.ok(sim.state.serviceProviders.sp1.groups.g1.accessDevices['sca-phone'], 'device created');
 
     const vm = '<thirdPartyVoiceMailServerSelection>Group Mail Server</thirdPartyVoiceMailServerSelection>';
-    assert.equal((await send(uca22({ userId: 'vm1@sp1.example.com', tail: vm }))).summary, '[Error 4430] Service Third-Party Voice Mail Support is required for thirdPartyVoiceMailServerSelection');
-    assert.equal((await send(uca22({ group: 'tmpl', userId: 'vm1@sp1.example.com', tail: vm }))).type, OK, 'satisfied by the new user template');
+    assert.equal(
+      (await send(uca22({ userId: 'vm1@sp1.example.com', tail: vm }))).summary,
+      '[Error 4430] Service Third-Party Voice Mail Support is required for thirdPartyVoiceMailServerSelection',
+    );
+    assert.equal(
+      (await send(uca22({ group: 'tmpl', userId: 'vm1@sp1.example.com', tail: vm }))).type,
+      OK,
+      'satisfied by the new user template',
+    );
 
-    const sip = '<sipAuthenticationData><sipAuthenticationUserName>u</sipAuthenticationUserName><sipAuthenticationPassword>pw-123456</sipAuthenticationPassword></sipAuthenticationData>';
-    assert.equal((await send(uca22({ userId: 'sa1@sp1.example.com', tail: sip }))).summary, '[Error 4430] Service Authentication is required for sipAuthenticationData');
+    const sip =
+      '<sipAuthenticationData><sipAuthenticationUserName>u</sipAuthenticationUserName><sipAuthenticationPassword>pw-123456</sipAuthenticationPassword></sipAuthenticationData>';
+    assert.equal(
+      (await send(uca22({ userId: 'sa1@sp1.example.com', tail: sip }))).summary,
+      '[Error 4430] Service Authentication is required for sipAuthenticationData',
+    );
     const svc = '<userService><userServiceName>Authentication</userServiceName></userService>';
     assert.equal((await send(uca22({ userId: 'sa1@sp1.example.com', tail: svc + sip }))).type, OK, 'satisfied by a userService');
   });
@@ -198,7 +254,10 @@ describe('UserConsolidatedAddRequest22 (AS data mode)', () => {
 
   it('validation: elements out of schema order give 6004 with a positioned message (core checks)', async () => {
     const { sim, send } = await session('System');
-    const swapped = uca22({ userId: 'o@sp1.example.com' }).replace('<lastName>Doe</lastName><firstName>Jane</firstName>', '<firstName>Jane</firstName><lastName>Doe</lastName>');
+    const swapped = uca22({ userId: 'o@sp1.example.com' }).replace(
+      '<lastName>Doe</lastName><firstName>Jane</firstName>',
+      '<firstName>Jane</firstName><lastName>Doe</lastName>',
+    );
     const r = await send(swapped);
     assert.equal(r.summary, '[Error 6004] OCI XML Request validation error');
     assert.match(r.xml, /line \d+, column \d+: .*lastName.*firstName/);
@@ -215,7 +274,8 @@ describe('logging', () => {
       '<sipAuthenticationData><sipAuthenticationUserName>lu</sipAuthenticationUserName><sipAuthenticationPassword>Sip-Log-Secret</sipAuthenticationPassword></sipAuthenticationData>';
     assert.equal((await send(uca22({ userId: 'log@sp1.example.com', password: 'User-Log-Secret', tail }))).type, OK);
     const all = lines.join('\n');
-    for (const secret of ['User-Log-Secret', 'Sip-Log-Secret', '908172', PASSWORDS.sys]) assert.ok(!all.includes(secret), `log leaks ${secret}`);
+    for (const secret of ['User-Log-Secret', 'Sip-Log-Secret', '908172', PASSWORDS.sys])
+      assert.ok(!all.includes(secret), `log leaks ${secret}`);
     const reqLines = lines.filter((l) => l.includes(' request: '));
     assert.equal(reqLines.length, 2, 'login + add');
     assert.ok(reqLines.every((l) => !l.includes('\n')));
@@ -257,6 +317,9 @@ describe('UserConsolidatedAddRequest22 (XS data mode)', () => {
     const sca =
       '<sharedCallAppearanceAccessDeviceEndpoint><accessDevice><deviceLevel>Group</deviceLevel><deviceName>phone1</deviceName></accessDevice>' +
       '<linePort>x4sca@sp1.example.com</linePort><isActive>true</isActive><allowOrigination>true</allowOrigination><allowTermination>true</allowTermination><useHotline>false</useHotline></sharedCallAppearanceAccessDeviceEndpoint>';
-    assert.match((await send(uca22({ group: 'tmpl', userId: 'x4@sp1.example.com', tail: sca }))).summary ?? '', /Shared Call Appearance is required/);
+    assert.match(
+      (await send(uca22({ group: 'tmpl', userId: 'x4@sp1.example.com', tail: sca }))).summary ?? '',
+      /Shared Call Appearance is required/,
+    );
   });
 });

@@ -15,10 +15,13 @@ test('billion laughs: the DTD is reported, nothing is expanded', () => {
   const doctype = `<!DOCTYPE command [\n${decls.join('\n')}\n]>`;
   const text = `<?xml version="1.0"?>\n${doctype}\n<command xsi:type="A"><a>&lol9;</a></command>`;
   const file = parseXml(text);
-  assert.deepEqual(file.problems.map((p) => [p.code, at(text, p.span)]), [
-    ['OCI-XML-DTD', doctype],
-    ['OCI-XML-ENTITY', '&lol9;'],
-  ]);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, at(text, p.span)]),
+    [
+      ['OCI-XML-DTD', doctype],
+      ['OCI-XML-ENTITY', '&lol9;'],
+    ],
+  );
   assert.equal(file.commands[0].children[0].value!.text, '&lol9;');
   assert.ok(JSON.stringify(file).length < 10000, 'no expansion anywhere in the tree');
 });
@@ -32,10 +35,13 @@ test('an external entity naming a local file is never read', () => {
     const text = `${doctype}<command xsi:type="A"><a>&xxe;</a><b>&#x26;xxe;</b></command>`;
     const file = parseXml(text);
     assert.ok(!JSON.stringify(file).includes('TOP-SECRET-MARKER'));
-    assert.deepEqual(file.problems.map((p) => [p.code, at(text, p.span)]), [
-      ['OCI-XML-DTD', doctype],
-      ['OCI-XML-ENTITY', '&xxe;'],
-    ]);
+    assert.deepEqual(
+      file.problems.map((p) => [p.code, at(text, p.span)]),
+      [
+        ['OCI-XML-DTD', doctype],
+        ['OCI-XML-ENTITY', '&xxe;'],
+      ],
+    );
     assert.equal(file.commands[0].children[1].value!.text, '&xxe;', 'a character reference yields the text, not a reference');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -45,15 +51,24 @@ test('an external entity naming a local file is never read', () => {
 test('a stray ENTITY declaration outside a DOCTYPE is an OCI-XML-DTD problem', () => {
   const text = '<command xsi:type="A"><!ENTITY e "x"><a>1</a></command>';
   const file = parseXml(text);
-  assert.deepEqual(file.problems.map((p) => [p.code, at(text, p.span)]), [['OCI-XML-DTD', '<!ENTITY e "x">']]);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, at(text, p.span)]),
+    [['OCI-XML-DTD', '<!ENTITY e "x">']],
+  );
   assert.equal(file.commands[0].children[0].value!.text, '1');
 });
 
 test('a DOCTYPE whose subset mentions <command does not split the document wrongly', () => {
   const text = '<!DOCTYPE x [<!ENTITY e "<command>">]><command xsi:type="A"><a>1</a></command>';
   const file = parseXml(text);
-  assert.deepEqual(file.commands.map((c) => c.name), ['A']);
-  assert.deepEqual(file.problems.map((p) => p.code), ['OCI-XML-DTD']);
+  assert.deepEqual(
+    file.commands.map((c) => c.name),
+    ['A'],
+  );
+  assert.deepEqual(
+    file.problems.map((p) => p.code),
+    ['OCI-XML-DTD'],
+  );
 });
 
 test('enormous single lines and unterminated constructs finish and report', () => {
@@ -80,15 +95,51 @@ test('lone surrogates and control characters do not crash', () => {
   assert.equal(file.commands[0].children[0].value!.text, '\uDC00x\uD83D');
 });
 
-const xmlish = fc.array(
-  fc.oneof(
-    fc.constantFrom('<', '>', '/', '</', '/>', '<command', '<command xsi:type="A">', '</command>', '<a>', '</a>', '<b x="1">',
-      '"', "'", '=', '&', '&amp;', '&#', ';', '<!--', '-->', '<![CDATA[', ']]>', '<?', '?>', '<!DOCTYPE', '[', ']', ' ', '\n',
-      'xmlns=""', 'xmlns:p="u"', 'p:', 'xsi:nil="true"', '<BroadsoftDocument protocol="OCI" xmlns="C">', '</BroadsoftDocument>'),
-    fc.string({ maxLength: 5 }),
-  ),
-  { maxLength: 60 },
-).map((parts) => parts.join(''));
+const xmlish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '<',
+        '>',
+        '/',
+        '</',
+        '/>',
+        '<command',
+        '<command xsi:type="A">',
+        '</command>',
+        '<a>',
+        '</a>',
+        '<b x="1">',
+        '"',
+        "'",
+        '=',
+        '&',
+        '&amp;',
+        '&#',
+        ';',
+        '<!--',
+        '-->',
+        '<![CDATA[',
+        ']]>',
+        '<?',
+        '?>',
+        '<!DOCTYPE',
+        '[',
+        ']',
+        ' ',
+        '\n',
+        'xmlns=""',
+        'xmlns:p="u"',
+        'p:',
+        'xsi:nil="true"',
+        '<BroadsoftDocument protocol="OCI" xmlns="C">',
+        '</BroadsoftDocument>',
+      ),
+      fc.string({ maxLength: 5 }),
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(''));
 
 function assertWellFormedResult(text: string) {
   const file = parseXml(text);
@@ -108,8 +159,14 @@ function assertWellFormedResult(text: string) {
 }
 
 test('random input never throws and spans stay inside the text', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => assertWellFormedResult(text)), { numRuns: 500, seed: 11 });
-  fc.assert(fc.property(xmlish, (text) => assertWellFormedResult(text)), { numRuns: 2000, seed: 12 });
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => assertWellFormedResult(text)),
+    { numRuns: 500, seed: 11 },
+  );
+  fc.assert(
+    fc.property(xmlish, (text) => assertWellFormedResult(text)),
+    { numRuns: 2000, seed: 12 },
+  );
 });
 
 test('incremental reuse gives the same tree as a fresh parse after random edits', () => {
@@ -118,7 +175,11 @@ test('incremental reuse gives the same tree as a fresh parse after random edits'
     '<sessionId xmlns="">s</sessionId>\n' +
     Array.from({ length: 6 }, (_, i) => `<command xsi:type="C${i}" xmlns=""><a>${i}&amp;</a><b x="1"><c/></b></command>\n`).join('') +
     '</BroadsoftDocument>\n';
-  const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 3 }), insert: fc.constantFrom('', 'x', '<', '>', '"', '<command xsi:type="N">', '</a>', '&', '\n', '</BroadsoftDocument>') });
+  const edit = fc.record({
+    at: fc.nat(),
+    remove: fc.nat({ max: 3 }),
+    insert: fc.constantFrom('', 'x', '<', '>', '"', '<command xsi:type="N">', '</a>', '&', '\n', '</BroadsoftDocument>'),
+  });
   fc.assert(
     fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
       const incremental = new XmlParser();

@@ -32,12 +32,18 @@ test('envelope, command, elements and values carry exact spans', () => {
   assert.ok(at(DOC, env.span)!.startsWith('<BroadsoftDocument protocol'));
   assert.ok(at(DOC, env.span)!.endsWith('</BroadsoftDocument>'));
   assert.equal(env.namespace, 'C');
-  assert.deepEqual(env.attributes.map((a) => [a.name, a.value.text, at(DOC, a.value.span)]), [
-    ['protocol', 'OCI', 'OCI'],
-    ['xmlns', 'C', 'C'],
-    ['xmlns:xsi', XSI, XSI],
-  ]);
-  assert.deepEqual(env.children.map((c) => [c.name, c.value?.text, c.namespace]), [['sessionId', 'abc-1', '']]);
+  assert.deepEqual(
+    env.attributes.map((a) => [a.name, a.value.text, at(DOC, a.value.span)]),
+    [
+      ['protocol', 'OCI', 'OCI'],
+      ['xmlns', 'C', 'C'],
+      ['xmlns:xsi', XSI, XSI],
+    ],
+  );
+  assert.deepEqual(
+    env.children.map((c) => [c.name, c.value?.text, c.namespace]),
+    [['sessionId', 'abc-1', '']],
+  );
 
   assert.equal(file.commands.length, 1);
   const cmd = file.commands[0];
@@ -47,8 +53,17 @@ test('envelope, command, elements and values carry exact spans', () => {
   assert.equal(at(DOC, cmd.headSpan), 'command');
   assert.ok(at(DOC, cmd.span)!.startsWith('<command xsi:type'));
   assert.ok(at(DOC, cmd.span)!.endsWith('</command>'));
-  assert.deepEqual(cmd.attributes!.map((a) => [a.name, a.value.text]), [['xmlns', ''], ['echo', 'e1']]);
-  assert.deepEqual(cmd.children.map((c) => c.name), ['userId', 'phoneNumber', 'empty', 'empty2', 'department']);
+  assert.deepEqual(
+    cmd.attributes!.map((a) => [a.name, a.value.text]),
+    [
+      ['xmlns', ''],
+      ['echo', 'e1'],
+    ],
+  );
+  assert.deepEqual(
+    cmd.children.map((c) => c.name),
+    ['userId', 'phoneNumber', 'empty', 'empty2', 'department'],
+  );
 
   const [userId, phone, empty, empty2, dept] = cmd.children;
   assert.equal(at(DOC, userId.nameSpan), 'userId');
@@ -80,13 +95,20 @@ test('bare commands at the top level need no xsi declaration', () => {
   const file = parseXml(text);
   assert.deepEqual(file.problems, []);
   assert.equal(file.envelope, undefined);
-  assert.deepEqual(file.commands.map((c) => [c.index, c.name]), [[0, 'A'], [1, 'B']]);
+  assert.deepEqual(
+    file.commands.map((c) => [c.index, c.name]),
+    [
+      [0, 'A'],
+      [1, 'B'],
+    ],
+  );
   assert.equal(file.commands[1].children[0].value!.text, ' 2 ', 'values keep their whitespace');
   assert.equal(at(text, file.commands[1].span), '<command xsi:type="B"><y> 2 </y></command>');
 });
 
 test('namespace resolution: other prefixes for xsi, xmlns="" reset, prefixed xsi:type values', () => {
-  const text = `<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:i="${XSI}"><sessionId>s</sessionId>` +
+  const text =
+    `<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:i="${XSI}"><sessionId>s</sessionId>` +
     `<command i:type="c:SuccessResponse" xmlns:c="C" xmlns=""><a i:type="T"/></command>` +
     `<command xmlns="" xmlns:C="${XSI}" C:type="Other"/></BroadsoftDocument>`;
   const file = parseXml(text);
@@ -103,11 +125,15 @@ test('a prefix that is not bound to XSI does not make an xsi:type', () => {
   const text = `<command xmlns="" xmlns:x="urn:other" x:type="A"/>`;
   const file = parseXml(text);
   assert.equal(file.commands[0].name, null);
-  assert.deepEqual(file.commands[0].attributes!.map((a) => a.name), ['xmlns', 'xmlns:x', 'x:type']);
+  assert.deepEqual(
+    file.commands[0].attributes!.map((a) => a.name),
+    ['xmlns', 'xmlns:x', 'x:type'],
+  );
 });
 
 test('undefined namespace prefixes: element, attribute and xsi:type value', () => {
-  const text = `<BroadsoftDocument protocol="OCI" xmlns="C"><sessionId xmlns="">s</sessionId>` +
+  const text =
+    `<BroadsoftDocument protocol="OCI" xmlns="C"><sessionId xmlns="">s</sessionId>` +
     `<command xsi:type="A" xmlns=""><p:el>1</p:el><b q:attr="1"/><c xmlns:xsi="${XSI}" xsi:type="z:T"/></command></BroadsoftDocument>`;
   const file = parseXml(text);
   assert.deepEqual(
@@ -126,7 +152,10 @@ test('undefined namespace prefixes: element, attribute and xsi:type value', () =
 test('a command left in the envelope namespace is reported', () => {
   const text = `<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="${XSI}"><sessionId xmlns="">s</sessionId><command xsi:type="A"><a>1</a></command></BroadsoftDocument>`;
   const file = parseXml(text);
-  assert.deepEqual(file.problems.map((p) => [p.code, at(text, p.span)]), [['OCI-XML-NAMESPACE', 'command']]);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, at(text, p.span)]),
+    [['OCI-XML-NAMESPACE', 'command']],
+  );
   assert.match(file.problems[0].message, /xmlns=""/);
   assert.equal(file.commands[0].children[0].namespace, 'C');
 });
@@ -139,9 +168,15 @@ test('recovery: a broken command 2 still yields commands 1 and 3', () => {
 <command xsi:type="Three" xmlns=""><a>3</a></command>
 </BroadsoftDocument>`;
   const file = parseXml(text);
-  assert.deepEqual(file.commands.map((c) => c.name), ['One', 'Two', 'Three']);
+  assert.deepEqual(
+    file.commands.map((c) => c.name),
+    ['One', 'Two', 'Three'],
+  );
   assert.equal(file.commands[2].children[0].value!.text, '3');
-  assert.deepEqual(file.commands[1].children.map((c) => c.name), ['a', 'c', 'd']);
+  assert.deepEqual(
+    file.commands[1].children.map((c) => c.name),
+    ['a', 'c', 'd'],
+  );
   assert.deepEqual(
     file.problems.map((p) => [p.code, at(text, p.span)]),
     [
@@ -189,14 +224,26 @@ test('well-formedness problems have exact spans and say what was expected', () =
 test('mixed text and child elements', () => {
   const text = '<command xsi:type="A"><a>hello<b>1</b></a></command>';
   const file = parseXml(text);
-  assert.deepEqual(file.problems.map((p) => [p.code, at(text, p.span)]), [['OCI-XML-MIXED', 'hello']]);
-  assert.deepEqual(file.commands[0].children[0].children!.map((c) => c.name), ['b']);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, at(text, p.span)]),
+    [['OCI-XML-MIXED', 'hello']],
+  );
+  assert.deepEqual(
+    file.commands[0].children[0].children!.map((c) => c.name),
+    ['b'],
+  );
 });
 
 test('undefined entity references are reported with their span and kept as written', () => {
   const text = '<command xsi:type="A"><a>x&nbsp;y</a><b c="&foo;"/></command>';
   const file = parseXml(text);
-  assert.deepEqual(file.problems.map((p) => [p.code, at(text, p.span)]), [['OCI-XML-ENTITY', '&nbsp;'], ['OCI-XML-ENTITY', '&foo;']]);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, at(text, p.span)]),
+    [
+      ['OCI-XML-ENTITY', '&nbsp;'],
+      ['OCI-XML-ENTITY', '&foo;'],
+    ],
+  );
   assert.equal(file.commands[0].children[0].value!.text, 'x&nbsp;y');
 });
 
@@ -211,14 +258,23 @@ test('attribute values are normalised and decoded like an XML processor does', (
 test('envelope problems: unclosed root, content after the root, second end tag', () => {
   const unclosed = `<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="${XSI}"><sessionId xmlns="">s</sessionId><command xsi:type="A" xmlns=""/>`;
   const f1 = parseXml(unclosed);
-  assert.deepEqual(f1.problems.map((p) => [p.code, at(unclosed, p.span)]), [['OCI-XML-SYNTAX', 'BroadsoftDocument']]);
+  assert.deepEqual(
+    f1.problems.map((p) => [p.code, at(unclosed, p.span)]),
+    [['OCI-XML-SYNTAX', 'BroadsoftDocument']],
+  );
   assert.equal(f1.commands.length, 1);
 
   const after = `<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="${XSI}"><sessionId xmlns="">s</sessionId><command xsi:type="A" xmlns=""/></BroadsoftDocument><command xsi:type="B"/></BroadsoftDocument>`;
   const f2 = parseXml(after);
-  assert.deepEqual(f2.commands.map((c) => c.name), ['A', 'B']);
+  assert.deepEqual(
+    f2.commands.map((c) => c.name),
+    ['A', 'B'],
+  );
   const syntax = f2.problems.filter((p) => p.code === 'OCI-XML-SYNTAX');
-  assert.deepEqual(syntax.map((p) => at(after, p.span)), ['command', '</BroadsoftDocument>']);
+  assert.deepEqual(
+    syntax.map((p) => at(after, p.span)),
+    ['command', '</BroadsoftDocument>'],
+  );
   assert.match(syntax[0].message, /after the end of <BroadsoftDocument>/);
   assert.match(syntax[1].message, /already closed/);
 });

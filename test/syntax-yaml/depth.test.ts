@@ -11,14 +11,18 @@ const DELETE = 'command: UserDeleteRequest\nuserId: a@b\n';
 const codes = (text: string) => parseYaml(text).problems.map((p) => p.code);
 
 /** `userId: ` followed by `levels` flow sequences: root mapping + levels = the depth. */
-const flow = (levels: number, open = '[', close = ']') => `command: UserDeleteRequest\nuserId: ${open.repeat(levels)}${close.repeat(levels)}\n`;
+const flow = (levels: number, open = '[', close = ']') =>
+  `command: UserDeleteRequest\nuserId: ${open.repeat(levels)}${close.repeat(levels)}\n`;
 
 describe('YAML nesting depth guard', () => {
   it('thousands of flow levels: one TOO-DEEP at the bracket that crosses 64, no stack overflow, next document read', () => {
     for (const levels of [1000, 20000]) {
       const text = `${flow(levels)}---\n${DELETE}`;
       const file = parseYaml(text);
-      assert.deepEqual(file.problems.map((p) => p.code), ['OCI-YAML-TOO-DEEP']);
+      assert.deepEqual(
+        file.problems.map((p) => p.code),
+        ['OCI-YAML-TOO-DEEP'],
+      );
       const { span, message } = file.problems[0];
       // Level 1 is the root mapping, so the 64th bracket opens level 65.
       const expected = text.indexOf('[') + MAX_YAML_DEPTH - 1;
@@ -40,7 +44,10 @@ describe('YAML nesting depth guard', () => {
     let block = 'command: UserDeleteRequest\n';
     for (let i = 0; i < 100; i++) block += `${' '.repeat(i)}k${i}:\n`;
     const problems = parseYaml(block).problems;
-    assert.deepEqual(problems.map((p) => p.code), ['OCI-YAML-TOO-DEEP']);
+    assert.deepEqual(
+      problems.map((p) => p.code),
+      ['OCI-YAML-TOO-DEEP'],
+    );
     assert.equal(block.slice(problems[0].span.start, problems[0].span.end + 3), 'k64:');
     assert.deepEqual(codes(`command: UserDeleteRequest\nuserId:\n${'- '.repeat(5000)}x\n`), ['OCI-YAML-TOO-DEEP']);
   });

@@ -32,7 +32,13 @@ test('parseSource dispatches on the format', () => {
   const edited = text.replace('old@', 'older@');
   assert.deepEqual(parseSource(edited, 'yaml'), parseYaml(edited));
 
-  const xml = parseSource(`<?xml version="1.0"?>\n${BROADSOFT}<command xsi:type="UserDeleteRequest" xmlns=""><userId>a</userId></command></BroadsoftDocument>`, 'xml');
+  const xml = parseSource(
+    `<?xml version="1.0"?>\n${BROADSOFT}<command xsi:type="UserDeleteRequest" xmlns=""><userId>a</userId></command></BroadsoftDocument>`,
+    'xml',
+  );
   assert.equal(xml.format, 'xml');
-  assert.deepEqual(xml.commands.map((c) => c.name), ['UserDeleteRequest']);
+  assert.deepEqual(
+    xml.commands.map((c) => c.name),
+    ['UserDeleteRequest'],
+  );
 });

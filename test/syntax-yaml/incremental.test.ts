@@ -12,14 +12,23 @@ test('splitting: chunks cover the text exactly and start at document markers', (
   const chunks = splitYamlDocuments(text);
   assert.equal(chunks.map((c) => c.text).join(''), text);
   for (const c of chunks) assert.equal(text.slice(c.start, c.start + c.text.length), c.text);
-  assert.deepEqual(chunks.map((c) => c.text), ['a: 1\n', '---\nb: 2\n', '--- \nc: 3\n----\nd\n---x\n...\n', 'e: 4\n...\n', '---']);
+  assert.deepEqual(
+    chunks.map((c) => c.text),
+    ['a: 1\n', '---\nb: 2\n', '--- \nc: 3\n----\nd\n---x\n...\n', 'e: 4\n...\n', '---'],
+  );
   assert.deepEqual(splitYamlDocuments(''), []);
-  assert.deepEqual(splitYamlDocuments('---\r\na: 1\r\n---\r\n').map((c) => c.text), ['---\r\na: 1\r\n', '---\r\n']);
+  assert.deepEqual(
+    splitYamlDocuments('---\r\na: 1\r\n---\r\n').map((c) => c.text),
+    ['---\r\na: 1\r\n', '---\r\n'],
+  );
 });
 
 test('a document marker inside a block scalar still ends the document, as YAML says', () => {
   const text = 'command: A\nnote: |\n  text\n---\ncommand: B\n';
-  assert.deepEqual(parseYaml(text).commands.map((c) => c.name), ['A', 'B']);
+  assert.deepEqual(
+    parseYaml(text).commands.map((c) => c.name),
+    ['A', 'B'],
+  );
 });
 
 test('LRU cache forgets the least recently used entry', () => {
@@ -95,5 +104,8 @@ test('a document that appears twice is parsed once and placed at both offsets', 
   const file = parser.parse(text);
   assert.equal(parser.parsedDocuments, 2); // the first one has no '---' line, the other two are identical
   assert.deepEqual(file, parseYaml(text));
-  assert.deepEqual(file.commands.map((c) => c.index), [0, 1, 2]);
+  assert.deepEqual(
+    file.commands.map((c) => c.index),
+    [0, 1, 2],
+  );
 });

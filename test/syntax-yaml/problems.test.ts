@@ -10,8 +10,14 @@ test('a syntax error in document 2 still yields commands 1 and 3, with the error
   const broken = 'command: UserGetRequest22\nuserId: [a@b.c\nphone: 123\n';
   const text = `${USER_ADD}---\n${broken}---\n${USER_DELETE}`;
   const file = parseYaml(text);
-  assert.deepEqual(file.commands.map((c) => c.name), ['UserConsolidatedAddRequest22', 'UserGetRequest22', 'UserDeleteRequest']);
-  assert.deepEqual(file.commands.map((c) => c.index), [0, 1, 2]);
+  assert.deepEqual(
+    file.commands.map((c) => c.name),
+    ['UserConsolidatedAddRequest22', 'UserGetRequest22', 'UserDeleteRequest'],
+  );
+  assert.deepEqual(
+    file.commands.map((c) => c.index),
+    [0, 1, 2],
+  );
   assert.ok(file.problems.length >= 1);
   const second = spanOf(text, broken);
   for (const p of file.problems) {
@@ -28,7 +34,10 @@ test('yaml recovers inside a document: keys before and after a bad line are kept
   const file = parseYaml(text);
   assert.deepEqual(codes(file), ['OCI-YAML-SYNTAX']);
   assert.match(file.problems[0].message, /quote/i);
-  assert.deepEqual(file.commands.map((c) => c.name), ['UserGetRequest22', 'UserDeleteRequest']);
+  assert.deepEqual(
+    file.commands.map((c) => c.name),
+    ['UserGetRequest22', 'UserDeleteRequest'],
+  );
 
   const indent = 'command: X\na: [1\nc: 3\n';
   const recovered = parseYaml(indent);
@@ -47,7 +56,10 @@ test('duplicate keys: reported on the second key with a list hint; the tree keep
   assert.match(file.problems[0].message, /list/);
   assert.deepEqual(file.problems[1].span, spanOf(text, 'name', 1));
   const command = file.commands[0];
-  assert.deepEqual(command.children.filter((c) => c.name === 'alias').map((c) => c.value?.text), ['a@x.com']);
+  assert.deepEqual(
+    command.children.filter((c) => c.name === 'alias').map((c) => c.value?.text),
+    ['a@x.com'],
+  );
   assert.equal(child(child(command, 'department'), 'name').value?.text, 'A');
 });
 
@@ -56,17 +68,26 @@ test('a second command key is a duplicate too', () => {
   const file = parseYaml(text);
   assert.equal(file.commands[0].name, 'A');
   assert.deepEqual(file.commands[0].children, []);
-  assert.deepEqual(file.problems.map((p) => [p.code, p.span]), [['OCI-YAML-DUPLICATE-KEY', spanOf(text, 'command', 1)]]);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, p.span]),
+    [['OCI-YAML-DUPLICATE-KEY', spanOf(text, 'command', 1)]],
+  );
 });
 
 test('a document that is not a mapping is reported and is not a command', () => {
   const text = `${USER_DELETE}---\n- a\n- b\n---\njust words\n---\n${USER_DELETE}`;
   const file = parseYaml(text);
-  assert.deepEqual(file.commands.map((c) => c.index), [0, 1]);
-  assert.deepEqual(file.problems.map((p) => [p.code, p.span]), [
-    ['OCI-YAML-NOT-MAPPING', spanOf(text, '- a\n- b')],
-    ['OCI-YAML-NOT-MAPPING', spanOf(text, 'just words')],
-  ]);
+  assert.deepEqual(
+    file.commands.map((c) => c.index),
+    [0, 1],
+  );
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, p.span]),
+    [
+      ['OCI-YAML-NOT-MAPPING', spanOf(text, '- a\n- b')],
+      ['OCI-YAML-NOT-MAPPING', spanOf(text, 'just words')],
+    ],
+  );
 });
 
 test('non-scalar keys, bad command values, empty xsi:type, nested lists', () => {
@@ -77,7 +98,10 @@ test('non-scalar keys, bad command values, empty xsi:type, nested lists', () => 
   assert.deepEqual(byCode.get('OCI-YAML-XSI-TYPE'), spanOf(text, 'xsi:type'));
   assert.deepEqual(byCode.get('OCI-YAML-NESTED-LIST'), spanOf(text, '[1, 2]'));
   const command = file.commands[0];
-  assert.deepEqual(command.children.map((c) => c.name), ['dept', 'list']);
+  assert.deepEqual(
+    command.children.map((c) => c.name),
+    ['dept', 'list'],
+  );
   assert.deepEqual(command.children[1].value?.text, '3');
   assert.deepEqual(command.children[1].listIndex, 1);
 
@@ -89,11 +113,14 @@ test('non-scalar keys, bad command values, empty xsi:type, nested lists', () => 
 test('custom tags are reported on the tag; unknown and recursive aliases are reported, not followed forever', () => {
   const text = 'command: X\ne: !custom bar\nd: *nope\nloop: &r {again: *r}\n';
   const file = parseYaml(text);
-  assert.deepEqual(file.problems.map((p) => [p.code, p.span]), [
-    ['OCI-YAML-TAG', spanOf(text, '!custom')],
-    ['OCI-YAML-ALIAS', spanOf(text, '*nope')],
-    ['OCI-YAML-ALIAS', spanOf(text, '*r', 0, text.indexOf('again'))],
-  ]);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, p.span]),
+    [
+      ['OCI-YAML-TAG', spanOf(text, '!custom')],
+      ['OCI-YAML-ALIAS', spanOf(text, '*nope')],
+      ['OCI-YAML-ALIAS', spanOf(text, '*r', 0, text.indexOf('again'))],
+    ],
+  );
   assert.equal(child(file.commands[0], 'e').value?.text, 'bar');
 });
 
@@ -101,7 +128,10 @@ test('alias explosion ("billion laughs") is cut off with a problem', () => {
   const lines = ['command: X', 'l0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
   for (let i = 1; i < 9; i++) lines.push(`l${i}: &a${i} {${Array.from({ length: 10 }, (_, k) => `k${k}: *a${i - 1}`).join(', ')}}`);
   const file = parseYaml(lines.join('\n') + '\n');
-  assert.deepEqual(file.problems.map((p) => p.code), ['OCI-YAML-ALIAS']);
+  assert.deepEqual(
+    file.problems.map((p) => p.code),
+    ['OCI-YAML-ALIAS'],
+  );
   assert.match(file.problems[0].message, /expand/);
   assert.equal(file.commands.length, 1);
 });
@@ -113,7 +143,10 @@ test('problems of one document are capped, with a note saying how many were left
   assert.equal(file.problems[100].code, 'OCI-YAML-TOO-MANY-PROBLEMS');
   assert.match(file.problems[100].message, /^50 more/);
   assert.equal(file.problems[101].code, 'OCI-YAML-DUPLICATE-KEY');
-  assert.deepEqual(file.commands.map((c) => c.name), ['X', 'Y']);
+  assert.deepEqual(
+    file.commands.map((c) => c.name),
+    ['X', 'Y'],
+  );
 });
 
 function allSpans(file: SourceFile): Span[] {
@@ -135,8 +168,42 @@ function allSpans(file: SourceFile): Span[] {
 
 test('fuzz: random text and random mutations never throw and keep spans inside the text', () => {
   const random = seeded(20240611);
-  const alphabet = ['a', 'b', ' ', ' ', '\n', '\n', ':', '-', '---\n', '...\n', '[', ']', '{', '}', ',', '"', "'", '#', '&x',
-    '*x', '!', '!!str ', '|', '>', '?', '%', '\t', '\r\n', '~', 'xsi:type: T', 'command: X\n', '\\', 'é', '\uFEFF'];
+  const alphabet = [
+    'a',
+    'b',
+    ' ',
+    ' ',
+    '\n',
+    '\n',
+    ':',
+    '-',
+    '---\n',
+    '...\n',
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '"',
+    "'",
+    '#',
+    '&x',
+    '*x',
+    '!',
+    '!!str ',
+    '|',
+    '>',
+    '?',
+    '%',
+    '\t',
+    '\r\n',
+    '~',
+    'xsi:type: T',
+    'command: X\n',
+    '\\',
+    'é',
+    '\uFEFF',
+  ];
   const base = `${USER_ADD}---\n${USER_DELETE}`;
   for (let round = 0; round < 1500; round++) {
     let text: string;
@@ -158,9 +225,15 @@ test('fuzz: random text and random mutations never throw and keep spans inside t
       assert.fail(`parseYaml threw on ${JSON.stringify(text)}: ${error}`);
     }
     for (const span of allSpans(file)) {
-      assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, `bad span ${JSON.stringify(span)} in ${JSON.stringify(text)}`);
+      assert.ok(
+        span.start >= 0 && span.start <= span.end && span.end <= text.length,
+        `bad span ${JSON.stringify(span)} in ${JSON.stringify(text)}`,
+      );
     }
-    assert.deepEqual(file.commands.map((c) => c.index), file.commands.map((_, i) => i));
+    assert.deepEqual(
+      file.commands.map((c) => c.index),
+      file.commands.map((_, i) => i),
+    );
   }
 });
 

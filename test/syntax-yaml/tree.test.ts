@@ -17,9 +17,21 @@ test('a realistic command: command name, keys, values and spans', () => {
   assert.deepEqual(command.span, { start: 0, end: text.trimEnd().length });
   assert.deepEqual(
     command.children.map((c) => c.name),
-    ['serviceProviderId', 'groupId', 'userId', 'lastName', 'firstName', 'callingLineIdLastName',
-      'callingLineIdFirstName', 'alias', 'alias', 'department', 'userService', 'userService',
-      'thirdPartyVoiceMailMailboxURL'],
+    [
+      'serviceProviderId',
+      'groupId',
+      'userId',
+      'lastName',
+      'firstName',
+      'callingLineIdLastName',
+      'callingLineIdFirstName',
+      'alias',
+      'alias',
+      'department',
+      'userService',
+      'userService',
+      'thirdPartyVoiceMailMailboxURL',
+    ],
   );
 
   const userId = child(command, 'userId');
@@ -49,9 +61,15 @@ test('nested mapping with xsi:type: children, and the type on the parent instead
   const text = USER_ADD;
   const department = child(parseYaml(text).commands[0], 'department');
   assert.deepEqual(department.nameSpan, spanOf(text, 'department'));
-  assert.deepEqual(department.span, spanOf(text, 'department:\n  xsi:type: GroupDepartmentKey\n  serviceProviderId: ent1\n  groupId: grp1\n  name: Sales'));
+  assert.deepEqual(
+    department.span,
+    spanOf(text, 'department:\n  xsi:type: GroupDepartmentKey\n  serviceProviderId: ent1\n  groupId: grp1\n  name: Sales'),
+  );
   assert.deepEqual(department.xsiType, { text: 'GroupDepartmentKey', span: spanOf(text, 'GroupDepartmentKey') });
-  assert.deepEqual(department.children?.map((c) => c.name), ['serviceProviderId', 'groupId', 'name']);
+  assert.deepEqual(
+    department.children?.map((c) => c.name),
+    ['serviceProviderId', 'groupId', 'name'],
+  );
   const name = child(department, 'name');
   assert.deepEqual(name.span, spanOf(text, 'name: Sales'));
   assert.deepEqual(name.value, { text: 'Sales', span: spanOf(text, 'Sales') });
@@ -61,7 +79,10 @@ test('nested mapping with xsi:type: children, and the type on the parent instead
 test('block list of mappings: items are elements with children; flow mapping inside', () => {
   const text = USER_ADD;
   const services = children(parseYaml(text).commands[0], 'userService');
-  assert.deepEqual(services.map((s) => s.listIndex), [0, 1]);
+  assert.deepEqual(
+    services.map((s) => s.listIndex),
+    [0, 1],
+  );
   assert.deepEqual(services[0].span, spanOf(text, 'userServiceName: Shared Call Appearance'));
   assert.deepEqual(services[1].span, spanOf(text, 'userServiceName: Authentication\n    authorizedQuantity: {unlimited: true}'));
   assert.deepEqual(services[1].nameSpan, spanOf(text, 'userService'));
@@ -143,7 +164,13 @@ ${USER_DELETE}...
 `;
   const file = parseYaml(text);
   assert.deepEqual(file.problems, []);
-  assert.deepEqual(file.commands.map((c) => [c.index, c.name]), [[0, 'UserConsolidatedAddRequest22'], [1, 'UserDeleteRequest']]);
+  assert.deepEqual(
+    file.commands.map((c) => [c.index, c.name]),
+    [
+      [0, 'UserConsolidatedAddRequest22'],
+      [1, 'UserDeleteRequest'],
+    ],
+  );
   const del = file.commands[1];
   assert.deepEqual(del.nameSpan, spanOf(text, 'UserDeleteRequest'));
   assert.deepEqual(del.headSpan, spanOf(text, 'command', 0, text.indexOf('UserDeleteRequest') - 20));
@@ -165,7 +192,10 @@ test('missing command key: name null, head span is the first line', () => {
   assert.equal(command.name, null);
   assert.equal(command.nameSpan, undefined);
   assert.deepEqual(command.headSpan, spanOf(text, 'userId: a@b.c'));
-  assert.deepEqual(command.children.map((c) => c.name), ['userId', 'x']);
+  assert.deepEqual(
+    command.children.map((c) => c.name),
+    ['userId', 'x'],
+  );
 });
 
 test('empty command value: name null, head span on the key', () => {
@@ -184,10 +214,13 @@ test('aliases resolve to the anchored content, with the alias span', () => {
   const second = child(command, 'second');
   const aliasSpan = spanOf(text, '*dep');
   assert.deepEqual(second.span, spanOf(text, 'second: *dep'));
-  assert.deepEqual(second.children?.map((c) => [c.name, c.value?.text, c.span, c.value?.span]), [
-    ['name', 'Sales', aliasSpan, aliasSpan],
-    ['groupId', 'g1', aliasSpan, aliasSpan],
-  ]);
+  assert.deepEqual(
+    second.children?.map((c) => [c.name, c.value?.text, c.span, c.value?.span]),
+    [
+      ['name', 'Sales', aliasSpan, aliasSpan],
+      ['groupId', 'g1', aliasSpan, aliasSpan],
+    ],
+  );
   assert.deepEqual(child(command, 'copy').value, { text: 'bob', span: spanOf(text, '*u') });
   assert.deepEqual(child(command, 'user').value, { text: 'bob', span: spanOf(text, 'bob') });
 });

@@ -12,7 +12,10 @@ const CHILD = join(__dirname, 'noise-child.ts');
 const MB = 1024 * 1024;
 
 function readInChild(unit: string, prefix: string) {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=512', '--expose-gc', '--import', 'tsx', CHILD, unit, prefix], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=512', '--expose-gc', '--import', 'tsx', CHILD, unit, prefix], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   assert.equal(r.status, 0, `child for ${JSON.stringify(prefix + unit)} failed: ${r.stderr.slice(-500)}`);
   return JSON.parse(r.stdout) as { grownBy: number; error: string };
 }

@@ -31,7 +31,13 @@ describe('core/xml parseXmlTree', () => {
     assert.deepEqual(xsiType(x), { ns: 'urn:c', local: 'T' });
     assert.equal(attribute(x, XSI_NS, 'type'), 'C:T');
     assert.deepEqual(resolveQName(x, 'nope:T'), { prefix: 'nope', ns: undefined, local: 'T' });
-    assert.deepEqual(root.children.map((c) => [c.local, c.ns]), [['x', 'urn:d'], ['y', '']]);
+    assert.deepEqual(
+      root.children.map((c) => [c.local, c.ns]),
+      [
+        ['x', 'urn:d'],
+        ['y', ''],
+      ],
+    );
     assert.equal(child(root, 'y')!.scope, root.scope, 'an element without declarations shares its parent scope');
   });
 
@@ -44,7 +50,10 @@ describe('core/xml parseXmlTree', () => {
   it('spans are source offsets, also after CRLF line ends and a byte-order mark', () => {
     const text = '\uFEFF<?xml version="1.0"?>\r\n<r>\r\n  <a x="1\r\n2">t\r\n</a>\r\n  <b/></r>\r\n';
     const root = parseXmlTree(text, { spans: true });
-    assert.deepEqual(root.children.map((c) => text.slice(c.span!.start, c.span!.end)), ['<a x="1\r\n2">t\r\n</a>', '<b/>']);
+    assert.deepEqual(
+      root.children.map((c) => text.slice(c.span!.start, c.span!.end)),
+      ['<a x="1\r\n2">t\r\n</a>', '<b/>'],
+    );
     assert.equal(text.slice(root.span!.start, root.span!.end), text.slice(text.indexOf('<r>'), text.lastIndexOf('>') + 1));
     assert.deepEqual([root.children[0].attrs.x, root.children[0].text], ['1 2', 't\n']);
   });
@@ -59,14 +68,20 @@ describe('core/xml parseXmlTree', () => {
 
   it('names that are Object properties are read as written', () => {
     const root = parseXmlTree('<toString valueOf="1" hasOwnProperty="2"><__defineGetter__/></toString>');
-    assert.deepEqual([root.name, root.attrs.valueOf, root.attrs.hasOwnProperty, root.children[0].name], ['toString', '1', '2', '__defineGetter__']);
+    assert.deepEqual(
+      [root.name, root.attrs.valueOf, root.attrs.hasOwnProperty, root.children[0].name],
+      ['toString', '1', '2', '__defineGetter__'],
+    );
   });
 
   it('spans of elements only when asked', () => {
     const text = '<r><a x="1">t</a><b/></r>';
     assert.equal(parseXmlTree(text).children[0].span, undefined);
     const root = parseXmlTree(text, { spans: true });
-    assert.deepEqual(root.children.map((c) => text.slice(c.span!.start, c.span!.end)), ['<a x="1">t</a>', '<b/>']);
+    assert.deepEqual(
+      root.children.map((c) => text.slice(c.span!.start, c.span!.end)),
+      ['<a x="1">t</a>', '<b/>'],
+    );
     assert.deepEqual(root.span, { start: 0, end: text.length });
   });
 
@@ -143,6 +158,9 @@ describe('entity names that are Object properties (regression)', () => {
   it('the editor front end reports &constructor; as undefined instead of inserting "function Object()"', () => {
     const file = parseXml('<command xsi:type="UserDeleteRequest" xmlns=""><userId>&constructor;&toString;</userId></command>');
     assert.equal(file.commands[0].children[0].value?.text, '&constructor;&toString;');
-    assert.deepEqual(file.problems.map((p) => p.code), ['OCI-XML-ENTITY', 'OCI-XML-ENTITY']);
+    assert.deepEqual(
+      file.problems.map((p) => p.code),
+      ['OCI-XML-ENTITY', 'OCI-XML-ENTITY'],
+    );
   });
 });

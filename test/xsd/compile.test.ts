@@ -11,21 +11,54 @@ const FIXTURES = join(__dirname, '../fixtures/xsd');
 const basic = compileSchemaDir(join(FIXTURES, 'basic'));
 const { model } = basic;
 const el = (name: string, type: string, extra: Partial<ElementDecl> = {}): ElementDecl => ({
-  kind: 'element', name, type, minOccurs: 1, maxOccurs: 1, ...extra,
+  kind: 'element',
+  name,
+  type,
+  minOccurs: 1,
+  maxOccurs: 1,
+  ...extra,
 });
 const echo = { name: 'echo', type: 'xs:string', required: false };
 const locale = { name: 'locale', type: 'xs:token', required: false };
 
 test('every global and anonymous type is compiled, namespaced types prefixed "C:"', () => {
   assert.deepEqual(Object.keys(model.complexTypes), [
-    'Amount', 'BaseAddress', 'C:Command', 'C:Envelope', 'C:OCIRequest', 'C:OCIResponse', 'C:Request',
-    'C:SuccessResponse', 'CityOnlyAddress', 'DepartmentKey', 'EnterpriseDepartmentKey', 'FullAddress',
-    'GroupDepartmentKey', 'Loose', 'SmallAmount', 'ThingAddRequest', 'ThingAddRequest.part', 'ThingDeleteRequest',
+    'Amount',
+    'BaseAddress',
+    'C:Command',
+    'C:Envelope',
+    'C:OCIRequest',
+    'C:OCIResponse',
+    'C:Request',
+    'C:SuccessResponse',
+    'CityOnlyAddress',
+    'DepartmentKey',
+    'EnterpriseDepartmentKey',
+    'FullAddress',
+    'GroupDepartmentKey',
+    'Loose',
+    'SmallAmount',
+    'ThingAddRequest',
+    'ThingAddRequest.part',
+    'ThingDeleteRequest',
     'ThingGetResponse',
   ]);
   assert.deepEqual(Object.keys(model.simpleTypes), [
-    'C:Envelope@protocol', 'C:NonEmptyToken', 'Code', 'CodeList', 'CodeOrNumber', 'CodeOrNumber.member1', 'Color',
-    'DigitCode', 'Label', 'LowPercent', 'Name', 'Percent', 'PrimaryColor', 'ShortName', 'SmallAmount.value',
+    'C:Envelope@protocol',
+    'C:NonEmptyToken',
+    'Code',
+    'CodeList',
+    'CodeOrNumber',
+    'CodeOrNumber.member1',
+    'Color',
+    'DigitCode',
+    'Label',
+    'LowPercent',
+    'Name',
+    'Percent',
+    'PrimaryColor',
+    'ShortName',
+    'SmallAmount.value',
     'ThingAddRequest.label',
   ]);
   assert.equal(model.source, 'basic');
@@ -38,13 +71,18 @@ test('unknown constructs are warnings, not errors', () => {
 test('extension chains: base content first, attributes inherited, base kept, abstract flag', () => {
   assert.deepEqual(model.complexTypes['C:Command'], { name: 'C:Command', abstract: true, attributes: [echo] });
   assert.deepEqual(model.complexTypes['C:OCIRequest'], {
-    name: 'C:OCIRequest', abstract: true, base: 'C:Request', attributes: [echo, locale],
+    name: 'C:OCIRequest',
+    abstract: true,
+    base: 'C:Request',
+    attributes: [echo, locale],
   });
   assert.deepEqual(model.complexTypes.FullAddress, {
     name: 'FullAddress',
     base: 'BaseAddress',
     content: {
-      kind: 'sequence', minOccurs: 1, maxOccurs: 1,
+      kind: 'sequence',
+      minOccurs: 1,
+      maxOccurs: 1,
       items: [el('line1', 'Name'), el('city', 'Name', { minOccurs: 0 }), el('zip', 'Name', { minOccurs: 0 })],
     },
     attributes: [
@@ -71,10 +109,14 @@ test('a command: nested choice/sequence, occurrences, nillable, fixed, default, 
   assert.deepEqual(t.attributes, [echo, locale]);
   assert.equal(t.doc, undefined, 'no documentation unless keepDocs');
   assert.deepEqual(t.content, {
-    kind: 'sequence', minOccurs: 1, maxOccurs: 1,
+    kind: 'sequence',
+    minOccurs: 1,
+    maxOccurs: 1,
     items: [
       {
-        kind: 'choice', minOccurs: 1, maxOccurs: 1,
+        kind: 'choice',
+        minOccurs: 1,
+        maxOccurs: 1,
         items: [
           { kind: 'sequence', minOccurs: 1, maxOccurs: 1, items: [el('ownerId', 'Name'), el('groupId', 'Name')] },
           el('groupExternalId', 'C:NonEmptyToken'),
@@ -93,45 +135,76 @@ test('a command: nested choice/sequence, occurrences, nillable, fixed, default, 
     ],
   });
   assert.deepEqual(model.complexTypes['ThingAddRequest.part'], {
-    name: 'ThingAddRequest.part', anonymous: true,
+    name: 'ThingAddRequest.part',
+    anonymous: true,
     content: { kind: 'sequence', minOccurs: 1, maxOccurs: 1, items: [el('partName', 'Name')] },
   });
   assert.deepEqual(model.complexTypes['C:Envelope'].content?.items, [
     el('tracking', 'C:NonEmptyToken', { minOccurs: 0 }),
     el('command', 'C:Command', { maxOccurs: 3 }),
   ]);
-  assert.deepEqual(model.complexTypes['C:Envelope'].attributes, [
-    { name: 'protocol', type: 'C:Envelope@protocol', required: true },
-  ]);
+  assert.deepEqual(model.complexTypes['C:Envelope'].attributes, [{ name: 'protocol', type: 'C:Envelope@protocol', required: true }]);
 });
 
 test('simple type restriction chains carry the effective facets', () => {
   const st = model.simpleTypes;
   assert.deepEqual(st.Name, { name: 'Name', builtin: 'token', whiteSpace: 'collapse', minLength: 1, maxLength: 30 });
   assert.deepEqual(st.ShortName, {
-    name: 'ShortName', builtin: 'token', restricts: 'Name', whiteSpace: 'collapse', minLength: 1, maxLength: 10,
+    name: 'ShortName',
+    builtin: 'token',
+    restricts: 'Name',
+    whiteSpace: 'collapse',
+    minLength: 1,
+    maxLength: 10,
   });
   assert.deepEqual(st.Label, { name: 'Label', builtin: 'normalizedString', whiteSpace: 'replace', maxLength: 5 });
   assert.deepEqual(st['ThingAddRequest.label'], {
-    name: 'ThingAddRequest.label', anonymous: true, builtin: 'normalizedString', restricts: 'Label',
-    whiteSpace: 'replace', minLength: 2, maxLength: 5,
+    name: 'ThingAddRequest.label',
+    anonymous: true,
+    builtin: 'normalizedString',
+    restricts: 'Label',
+    whiteSpace: 'replace',
+    minLength: 2,
+    maxLength: 5,
   });
   assert.deepEqual(st.Code, {
-    name: 'Code', builtin: 'string', whiteSpace: 'collapse', length: 4, patterns: ['[0-9A-F]+'],
+    name: 'Code',
+    builtin: 'string',
+    whiteSpace: 'collapse',
+    length: 4,
+    patterns: ['[0-9A-F]+'],
   });
   assert.deepEqual(st.DigitCode, {
-    name: 'DigitCode', builtin: 'string', restricts: 'Code', whiteSpace: 'collapse', length: 4,
+    name: 'DigitCode',
+    builtin: 'string',
+    restricts: 'Code',
+    whiteSpace: 'collapse',
+    length: 4,
     patterns: ['[0-9A-F]+', '(?:[0-9]+)|(?:A[0-9]+)'],
   });
   assert.deepEqual(st.LowPercent, {
-    name: 'LowPercent', builtin: 'int', restricts: 'Percent', whiteSpace: 'collapse',
-    minInclusive: 0, maxInclusive: 100, minExclusive: -1, maxExclusive: 50,
+    name: 'LowPercent',
+    builtin: 'int',
+    restricts: 'Percent',
+    whiteSpace: 'collapse',
+    minInclusive: 0,
+    maxInclusive: 100,
+    minExclusive: -1,
+    maxExclusive: 50,
   });
   assert.deepEqual(st.PrimaryColor, {
-    name: 'PrimaryColor', builtin: 'token', restricts: 'Color', whiteSpace: 'collapse', enumeration: ['Red', 'Blue'],
+    name: 'PrimaryColor',
+    builtin: 'token',
+    restricts: 'Color',
+    whiteSpace: 'collapse',
+    enumeration: ['Red', 'Blue'],
   });
   assert.deepEqual(st['C:Envelope@protocol'], {
-    name: 'C:Envelope@protocol', anonymous: true, builtin: 'NMTOKEN', whiteSpace: 'collapse', enumeration: ['OCI'],
+    name: 'C:Envelope@protocol',
+    anonymous: true,
+    builtin: 'NMTOKEN',
+    whiteSpace: 'collapse',
+    enumeration: ['OCI'],
   });
   assert.deepEqual(st['C:NonEmptyToken'], { name: 'C:NonEmptyToken', builtin: 'token', whiteSpace: 'collapse', minLength: 1 });
 });
@@ -139,7 +212,10 @@ test('simple type restriction chains carry the effective facets', () => {
 test('xs:list and xs:union', () => {
   assert.deepEqual(model.simpleTypes.CodeList, { name: 'CodeList', builtin: 'list', whiteSpace: 'collapse', itemType: 'Code' });
   assert.deepEqual(model.simpleTypes.CodeOrNumber, {
-    name: 'CodeOrNumber', builtin: 'union', whiteSpace: 'collapse', memberTypes: ['Code', 'xs:int', 'CodeOrNumber.member1'],
+    name: 'CodeOrNumber',
+    builtin: 'union',
+    whiteSpace: 'collapse',
+    memberTypes: ['Code', 'xs:int', 'CodeOrNumber.member1'],
   });
   assert.deepEqual(model.simpleTypes['CodeOrNumber.member1'].enumeration, ['none']);
 });
@@ -148,10 +224,17 @@ test('simpleContent extension and restriction', () => {
   const currency = { name: 'currency', type: 'Name', required: true };
   assert.deepEqual(model.complexTypes.Amount, { name: 'Amount', simpleContent: 'xs:decimal', attributes: [currency] });
   assert.deepEqual(model.complexTypes.SmallAmount, {
-    name: 'SmallAmount', base: 'Amount', simpleContent: 'SmallAmount.value', attributes: [currency],
+    name: 'SmallAmount',
+    base: 'Amount',
+    simpleContent: 'SmallAmount.value',
+    attributes: [currency],
   });
   assert.deepEqual(model.simpleTypes['SmallAmount.value'], {
-    name: 'SmallAmount.value', anonymous: true, builtin: 'decimal', whiteSpace: 'collapse', maxInclusive: 100,
+    name: 'SmallAmount.value',
+    anonymous: true,
+    builtin: 'decimal',
+    whiteSpace: 'collapse',
+    maxInclusive: 100,
   });
 });
 
@@ -165,16 +248,35 @@ test('keepDocs keeps xs:documentation, trimmed line by line', () => {
 test('closure: element types, bases, value types and subtypes of abstract element types', () => {
   const c = closure(model, ['ThingAddRequest']);
   assert.deepEqual(Object.keys(c.complexTypes), [
-    'Amount', 'C:Command', 'C:OCIRequest', 'C:Request', 'DepartmentKey', 'EnterpriseDepartmentKey',
-    'GroupDepartmentKey', 'SmallAmount', 'ThingAddRequest', 'ThingAddRequest.part',
+    'Amount',
+    'C:Command',
+    'C:OCIRequest',
+    'C:Request',
+    'DepartmentKey',
+    'EnterpriseDepartmentKey',
+    'GroupDepartmentKey',
+    'SmallAmount',
+    'ThingAddRequest',
+    'ThingAddRequest.part',
   ]);
   assert.deepEqual(Object.keys(c.simpleTypes), [
-    'C:NonEmptyToken', 'Color', 'Label', 'Name', 'Percent', 'PrimaryColor', 'ShortName', 'SmallAmount.value',
+    'C:NonEmptyToken',
+    'Color',
+    'Label',
+    'Name',
+    'Percent',
+    'PrimaryColor',
+    'ShortName',
+    'SmallAmount.value',
     'ThingAddRequest.label',
   ]);
   // Reached only as a base: its other subtypes (SuccessResponse) are not pulled in.
   assert.deepEqual(Object.keys(closure(model, ['ThingGetResponse']).complexTypes), [
-    'BaseAddress', 'C:Command', 'C:OCIResponse', 'FullAddress', 'ThingGetResponse',
+    'BaseAddress',
+    'C:Command',
+    'C:OCIResponse',
+    'FullAddress',
+    'ThingGetResponse',
   ]);
 });
 

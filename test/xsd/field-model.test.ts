@@ -67,7 +67,11 @@ function comparable(row: Record<string, unknown>): Record<string, unknown> {
   for (const k of KEYS) if (row[k] !== undefined && row[k] !== false) out[k] = row[k];
   if (out.facets) {
     const f = out.facets as Record<string, unknown>;
-    out.facets = Object.fromEntries(Object.keys(f).sort().map((k) => [k, f[k]]));
+    out.facets = Object.fromEntries(
+      Object.keys(f)
+        .sort()
+        .map((k) => [k, f[k]]),
+    );
   }
   return out;
 }

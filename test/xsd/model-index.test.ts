@@ -41,13 +41,30 @@ test('type lookups, built-in descriptors and subtypes', () => {
   assert.deepEqual(fixture.subtypesOf('C:Command'), ['C:SuccessResponse', 'ThingAddRequest', 'ThingDeleteRequest', 'ThingGetResponse']);
 });
 
-test('elementDecls lists a type\'s elements in schema order, base first; childDecl finds one', () => {
+test("elementDecls lists a type's elements in schema order, base first; childDecl finds one", () => {
   assert.deepEqual(
     fixture.elementDecls('ThingAddRequest').map((d) => d.name),
-    ['ownerId', 'groupId', 'groupExternalId', 'thingId', 'label', 'flag', 'count', 'contact', 'department', 'part',
-      'color', 'amount', 'note', 'marker'],
+    [
+      'ownerId',
+      'groupId',
+      'groupExternalId',
+      'thingId',
+      'label',
+      'flag',
+      'count',
+      'contact',
+      'department',
+      'part',
+      'color',
+      'amount',
+      'note',
+      'marker',
+    ],
   );
-  assert.deepEqual(fixture.elementDecls('FullAddress').map((d) => d.name), ['line1', 'city', 'zip']);
+  assert.deepEqual(
+    fixture.elementDecls('FullAddress').map((d) => d.name),
+    ['line1', 'city', 'zip'],
+  );
   assert.deepEqual(fixture.elementDecls('Name'), []);
   assert.equal(fixture.childDecl('ThingAddRequest', 'contact')?.nillable, true);
   assert.equal(fixture.childDecl('ThingAddRequest', 'nope'), undefined);
@@ -58,7 +75,15 @@ test('builtinModel() is loaded once and holds every request and response of R25'
   const m = builtinModel();
   assert.equal(builtinModel(), m);
   assert.equal(m.release, 'R25');
-  for (const c of ['UserConsolidatedAddRequest22', 'UserDeleteRequest', 'UserGetRequest23V2', 'ServiceProviderAddRequest13mp2', 'GroupAddRequest', 'SystemSoftwareVersionGetRequest']) assert.ok(m.isRequest(c), c);
+  for (const c of [
+    'UserConsolidatedAddRequest22',
+    'UserDeleteRequest',
+    'UserGetRequest23V2',
+    'ServiceProviderAddRequest13mp2',
+    'GroupAddRequest',
+    'SystemSoftwareVersionGetRequest',
+  ])
+    assert.ok(m.isRequest(c), c);
   for (const r of ['C:ErrorResponse', 'C:SuccessResponse', 'UserGetResponse23V2', 'GroupGetResponse22V5']) assert.ok(m.isResponse(r), r);
   assert.ok(m.commandNames().length > 2700, `${m.commandNames().length} requests`);
   assert.ok(m.responseNames().length > 1500, `${m.responseNames().length} responses`);

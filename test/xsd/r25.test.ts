@@ -18,7 +18,12 @@ test('the committed core/model/generated/r25/ equals a fresh generation from the
   const { index, chunks, warnings } = buildBuiltinStore(dir!);
   assert.deepEqual(warnings, []);
   assert.deepEqual(JSON.parse(readFileSync(join(store, 'index.json'), 'utf8')), index, 'index.json is stale: run `npm run gen:model`');
-  assert.deepEqual(readdirSync(store).filter((f) => f.endsWith('.json')).sort(), [...Object.keys(chunks).map((c) => `${c}.json`), 'index.json'].sort());
+  assert.deepEqual(
+    readdirSync(store)
+      .filter((f) => f.endsWith('.json'))
+      .sort(),
+    [...Object.keys(chunks).map((c) => `${c}.json`), 'index.json'].sort(),
+  );
   for (const [name, chunk] of Object.entries(chunks)) {
     const text = readFileSync(join(store, `${name}.json`), 'utf8');
     assert.deepEqual(JSON.parse(text), chunk, `${name}.json is stale: run \`npm run gen:model\``);
@@ -32,7 +37,10 @@ test('the built-in model read lazily equals the full compile: every request and 
   const lazy = new ModelIndex(builtinStoredModel());
   assert.deepEqual(lazy.commandNames(), full.commandNames());
   assert.deepEqual(lazy.responseNames(), full.responseNames());
-  assert.ok(lazy.commandNames().length > 2700 && lazy.responseNames().length > 1500, `${lazy.commandNames().length} requests, ${lazy.responseNames().length} responses`);
+  assert.ok(
+    lazy.commandNames().length > 2700 && lazy.responseNames().length > 1500,
+    `${lazy.commandNames().length} requests, ${lazy.responseNames().length} responses`,
+  );
   const reachable = closure(model, [...full.commandNames(), ...full.responseNames()]);
   for (const name of Object.keys(reachable.complexTypes)) assert.deepEqual(lazy.complexType(name), model.complexTypes[name], name);
   for (const name of Object.keys(reachable.simpleTypes)) assert.deepEqual(lazy.simpleType(name), model.simpleTypes[name], name);

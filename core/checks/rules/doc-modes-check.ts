@@ -23,7 +23,14 @@ export function docModeCode(only: DataModeName, effect: ModeEffect): string {
 }
 
 /** Hand-written codes whose element is dropped by the server: nothing inside it is worth reporting. */
-const DROPPED_CODES = new Set(['OCI-XS-IGNORED', 'OCI-AS-IGNORED', 'OCI-DOC-XS-IGNORED', 'OCI-DOC-AS-IGNORED', 'OCI-DOC-XS-FAILS', 'OCI-DOC-AS-FAILS']);
+const DROPPED_CODES = new Set([
+  'OCI-XS-IGNORED',
+  'OCI-AS-IGNORED',
+  'OCI-DOC-XS-IGNORED',
+  'OCI-DOC-AS-IGNORED',
+  'OCI-DOC-XS-FAILS',
+  'OCI-DOC-AS-FAILS',
+]);
 
 interface Target {
   typeName: string;
@@ -31,9 +38,17 @@ interface Target {
   depth: number;
 }
 
-export function checkDocModes(cmd: CommandNode, visited: Visited[], model: ModelView, options: CheckOptions, out: Diagnostic[], emit: RuleEmitter): void {
+export function checkDocModes(
+  cmd: CommandNode,
+  visited: Visited[],
+  model: ModelView,
+  options: CheckOptions,
+  out: Diagnostic[],
+  emit: RuleEmitter,
+): void {
   const targets: Target[] = [{ typeName: cmd.name!, children: cmd.children, depth: 0 }];
-  for (const v of visited) if (v.node.children?.length) targets.push({ typeName: v.typeName, children: v.node.children, depth: v.path.length });
+  for (const v of visited)
+    if (v.node.children?.length) targets.push({ typeName: v.typeName, children: v.node.children, depth: v.path.length });
   targets.sort((a, b) => a.depth - b.depth);
 
   // Computed on the first type that has notes: most commands (and the built-in model, which has no docs) have none.
@@ -49,7 +64,9 @@ export function checkDocModes(cmd: CommandNode, visited: Visited[], model: Model
       // and the elements such rules say the server drops.
       const nodes = [...cmd.children, ...visited.map((v) => v.node)];
       reported = out.filter((d) => d.kind === 'rule' && RULES_BY_CODE.get(d.code)?.mode !== undefined).map((d) => d.span);
-      dropped = out.filter((d) => DROPPED_CODES.has(d.code)).flatMap((d) => nodes.filter((n) => n.nameSpan.start === d.span.start || n.span.start === d.span.start).map((n) => n.span));
+      dropped = out
+        .filter((d) => DROPPED_CODES.has(d.code))
+        .flatMap((d) => nodes.filter((n) => n.nameSpan.start === d.span.start || n.span.start === d.span.start).map((n) => n.span));
     }
     // In document order; `seen` counts occurrences for notes about later occurrences only ("contact[2]-contact[5]").
     const seen = new Map<string, number>();
@@ -97,21 +114,46 @@ function describe(note: ModeNote, kid: ElementNode, typeName: string): Finding |
   if (note.values) {
     const value = kid.value ? collapse(kid.value.text) : undefined;
     if (!kid.value || value === undefined || !note.values.includes(value)) return undefined;
-    const consequence = note.effect === 'fails' ? `the request fails in ${inMode} data mode` : note.effect === 'ignored' ? `it is ignored in ${inMode} data mode` : `the documentation does not say what ${inMode} data mode does with it`;
-    return { span: kid.value.span, message: `\`${note.element}\` value '${short(value)}' is only used in ${note.only} data mode: ${consequence}${source}.` };
+    const consequence =
+      note.effect === 'fails'
+        ? `the request fails in ${inMode} data mode`
+        : note.effect === 'ignored'
+          ? `it is ignored in ${inMode} data mode`
+          : `the documentation does not say what ${inMode} data mode does with it`;
+    return {
+      span: kid.value.span,
+      message: `\`${note.element}\` value '${short(value)}' is only used in ${note.only} data mode: ${consequence}${source}.`,
+    };
   }
   if (note.useValue !== undefined && kid.value && sameValue(kid.value.text, note.useValue)) return undefined;
   const occurrence = note.fromOccurrence ? ` (occurrence ${note.fromOccurrence} and later)` : '';
   const useValue = note.useValue !== undefined ? ` In ${inMode} data mode use the value '${short(note.useValue)}'.` : '';
   const detail = note.detail ? ` The documentation adds: "${short(note.detail)}".` : '';
-  const fix: FixHint | undefined = note.useValue !== undefined && kid.value ? { kind: 'setValue', value: note.useValue } : note.effect === 'unspecified' ? undefined : { kind: 'remove' };
+  const fix: FixHint | undefined =
+    note.useValue !== undefined && kid.value
+      ? { kind: 'setValue', value: note.useValue }
+      : note.effect === 'unspecified'
+        ? undefined
+        : { kind: 'remove' };
   const name = `\`${note.element}\`${occurrence}`;
   switch (note.effect) {
     case 'ignored':
-      return { span: at, message: `${name} is only used in ${note.only} data mode and ignored in ${inMode} data mode${source}.${useValue}`, extra: { tags: ['unnecessary'], fix } };
+      return {
+        span: at,
+        message: `${name} is only used in ${note.only} data mode and ignored in ${inMode} data mode${source}.${useValue}`,
+        extra: { tags: ['unnecessary'], fix },
+      };
     case 'fails':
-      return { span: at, message: `${name} is only used in ${note.only} data mode: the request fails in ${inMode} data mode${source}.${useValue}`, extra: { fix } };
+      return {
+        span: at,
+        message: `${name} is only used in ${note.only} data mode: the request fails in ${inMode} data mode${source}.${useValue}`,
+        extra: { fix },
+      };
     default:
-      return { span: at, message: `${name} is only used in ${note.only} data mode; the configured mode is ${inMode}${source}.${useValue}${detail}`, extra: fix ? { fix } : undefined };
+      return {
+        span: at,
+        message: `${name} is only used in ${note.only} data mode; the configured mode is ${inMode}${source}.${useValue}${detail}`,
+        extra: fix ? { fix } : undefined,
+      };
   }
 }

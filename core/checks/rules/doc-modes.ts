@@ -48,7 +48,10 @@ const NAME = '[A-Za-z_]\\w*';
 const ITEM = new RegExp(`^(?:[-*•]\\s+)?(${NAME})(?:\\[(\\d+)\\](?:\\s*-\\s*${NAME}\\[(\\d+)\\])?)?\\s*(.*)$`);
 const NAME_LIST = new RegExp(`^(?:[-*•]\\s+)?${NAME}(?:\\s*,\\s*${NAME})+\\s*[,.;]?$`);
 const USE_VALUE = new RegExp(`^use\\s*value\\s+[${QUOTES}]?(.+?)[${QUOTES}]?\\s+in\\s+(?:the\\s+)?${MODE}\\.?$`, 'i');
-const ELEMENT_SENTENCE = new RegExp(`(?:^|[.;]\\s+)(?:this\\s+(?:element|field)\\s+is\\s+)?(?:only\\s+used|used\\s+only)\\s+in\\s+(?:the\\s+)?${MODE}\\b([^.;]*)`, 'i');
+const ELEMENT_SENTENCE = new RegExp(
+  `(?:^|[.;]\\s+)(?:this\\s+(?:element|field)\\s+is\\s+)?(?:only\\s+used|used\\s+only)\\s+in\\s+(?:the\\s+)?${MODE}\\b([^.;]*)`,
+  'i',
+);
 
 function other(mode: DataModeName): DataModeName {
   return mode === 'AS' ? 'XS' : 'AS';
@@ -67,7 +70,10 @@ interface Heading {
 
 /** Reads a heading's predicate ("only used in AS data mode and ignored in XS data mode"); undefined when not a mode rule. */
 export function classifyPredicate(predicate: string): { only: DataModeName; effect: ModeEffect } | undefined {
-  const p = predicate.replace(/\s+/g, ' ').trim().replace(/[\s.:]+$/, '');
+  const p = predicate
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.:]+$/, '');
   if (NOT_A_MODE_RULE.test(p)) return undefined;
   const ignoredIn = IGNORED_IN.exec(p);
   if (ignoredIn) return { only: other(upper(ignoredIn[1])), effect: 'ignored' };
@@ -108,7 +114,12 @@ interface Item {
 
 /** One list line as items, or undefined when the line is not a list item (the list ends there). */
 function parseItemLine(line: string): Item[] | undefined {
-  if (NAME_LIST.test(line)) return line.replace(/^[-*•]\s+/, '').replace(/[,.;]\s*$/, '').split(/\s*,\s*/).map((name) => ({ name }));
+  if (NAME_LIST.test(line))
+    return line
+      .replace(/^[-*•]\s+/, '')
+      .replace(/[,.;]\s*$/, '')
+      .split(/\s*,\s*/)
+      .map((name) => ({ name }));
   const m = ITEM.exec(line);
   if (!m) return undefined;
   const [, name, from, , tail] = m;
@@ -145,7 +156,12 @@ export function parseModeNotes(doc: string, resolve: ElementResolver, enumeratio
     if (!HEADING_START.test(lines[i])) continue;
     let text = lines[i];
     // A heading wrapped over lines ("... and ignored" / "in XS data mode:"): join until it is complete.
-    for (let k = 0; k < 2 && !/[:.]$/.test(text) && !text.includes(':') && i + 1 < lines.length && lines[i + 1] && !parseItemLine(lines[i + 1]); k++) text += ` ${lines[++i]}`;
+    for (
+      let k = 0;
+      k < 2 && !/[:.]$/.test(text) && !text.includes(':') && i + 1 < lines.length && lines[i + 1] && !parseItemLine(lines[i + 1]);
+      k++
+    )
+      text += ` ${lines[++i]}`;
     const { heading, inline } = parseHeading(text);
     if (!heading) continue;
     const listLines = inline ? [inline] : [];
@@ -172,7 +188,13 @@ function valueNote(heading: Heading, listLines: string[], resolve: ElementResolv
   const element = resolve(heading.valuesOf!);
   const allowed = element ? enumerationOf(element) : undefined;
   if (!element || !allowed) return undefined;
-  const values = listLines.map((l) => l.replace(/^[-*•]\s+/, '').replace(/^[A-Za-z_]\w*\s*=\s*/, '').replace(/[,;]$/, '').trim());
+  const values = listLines.map((l) =>
+    l
+      .replace(/^[-*•]\s+/, '')
+      .replace(/^[A-Za-z_]\w*\s*=\s*/, '')
+      .replace(/[,;]$/, '')
+      .trim(),
+  );
   if (values.length === 0 || !values.every((v) => allowed.includes(v))) return undefined;
   return { element, only: heading.only, effect: heading.effect, values };
 }

@@ -4,7 +4,12 @@ import type { Diagnostic } from '../types';
 import { RULES_BY_CODE } from '../registry';
 import { xsdCollapse } from '../../text/xsd-whitespace';
 
-export type RuleEmitter = (code: string, span: Span, message: string, extra?: Pick<Diagnostic, 'fix' | 'tags' | 'related' | 'key' | 'claim'>) => void;
+export type RuleEmitter = (
+  code: string,
+  span: Span,
+  message: string,
+  extra?: Pick<Diagnostic, 'fix' | 'tags' | 'related' | 'key' | 'claim'>,
+) => void;
 
 export function makeEmitter(out: Diagnostic[], command: number): RuleEmitter {
   return (code, span, message, extra) => {

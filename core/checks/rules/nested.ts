@@ -41,16 +41,31 @@ export function checkTypeRules(v: Visited, opts: CheckOptions, emit: RuleEmitter
     case SCA_ENDPOINT: {
       const contacts = kids(node, 'contact');
       if (v.typeName === ENDPOINT && contacts.length > 1) {
-        if (xs) for (const c of contacts.slice(1)) emit('OCI-XS-ONE-CONTACT', at(c), 'Only one contact is allowed in XS data mode.', { fix: { kind: 'remove' } });
+        if (xs)
+          for (const c of contacts.slice(1))
+            emit('OCI-XS-ONE-CONTACT', at(c), 'Only one contact is allowed in XS data mode.', { fix: { kind: 'remove' } });
         else emit('OCI-MULTI-CONTACT', at(contacts[1]), 'Several contacts work only for devices capable of static registration.');
       }
       if (xs) {
         const hotline = kids(node, 'useHotline')[0];
-        if (isTrue(hotline)) emit('OCI-XS-HOTLINE', hotline.value!.span, 'useHotline is an AS data mode feature: use false in XS data mode.', { fix: { kind: 'setValue', value: 'false' } });
-        for (const h of kids(node, 'hotlineContact')) emit('OCI-XS-IGNORED', h.nameSpan, '`hotlineContact` is AS only and ignored in XS data mode.', { tags: ['unnecessary'], fix: { kind: 'remove' } });
+        if (isTrue(hotline))
+          emit('OCI-XS-HOTLINE', hotline.value!.span, 'useHotline is an AS data mode feature: use false in XS data mode.', {
+            fix: { kind: 'setValue', value: 'false' },
+          });
+        for (const h of kids(node, 'hotlineContact'))
+          emit('OCI-XS-IGNORED', h.nameSpan, '`hotlineContact` is AS only and ignored in XS data mode.', {
+            tags: ['unnecessary'],
+            fix: { kind: 'remove' },
+          });
       }
       if (v.typeName === SCA_ENDPOINT && !xs) {
-        for (const p of kids(node, 'privateIdentity')) emit('OCI-AS-IGNORED', p.nameSpan, '`privateIdentity` of a shared call appearance is used only in XS data mode and ignored in AS data mode.', { tags: ['unnecessary'], fix: { kind: 'remove' } });
+        for (const p of kids(node, 'privateIdentity'))
+          emit(
+            'OCI-AS-IGNORED',
+            p.nameSpan,
+            '`privateIdentity` of a shared call appearance is used only in XS data mode and ignored in AS data mode.',
+            { tags: ['unnecessary'], fix: { kind: 'remove' } },
+          );
       }
       break;
     }
@@ -59,21 +74,44 @@ export function checkTypeRules(v: Visited, opts: CheckOptions, emit: RuleEmitter
       const domain = kids(node, 'alternateTrunkIdentityDomain')[0];
       if (xs && (id || domain) && !(id && domain)) {
         const given = (id ?? domain)!;
-        emit('OCI-XS-TRUNK-IDENTITY-PAIR', given.nameSpan, `In XS data mode set alternateTrunkIdentity and alternateTrunkIdentityDomain together (only ${given.name} is set).`, {
-          fix: { kind: 'addElements', names: [id ? 'alternateTrunkIdentityDomain' : 'alternateTrunkIdentity'] },
-        });
+        emit(
+          'OCI-XS-TRUNK-IDENTITY-PAIR',
+          given.nameSpan,
+          `In XS data mode set alternateTrunkIdentity and alternateTrunkIdentityDomain together (only ${given.name} is set).`,
+          {
+            fix: { kind: 'addElements', names: [id ? 'alternateTrunkIdentityDomain' : 'alternateTrunkIdentity'] },
+          },
+        );
       }
-      if (!xs && domain) emit('OCI-IMS-ONLY', domain.nameSpan, 'alternateTrunkIdentityDomain is used only in XS data mode or by an Application Server deployed in IMS mode.');
-      if (xs) for (const p of kids(node, 'physicalLocation')) emit('OCI-XS-IGNORED', p.nameSpan, '`physicalLocation` of trunk addressing is AS only and ignored in XS data mode.', { tags: ['unnecessary'], fix: { kind: 'remove' } });
+      if (!xs && domain)
+        emit(
+          'OCI-IMS-ONLY',
+          domain.nameSpan,
+          'alternateTrunkIdentityDomain is used only in XS data mode or by an Application Server deployed in IMS mode.',
+        );
+      if (xs)
+        for (const p of kids(node, 'physicalLocation'))
+          emit('OCI-XS-IGNORED', p.nameSpan, '`physicalLocation` of trunk addressing is AS only and ignored in XS data mode.', {
+            tags: ['unnecessary'],
+            fix: { kind: 'remove' },
+          });
       break;
     }
     case 'ExtendedTransportProtocol':
-      if (xs && collapsed(node.value?.text) === 'TLS') emit('OCI-XS-TLS', node.value!.span, 'transportProtocol TLS fails in XS data mode: use UDP, TCP or Unspecified.', { fix: { kind: 'replaceValue', candidates: ['TCP', 'UDP', 'Unspecified'] } });
+      if (xs && collapsed(node.value?.text) === 'TLS')
+        emit('OCI-XS-TLS', node.value!.span, 'transportProtocol TLS fails in XS data mode: use UDP, TCP or Unspecified.', {
+          fix: { kind: 'replaceValue', candidates: ['TCP', 'UDP', 'Unspecified'] },
+        });
       break;
     case 'ServiceProviderId': {
       const text = collapsed(node.value?.text) ?? '';
       const bytes = Buffer.byteLength(text, 'utf8');
-      if (bytes > 30 && [...text].length <= 30) emit('OCI-SP-BYTES', node.value!.span, `A service provider id is limited to 30 bytes, not characters: this one takes ${bytes} bytes in UTF-8.`);
+      if (bytes > 30 && [...text].length <= 30)
+        emit(
+          'OCI-SP-BYTES',
+          node.value!.span,
+          `A service provider id is limited to 30 bytes, not characters: this one takes ${bytes} bytes in UTF-8.`,
+        );
       break;
     }
     case 'SIPURI':
@@ -85,7 +123,12 @@ export function checkTypeRules(v: Visited, opts: CheckOptions, emit: RuleEmitter
       break;
     case 'DN': {
       const text = collapsed(node.value?.text) ?? '';
-      if (text && !/^\+?\d+(-\d+)?$/.test(text)) emit('OCI-DN-FORMAT', node.value!.span, `'${short(text)}' does not look like a directory number (digits, optionally +CC-number, e.g. +1-2125551234).`);
+      if (text && !/^\+?\d+(-\d+)?$/.test(text))
+        emit(
+          'OCI-DN-FORMAT',
+          node.value!.span,
+          `'${short(text)}' does not look like a directory number (digits, optionally +CC-number, e.g. +1-2125551234).`,
+        );
       break;
     }
   }

@@ -18,15 +18,19 @@ export function requestServices(children: ElementNode[]): ServiceSources {
   const leaf = (n: ElementNode, child: string) => n.children?.find((c) => c.name === child)?.value?.text;
   // UserService and ServicePackName are tokens: compared after XSD collapse, like the server does.
   const token = (s: string | undefined) => (s === undefined ? undefined : xsdCollapse(s));
-  const services = children.filter((c) => c.name === 'userService').map((c) => token(leaf(c, 'userServiceName'))).filter((s): s is string => !!s);
-  const packs = children.filter((c) => c.name === 'servicePack').map((c) => token(leaf(c, 'servicePackName'))).filter((s): s is string => !!s);
+  const services = children
+    .filter((c) => c.name === 'userService')
+    .map((c) => token(leaf(c, 'userServiceName')))
+    .filter((s): s is string => !!s);
+  const packs = children
+    .filter((c) => c.name === 'servicePack')
+    .map((c) => token(leaf(c, 'servicePackName')))
+    .filter((s): s is string => !!s);
   return { services, packs };
 }
 
 export type ServiceVerdict =
-  | { status: 'present'; via: string }
-  | { status: 'absent' }
-  | { status: 'unknown'; unknownPacks: string[]; templateUnknown: boolean };
+  { status: 'present'; via: string } | { status: 'absent' } | { status: 'unknown'; unknownPacks: string[]; templateUnknown: boolean };
 
 export interface KnownServices {
   servicePacks: Record<string, string[]>;
@@ -38,7 +42,12 @@ export interface KnownServices {
  * Is a service given to the user? `matches` decides which service names satisfy the prerequisite
  * (Shared Call Appearance is satisfied by its numbered variants too).
  */
-export function serviceVerdict(cmd: Pick<CommandNode, 'children'>, matches: (service: string) => boolean, known: KnownServices, includeTemplate: boolean): ServiceVerdict {
+export function serviceVerdict(
+  cmd: Pick<CommandNode, 'children'>,
+  matches: (service: string) => boolean,
+  known: KnownServices,
+  includeTemplate: boolean,
+): ServiceVerdict {
   const { services, packs } = requestServices(cmd.children);
   const direct = services.find(matches);
   if (direct) return { status: 'present', via: `userService ${direct}` };
@@ -87,7 +96,12 @@ export const SERVICE_PREREQUISITES: ServicePrerequisite[] = [
   {
     service: 'Third-Party Voice Mail Support',
     matches: (s) => s === 'Third-Party Voice Mail Support',
-    elements: ['thirdPartyVoiceMailServerSelection', 'thirdPartyVoiceMailServerUserServer', 'thirdPartyVoiceMailServerMailboxIdType', 'thirdPartyVoiceMailMailboxURL'],
+    elements: [
+      'thirdPartyVoiceMailServerSelection',
+      'thirdPartyVoiceMailServerUserServer',
+      'thirdPartyVoiceMailServerMailboxIdType',
+      'thirdPartyVoiceMailMailboxURL',
+    ],
     inXsMode: false,
   },
   {

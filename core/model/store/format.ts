@@ -94,7 +94,13 @@ function encodeGroup(g: GroupParticle): StoredGroup {
 
 export function decodeParticle(p: StoredParticle): Particle {
   if (Array.isArray(p)) {
-    const el: ElementDecl = { kind: 'element', name: p[0], type: p[1], minOccurs: p[2] ?? 1, maxOccurs: p[3] === undefined ? 1 : unocc(p[3]) };
+    const el: ElementDecl = {
+      kind: 'element',
+      name: p[0],
+      type: p[1],
+      minOccurs: p[2] ?? 1,
+      maxOccurs: p[3] === undefined ? 1 : unocc(p[3]),
+    };
     const extras = p[4];
     if (extras) {
       if (extras.n) el.nillable = true;
@@ -107,7 +113,12 @@ export function decodeParticle(p: StoredParticle): Particle {
 }
 
 function decodeGroup(g: StoredGroup): GroupParticle {
-  return { kind: g.k === 's' ? 'sequence' : 'choice', minOccurs: g.m ?? 1, maxOccurs: g.x === undefined ? 1 : unocc(g.x), items: g.i.map(decodeParticle) };
+  return {
+    kind: g.k === 's' ? 'sequence' : 'choice',
+    minOccurs: g.m ?? 1,
+    maxOccurs: g.x === undefined ? 1 : unocc(g.x),
+    items: g.i.map(decodeParticle),
+  };
 }
 
 /** Encodes a complex type; `attributeSet` numbers its attribute list (shared across types). */

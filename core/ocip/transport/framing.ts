@@ -56,12 +56,23 @@ export class DocumentReader {
    */
   private checkStart(chunk: Buffer, offset: number): void {
     let i = 0;
-    for (; i < chunk.length && isXmlSpace(chunk[i]); i++) if (chunk[i] === 0x0a) (this.line++, (this.lineStart = offset + i + 1));
+    for (; i < chunk.length && isXmlSpace(chunk[i]); i++) {
+      if (chunk[i] === 0x0a) {
+        this.line++;
+        this.lineStart = offset + i + 1;
+      }
+    }
     if (i === chunk.length) return;
     this.startChecked = true;
     if (chunk[i] === 0x3c || chunk[i] === 0xef) return;
-    const sample = chunk.subarray(i, i + 60).toString('latin1').replace(/[^\x20-\x7e]/g, '.');
-    throw new OcipError('bad-response', `the response is not an OCI-P XML document: text outside the root element at line ${this.line}, column ${offset + i - this.lineStart + 1} ("${sample}")`);
+    const sample = chunk
+      .subarray(i, i + 60)
+      .toString('latin1')
+      .replace(/[^\x20-\x7e]/g, '.');
+    throw new OcipError(
+      'bad-response',
+      `the response is not an OCI-P XML document: text outside the root element at line ${this.line}, column ${offset + i - this.lineStart + 1} ("${sample}")`,
+    );
   }
 
   /** Looks for the root's end tag in the new bytes (plus the tail of the old ones), outside CDATA sections. */

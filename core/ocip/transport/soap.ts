@@ -184,14 +184,18 @@ export class SoapTransport implements Transport {
       );
     }
     if (status !== 200) {
-      throw new OcipError('http', `HTTP ${status} from ${this.description}: ${snippet(body)}; ${MAY_HAVE_EXECUTED}`, { mayHaveExecuted: true });
+      throw new OcipError('http', `HTTP ${status} from ${this.description}: ${snippet(body)}; ${MAY_HAVE_EXECUTED}`, {
+        mayHaveExecuted: true,
+      });
     }
     if (parseError) throw withExecutedNote(new OcipError(parseError.code, `SOAP response: ${parseError.message}`));
     const ret = find(root!, 'processOCIMessageReturn');
     if (!ret) throw withExecutedNote(new OcipError('bad-response', `SOAP response has no processOCIMessageReturn: ${snippet(body)}`));
     const inner = ret.text.trim();
     if (LOGOUT_REQUEST.test(inner)) {
-      throw new OcipError('server-logout', `the server logged us out (it sent a LogoutRequest); ${MAY_HAVE_EXECUTED}`, { mayHaveExecuted: true });
+      throw new OcipError('server-logout', `the server logged us out (it sent a LogoutRequest); ${MAY_HAVE_EXECUTED}`, {
+        mayHaveExecuted: true,
+      });
     }
     return inner;
   }

@@ -7,7 +7,7 @@
 import type { CommandHandler, EngineContext } from '../context';
 import { errors, OciError } from '../errors';
 import type { Quantity, ServiceProviderState, SimState, UserState } from '../state';
-import { child, childrenNamed, childText, isTrue, type XElement } from '../../xml/parse';
+import { child, childrenNamed, childText, collapse, isTrue, type XElement } from '../../xml/parse';
 import { errorResponse, successResponse } from '../../wire/response';
 import { commit, expandRange, group, groupOf, readUnbounded, requireLevel, serviceProvider, usersIn } from './scope';
 
@@ -42,13 +42,14 @@ export const serviceProviderAddRequest13mp2: CommandHandler = (ctx, cmd, echo) =
 
 /** The service provider in the draft, reachable by the account. */
 const spIn = (ctx: EngineContext, draft: SimState, cmd: XElement) => serviceProvider(ctx, draft, text(cmd, 'serviceProviderId'));
-const groupIn = (ctx: EngineContext, draft: SimState, cmd: XElement) => group(ctx, draft, text(cmd, 'serviceProviderId'), text(cmd, 'groupId'));
+const groupIn = (ctx: EngineContext, draft: SimState, cmd: XElement) =>
+  group(ctx, draft, text(cmd, 'serviceProviderId'), text(cmd, 'groupId'));
 
 export const serviceProviderDomainAssignListRequest: CommandHandler = (ctx, cmd, echo) => {
   requireLevel(ctx, 'Reseller');
   commit(ctx, (draft) => {
     const sp = spIn(ctx, draft, cmd);
-    for (const d of childrenNamed(cmd, 'domain').map((e) => e.text.trim())) {
+    for (const d of childrenNamed(cmd, 'domain').map((e) => collapse(e.text))) {
       if (sp.domains.includes(d)) throw errors.domainAlreadyAssigned(d);
       sp.domains.push(d);
     }
@@ -60,7 +61,7 @@ export const groupDomainAssignListRequest: CommandHandler = (ctx, cmd, echo) => 
   requireLevel(ctx, 'Service Provider');
   commit(ctx, (draft) => {
     const { sp, group: g } = groupIn(ctx, draft, cmd);
-    for (const d of childrenNamed(cmd, 'domain').map((e) => e.text.trim())) {
+    for (const d of childrenNamed(cmd, 'domain').map((e) => collapse(e.text))) {
       if (!sp.domains.includes(d)) throw errors.domainNotAssignedToSp(d);
       if (g.domains.includes(d)) throw errors.domainAlreadyAssigned(d);
       g.domains.push(d);
@@ -71,7 +72,7 @@ export const groupDomainAssignListRequest: CommandHandler = (ctx, cmd, echo) => 
 
 /** The phoneNumber elements and the expanded dnRange elements of a request. */
 function numbersOf(cmd: XElement): string[] {
-  const single = childrenNamed(cmd, 'phoneNumber').map((e) => e.text.trim());
+  const single = childrenNamed(cmd, 'phoneNumber').map((e) => collapse(e.text));
   const ranges = childrenNamed(cmd, 'dnRange').flatMap((r) => expandRange(text(r, 'minPhoneNumber'), text(r, 'maxPhoneNumber')));
   return [...single, ...ranges];
 }
@@ -163,7 +164,7 @@ export const serviceProviderServicePackAddRequest: CommandHandler = (ctx, cmd, e
     const sp = spIn(ctx, draft, cmd);
     const name = text(cmd, 'servicePackName');
     if (Object.hasOwn(sp.servicePacks, name)) throw errors.servicePackExists(name);
-    const services = childrenNamed(cmd, 'serviceName').map((e) => e.text.trim());
+    const services = childrenNamed(cmd, 'serviceName').map((e) => collapse(e.text));
     for (const s of services) if (sp.authorizedServices[s] === undefined) throw errors.serviceNotAuthorizedToSp(s);
     sp.servicePacks[name] = { description: childText(cmd, 'servicePackDescription'), services };
   });
@@ -246,15 +247,19 @@ export const userServiceAssignListRequest: CommandHandler = (ctx, cmd, echo) => 
     const u: UserState = structuredClone(stored);
     draft.users[userId] = u;
     const { group: g } = group(ctx, draft, u.serviceProviderId, u.groupId);
-    for (const s of childrenNamed(cmd, 'serviceName').map((e) => e.text.trim())) {
+    for (const s of childrenNamed(cmd, 'serviceName').map((e) => collapse(e.text))) {
       if (g.authorizedServices[s] === undefined) failures.push(errors.serviceNotAuthorizedToGroup(s).summary);
-      else if (!u.services.includes(s)) (u.services.push(s), assigned++);
-      else assigned++;
+      else {
+        if (!u.services.includes(s)) u.services.push(s);
+        assigned++;
+      }
     }
-    for (const p of childrenNamed(cmd, 'servicePackName').map((e) => e.text.trim())) {
+    for (const p of childrenNamed(cmd, 'servicePackName').map((e) => collapse(e.text))) {
       if (g.authorizedServicePacks[p] === undefined) failures.push(errors.servicePackNotAuthorizedToGroup(p).summary);
-      else if (!u.servicePacks.includes(p)) (u.servicePacks.push(p), assigned++);
-      else assigned++;
+      else {
+        if (!u.servicePacks.includes(p)) u.servicePacks.push(p);
+        assigned++;
+      }
     }
     if (failures.length && !assigned) throw new OciError(4411, failures[0].replace(/^\[Error \d+\] /, ''), failures.join('\n'));
   });

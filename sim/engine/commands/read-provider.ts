@@ -17,9 +17,19 @@ export const serviceProviderGetListRequest: CommandHandler = (ctx, cmd, echo) =>
   const rows = Object.values(ctx.store.state.serviceProviders)
     .filter((sp) => ctx.account.level !== 'Reseller' || sp.resellerId === ctx.account.resellerId)
     .filter((sp) => wantEnterprise === undefined || sp.isEnterprise === isTrue(wantEnterprise))
-    .filter((sp) => allMatch(cmd, { searchCriteriaServiceProviderId: sp.id, searchCriteriaServiceProviderName: sp.name ?? '', searchCriteriaResellerId: sp.resellerId }))
+    .filter((sp) =>
+      allMatch(cmd, {
+        searchCriteriaServiceProviderId: sp.id,
+        searchCriteriaServiceProviderName: sp.name ?? '',
+        searchCriteriaResellerId: sp.resellerId,
+      }),
+    )
     .map((sp) => [sp.id, sp.name, sp.isEnterprise, ctx.dataMode === 'AS' ? sp.resellerId : undefined]);
-  return dataResponse('ServiceProviderGetListResponse', table('serviceProviderTable', ['Service Provider Id', 'Service Provider Name', 'Is Enterprise', 'Reseller Id'], limit(cmd, rows)), echo);
+  return dataResponse(
+    'ServiceProviderGetListResponse',
+    table('serviceProviderTable', ['Service Provider Id', 'Service Provider Name', 'Is Enterprise', 'Reseller Id'], limit(cmd, rows)),
+    echo,
+  );
 };
 
 function serviceProviderProfile(sp: ServiceProviderState, asMode: boolean): string {
@@ -44,7 +54,11 @@ export const groupGetListInServiceProviderRequest: CommandHandler = (ctx, cmd, e
     .filter(reachable)
     .filter((g) => allMatch(cmd, { searchCriteriaGroupId: g.id, searchCriteriaGroupName: g.name ?? '' }))
     .map((g) => [g.id, g.name, g.userLimit]);
-  return dataResponse('GroupGetListInServiceProviderResponse', table('groupTable', ['Group Id', 'Group Name', 'User Limit'], limit(cmd, rows)), echo);
+  return dataResponse(
+    'GroupGetListInServiceProviderResponse',
+    table('groupTable', ['Group Id', 'Group Name', 'User Limit'], limit(cmd, rows)),
+    echo,
+  );
 };
 
 export const groupGetRequest22V5: CommandHandler = (ctx, cmd, echo) => {
@@ -67,17 +81,32 @@ export const groupGetRequest22V5: CommandHandler = (ctx, cmd, echo) => {
 };
 
 const domainList = (defaultName: string, defaultDomain: string, domains: string[]) =>
-  el(defaultName, defaultDomain) + domains.filter((d) => d !== defaultDomain).map((d) => el('domain', d)).join('');
+  el(defaultName, defaultDomain) +
+  domains
+    .filter((d) => d !== defaultDomain)
+    .map((d) => el('domain', d))
+    .join('');
 
 export const serviceProviderDomainGetAssignedListRequest22: CommandHandler = (ctx, cmd, echo) => {
   const sp = spOf(ctx, cmd);
-  const domains = limit(cmd, sp.domains.filter((d) => d === sp.defaultDomain || allMatch(cmd, { searchCriteriaDomainName: d })));
-  return dataResponse('ServiceProviderDomainGetAssignedListResponse22', domainList('serviceProviderDefaultDomain', sp.defaultDomain, domains), echo);
+  const domains = limit(
+    cmd,
+    sp.domains.filter((d) => d === sp.defaultDomain || allMatch(cmd, { searchCriteriaDomainName: d })),
+  );
+  return dataResponse(
+    'ServiceProviderDomainGetAssignedListResponse22',
+    domainList('serviceProviderDefaultDomain', sp.defaultDomain, domains),
+    echo,
+  );
 };
 
 export const serviceProviderDomainGetAssignedListRequest: CommandHandler = (ctx, cmd, echo) => {
   const sp = spOf(ctx, cmd);
-  return dataResponse('ServiceProviderDomainGetAssignedListResponse', domainList('serviceProviderDefaultDomain', sp.defaultDomain, sp.domains), echo);
+  return dataResponse(
+    'ServiceProviderDomainGetAssignedListResponse',
+    domainList('serviceProviderDefaultDomain', sp.defaultDomain, sp.domains),
+    echo,
+  );
 };
 
 export const groupDomainGetAssignedListRequest: CommandHandler = (ctx, cmd, echo) => {
@@ -89,7 +118,14 @@ export const groupDomainGetAssignedListRequest: CommandHandler = (ctx, cmd, echo
 export const serviceProviderDnGetAvailableListRequest: CommandHandler = (ctx, cmd, echo) => {
   const sp = spOf(ctx, cmd);
   const inGroups = new Set(Object.values(sp.groups).flatMap((g) => g.phoneNumbers));
-  return dataResponse('ServiceProviderDnGetAvailableListResponse', sp.phoneNumbers.filter((n) => !inGroups.has(n)).map((n) => el('availableDn', n)).join(''), echo);
+  return dataResponse(
+    'ServiceProviderDnGetAvailableListResponse',
+    sp.phoneNumbers
+      .filter((n) => !inGroups.has(n))
+      .map((n) => el('availableDn', n))
+      .join(''),
+    echo,
+  );
 };
 
 export const groupDnGetListRequest: CommandHandler = (ctx, cmd, echo) => {
@@ -101,18 +137,61 @@ export const groupDnGetListRequest: CommandHandler = (ctx, cmd, echo) => {
 export const groupDnGetAvailableListRequest: CommandHandler = (ctx, cmd, echo) => {
   const { sp, group } = groupOf(ctx, ctx.store.state, cmd);
   const used = new Set(usersIn(ctx.store.state, sp.id, group.id).map((u) => u.phoneNumber));
-  return dataResponse('GroupDnGetAvailableListResponse', group.phoneNumbers.filter((n) => !used.has(n)).map((n) => el('phoneNumber', n)).join(''), echo);
+  return dataResponse(
+    'GroupDnGetAvailableListResponse',
+    group.phoneNumbers
+      .filter((n) => !used.has(n))
+      .map((n) => el('phoneNumber', n))
+      .join(''),
+    echo,
+  );
 };
 
 /** One row per number of the group, with the user holding it (no ranges are coalesced). */
 export const groupDnGetAssignmentListRequest18: CommandHandler = (ctx, cmd, echo) => {
   const { sp, group } = groupOf(ctx, ctx.store.state, cmd);
-  const byNumber = new Map(usersIn(ctx.store.state, sp.id, group.id).filter((u) => u.phoneNumber).map((u) => [u.phoneNumber!, u]));
+  const byNumber = new Map(
+    usersIn(ctx.store.state, sp.id, group.id)
+      .filter((u) => u.phoneNumber)
+      .map((u) => [u.phoneNumber!, u]),
+  );
   const asMode = ctx.dataMode === 'AS';
   const rows = group.phoneNumbers
     .map((n) => ({ n, u: byNumber.get(n) }))
-    .filter(({ n, u }) => allMatch(cmd, { searchCriteriaDn: n, searchCriteriaUserFirstName: u?.firstName, searchCriteriaUserLastName: u?.lastName, searchCriteriaUserId: u?.userId, searchCriteriaExtension: u?.extension }))
-    .map(({ n, u }) => [n, u?.department?.name, true, u?.userId, u?.lastName, u?.firstName, u?.extension, u?.emailAddress, u ? 'Normal' : undefined, asMode ? '1' : undefined, asMode ? '1' : undefined]);
-  const headings = ['Phone Numbers', 'Department', 'Activated', 'User Id', 'Last Name', 'First Name', 'Extension', 'Email Address', 'User Type', 'Country Code', 'National Prefix'];
+    .filter(({ n, u }) =>
+      allMatch(cmd, {
+        searchCriteriaDn: n,
+        searchCriteriaUserFirstName: u?.firstName,
+        searchCriteriaUserLastName: u?.lastName,
+        searchCriteriaUserId: u?.userId,
+        searchCriteriaExtension: u?.extension,
+      }),
+    )
+    .map(({ n, u }) => [
+      n,
+      u?.department?.name,
+      true,
+      u?.userId,
+      u?.lastName,
+      u?.firstName,
+      u?.extension,
+      u?.emailAddress,
+      u ? 'Normal' : undefined,
+      asMode ? '1' : undefined,
+      asMode ? '1' : undefined,
+    ]);
+  const headings = [
+    'Phone Numbers',
+    'Department',
+    'Activated',
+    'User Id',
+    'Last Name',
+    'First Name',
+    'Extension',
+    'Email Address',
+    'User Type',
+    'Country Code',
+    'National Prefix',
+  ];
   return dataResponse('GroupDnGetAssignmentListResponse18', table('dnTable', headings, limit(cmd, rows)), echo);
 };

@@ -46,7 +46,8 @@ export function user(ctx: EngineContext, state: SimState, userId: string): UserS
   const u = Object.hasOwn(state.users, userId) ? state.users[userId] : undefined;
   if (!u) throw errors.userNotFound(userId);
   const sp = state.serviceProviders[u.serviceProviderId];
-  if (!sp || !accountReaches(ctx.account, sp, u.groupId) || (ctx.account.level === 'User' && ctx.account.userId !== userId)) throw errors.unauthorized();
+  if (!sp || !accountReaches(ctx.account, sp, u.groupId) || (ctx.account.level === 'User' && ctx.account.userId !== userId))
+    throw errors.unauthorized();
   return u;
 }
 

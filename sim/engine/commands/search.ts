@@ -8,7 +8,11 @@ export interface Criterion {
 }
 
 export function criteria(cmd: XElement, name: string): Criterion[] {
-  return childrenNamed(cmd, name).map((c) => ({ mode: childText(c, 'mode') ?? 'Equal To', value: childText(c, 'value') ?? '', caseInsensitive: isTrue(childText(c, 'isCaseInsensitive')) }));
+  return childrenNamed(cmd, name).map((c) => ({
+    mode: childText(c, 'mode') ?? 'Equal To',
+    value: childText(c, 'value') ?? '',
+    caseInsensitive: isTrue(childText(c, 'isCaseInsensitive')),
+  }));
 }
 
 export function matches(c: Criterion, actual: string | undefined): boolean {

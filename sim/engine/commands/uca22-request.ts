@@ -29,7 +29,15 @@ export interface GroupPropertiesRequest {
   groupServices: { name: string; quantity: Quantity }[];
 }
 
-const STREET_ADDRESS = ['addressLine1', 'addressLine2', 'city', 'stateOrProvince', 'stateOrProvinceDisplayName', 'zipOrPostalCode', 'country'];
+const STREET_ADDRESS = [
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'stateOrProvince',
+  'stateOrProvinceDisplayName',
+  'zipOrPostalCode',
+  'country',
+];
 
 export interface Uca22Request {
   serviceProviderId?: string;
@@ -61,9 +69,25 @@ export interface Uca22Request {
 
 /** Plain top-level text fields copied onto the user. */
 const TEXT_FIELDS = [
-  'userExternalId', 'userPersonId', 'lastName', 'firstName', 'callingLineIdLastName', 'callingLineIdFirstName',
-  'hiraganaLastName', 'hiraganaFirstName', 'phoneNumber', 'extension', 'callingLineIdPhoneNumber', 'language',
-  'timeZone', 'title', 'pagerPhoneNumber', 'mobilePhoneNumber', 'emailAddress', 'yahooId', 'addressLocation',
+  'userExternalId',
+  'userPersonId',
+  'lastName',
+  'firstName',
+  'callingLineIdLastName',
+  'callingLineIdFirstName',
+  'hiraganaLastName',
+  'hiraganaFirstName',
+  'phoneNumber',
+  'extension',
+  'callingLineIdPhoneNumber',
+  'language',
+  'timeZone',
+  'title',
+  'pagerPhoneNumber',
+  'mobilePhoneNumber',
+  'emailAddress',
+  'yahooId',
+  'addressLocation',
   'networkClassOfService',
 ];
 
@@ -107,7 +131,10 @@ export function readUca22(cmd: XElement, mode: DataMode): Uca22Request {
       groupName: childText(gp, 'groupName'),
       callingLineIdName: childText(gp, 'callingLineIdName'),
       timeZone: childText(gp, 'timeZone'),
-      groupServices: childrenNamed(gp, 'groupService').map((s) => ({ name: childText(s, 'groupServiceName') ?? '', quantity: quantity(s) })),
+      groupServices: childrenNamed(gp, 'groupService').map((s) => ({
+        name: childText(s, 'groupServiceName') ?? '',
+        quantity: quantity(s),
+      })),
     },
     userId: childText(cmd, 'userId') ?? '',
     fields: Object.fromEntries(TEXT_FIELDS.map((f) => [f, get(f)])),
@@ -117,7 +144,10 @@ export function readUca22(cmd: XElement, mode: DataMode): Uca22Request {
       return n && { last: childText(n, 'nameDialingLastName') ?? '', first: childText(n, 'nameDialingFirstName') ?? '' };
     })(),
     alternateUserIds: present('alternateUserId')
-      ? childrenNamed(cmd, 'alternateUserId').map((a) => ({ id: childText(a, 'alternateUserId') ?? '', description: childText(a, 'description') }))
+      ? childrenNamed(cmd, 'alternateUserId').map((a) => ({
+          id: childText(a, 'alternateUserId') ?? '',
+          description: childText(a, 'description'),
+        }))
       : [],
     password: get('password'),
     passcode: get('passcode'),
@@ -129,14 +159,24 @@ export function readUca22(cmd: XElement, mode: DataMode): Uca22Request {
     },
     address: (() => {
       const a = child(cmd, 'address');
-      return a && STREET_ADDRESS.flatMap((n): [string, string][] => { const v = childText(a, n); return v === undefined ? [] : [[n, v]]; });
+      return (
+        a &&
+        STREET_ADDRESS.flatMap((n): [string, string][] => {
+          const v = childText(a, n);
+          return v === undefined ? [] : [[n, v]];
+        })
+      );
     })(),
     trunkAddressing: (() => {
       const t = present('trunkAddressing') ? child(cmd, 'trunkAddressing') : undefined;
       if (!t) return undefined;
       const tg = child(t, 'trunkGroupDeviceEndpoint');
       return {
-        trunkGroup: tg && { name: childText(tg, 'name') ?? '', linePort: childText(tg, 'linePort') ?? '', contacts: childrenNamed(tg, 'contact').map((c) => collapse(c.text)) },
+        trunkGroup: tg && {
+          name: childText(tg, 'name') ?? '',
+          linePort: childText(tg, 'linePort') ?? '',
+          contacts: childrenNamed(tg, 'contact').map((c) => collapse(c.text)),
+        },
         enterpriseTrunkName: childText(t, 'enterpriseTrunkName'),
         alternateTrunkIdentity: childText(t, 'alternateTrunkIdentity'),
         alternateTrunkIdentityDomain: childText(t, 'alternateTrunkIdentityDomain'),

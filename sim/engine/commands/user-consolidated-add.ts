@@ -86,7 +86,14 @@ function ensureDomain({ sp, group }: Target, userId: string, account: Account, m
   group.domains.push(domain);
 }
 
-function ensurePhoneNumber(store: StateStore, state: SimState, { sp, group }: Target, req: Uca22Request, account: Account, mode: DataMode): void {
+function ensurePhoneNumber(
+  store: StateStore,
+  state: SimState,
+  { sp, group }: Target,
+  req: Uca22Request,
+  account: Account,
+  mode: DataMode,
+): void {
   const dn = req.fields.phoneNumber;
   if (dn === undefined) return;
   if (store.phoneNumberInUse(state, dn)) throw errors.numberInUse(dn);
@@ -98,14 +105,16 @@ function ensurePhoneNumber(store: StateStore, state: SimState, { sp, group }: Ta
     return;
   }
   if (!req.addPhoneNumberToGroup) throw errors.numberNotInGroup(dn);
-  if (!mayDo('addPhoneNumberToGroup', account.level, mode)) throw errors.unauthorized('Adding a phone number to the group needs a Service Provider administrator or above.');
+  if (!mayDo('addPhoneNumberToGroup', account.level, mode))
+    throw errors.unauthorized('Adding a phone number to the group needs a Service Provider administrator or above.');
   if (!sp.phoneNumbers.includes(dn)) throw errors.numberNotInSp(dn);
   group.phoneNumbers.push(dn);
 }
 
 function checkAlternateUserIds(state: SimState, req: Uca22Request, account: Account, mode: DataMode): void {
   if (!req.alternateUserIds.length) return;
-  if (!mayDo('addAlternateUserIds', account.level, mode)) throw errors.unauthorized('Alternate user ids need a Group administrator or above.');
+  if (!mayDo('addAlternateUserIds', account.level, mode))
+    throw errors.unauthorized('Alternate user ids need a Group administrator or above.');
   const taken = new Set(Object.values(state.users).flatMap((u) => [u.userId, ...u.alternateUserIds.map((a) => a.id)]));
   for (const a of req.alternateUserIds) {
     if (taken.has(a.id) || a.id === req.userId) throw errors.alternateUserIdExists(a.id);
@@ -143,7 +152,11 @@ function checkPrerequisites(target: Target, req: Uca22Request, mode: DataMode): 
   const services = [...availableServices(target, req, mode)];
   // In XS mode the elements ignored there were already dropped by readUca22.
   const present = (name: string) =>
-    name === 'sharedCallAppearanceAccessDeviceEndpoint' ? req.scaEndpoints.length > 0 : name === 'sipAuthenticationData' ? !!req.sipAuthentication : name in req.thirdPartyVoiceMail;
+    name === 'sharedCallAppearanceAccessDeviceEndpoint'
+      ? req.scaEndpoints.length > 0
+      : name === 'sipAuthenticationData'
+        ? !!req.sipAuthentication
+        : name in req.thirdPartyVoiceMail;
   for (const pre of SERVICE_PREREQUISITES) {
     if (mode === 'XS' && !pre.inXsMode) continue;
     const element = pre.elements.find(present);
@@ -182,12 +195,23 @@ function ensureDevice(state: SimState, target: Target, ep: EndpointRequest): voi
   const devices = deviceContainer(state, target, ep.deviceLevel);
   if (devices[ep.deviceName]) return;
   if (!ep.deviceType) throw errors.deviceNotFound(ep.deviceName);
-  devices[ep.deviceName] = { name: ep.deviceName, deviceType: ep.deviceType, protocol: ep.protocol, macAddress: ep.macAddress, description: ep.description };
+  devices[ep.deviceName] = {
+    name: ep.deviceName,
+    deviceType: ep.deviceType,
+    protocol: ep.protocol,
+    macAddress: ep.macAddress,
+    description: ep.description,
+  };
 }
 
 function buildUser({ sp, group }: Target, req: Uca22Request): UserState {
   const f = req.fields;
-  const endpointState = (ep: EndpointRequest) => ({ deviceLevel: ep.deviceLevel, deviceName: ep.deviceName, linePort: ep.linePort, contacts: ep.contacts });
+  const endpointState = (ep: EndpointRequest) => ({
+    deviceLevel: ep.deviceLevel,
+    deviceName: ep.deviceName,
+    linePort: ep.linePort,
+    contacts: ep.contacts,
+  });
   return {
     userId: req.userId,
     serviceProviderId: sp.id,
@@ -202,7 +226,10 @@ function buildUser({ sp, group }: Target, req: Uca22Request): UserState {
     phoneNumber: f.phoneNumber,
     extension: f.extension,
     callingLineIdPhoneNumber: f.callingLineIdPhoneNumber,
-    department: req.department && { kind: req.department.kind === 'EnterpriseDepartmentKey' ? 'EnterpriseDepartmentKey' : 'GroupDepartmentKey', name: req.department.name },
+    department: req.department && {
+      kind: req.department.kind === 'EnterpriseDepartmentKey' ? 'EnterpriseDepartmentKey' : 'GroupDepartmentKey',
+      name: req.department.name,
+    },
     language: f.language,
     timeZone: f.timeZone,
     aliases: req.aliases,

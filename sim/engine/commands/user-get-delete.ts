@@ -40,8 +40,12 @@ function userGetResponse(state: SimState, u: UserState, echo: string): string {
   const department = !dept
     ? ''
     : dept.kind === 'EnterpriseDepartmentKey'
-      ? parent('department', el('serviceProviderId', u.serviceProviderId) + el('name', dept.name), [['xsi:type', 'EnterpriseDepartmentKey']]) + el('departmentFullPath', `${dept.name} (${u.serviceProviderId})`)
-      : parent('department', el('serviceProviderId', u.serviceProviderId) + el('groupId', u.groupId) + el('name', dept.name), [['xsi:type', 'GroupDepartmentKey']]) + el('departmentFullPath', `${dept.name} (${u.groupId})`);
+      ? parent('department', el('serviceProviderId', u.serviceProviderId) + el('name', dept.name), [
+          ['xsi:type', 'EnterpriseDepartmentKey'],
+        ]) + el('departmentFullPath', `${dept.name} (${u.serviceProviderId})`)
+      : parent('department', el('serviceProviderId', u.serviceProviderId) + el('groupId', u.groupId) + el('name', dept.name), [
+          ['xsi:type', 'GroupDepartmentKey'],
+        ]) + el('departmentFullPath', `${dept.name} (${u.groupId})`);
   const address = u.address?.length ? parent('address', u.address.map(([k, v]) => el(k, v)).join('')) : '';
   const t = u.trunkAddressing;
   const trunkAddressing = t
@@ -72,7 +76,9 @@ function userGetResponse(state: SimState, u: UserState, echo: string): string {
     el('firstName', u.firstName) +
     el('callingLineIdLastName', u.callingLineIdLastName) +
     el('callingLineIdFirstName', u.callingLineIdFirstName) +
-    (u.nameDialingName ? parent('nameDialingName', el('nameDialingLastName', u.nameDialingName.last) + el('nameDialingFirstName', u.nameDialingName.first)) : '') +
+    (u.nameDialingName
+      ? parent('nameDialingName', el('nameDialingLastName', u.nameDialingName.last) + el('nameDialingFirstName', u.nameDialingName.first))
+      : '') +
     el('hiraganaLastName', u.hiraganaLastName) +
     el('hiraganaFirstName', u.hiraganaFirstName) +
     el('phoneNumber', u.phoneNumber) +

@@ -6,7 +6,7 @@
 import type { CommandHandler } from '../context';
 import { errors } from '../errors';
 import type { UserState } from '../state';
-import { attr, child, childrenNamed, childText, isTrue, XSI_NS, xsiType, type XElement } from '../../xml/parse';
+import { attr, child, childrenNamed, childText, collapse, isTrue, XSI_NS, xsiType, type XElement } from '../../xml/parse';
 import { successResponse } from '../../wire/response';
 import { commit, group, requireLevel } from './scope';
 
@@ -61,7 +61,10 @@ export const userModifyRequest22: CommandHandler = (ctx, cmd, echo) => {
       u.phoneNumber = n;
     }
     const nameDialing = child(cmd, 'nameDialingName');
-    if (nameDialing) u.nameDialingName = isNil(nameDialing) ? undefined : { last: childText(nameDialing, 'nameDialingLastName') ?? '', first: childText(nameDialing, 'nameDialingFirstName') ?? '' };
+    if (nameDialing)
+      u.nameDialingName = isNil(nameDialing)
+        ? undefined
+        : { last: childText(nameDialing, 'nameDialingLastName') ?? '', first: childText(nameDialing, 'nameDialingFirstName') ?? '' };
     const department = child(cmd, 'department');
     if (department) {
       if (isNil(department)) u.department = undefined;
@@ -72,7 +75,9 @@ export const userModifyRequest22: CommandHandler = (ctx, cmd, echo) => {
         const found =
           kind === 'EnterpriseDepartmentKey'
             ? sp.isEnterprise && childText(department, 'serviceProviderId') === sp.id && (sp.departments ?? []).includes(name)
-            : childText(department, 'serviceProviderId') === sp.id && childText(department, 'groupId') === g.id && g.departments.includes(name);
+            : childText(department, 'serviceProviderId') === sp.id &&
+              childText(department, 'groupId') === g.id &&
+              g.departments.includes(name);
         if (!found) throw errors.departmentNotFound(name);
         u.department = { kind, name };
       }
@@ -80,12 +85,15 @@ export const userModifyRequest22: CommandHandler = (ctx, cmd, echo) => {
     const newPassword = child(cmd, 'newPassword');
     if (newPassword) u.hasPassword = !isNil(newPassword);
     const aliases = child(cmd, 'sipAliasList');
-    if (aliases) u.aliases = isNil(aliases) ? [] : childrenNamed(aliases, 'sipAlias').map((a) => a.text.trim());
+    if (aliases) u.aliases = isNil(aliases) ? [] : childrenNamed(aliases, 'sipAlias').map((a) => collapse(a.text));
     const alternates = child(cmd, 'alternateUserIdList');
     if (alternates) {
       u.alternateUserIds = isNil(alternates)
         ? []
-        : childrenNamed(alternates, 'alternateUserId').map((a) => ({ id: childText(a, 'alternateUserId') ?? '', description: childText(a, 'description') }));
+        : childrenNamed(alternates, 'alternateUserId').map((a) => ({
+            id: childText(a, 'alternateUserId') ?? '',
+            description: childText(a, 'description'),
+          }));
     }
     const endpoint = child(cmd, 'endpoint');
     if (endpoint) {
@@ -102,7 +110,11 @@ export const userModifyRequest22: CommandHandler = (ctx, cmd, echo) => {
           deviceLevel: level,
           deviceName,
           linePort: childText(ade, 'linePort') ?? u.endpoint?.linePort ?? userId,
-          contacts: contacts ? (isNil(contacts) ? [] : childrenNamed(contacts, 'contact').map((c) => childText(c, 'sipContact') ?? '')) : (u.endpoint?.contacts ?? []),
+          contacts: contacts
+            ? isNil(contacts)
+              ? []
+              : childrenNamed(contacts, 'contact').map((c) => childText(c, 'sipContact') ?? '')
+            : (u.endpoint?.contacts ?? []),
         };
       }
     }

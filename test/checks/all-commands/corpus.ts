@@ -239,10 +239,15 @@ function mutationKinds(model: ModelIndex, pick: <T>(xs: T[]) => T | undefined): 
     {
       id: 'out-of-range-integer',
       apply: (ls) => {
-        const l = pick(ls.filter((x) => ['int', 'long'].includes(simple(x)?.builtin ?? '') && !simple(x)?.enumeration && x.decl.fixed === undefined));
+        const l = pick(
+          ls.filter((x) => ['int', 'long'].includes(simple(x)?.builtin ?? '') && !simple(x)?.enumeration && x.decl.fixed === undefined),
+        );
         if (!l) return false;
         const st = simple(l)!;
-        return setValue(l, st.maxInclusive !== undefined ? String(st.maxInclusive + 1) : st.builtin === 'long' ? '9223372036854775808' : '2147483648');
+        return setValue(
+          l,
+          st.maxInclusive !== undefined ? String(st.maxInclusive + 1) : st.builtin === 'long' ? '9223372036854775808' : '2147483648',
+        );
       },
     },
     {
@@ -256,13 +261,55 @@ function mutationKinds(model: ModelIndex, pick: <T>(xs: T[]) => T | undefined): 
         return true;
       },
     },
-    { id: 'bad-date', apply: (ls) => { const l = ofBuiltin('date')(ls); return !!l && setValue(l, pick(['2024-02-30', '01-02-2024', '2024-13-01'])!); } },
-    { id: 'datetime-no-seconds', apply: (ls) => { const l = ofBuiltin('dateTime')(ls); return !!l && setValue(l, '2024-01-01T10:00'); } },
-    { id: 'bad-base64', apply: (ls) => { const l = ofBuiltin('base64Binary')(ls); return !!l && setValue(l, '!!!!'); } },
-    { id: 'float-above', apply: (ls) => { const l = ofBuiltin('float')(ls); return !!l && setValue(l, '1000000.5'); } },
-    { id: 'float-near-bound', apply: (ls) => { const l = ofBuiltin('float')(ls); return !!l && setValue(l, '1000000.01'); } },
-    { id: 'bad-decimal', apply: (ls) => { const l = ofBuiltin('decimal')(ls); return !!l && setValue(l, '1e5'); } },
-    { id: 'long-above-2^53', apply: (ls) => { const l = ofBuiltin('long')(ls); return !!l && setValue(l, '9007199254740993'); } },
+    {
+      id: 'bad-date',
+      apply: (ls) => {
+        const l = ofBuiltin('date')(ls);
+        return !!l && setValue(l, pick(['2024-02-30', '01-02-2024', '2024-13-01'])!);
+      },
+    },
+    {
+      id: 'datetime-no-seconds',
+      apply: (ls) => {
+        const l = ofBuiltin('dateTime')(ls);
+        return !!l && setValue(l, '2024-01-01T10:00');
+      },
+    },
+    {
+      id: 'bad-base64',
+      apply: (ls) => {
+        const l = ofBuiltin('base64Binary')(ls);
+        return !!l && setValue(l, '!!!!');
+      },
+    },
+    {
+      id: 'float-above',
+      apply: (ls) => {
+        const l = ofBuiltin('float')(ls);
+        return !!l && setValue(l, '1000000.5');
+      },
+    },
+    {
+      id: 'float-near-bound',
+      apply: (ls) => {
+        const l = ofBuiltin('float')(ls);
+        return !!l && setValue(l, '1000000.01');
+      },
+    },
+    {
+      id: 'bad-decimal',
+      apply: (ls) => {
+        const l = ofBuiltin('decimal')(ls);
+        return !!l && setValue(l, '1e5');
+      },
+    },
+    {
+      id: 'long-above-2^53',
+      apply: (ls) => {
+        const l = ofBuiltin('long')(ls);
+        return !!l && setValue(l, '9007199254740993');
+      },
+    },
   ];
 }
 
