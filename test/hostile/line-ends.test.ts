@@ -47,14 +47,12 @@ function variants(text: string): [string, string][] {
 const normal = (s: string) => s.replace(/\r\n?/g, '\n');
 function diagnostics(text: string) {
   const lines = new LineIndex(text);
-  return new DocumentAnalyzer('yaml', builtinModel(), DEFAULT_CHECK_OPTIONS)
-    .analyze(text)
-    .diagnostics.map((d) => ({
-      code: d.code,
-      message: normal(d.message),
-      start: lines.positionAt(d.span.start),
-      end: lines.positionAt(d.span.end),
-    }));
+  return new DocumentAnalyzer('yaml', builtinModel(), DEFAULT_CHECK_OPTIONS).analyze(text).diagnostics.map((d) => ({
+    code: d.code,
+    message: normal(d.message),
+    start: lines.positionAt(d.span.start),
+    end: lines.positionAt(d.span.end),
+  }));
 }
 
 describe('YAML line ends', () => {
