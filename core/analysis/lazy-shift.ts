@@ -34,6 +34,10 @@ function lazyCommand(command: CommandNode, delta: number, index: number | (() =>
       value: { text: a.value.text, span: shiftSpan(a.value.span, delta) },
     }));
   if (command.namespace !== undefined) out.namespace = command.namespace;
+  // Every optional span of CommandNode (core/tree/types.ts), or the checks on a moved command differ from a fresh parse.
+  if (command.nil) out.nil = shiftSpan(command.nil, delta);
+  if (command.nilFalse) out.nilFalse = shiftSpan(command.nilFalse, delta);
+  if (command.spaceOnly) out.spaceOnly = shiftSpan(command.spaceOnly, delta);
   let children: ElementNode[] | undefined;
   Object.defineProperty(out, 'children', {
     enumerable: true,

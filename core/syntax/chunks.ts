@@ -89,6 +89,7 @@ export function shiftElement(element: ElementNode, delta: number): ElementNode {
   if (element.children) out.children = shiftElements(element.children, delta);
   if (element.xsiType) out.xsiType = shiftScalar(element.xsiType, delta);
   if (element.nil) out.nil = shiftSpan(element.nil, delta);
+  if (element.nilFalse) out.nilFalse = shiftSpan(element.nilFalse, delta);
   if (element.listIndex !== undefined) out.listIndex = element.listIndex;
   if (element.attributes) out.attributes = element.attributes.map((a) => shiftAttribute(a, delta));
   if (element.namespace !== undefined) out.namespace = element.namespace;
@@ -111,6 +112,8 @@ export function shiftCommand(command: CommandNode, delta: number, index: number)
   };
   if (command.nameSpan) out.nameSpan = shiftSpan(command.nameSpan, delta);
   if (command.spaceOnly) out.spaceOnly = shiftSpan(command.spaceOnly, delta);
+  if (command.nil) out.nil = shiftSpan(command.nil, delta);
+  if (command.nilFalse) out.nilFalse = shiftSpan(command.nilFalse, delta);
   if (command.attributes) out.attributes = command.attributes.map((a) => shiftAttribute(a, delta));
   return out;
 }

@@ -270,9 +270,10 @@ export function renderXml(doc: Doc): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
     '  <sessionId xmlns="">corpus</sessionId>',
-    `  <command xsi:type="${doc.command}" xmlns="">`,
-    ...doc.children.map((c) => renderXmlNode(c, '    ')),
-    '  </command>',
+    // A command without elements is an empty element: whitespace inside is refused for types of empty content.
+    ...(doc.children.length
+      ? [`  <command xsi:type="${doc.command}" xmlns="">`, ...doc.children.map((c) => renderXmlNode(c, '    ')), '  </command>']
+      : [`  <command xsi:type="${doc.command}" xmlns=""/>`]),
     '</BroadsoftDocument>',
     '',
   ].join('\n');

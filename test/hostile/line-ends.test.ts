@@ -17,7 +17,7 @@ import { LineIndex } from '../../core/text/line-index';
 import { LspTestClient, REPO } from '../helpers/lsp-client';
 
 const SAMPLES: Record<string, string> = {
-  'fast path': 'command: UserDeleteRequest\nuserId: a@b.c\nfoo: 1\n---\ncommand: UserDeleteRequest\nuserId: nodomain\n',
+  'fast path': 'command: UserDeleteRequest\nuserId: a@b.c\nfoo: 1\n---\ncommand: UserDeleteRequest\nuserId: nodomain\nbar: 2\n',
   'anchors and aliases (yaml package)': 'command: UserDeleteRequest\nuserId: &x a\nbar: *x\n',
   'block and multi-line scalars':
     'command: UserConsolidatedAddRequest22\nuserId: u@example.com\nlastName: |\n  two\n  lines\nfirstName: "quoted\n  on two lines"\ncallingLineIdLastName: >-\n  folded\n  text\ncallingLineIdFirstName: F\n',

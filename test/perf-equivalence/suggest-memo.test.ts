@@ -81,7 +81,8 @@ function refNormalize(text: string, mode: 'preserve' | 'replace' | 'collapse'): 
   if (mode === 'preserve') return text;
   const replaced = text.replace(/[\t\n\r]/g, ' ');
   if (mode === 'replace') return replaced;
-  return replaced.replace(/ {2,}/g, ' ').trim();
+  // XSD collapse: only U+0020 (after replace) is stripped, never JavaScript's wider trim() set (a no-break space stays).
+  return replaced.replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
 }
 
 const model = builtinModel();

@@ -48,6 +48,12 @@ const PIECES = [
   'xmlns:p="u" ',
   '&amp;',
   '&bad;',
+  // Optional spans of commands and elements (each must move with its command: a missed one was a wrong diagnostic after an edit).
+  ' xsi:nil="true"',
+  ' xsi:nil="false"',
+  '<title xsi:nil="false">T</title>',
+  '<command xsi:type="UserDeleteRequest" xmlns="" xsi:nil="true"/>\n',
+  '<command xsi:type="SystemVoiceMessagingGroupGetRequest16sp2" xmlns="">\n</command>\n',
 ];
 
 type Edit = [number, number, string];
