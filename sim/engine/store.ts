@@ -164,6 +164,15 @@ export class StateStore {
     return store;
   }
 
+  /** The state a file holds (its snapshot, then its journal), read without writing anything: for tools and tests. */
+  static read(file: string): SimState {
+    const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const store = new StateStore(normalizeState(raw, file), file);
+    store.seq = typeof (raw as { journalSeq?: unknown }).journalSeq === 'number' ? (raw as { journalSeq: number }).journalSeq : 0;
+    store.replayJournal();
+    return store.state;
+  }
+
   /** A copy-on-write view of the state for one command; nothing it does is seen until `commit`. */
   draft(): SimState {
     const base = this.state;

@@ -1,10 +1,11 @@
 // `npm start` (scripts/start.mjs → scripts/demo.ts) as a user runs it: it prints a "ready" line with the address,
 // that address is VS Code with the examples and the extension, the simulator is the active server and answers a
 // send, and Ctrl+C (SIGINT) stops everything: no process and no listening port is left.
+import { StateStore } from '../../sim/engine/store';
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,7 +116,9 @@ e2eTest(
     assert.equal(folder, join(demoDir, 'workspace'));
     assert.match(output, /Ctrl\+Alt\+Enter/);
     assert.ok(simPort > 0, output);
-    const settings = JSON.parse(readFileSync(join(folder!, '.vscode/settings.json'), 'utf8'));
+    // ocip.servers is application-scoped: the demo writes its server to the demo's user settings, never to the workspace.
+    assert.ok(!existsSync(join(folder!, '.vscode/settings.json')), 'no workspace settings file');
+    const settings = JSON.parse(readFileSync(join(demoDir, 'code-server/user-data/User/settings.json'), 'utf8'));
     assert.deepEqual(settings['ocip.servers'], [
       { name: 'Local simulator', host: '127.0.0.1', port: simPort, transport: 'tcp', username: 'sysadmin', production: false },
     ]);
@@ -138,7 +141,8 @@ e2eTest(
     await vs.page.keyboard.press('Control+Alt+Enter');
     await vs.answerInputBox('OCI-P: Password', seed.accounts.find((a) => a.level === 'System')!.password);
     await vs.waitForMessage(/^OCI-P: 1 of 1 command succeeded\.$/);
-    const state = JSON.parse(readFileSync(join(demoDir, 'sim-state.json'), 'utf8'));
+    // The state file is a snapshot plus an append-only journal (sim/engine/store.ts): read both.
+    const state = StateStore.read(join(demoDir, 'sim-state.json'));
     assert.ok(state.users['alice.martin@acme.example.com'], 'the simulator persisted the new user');
   },
 );

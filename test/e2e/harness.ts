@@ -574,10 +574,20 @@ export class VSCodeSession {
    * pick the channel, then select all and copy in the Output view.
    */
   async outputChannelText(name: string): Promise<string> {
-    const input = await this.openCommandPalette();
-    await input.fill('>Output: Show Output Channels...');
-    await this.quickInputRow('Output: Show Output Channels...').click();
-    await this.quickInputRow(name).click();
+    // A command that just showed an output channel may still move focus to the panel, which closes a palette opened
+    // meanwhile: each step is bounded, and the sequence starts again from the palette (a few times) when it was.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const input = await this.openCommandPalette();
+        await input.fill('>Output: Show Output Channels...', { timeout: 5_000 });
+        await this.quickInputRow('Output: Show Output Channels...').click({ timeout: 5_000 });
+        await this.quickInputRow(name).click({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await this.page.locator('.part.panel .output-view .monaco-editor').first().waitFor();
     await this.runCommand('Output: Focus on Output View');

@@ -1,6 +1,7 @@
 // Commands a user runs from the command palette without configuring anything, in a real VS Code: the local
 // simulator (start, send without a password prompt, stop: its in-memory server is gone, no settings written), Convert to XML,
 // Preview Request, and New YAML Command File.
+import { StateStore } from '../../sim/engine/store';
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,7 +30,8 @@ function scalarsOf(file: string): Map<string, string> {
 /** The state file of the simulator the extension runs (in its globalStorage). */
 function simulatorState(): { users: Record<string, { lastName?: string }> } | undefined {
   const file = join(vs!.userDataDir, 'User/globalStorage', `${manifest.publisher}.${manifest.name}`.toLowerCase(), 'simulator/state.json');
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+  // A snapshot plus its journal (sim/engine/store.ts): read both, write nothing.
+  return existsSync(file) ? StateStore.read(file) : undefined;
 }
 
 const passwordBox = () =>
