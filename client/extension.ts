@@ -21,13 +21,14 @@ let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient | undefined> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const activatedAt = performance.now();
   const log = createLog();
   context.subscriptions.push(log);
   const status = registerLanguageStatus(context);
   /** The language server, started once, on the first OCI-P document or the first command that needs it. */
   const languageClient = () =>
     (starting ??= (async () => {
-      client = createLanguageClient(context, log);
+      client = createLanguageClient(context, log, activatedAt);
       context.subscriptions.push(client.onNotification(MODEL_STATUS_NOTIFICATION, (s: ModelStatus) => status.modelStatus(s)));
       await client.start();
       return client;
