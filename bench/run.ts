@@ -178,7 +178,8 @@ async function main(): Promise<void> {
   const memory = responseMemory(quick ? [8 << 20] : [8 << 20, 16 << 20, (64 << 20) - (1 << 20)]);
   const lensSize = SIZES[SIZES.length - 1];
   log(`codelens ${lensSize}`);
-  const lens = await benchCodeLens(REPO, files.get(`yaml:${lensSize}`)!.text, files.get(`yaml:${lensSize}`)!.path, quick ? 10 : 30);
+  const lensFile = file(TARGET_SHAPE, 'yaml', lensSize);
+  const lens = await benchCodeLens(REPO, lensFile.text, lensFile.path, quick ? 10 : 30);
   // The .vsix in code-server (full runs): the start-up users see. Needs the e2e harness's code-server and Chromium.
   let vsix: VsixStartup | undefined;
   if (!quick) {
