@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { startSimulator, type RunningSimulator, type SeedData } from '../../sim/index';
 import defaultSeed from '../../sim/seed.example.json';
 import { loadSchemaDirCached, type ModelIndex } from '../../core/model';
+import { normalizeSettings } from '../../core/settings';
 import type { SendLog } from './output';
 import type { Passwords } from './passwords';
 import { clearTransientServer, setTransientServer } from './servers';
@@ -63,7 +64,11 @@ export async function startLocalSimulator(storage: vscode.Uri, passwords: Passwo
 }
 
 function simulatorModel(storage: vscode.Uri, log: SendLog): ModelIndex | undefined {
-  const dir = vscode.workspace.getConfiguration('ocip').get<string>('schemaDirectory', '').trim();
+  // The one settings normalizer: a relative folder is the first workspace folder's, never the process's directory.
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const raw = vscode.workspace.getConfiguration(undefined, folder?.uri).get<Record<string, unknown>>('ocip');
+  const dir = normalizeSettings(raw, { workspaceFolder: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined }).settings
+    .schemaDirectory;
   if (!dir) return undefined;
   try {
     return loadSchemaDirCached(dir, join(storage.fsPath, 'schema-cache'));
