@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { maskSecrets } from '../ocip';
 import { oneLine, summarizeResults, type SendResultRow, type SendSummary } from './results';
 import { serverAddress, type ServerConfig } from './servers';
+import { renderUndoYaml, type UndoPlan } from './undo';
 
 export interface HistoryResult {
   index: number;
@@ -32,6 +33,8 @@ export interface HistoryEntry {
   failure?: string;
   summary: SendSummary;
   results: HistoryResult[];
+  /** What undoes the commands that succeeded (identifiers only, never a password): see ./undo.ts. */
+  undo?: UndoPlan;
 }
 
 export const HISTORY_LIMIT = 200;
@@ -44,6 +47,7 @@ export function makeHistoryEntry(p: {
   rows: readonly SendResultRow[];
   failure?: string;
   password?: string;
+  undo?: UndoPlan;
 }): HistoryEntry {
   const time = p.time ?? new Date();
   const clean = (s: string | undefined) => (s === undefined ? undefined : scrub(oneLine(s, 400), p.password));
@@ -63,6 +67,8 @@ export function makeHistoryEntry(p: {
       errorCode: r.errorCode,
       summary: clean(r.summary),
     })),
+    // Notes quote server messages: scrubbed like the summaries.
+    undo: p.undo && { commands: p.undo.commands, notes: p.undo.notes.map((n) => ({ ...n, text: clean(n.text) ?? '' })) },
   };
 }
 
@@ -127,4 +133,14 @@ export function historyLabel(e: HistoryEntry): { label: string; detail: string }
     label: `${when} · ${e.server.name} · ${decodeURIComponent(base)}`,
     detail: `${e.only ? `command #${e.only.map((i) => i + 1).join(', #')} · ` : ''}${outcome}`,
   };
+}
+
+/** The undo file of a history entry (OCI-P YAML): what it undoes, where it was sent, then the plan. */
+export function undoFileText(e: HistoryEntry): string {
+  const base = e.file.split(/[\\/]/).pop() ?? e.file;
+  const header = [
+    `Undo of ${decodeURIComponent(base)}, sent to "${e.server.name}" (${e.server.address}) as ${e.server.username} at ${e.time}.`,
+    `Send it to the same server. History entry ${e.id}.`,
+  ];
+  return renderUndoYaml(e.undo ?? { commands: [], notes: [] }, header);
 }
