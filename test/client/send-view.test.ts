@@ -104,7 +104,7 @@ describe('results view text', () => {
 describe('manifest', () => {
   const pkg = localizedManifest();
   const source = readFileSync(join(ROOT, 'client', 'send', 'index.ts'), 'utf8');
-  const registered = [...source.matchAll(/reg\('(ocip\.[A-Za-z]+)'/g)].map((m) => m[1]);
+  const registered = [...source.matchAll(/reg\(\s*'(ocip\.[A-Za-z]+)'/g)].map((m) => m[1]);
 
   test('every send command is registered and contributed with category OCI-P', () => {
     const expected = [
@@ -114,6 +114,7 @@ describe('manifest', () => {
       'ocip.forgetPassword',
       'ocip.showHistory',
       'ocip.resend',
+      'ocip.undoSend',
       'ocip.startSimulator',
       'ocip.stopSimulator',
     ];
