@@ -242,6 +242,14 @@ describe('ocip send --rollback, end to end against the simulator', { skip: FULL_
     // The reads of part 3 leave nothing to undo.
     assert.match(readFileSync(join(tmp.dir, 'undo-3-check.ocip.yaml'), 'utf8'), /Nothing to undo/);
 
+    // In the wrong order (the customer before its users), every delete is refused as still in use: nothing changes.
+    const sent = snapshot();
+    const early = await send(join(tmp.dir, 'undo-1-customer.ocip.yaml'), [], { OCIP_HISTORY_FILE: history });
+    assert.equal(early.code, 1, early.stdout + early.stderr);
+    assert.match(early.stdout, /^0 of 11 commands succeeded, 11 failed\.$/m);
+    assert.match(early.stdout, /GroupDeleteRequest: \[Error 4470\] Group northwind:northwind-chicago is in use: 2 users/);
+    assert.deepEqual(snapshot(), sent);
+
     for (const part of ['2-users', '1-customer']) {
       const r = await send(join(tmp.dir, `undo-${part}.ocip.yaml`), [], { OCIP_HISTORY_FILE: history });
       assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -251,9 +259,11 @@ describe('ocip send --rollback, end to end against the simulator', { skip: FULL_
     // Every send is in the history with its undo plan, and no password anywhere.
     const raw = readFileSync(history, 'utf8');
     const entries = (JSON.parse(raw) as { entries: HistoryEntry[] }).entries;
-    assert.equal(entries.length, 5);
-    assert.equal(entries[4].undo?.commands.length, 11);
-    assert.equal(entries[3].undo?.commands.length, 2);
+    assert.equal(entries.length, 6);
+    assert.equal(entries[5].undo?.commands.length, 11);
+    assert.equal(entries[4].undo?.commands.length, 2);
+    // The refused undo has nothing to undo itself.
+    assert.equal(entries[2].undo?.commands.length, 0);
     assert.doesNotMatch(raw, new RegExp(`${admin.password}|Lake-Shore-4417|Wacker-Drive-2290`));
   });
 

@@ -2,7 +2,8 @@
  * The delete and unassign requests an undo file sends (core/send/undo.ts), each the inverse of an onboarding add:
  * users, service assignments, devices, departments, group numbers and domains, groups, service packs, service
  * provider numbers and domains, service providers. Something still in use is refused (never removed with
- * what uses it), so an undo sent in the wrong order fails clearly and changes nothing (scope.commit).
+ * what uses it), so an undo sent in the wrong order fails command by command; a refused request changes nothing
+ * (scope.commit).
  */
 import type { CommandHandler, EngineContext } from '../context';
 import { errors, OciError } from '../errors';
@@ -25,6 +26,14 @@ function numbersOf(cmd: XElement): string[] {
 const inUse = (what: string, by: string) => new OciError(4470, `${what} is in use: ${by}`);
 
 const endpointsOf = (u: UserState): EndpointState[] => [...(u.endpoint ? [u.endpoint] : []), ...u.sharedCallAppearanceEndpoints];
+
+/** The users whose user id, aliases or line ports are in `domain`. */
+const usersOnDomain = (users: UserState[], domain: string) =>
+  users.filter((u) =>
+    [u.userId, ...u.aliases, ...endpointsOf(u).map((e) => e.linePort)].some(
+      (a) => a.slice(a.lastIndexOf('@') + 1) === domain && a.includes('@'),
+    ),
+  );
 
 export const userServiceUnassignListRequest: CommandHandler = (ctx, cmd, echo) => {
   requireLevel(ctx, 'Group');
@@ -116,11 +125,14 @@ export const serviceProviderDnDeleteListRequest: CommandHandler = (ctx, cmd, ech
 export const groupDomainUnassignListRequest: CommandHandler = (ctx, cmd, echo) => {
   requireLevel(ctx, 'Service Provider');
   commit(ctx, (draft) => {
-    const { group: g } = groupIn(ctx, draft, cmd);
+    const { sp, group: g } = groupIn(ctx, draft, cmd);
     const domains = new Set(childrenNamed(cmd, 'domain').map((e) => collapse(e.text)));
+    const users = usersIn(draft, sp.id, g.id);
     for (const d of domains) {
       if (!g.domains.includes(d)) throw errors.domainNotAssignedToGroup(d);
       if (d === g.defaultDomain) throw inUse(`Domain ${d}`, `default domain of group ${g.id}`);
+      const on = usersOnDomain(users, d);
+      if (on.length) throw inUse(`Domain ${d}`, on.map((u) => u.userId).join(', '));
     }
     g.domains = g.domains.filter((d) => !domains.has(d));
   });
@@ -137,6 +149,8 @@ export const serviceProviderDomainUnassignListRequest: CommandHandler = (ctx, cm
       if (d === sp.defaultDomain) throw inUse(`Domain ${d}`, `default domain of service provider ${sp.id}`);
       const holder = Object.values(sp.groups).find((g) => g.domains.includes(d));
       if (holder) throw inUse(`Domain ${d}`, `group ${holder.id}`);
+      const on = usersOnDomain(usersIn(draft, sp.id), d);
+      if (on.length) throw inUse(`Domain ${d}`, on.map((u) => u.userId).join(', '));
     }
     sp.domains = sp.domains.filter((d) => !domains.has(d));
   });
