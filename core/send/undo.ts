@@ -10,7 +10,8 @@
  * The plan holds identifiers only (ids, names, numbers, domains): never a password, so it can live in the history.
  */
 import { stringify } from 'yaml';
-import { parseXmlTree, type XmlElement } from '../xml';
+import { parseXmlTree } from '../xml';
+import { readCommandXml, type CommandXmlNode } from './command-xml';
 import type { CommandResultKind } from '../ocip';
 
 /** Element values in schema order: a name → text, a nested mapping, or a list of either. */
@@ -70,12 +71,12 @@ const USER_ADDS = /^User(Consolidated)?AddRequest/;
 
 /** The command's simple values, for planning: the XML of a prepared command, parsed once. */
 class Fields {
-  constructor(readonly el: XmlElement | undefined) {}
+  constructor(readonly el: CommandXmlNode | undefined) {}
   text(name: string): string | undefined {
     const c = this.el?.children.find((x) => x.local === name);
     return c && !c.children.length ? c.text.trim() : undefined;
   }
-  all(name: string): XmlElement[] {
+  all(name: string): CommandXmlNode[] {
     return this.el?.children.filter((x) => x.local === name) ?? [];
   }
   child(name: string): Fields {
@@ -85,14 +86,19 @@ class Fields {
 
 function parseCommand(xml: string): Fields {
   try {
-    return new Fields(parseXmlTree(xml, { undeclaredPrefixes: 'no-namespace' }));
+    return new Fields(readCommandXml(xml));
   } catch {
-    return new Fields(undefined);
+    // Not the encoder's plain shape: the general XML front end decides.
+    try {
+      return new Fields(parseXmlTree(xml, { undeclaredPrefixes: 'no-namespace' }));
+    } catch {
+      return new Fields(undefined);
+    }
   }
 }
 
 /** An element as undo data: its text, or its children as a mapping (repeated names become lists). */
-function toValue(el: XmlElement): UndoValue {
+function toValue(el: CommandXmlNode): UndoValue {
   if (!el.children.length) return el.text.trim();
   const out: UndoFields = {};
   for (const c of el.children) add(out, c.local, toValue(c));

@@ -12,6 +12,7 @@ import defaultSeed from '../../sim/seed.example.json';
 import { startSimulator, type RunningSimulator } from '../../sim/index';
 import { checkOptionsFromSettings, planUndo, prepareSend, renderUndoYaml, resultsCsv, type UndoResult } from '../../core/send';
 import type { HistoryEntry } from '../../core/send';
+import { readCommandXml } from '../../core/send/command-xml';
 import { FULL_MODEL, fullModel, SCHEMA_DIR_ARGS } from '../helpers/full-model';
 import { buildOnce, ROOT, runOcip } from '../helpers/ocip-cli';
 import { tempDir } from './fixtures';
@@ -155,6 +156,23 @@ describe('undo plan', { skip: FULL_MODEL.skip }, () => {
       ],
     );
     assert.ok(plan.notes.every((n) => n.kind === 'maybe-created'));
+  });
+
+  it("reads the encoder's XML exactly, and refuses anything else (the general parser is then used)", () => {
+    const node = readCommandXml(
+      '<command xsi:type="GroupAddRequest" xmlns=""><groupName>A &amp; B &lt;x&gt; &#233;&#x1F600;</groupName><e/><n><m>1</m><m>2</m></n></command>',
+    );
+    assert.equal(node.local, 'command');
+    assert.deepEqual(
+      node.children.map((c) => [c.local, c.text, c.children.map((x) => x.text)]),
+      [
+        ['groupName', 'A & B <x> é😀', []],
+        ['e', '', []],
+        ['n', '', ['1', '2']],
+      ],
+    );
+    for (const bad of ['<a><b></a>', '<a>', '<a/><b/>', '<!DOCTYPE a><a/>', '<a>&bogus;</a>', 'text<a/>'])
+      assert.throws(() => readCommandXml(bad), Error, bad);
   });
 
   it('writes results CSV with quoting and no formula cells', () => {
