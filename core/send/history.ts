@@ -38,6 +38,11 @@ export interface HistoryEntry {
 }
 
 export const HISTORY_LIMIT = 200;
+/**
+ * The history file stays under this size: the oldest entries go first (a 10,000-row send's undo plan is ~1.5 MB).
+ * Far below the read bound (FILE_LIMITS.stateFileBytes), past which a file is set aside as unreadable.
+ */
+export const HISTORY_MAX_BYTES = 16 * 1024 * 1024;
 
 export function makeHistoryEntry(p: {
   time?: Date;
@@ -103,9 +108,13 @@ export class HistoryStore {
 
   add(entry: HistoryEntry): HistoryEntry[] {
     const entries = [entry, ...this.read()].slice(0, HISTORY_LIMIT);
+    // Each entry measured once; the newest is always kept.
+    let bytes = entries.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
+    while (entries.length > 1 && bytes > HISTORY_MAX_BYTES) bytes -= JSON.stringify(entries.pop()).length;
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: 1, entries }, null, 2));
+    // One line per entry: readable, and the size measured above is the size written (plus the line breaks).
+    writeFileSync(tmp, `{"version":1,"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`);
     renameSync(tmp, this.file);
     return entries;
   }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import defaultSeed from '../../sim/seed.example.json';
 import { startSimulator, type RunningSimulator } from '../../sim/index';
 import { checkOptionsFromSettings, planUndo, prepareSend, renderUndoYaml, resultsCsv, type UndoResult } from '../../core/send';
-import type { HistoryEntry } from '../../core/send';
+import { HISTORY_MAX_BYTES, HistoryStore, makeHistoryEntry, type HistoryEntry } from '../../core/send';
 import { readCommandXml } from '../../core/send/command-xml';
 import { FULL_MODEL, fullModel, SCHEMA_DIR_ARGS } from '../helpers/full-model';
 import { buildOnce, ROOT, runOcip } from '../helpers/ocip-cli';
@@ -173,6 +173,28 @@ describe('undo plan', { skip: FULL_MODEL.skip }, () => {
     );
     for (const bad of ['<a><b></a>', '<a>', '<a/><b/>', '<!DOCTYPE a><a/>', '<a>&bogus;</a>', 'text<a/>'])
       assert.throws(() => readCommandXml(bad), Error, bad);
+  });
+
+  it('the history stays under its size bound with large undo plans, newest first', () => {
+    const store = new HistoryStore(join(tmp.dir, 'big-history.json'));
+    const server = { name: 'Lab', host: 'h', transport: 'tcp' as const, username: 'u', production: false };
+    const plan = {
+      commands: Array.from({ length: 20_000 }, (_, i) => ({
+        command: 'UserDeleteRequest',
+        fields: { userId: `user${i}@example.com` },
+        undoes: i,
+        what: `UserConsolidatedAddRequest22 user${i}@example.com`,
+      })),
+      notes: [],
+    };
+    let last = '';
+    for (let i = 0; i < 12; i++) last = store.add(makeHistoryEntry({ server, file: `f${i}`, rows: [], undo: plan }))[0].id;
+    const size = readFileSync(join(tmp.dir, 'big-history.json')).length;
+    assert.ok(size <= HISTORY_MAX_BYTES + 4096, `${size} bytes`);
+    const entries = store.read();
+    assert.equal(entries[0].id, last);
+    assert.ok(entries.length >= 2 && entries.length < 12, `${entries.length} entries kept`);
+    assert.equal(entries[0].undo?.commands.length, 20_000);
   });
 
   it('writes results CSV with quoting and no formula cells', () => {
