@@ -67,6 +67,14 @@ describe('undo plan', { skip: FULL_MODEL.skip }, () => {
     );
   });
 
+  it('an XML file gets the same undo as its YAML twin', () => {
+    for (const part of ['1-customer', '2-users']) {
+      const yaml = prepared(join(ONBOARDING, `${part}.ocip.yaml`));
+      const xml = prepared(join(ONBOARDING, `${part}.ocip.xml`));
+      assert.deepEqual(planUndo(xml.commands, allOk(xml.commands.length)), planUndo(yaml.commands, allOk(yaml.commands.length)));
+    }
+  });
+
   it('the rendered undo file passes the normal checks and holds no password', () => {
     const p = prepared(join(ONBOARDING, '2-users.ocip.yaml'));
     const plan = planUndo(p.commands, allOk(p.commands.length));
