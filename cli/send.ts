@@ -23,6 +23,7 @@ import { formatText } from './report-formats';
 import { resolveServer } from './send-config';
 import { processTty, type SendTty } from './send-tty';
 import { readOneCommandFile } from './read-file';
+import { checkRecordTargets, recordSend } from './send-records';
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
 const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
@@ -33,6 +34,7 @@ export const SEND_USAGE = `Usage: ocip send FILE (--server NAME [--config settin
                  [--user U] [--yes] [--format text|json] [--batch-size N] [--fingerprint SHA256] [--allow-self-signed]
                  [--timeout SECONDS] [--connect-timeout SECONDS]
                  [--data-mode AS|XS] [--admin-level LEVEL] [--schema-dir DIR] [--verbose]
+                 [--rollback FILE] [--results FILE.csv] [--history FILE|off]
   The password comes from the OCIP_PASSWORD environment variable or a prompt on the terminal.
   --timeout: how long to wait for each response (default ${DEFAULT_TIMEOUT_SECONDS}); a command whose response does not come in time is
   reported as unknown (it may have been executed) and the later ones are not sent.
@@ -40,6 +42,10 @@ export const SEND_USAGE = `Usage: ocip send FILE (--server NAME [--config settin
   Data responses are shown as a tree under their line (tables as columns); --format json gives them as data
   (lists as arrays, tables as arrays of objects keyed by column heading).
   --server reads ocip.servers from .vscode/settings.json (or --config FILE).
+  --rollback FILE: write an OCI-P YAML command file that undoes what succeeded (send it with ocip send); what cannot
+  be undone (failed, unknown, modifications, what the server may have created) is listed in its comments.
+  --results FILE.csv: one line per command: index, command, key, status (ok/failed/unknown/not sent), message.
+  --history: the send history file (default $OCIP_HISTORY_FILE, else $XDG_STATE_HOME or ~/.local/state/ocip/send-history.json; off: none).
   Exit status: 0 all commands succeeded, 1 file errors or any command failed/unknown/not sent, 2 usage/connection/login error.`;
 
 const SEND_FLAGS = {
@@ -60,6 +66,9 @@ const SEND_FLAGS = {
   verbose: { type: 'boolean', short: 'v' },
   timeout: { type: 'string' },
   'connect-timeout': { type: 'string' },
+  rollback: { type: 'string' },
+  results: { type: 'string' },
+  history: { type: 'string' },
 } as const;
 
 /** `--timeout 2.5` → 2500 ms; a usage error for anything but a positive number of seconds up to a day. */
@@ -84,12 +93,14 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
   const connectTimeoutMs = secondsFlag('connect-timeout', values['connect-timeout'], DEFAULT_CONNECT_TIMEOUT_SECONDS);
   const server = resolveServer(values);
   const [file] = positionals;
+  checkRecordTargets(values, file);
 
   const read = readOneCommandFile(file, 'send', io);
   if (typeof read === 'number') return read;
   const { text, format: fileFormat } = read;
   const model = modelFrom(values);
-  const prepared = prepareSend(text, fileFormat, model, { checks: checkOptionsFrom(values) });
+  const checks = checkOptionsFrom(values);
+  const prepared = prepareSend(text, fileFormat, model, { checks });
   if (prepared.errors.length) {
     io.stderr(formatText([{ file, text, diagnostics: prepared.errors }]));
     io.stderr(`ocip send: ${errorsRefusalText(prepared.errors.length, file)}\n`);
@@ -122,6 +133,7 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
     }
   }
 
+  const time = new Date();
   const outcome = await runSend({
     server,
     password,
@@ -133,6 +145,7 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
     log: values.verbose ? (line) => io.stderr(formatLogLine(line, password) + '\n') : undefined,
     onWarning: (m) => io.stderr(`ocip send: warning: ${m}\n`),
   });
+  recordSend({ flags: values, io, file, server, password, commands: prepared.commands, outcome, dataMode: checks.dataMode, time });
   if (outcome.failure) {
     io.stderr(`ocip send: ${outcome.failure.stage === 'login' ? 'login failed' : 'connection failed'}: ${outcome.failure.message}\n`);
     if (/no connection within/.test(outcome.failure.message)) io.stderr('ocip send: use --connect-timeout SECONDS to wait longer.\n');

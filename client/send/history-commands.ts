@@ -20,7 +20,9 @@ export async function pickHistoryEntry(history: HistoryStore, title: string): Pr
 export async function showHistory(history: HistoryStore, results: ResultsView): Promise<void> {
   const entry = await pickHistoryEntry(history, 'OCI-P: Send History');
   if (!entry) return;
-  const action = await vscode.window.showQuickPick(['Show results', 'Resend'], { title: historyLabel(entry).label });
+  const actions = entry.undo ? ['Show results', 'Resend', 'Undo…'] : ['Show results', 'Resend'];
+  const action = await vscode.window.showQuickPick(actions, { title: historyLabel(entry).label });
   if (action === 'Show results') await results.show(renderHistoryEntry(entry));
   if (action === 'Resend') await vscode.commands.executeCommand('ocip.resend', entry.id);
+  if (action === 'Undo…') await vscode.commands.executeCommand('ocip.undoSend', entry.id);
 }

@@ -12,6 +12,7 @@ import { SendDiagnostics } from './send-diagnostics';
 import { sendFlow, type SendServices } from './send-flow';
 import { pickServer, readServers, registerServerStatus } from './servers';
 import { disposeSimulator, startLocalSimulator, stopLocalSimulator } from './simulator';
+import { undoSend } from './undo-command';
 
 export { disposeSimulator };
 
@@ -79,6 +80,7 @@ export function registerSend(
       },
       true,
     ),
+    reg('ocip.undoSend', (id?: unknown) => undoSend(services, id), true),
     reg('ocip.startSimulator', () => startLocalSimulator(storage, services.passwords, services.log), true),
     reg('ocip.stopSimulator', () => stopLocalSimulator(services.log)),
     reg('ocip.saveResults', () => services.results.save()),

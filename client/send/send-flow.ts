@@ -16,6 +16,7 @@ import {
   HistoryStore,
   isFailure,
   makeHistoryEntry,
+  planUndo,
   productionConfirmationText,
   runSend,
   serverAddress,
@@ -52,6 +53,8 @@ export interface SendRequest {
   only?: number[];
   /** Send to this server (by name) instead of the active one (resend from history). */
   serverName?: string;
+  /** The caller already had the user confirm this send to a production server (Undo Send: the typed server name). */
+  productionConfirmed?: boolean;
 }
 
 let busy = false;
@@ -88,7 +91,7 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
     return undefined;
   }
   const count = prepared.commands.length;
-  if (server.production) {
+  if (server.production && !request.productionConfirmed) {
     const answer = await vscode.window.showWarningMessage(productionConfirmationText(server, count), { modal: true }, 'Send');
     if (answer !== 'Send') return undefined;
   }
@@ -139,6 +142,8 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
       rows: outcome.rows,
       failure: outcome.failure?.message,
       password,
+      // What undoes the commands that succeeded (OCI-P: Undo Send…); identifiers only.
+      undo: outcome.failure ? undefined : planUndo(prepared.commands, outcome.rows, { dataMode: settingsFor(doc).dataMode }),
     }),
   );
   const view = {

@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { maskSecrets } from '../ocip';
 import { oneLine, summarizeResults, type SendResultRow, type SendSummary } from './results';
 import { serverAddress, type ServerConfig } from './servers';
+import { renderUndoYaml, type UndoPlan } from './undo';
 
 export interface HistoryResult {
   index: number;
@@ -32,9 +33,16 @@ export interface HistoryEntry {
   failure?: string;
   summary: SendSummary;
   results: HistoryResult[];
+  /** What undoes the commands that succeeded (identifiers only, never a password): see ./undo.ts. */
+  undo?: UndoPlan;
 }
 
 export const HISTORY_LIMIT = 200;
+/**
+ * The history file stays under this size: the oldest entries go first (a 10,000-row send's undo plan is ~1.5 MB).
+ * Far below the read bound (FILE_LIMITS.stateFileBytes), past which a file is set aside as unreadable.
+ */
+export const HISTORY_MAX_BYTES = 16 * 1024 * 1024;
 
 export function makeHistoryEntry(p: {
   time?: Date;
@@ -44,6 +52,7 @@ export function makeHistoryEntry(p: {
   rows: readonly SendResultRow[];
   failure?: string;
   password?: string;
+  undo?: UndoPlan;
 }): HistoryEntry {
   const time = p.time ?? new Date();
   const clean = (s: string | undefined) => (s === undefined ? undefined : scrub(oneLine(s, 400), p.password));
@@ -63,6 +72,8 @@ export function makeHistoryEntry(p: {
       errorCode: r.errorCode,
       summary: clean(r.summary),
     })),
+    // Notes quote server messages: scrubbed like the summaries.
+    undo: p.undo && { commands: p.undo.commands, notes: p.undo.notes.map((n) => ({ ...n, text: clean(n.text) ?? '' })) },
   };
 }
 
@@ -97,9 +108,13 @@ export class HistoryStore {
 
   add(entry: HistoryEntry): HistoryEntry[] {
     const entries = [entry, ...this.read()].slice(0, HISTORY_LIMIT);
+    // Each entry measured once; the newest is always kept.
+    let bytes = entries.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
+    while (entries.length > 1 && bytes > HISTORY_MAX_BYTES) bytes -= JSON.stringify(entries.pop()).length;
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: 1, entries }, null, 2));
+    // One line per entry: readable, and the size measured above is the size written (plus the line breaks).
+    writeFileSync(tmp, `{"version":1,"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`);
     renameSync(tmp, this.file);
     return entries;
   }
@@ -127,4 +142,14 @@ export function historyLabel(e: HistoryEntry): { label: string; detail: string }
     label: `${when} · ${e.server.name} · ${decodeURIComponent(base)}`,
     detail: `${e.only ? `command #${e.only.map((i) => i + 1).join(', #')} · ` : ''}${outcome}`,
   };
+}
+
+/** The undo file of a history entry (OCI-P YAML): what it undoes, where it was sent, then the plan. */
+export function undoFileText(e: HistoryEntry): string {
+  const base = e.file.split(/[\\/]/).pop() ?? e.file;
+  const header = [
+    `Undo of ${decodeURIComponent(base)}, sent to "${e.server.name}" (${e.server.address}) as ${e.server.username} at ${e.time}.`,
+    `Send it to the same server. History entry ${e.id}.`,
+  ];
+  return renderUndoYaml(e.undo ?? { commands: [], notes: [] }, header);
 }

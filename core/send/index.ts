@@ -27,5 +27,25 @@ export {
 export { productionConfirmationText, errorsRefusalText } from './confirm';
 export { runSend, type RunSendOptions, type SendOutcome, type SendFailureStage } from './run';
 export { formatLogLine } from './wire-log';
-export { HistoryStore, makeHistoryEntry, historyLabel, HISTORY_LIMIT, type HistoryEntry, type HistoryResult } from './history';
+export {
+  HistoryStore,
+  makeHistoryEntry,
+  historyLabel,
+  undoFileText,
+  HISTORY_LIMIT,
+  HISTORY_MAX_BYTES,
+  type HistoryEntry,
+  type HistoryResult,
+} from './history';
 export { checkOptionsFromSettings } from './options';
+export {
+  planUndo,
+  renderUndoYaml,
+  commandKey,
+  type UndoPlan,
+  type UndoCommand,
+  type UndoNote,
+  type UndoInput,
+  type UndoResult,
+} from './undo';
+export { resultCsvRows, resultsCsv, resultStatus, csvCell, RESULT_CSV_HEADER, type ResultCsvRow, type ResultStatus } from './results-csv';

@@ -3,7 +3,7 @@ import type { CommandHandler } from './context';
 import { systemSoftwareVersionGetRequest, verifySessionIsValidRequest } from './commands/system';
 import { userConsolidatedAddRequest22 } from './commands/user-consolidated-add';
 import { userDeleteRequest, userGetRequest23V2 } from './commands/user-get-delete';
-import { ONBOARDING_HANDLERS, READ_HANDLERS } from './commands/handlers';
+import { ONBOARDING_HANDLERS, READ_HANDLERS, UNDO_HANDLERS } from './commands/handlers';
 
 export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   UserConsolidatedAddRequest22: userConsolidatedAddRequest22,
@@ -13,6 +13,7 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   VerifySessionIsValidRequest: verifySessionIsValidRequest,
   ...READ_HANDLERS,
   ...ONBOARDING_HANDLERS,
+  ...UNDO_HANDLERS,
 };
 
 /** Login-stage commands, handled by the session itself. */

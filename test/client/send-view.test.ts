@@ -114,6 +114,7 @@ describe('manifest', () => {
       'ocip.forgetPassword',
       'ocip.showHistory',
       'ocip.resend',
+      'ocip.undoSend',
       'ocip.startSimulator',
       'ocip.stopSimulator',
     ];

@@ -16,7 +16,8 @@ export interface CliRun {
 }
 
 export function runOcip(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<CliRun> {
-  const env: Record<string, string | undefined> = { ...process.env, OCIP_PASSWORD: undefined, ...opts.env };
+  // No send history in the user's home from tests (a test that wants one sets OCIP_HISTORY_FILE).
+  const env: Record<string, string | undefined> = { ...process.env, OCIP_PASSWORD: undefined, OCIP_HISTORY_FILE: 'off', ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return new Promise((resolve) => {
     execFile(

@@ -4,6 +4,7 @@ import * as onboarding from './onboarding';
 import * as group from './read-group';
 import * as provider from './read-provider';
 import * as services from './read-services';
+import * as undo from './undo';
 import { userModifyRequest22 } from './user-modify';
 
 export const READ_HANDLERS: Record<string, CommandHandler> = {
@@ -49,4 +50,19 @@ export const ONBOARDING_HANDLERS: Record<string, CommandHandler> = {
   GroupAccessDeviceAddRequest22V2: onboarding.groupAccessDeviceAddRequest,
   UserServiceAssignListRequest: onboarding.userServiceAssignListRequest,
   UserModifyRequest22: userModifyRequest22,
+};
+
+/** The deletes an undo file sends (core/send/undo.ts): the inverse of each add above. */
+export const UNDO_HANDLERS: Record<string, CommandHandler> = {
+  UserServiceUnassignListRequest: undo.userServiceUnassignListRequest,
+  GroupAccessDeviceDeleteRequest: undo.groupAccessDeviceDeleteRequest,
+  ServiceProviderAccessDeviceDeleteRequest: undo.serviceProviderAccessDeviceDeleteRequest,
+  GroupDepartmentDeleteRequest: undo.groupDepartmentDeleteRequest,
+  GroupDnUnassignListRequest: undo.groupDnUnassignListRequest,
+  GroupDomainUnassignListRequest: undo.groupDomainUnassignListRequest,
+  GroupDeleteRequest: undo.groupDeleteRequest,
+  ServiceProviderServicePackDeleteRequest: undo.serviceProviderServicePackDeleteRequest,
+  ServiceProviderDnDeleteListRequest: undo.serviceProviderDnDeleteListRequest,
+  ServiceProviderDomainUnassignListRequest: undo.serviceProviderDomainUnassignListRequest,
+  ServiceProviderDeleteRequest: undo.serviceProviderDeleteRequest,
 };
