@@ -50,6 +50,8 @@ const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'))
 const contributes = manifest.contributes ?? {};
 const referenced = [
   manifest.main,
+  manifest.browser,
+  manifest.browser && 'dist/web/server.js',
   manifest.icon,
   ...(contributes.languages ?? []).map((l) => l.configuration),
   ...(contributes.languages ?? []).map((l) => l.icon?.light),
