@@ -29,9 +29,9 @@ function positionOf(file: string, text: string): { line: number; column: number 
 before(async () => {
   vs = await VSCodeSession.start({ vsix: buildWebOnlyVsix(), settings: { 'ocip.schemaDirectory': SCHEMA_DIR } });
   await vs.openFile('missing-lastName.ocip.yaml');
-  // The server logs its start once the worker answered initialize.
+  // The server logs its start and its built-in model once the worker answered initialize.
   const deadline = Date.now() + 60_000;
-  while (!/OCI-P language server [\d.]+ started/.test(outputAtStart) && Date.now() < deadline)
+  while (!/Built-in model: \d+ request commands/.test(outputAtStart) && Date.now() < deadline)
     outputAtStart = await vs.outputChannelText('OCI-P');
   await vs.runCommand('View: Close All Editors');
 });
@@ -159,3 +159,22 @@ for (const title of ['Send to BroadWorks', 'Start Local Simulator']) {
     },
   );
 }
+
+e2eTest(
+  '"New YAML Command File" opens an untitled OCI-P YAML document with the command skeleton, written by the worker server',
+  () => vs,
+  async () => {
+    await vs!.runCommand('View: Focus First Editor Group');
+    await vs!.runCommand('OCI-P: New YAML Command File');
+    await vs!.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: /Untitled-\d+/ }).waitFor();
+    await vs!.waitForLanguageMode('OCI-P YAML');
+    // The skeleton comes from the server (ocip/newCommand) once the untitled document is open.
+    await vs!.page
+      .locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'UserConsolidatedAddRequest22' })
+      .waitFor();
+    const text = await vs!.readEditorText();
+    assert.match(text, /^command: UserConsolidatedAddRequest22$/m);
+    for (const required of ['serviceProviderId', 'groupId', 'userId', 'lastName', 'firstName'])
+      assert.match(text, new RegExp(`^${required}:`, 'm'), text);
+  },
+);
