@@ -145,6 +145,21 @@ e2eTest(
   },
 );
 
+e2eTest(
+  'the language status shows the built-in model, the data mode and level, and that sending needs VS Code desktop',
+  () => vs,
+  async () => {
+    await vs!.runCommand('View: Focus First Editor Group');
+    await vs!.openFile('valid.ocip.yaml');
+    await vs!.page.locator('[id="status.languageStatus"]').click();
+    const entries = vs!.page.locator('.hover-language-status');
+    await entries.filter({ hasText: 'built-in R25 model' }).first().waitFor();
+    await entries.filter({ hasText: 'AS data mode, System administrator' }).first().waitFor();
+    await entries.filter({ hasText: 'Sending needs VS Code desktop' }).first().waitFor();
+    await vs!.page.keyboard.press('Escape');
+  },
+);
+
 for (const title of ['Send to BroadWorks', 'Start Local Simulator']) {
   e2eTest(
     `"${title}" says it needs VS Code desktop`,
