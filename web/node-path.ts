@@ -20,7 +20,9 @@ export function normalize(p: string): string {
     } else out.push(part);
   }
   const body = out.join('/');
-  return absolute ? `/${body}` : body || '.';
+  const result = absolute ? `/${body}` : body || '.';
+  // Like Node, a trailing slash is kept.
+  return p.endsWith('/') && result !== '/' ? `${result}/` : result;
 }
 
 export function join(...parts: string[]): string {
@@ -32,17 +34,19 @@ export function join(...parts: string[]): string {
 export function resolve(...parts: string[]): string {
   let path = '';
   for (let i = parts.length - 1; i >= 0 && !isAbsolute(path); i--) if (parts[i]) path = path ? `${parts[i]}/${path}` : parts[i];
-  return normalize(isAbsolute(path) ? path : `/${path}`);
+  return stripTrailingSlash(normalize(isAbsolute(path) ? path : `/${path}`));
 }
 
+const stripTrailingSlash = (p: string): string => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
+
 export function dirname(p: string): string {
-  const n = normalize(p);
+  const n = stripTrailingSlash(normalize(p));
   const i = n.lastIndexOf('/');
   return i < 0 ? '.' : i === 0 ? '/' : n.slice(0, i);
 }
 
 export function basename(p: string, ext?: string): string {
-  const base = normalize(p).split('/').pop() ?? '';
+  const base = stripTrailingSlash(normalize(p)).split('/').pop() ?? '';
   return ext && base.endsWith(ext) && base !== ext ? base.slice(0, -ext.length) : base;
 }
 
