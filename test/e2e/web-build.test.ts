@@ -176,6 +176,23 @@ for (const title of ['Send to BroadWorks', 'Start Local Simulator']) {
 }
 
 e2eTest(
+  '"Restart Language Server" ends the worker and starts a new one, which checks again',
+  () => vs,
+  async () => {
+    await vs!.runCommand('View: Focus First Editor Group');
+    await vs!.openFile('missing-lastName.ocip.yaml');
+    await vs!.runCommand('OCI-P: Restart Language Server');
+    let output = '';
+    const deadline = Date.now() + 60_000;
+    while ((output.match(/started \(web worker\)/g) ?? []).length < 2 && Date.now() < deadline)
+      output = await vs!.outputChannelText('OCI-P');
+    assert.equal((output.match(/started \(web worker\)/g) ?? []).length, 2, output);
+    await vs!.openFile('missing-lastName.ocip.yaml');
+    await vs!.waitForProblem(/Missing required element `lastName`/, 'missing-lastName.ocip.yaml');
+  },
+);
+
+e2eTest(
   '"New YAML Command File" opens an untitled OCI-P YAML document with the command skeleton, written by the worker server',
   () => vs,
   async () => {

@@ -24,6 +24,8 @@ export function buildWebOnlyVsix(out = join(REPO_ROOT, '.e2e/ocip-vscode-web.vsi
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
+  for (const bundle of ['dist/web/client.js', 'dist/web/server.js'])
+    if (!files.includes(bundle)) throw new Error(`${bundle} is missing: build with \`node esbuild.mjs\` first`);
   const dir = mkdtempSync(join(tmpdir(), 'ocip-web-vsix-'));
   try {
     for (const f of files) {
