@@ -4,7 +4,7 @@
  * editor with the target language, beside the source; nothing is written to disk until the user saves it.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { CONVERT_REQUEST, type ConvertParams, type ConvertResult } from '../core/protocol/messages';
 
 export const CONVERT_TO_XML_COMMAND = 'ocip.convertToXml';

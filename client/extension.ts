@@ -12,6 +12,7 @@ import { registerNewCommandCommand } from './new-command';
 import { registerPreviewCommand } from './preview-request';
 import { registerNewFileCommands } from './new-file';
 import { registerLanguageStatus } from './language-status';
+import { desktopSendTarget } from './send/send-target';
 import { MODEL_STATUS_NOTIFICATION, type ModelStatus } from '../core/protocol/messages';
 import { createLog } from './log';
 import { registerServerCommands } from './server-commands';
@@ -24,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const activatedAt = performance.now();
   const log = createLog();
   context.subscriptions.push(log);
-  const status = registerLanguageStatus(context);
+  const status = registerLanguageStatus(context, desktopSendTarget);
   /** The language server, started once, on the first OCI-P document or the first command that needs it. */
   const languageClient = () =>
     (starting ??= (async () => {

@@ -6,8 +6,6 @@
 import * as vscode from 'vscode';
 import type { ModelStatus } from '../core/protocol/messages';
 import { settingsFor } from './send/document';
-import { activeServer, onDidChangeServers } from './send/servers';
-import { serverAddress } from '../core/send';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'ocip-yaml' }, { language: 'ocip-xml' }];
 
@@ -16,7 +14,19 @@ export interface OcipLanguageStatus {
   modelStatus(status: ModelStatus): void;
 }
 
-export function registerLanguageStatus(context: vscode.ExtensionContext): OcipLanguageStatus {
+/** Where Send would go, for the status's server item: the active server on the desktop (./send/send-target.ts). */
+export interface SendTargetStatus {
+  text: string;
+  detail?: string;
+  warning?: boolean;
+  command: vscode.Command;
+}
+export interface SendTarget {
+  current(): SendTargetStatus;
+  onDidChange: vscode.Event<unknown>;
+}
+
+export function registerLanguageStatus(context: vscode.ExtensionContext, sendTarget: SendTarget): OcipLanguageStatus {
   const model = vscode.languages.createLanguageStatusItem('ocip.model', SELECTOR);
   model.name = 'OCI-P Model';
   model.text = 'OCI-P: built-in R25 model';
@@ -26,7 +36,6 @@ export function registerLanguageStatus(context: vscode.ExtensionContext): OcipLa
   checks.command = { title: 'Change', command: 'workbench.action.openSettings', arguments: ['ocip.adminLevel'] };
   const server = vscode.languages.createLanguageStatusItem('ocip.server', SELECTOR);
   server.name = 'OCI-P Server';
-  server.command = { title: 'Select Server', command: 'ocip.selectServer' };
   const byUri = new Map<string, ModelStatus>();
 
   const update = () => {
@@ -41,10 +50,11 @@ export function registerLanguageStatus(context: vscode.ExtensionContext): OcipLa
       const s = settingsFor(doc);
       checks.text = `${s.dataMode} data mode, ${s.adminLevel} administrator`;
     }
-    const active = activeServer();
-    server.text = active ? `Send to ${active.name}` : 'No OCI-P server';
-    server.detail = active ? `${serverAddress(active)} as ${active.username}` : undefined;
-    server.severity = active?.production ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    const target = sendTarget.current();
+    server.text = target.text;
+    server.detail = target.detail;
+    server.command = target.command;
+    server.severity = target.warning ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   };
   update();
   context.subscriptions.push(
@@ -53,7 +63,7 @@ export function registerLanguageStatus(context: vscode.ExtensionContext): OcipLa
     server,
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('ocip') && update()),
-    onDidChangeServers(update),
+    sendTarget.onDidChange(update),
     vscode.workspace.onDidCloseTextDocument((d) => byUri.delete(d.uri.toString())),
   );
   return {

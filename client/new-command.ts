@@ -4,7 +4,7 @@
  * snippet where a new command belongs (ocip/newCommand).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
   COMMAND_LIST_REQUEST,
   NEW_COMMAND_REQUEST,

@@ -4,7 +4,7 @@
  * read-only-in-spirit in a new untitled XML editor beside the source.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../core/protocol/messages';
 import { activeOcipDocument } from './convert-commands';
 

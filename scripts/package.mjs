@@ -50,6 +50,8 @@ const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'))
 const contributes = manifest.contributes ?? {};
 const referenced = [
   manifest.main,
+  manifest.browser,
+  manifest.browser && 'dist/web/server.js',
   manifest.icon,
   ...(contributes.languages ?? []).map((l) => l.configuration),
   ...(contributes.languages ?? []).map((l) => l.icon?.light),
@@ -81,3 +83,10 @@ renameSync(tmp, out);
 const kib = (statSync(out).size / 1024).toFixed(1);
 console.log(`package: ${out} (${kib} KiB, ${files.length} files)`);
 for (const f of files) console.log(`  ${f}`);
+// The published (production, minified) .vsix stays under 2 MiB; the web build's bundled model is the largest part.
+// --no-build packages the unminified development bundles (e2e), which may be larger.
+const MAX_VSIX_BYTES = 2 * 1024 * 1024;
+if (!args.includes('--no-build') && statSync(out).size > MAX_VSIX_BYTES) {
+  console.error(`package: ${out} is ${kib} KiB, over the 2048 KiB limit`);
+  process.exit(1);
+}

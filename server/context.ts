@@ -4,14 +4,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analysis/analyzer';
 import type { DocumentState, DocumentStates } from './documents';
 import type { SettingsCache } from './settings';
-import type { ModelProvider } from './models';
+import type { Models } from './models';
 
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   states: DocumentStates;
   settings: SettingsCache;
-  models: ModelProvider;
+  models: Models;
   /** State of an open OCI-P document, created (settings read, model chosen) if needed; undefined for other files. */
   stateFor(uri: string): Promise<DocumentState | undefined>;
   /** The up-to-date analysis of an open OCI-P document, with its text document. */

@@ -16,7 +16,13 @@ export interface ModelLog {
   error(message: string): void;
 }
 
-export class ModelProvider {
+/** Which model a document is checked against (ModelProvider on Node, ./web/models.ts in a web worker). */
+export interface Models {
+  get(schemaDirectory: string): ModelChoice;
+  clear(): void;
+}
+
+export class ModelProvider implements Models {
   private readonly byDir = new Map<string, ModelChoice>();
 
   constructor(

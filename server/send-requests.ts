@@ -3,7 +3,7 @@
  * analysis the server already holds for the open document (its tree, diagnostics and model), so the extension
  * host neither parses the file nor compiles a schema folder.
  */
-import { prepareChecked } from '../core/send';
+import { prepareChecked } from '../core/send/prepare';
 import {
   CODE_LENS_REQUEST,
   PREPARE_SEND_REQUEST,

@@ -39,6 +39,8 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** Browser viewport; screenshots for the README use a larger one. */
   viewport?: { width: number; height: number };
+  /** The .vsix to install instead of the packaged extension (e.g. the web-only variant of web-build.test.ts). */
+  vsix?: string;
 }
 
 export type { Notification, OutlineRow, Problem };
@@ -73,7 +75,7 @@ export class VSCodeSession {
 
   static async start(options: SessionOptions = {}): Promise<VSCodeSession> {
     ensureCodeServer();
-    const vsix = ensureVsix();
+    const vsix = options.vsix ?? ensureVsix();
     const server = await startCodeServer({
       vsix,
       workspace: options.workspace ?? DEFAULT_WORKSPACE,

@@ -7,6 +7,7 @@ import type { CheckOptions } from '../types';
 import type { RuleEmitter } from './emit';
 import { short } from '../values';
 import { collapsed } from './emit';
+import { utf8Length } from '../../text/utf8-length';
 
 export interface Visited {
   node: ElementNode;
@@ -105,7 +106,7 @@ export function checkTypeRules(v: Visited, opts: CheckOptions, emit: RuleEmitter
       break;
     case 'ServiceProviderId': {
       const text = collapsed(node.value?.text) ?? '';
-      const bytes = Buffer.byteLength(text, 'utf8');
+      const bytes = utf8Length(text);
       if (bytes > 30 && [...text].length <= 30)
         emit(
           'OCI-SP-BYTES',
