@@ -248,3 +248,12 @@ test('the web server bundle answers LSP in a context with only a web worker’s 
     server.terminate();
   }
 });
+
+test('every command the manifest contributes is registered by the web client (working, or saying it needs the desktop)', () => {
+  const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+  const client = readFileSync(CLIENT, 'utf8');
+  const missing = manifest.contributes.commands
+    .map((c) => c.command)
+    .filter((id) => !client.includes(`"${id}"`) && !client.includes(`'${id}'`));
+  assert.deepEqual(missing, [], 'add them to client/web (or to DESKTOP_ONLY_COMMANDS in client/web/desktop-only.ts)');
+});
