@@ -77,6 +77,7 @@ function group(v: unknown, id: string, path: string, sp: { defaultDomain: string
     authorizedServicePacks: quantities(v.authorizedServicePacks, `${path}.authorizedServicePacks`),
     departments: strList(v.departments, `${path}.departments`),
     trunkGroups: strList(v.trunkGroups, `${path}.trunkGroups`),
+    networkClassesOfService: strList(v.networkClassesOfService, `${path}.networkClassesOfService`),
     accessDevices: devices(v.accessDevices, `${path}.accessDevices`),
     newUserTemplateServices:
       v.newUserTemplateServices === undefined

@@ -35,6 +35,8 @@ export interface GroupState {
   departments: string[];
   /** Trunk groups of the group, by name: trunkAddressing must name one of them. */
   trunkGroups: string[];
+  /** Network classes of service assigned to the group (networkClassOfService must name one); none when absent. */
+  networkClassesOfService?: string[];
   accessDevices: Record<string, AccessDeviceState>;
   /** Services of the group's new user template (AS data mode). */
   newUserTemplateServices: string[];

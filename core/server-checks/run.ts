@@ -1,0 +1,157 @@
+/**
+ * One server check of a file: collect the reads its commands need, answer what the cache knows, send the rest
+ * through the read-only gate (connect, log in, read in documents of up to 15, log out), then judge the commands in
+ * file order. Never sends the file's commands. Runs on files with schema errors too: every command whose values
+ * can be read is checked. Never throws for server or network trouble: the outcome says what happened.
+ */
+import { OcipClient, OcipError, redactPassword } from '../ocip';
+import { makeEmitter } from '../checks/rules/emit';
+import { ADMIN_LEVELS, type AdminLevel, type DataMode, type Diagnostic } from '../checks/types';
+import { endpointIdentity, toServerOptions, type ServerConfig } from '../send/servers';
+import type { SourceFile } from '../tree/types';
+import { answerOf, type Answer, type ServerStateCache } from './cache';
+import { FileEffects } from './effects';
+import { ReadOnlyGate, type ReadSender } from './read-only';
+import type { KeyedQuery } from './queries';
+import { checkUca22, queriesFor, UCA22 } from './uca22';
+
+export interface ServerCheckOptions {
+  server: ServerConfig;
+  password: string;
+  file: SourceFile;
+  dataMode: DataMode;
+  /** Used when the login does not say the administrator's level. */
+  adminLevel: AdminLevel;
+  newUserTemplateServices?: string[];
+  cache: ServerStateCache;
+  batchSize?: number;
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  onWarning?: (message: string) => void;
+  /** The time stamped on the diagnostics (default now). */
+  now?: () => Date;
+  /** Tests: how to reach the server (default an OcipClient on `server`). */
+  connect?: () => Promise<{ sender: ReadSender; loginType?: string; close(): Promise<void> }>;
+}
+
+export interface ServerCheckOutcome {
+  failure?: { stage: 'usage' | 'connect' | 'login' | 'cancelled' | 'read'; code: string; message: string };
+  diagnostics: Diagnostic[];
+  /** Read requests written to the server (login and logout not counted). */
+  requestsSent: number;
+  /** Answers taken from the cache. */
+  cached: number;
+  level: AdminLevel;
+  checkedAt: Date;
+}
+
+/** Cache identity: the endpoint and the administrator (answers depend on what the login may see). */
+export function cacheIdentity(server: ServerConfig): string {
+  return `${endpointIdentity(server)}\n${server.username}`;
+}
+
+const LEVEL_KEY = '\u0000login-level';
+
+export async function runServerCheck(o: ServerCheckOptions): Promise<ServerCheckOutcome> {
+  const checkedAt = (o.now ?? (() => new Date()))();
+  const identity = cacheIdentity(o.server);
+  const commands = o.file.commands.filter((c) => c.name === UCA22);
+  const needed = new Map<string, KeyedQuery>();
+  for (const c of commands) for (const q of queriesFor(c)) needed.set(q.key, q);
+  const answers = new Map<string, Answer>();
+  for (const [key] of needed) {
+    const hit = o.cache.get(identity, key);
+    if (hit) answers.set(key, hit);
+  }
+  const cached = answers.size;
+  const missing = [...needed.values()].filter((q) => !answers.has(q.key));
+  const levelHit = o.cache.get(identity, LEVEL_KEY);
+  let level: AdminLevel = levelHit?.kind === 'data' ? (levelHit.data.level as AdminLevel) : o.adminLevel;
+  let requestsSent = 0;
+  const base = { diagnostics: [], cached, checkedAt };
+
+  if (missing.length || !levelHit) {
+    let session: { sender: ReadSender; loginType?: string; close(): Promise<void> };
+    try {
+      session = await (o.connect ?? (() => connectClient(o)))();
+    } catch (e) {
+      return { ...base, level, requestsSent, failure: failure(e, o.password) };
+    }
+    try {
+      const fromLogin = ADMIN_LEVELS.find((l) => l.toLowerCase() === session.loginType?.trim().toLowerCase());
+      if (fromLogin) {
+        level = fromLogin;
+        o.cache.set(identity, LEVEL_KEY, { kind: 'data', data: { level } });
+      }
+      const gate = new ReadOnlyGate(session.sender, o.batchSize);
+      const results = await gate.read(missing);
+      requestsSent = gate.sent;
+      missing.forEach((q, i) => {
+        const answer = answerOf(results[i]);
+        answers.set(q.key, answer);
+        o.cache.set(identity, q.key, answer);
+      });
+    } catch (e) {
+      return { ...base, level, requestsSent, failure: { ...failure(e, o.password), stage: 'read' } };
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const effects = new FileEffects();
+  const stamp = ` [${o.server.name}, ${checkedAt.toISOString().replace(/\.\d+Z$/, 'Z')}]`;
+  for (const cmd of commands) {
+    const emit = makeEmitter(diagnostics, cmd.index);
+    checkUca22(cmd, effects, {
+      level,
+      mode: o.dataMode,
+      newUserTemplateServices: o.newUserTemplateServices,
+      answer: (q) => answers.get(q.key) ?? { kind: 'unknown', summary: 'not asked' },
+      report: (code, span, message) => emit(code, span, message + stamp),
+    });
+  }
+  diagnostics.sort((a, b) => a.span.start - b.span.start);
+  return { diagnostics, requestsSent, cached, level, checkedAt };
+}
+
+async function connectClient(o: ServerCheckOptions) {
+  const client = new OcipClient({
+    ...toServerOptions(o.server),
+    password: o.password,
+    batchSize: o.batchSize,
+    log: o.log,
+    onWarning: o.onWarning,
+    timeoutMs: o.timeoutMs,
+    connectTimeoutMs: o.connectTimeoutMs,
+  });
+  try {
+    await client.connect(o.signal);
+  } catch (e) {
+    await client.close().catch(() => undefined);
+    throw Object.assign(e as Error, { stage: 'connect' });
+  }
+  try {
+    const info = await client.login();
+    return {
+      sender: { send: (qs: readonly { type: string; xml: string }[]) => client.send(qs, { signal: o.signal }) },
+      loginType: info.loginType,
+      close: () => client.close(),
+    };
+  } catch (e) {
+    await client.close().catch(() => undefined);
+    throw Object.assign(e as Error, { stage: 'login' });
+  }
+}
+
+function failure(e: unknown, password: string): NonNullable<ServerCheckOutcome['failure']> {
+  const code = e instanceof OcipError ? e.code : 'internal';
+  const stage = (e as { stage?: 'connect' | 'login' }).stage ?? (code === 'cancelled' ? 'cancelled' : 'connect');
+  return {
+    stage: code === 'cancelled' ? 'cancelled' : stage,
+    code,
+    message: redactPassword(e instanceof Error ? e.message : String(e), password),
+  };
+}
