@@ -362,7 +362,8 @@ export function checkUca22(cmd: CommandNode, effects: FileEffects, c: JudgeConte
   // Devices: exist in the group, or are created (which needs a device type).
   const devices = fromGroup(Q.groupDevices(t.sp, t.group), (a) => read.listed(a, 'accessDeviceTable', 'Device Name'), new Set<string>());
   for (const ep of endpoints(cmd)) {
-    const at = spanOf(ep.node.children?.find((x) => x.name === 'accessDevice') ?? ep.node);
+    const device = ep.node.children?.find((x) => x.name === 'accessDevice');
+    const at = spanOf(device?.children?.find((x) => x.name === 'deviceName') ?? device ?? ep.node);
     if (ep.level !== 'Group') {
       if (!ep.deviceType) cannot(at, `device "${ep.name}" (${ep.level} level)`, 'server checks read group devices only.');
       continue;
