@@ -23,6 +23,8 @@ export interface ServerCheckOptions {
   /** Used when the login does not say the administrator's level. */
   adminLevel: AdminLevel;
   newUserTemplateServices?: string[];
+  /** Report only on these commands (0-based); every command is still judged, for the effects on later ones. */
+  only?: readonly number[];
   cache: ServerStateCache;
   batchSize?: number;
   timeoutMs?: number;
@@ -57,7 +59,9 @@ const LEVEL_KEY = '\u0000login-level';
 export async function runServerCheck(o: ServerCheckOptions): Promise<ServerCheckOutcome> {
   const checkedAt = (o.now ?? (() => new Date()))();
   const identity = cacheIdentity(o.server);
-  const commands = o.file.commands.filter((c) => c.name === UCA22);
+  const last = o.only?.length ? Math.max(...o.only) : Infinity;
+  // Commands after the last one reported on cannot change its verdict: they are neither read for nor judged.
+  const commands = o.file.commands.filter((c) => c.name === UCA22 && c.index <= last);
   const needed = new Map<string, KeyedQuery>();
   for (const c of commands) for (const q of queriesFor(c)) needed.set(q.key, q);
   const answers = new Map<string, Answer>();
@@ -113,8 +117,9 @@ export async function runServerCheck(o: ServerCheckOptions): Promise<ServerCheck
       report: (code, span, message) => emit(code, span, message + stamp),
     });
   }
-  diagnostics.sort((a, b) => a.span.start - b.span.start);
-  return { diagnostics, requestsSent, cached, level, checkedAt };
+  const reported = o.only ? diagnostics.filter((d) => d.command !== undefined && o.only!.includes(d.command)) : diagnostics;
+  reported.sort((a, b) => a.span.start - b.span.start);
+  return { diagnostics: reported, requestsSent, cached, level, checkedAt };
 }
 
 async function connectClient(o: ServerCheckOptions) {
