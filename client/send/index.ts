@@ -32,7 +32,7 @@ export function registerSend(
     languageClient,
   };
   const codeLens = new SendCodeLens(languageClient);
-  const serverChecks = new ServerChecks(services.passwords, services.log);
+  const serverChecks = new ServerChecks(services.passwords, services.log, languageClient);
   const index = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? [v] : undefined);
   const reg = (id: string, fn: (...args: unknown[]) => unknown, trustedOnly = false) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
