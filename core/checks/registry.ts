@@ -876,6 +876,13 @@ export const RULES: RuleInfo[] = [
     source: 'GroupAccessDeviceGetListRequest does not list the device; the request creates a device only when deviceType is given.',
   },
   {
+    code: 'OCI-SERVER-DEVICE-TYPE-UNKNOWN',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The device to create has a device type the system does not know (server check)',
+    source: 'SystemAccessDeviceTypeGetListRequest does not list the deviceType of a device the request would create.',
+  },
+  {
     code: 'OCI-SERVER-DEPARTMENT-NOT-FOUND',
     severity: 'error',
     kind: 'rule',

@@ -58,6 +58,7 @@ export const read = {
         ),
     ),
   listed: (a: Answer, table: string, column: string) => fromData(a, (d) => new Set(rows(d, table).map((r) => token(r[column])))),
+  deviceTypes: (a: Answer) => fromData(a, (d) => new Set(listOf(d.deviceType).map(token))),
   packNames: (a: Answer) => fromData(a, (d) => new Set(listOf(d.servicePackName).map(token))),
   packServices: (a: Answer) => fromData(a, (d) => rows(d, 'userServiceTable').map((r) => token(r.Service))),
   departments: (a: Answer) =>

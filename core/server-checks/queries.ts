@@ -36,5 +36,6 @@ export const Q = {
     query('GroupDepartmentGetListRequest18', [...group(spId, groupId), ['includeEnterpriseDepartments', 'true']]),
   groupTrunkGroups: (spId: string, groupId: string) =>
     query('GroupTrunkGroupGetInstanceListRequest14sp4', [...group(spId, groupId), ['includeEnterpriseTrunkGroups', 'true']]),
+  deviceTypes: () => query('SystemAccessDeviceTypeGetListRequest', []),
   groupNcos: (spId: string, groupId: string) => query('GroupNetworkClassOfServiceGetAssignedListRequest', group(spId, groupId)),
 };

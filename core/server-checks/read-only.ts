@@ -26,6 +26,7 @@ export const CHECK_READ_REQUESTS: ReadonlySet<string> = new Set([
   'GroupDepartmentGetListRequest18',
   'GroupTrunkGroupGetInstanceListRequest14sp4',
   'GroupNetworkClassOfServiceGetAssignedListRequest',
+  'SystemAccessDeviceTypeGetListRequest',
 ]);
 
 /** Sent by the OCI-P client around the checks' reads: login (both methods), logout. */

@@ -85,6 +85,7 @@ export function queriesFor(cmd: CommandNode): KeyedQuery[] {
   if (services.length) out.push(Q.providerServices(sp));
   if (packs.length) out.push(Q.providerPacks(sp), ...packs.map((p) => Q.pack(sp, p)));
   if (endpoints(cmd).some((e) => e.level === 'Group')) out.push(Q.groupDevices(sp, group));
+  if (endpoints(cmd).some((e) => e.deviceType)) out.push(Q.deviceTypes());
   if (top(cmd, 'department')) out.push(Q.groupDepartments(sp, group));
   if (top(cmd, 'trunkAddressing')) out.push(Q.groupTrunkGroups(sp, group));
   if (top(cmd, 'networkClassOfService')) out.push(Q.groupNcos(sp, group));
@@ -368,7 +369,23 @@ export function checkUca22(cmd: CommandNode, effects: FileEffects, c: JudgeConte
       if (!ep.deviceType) cannot(at, `device "${ep.name}" (${ep.level} level)`, 'server checks read group devices only.');
       continue;
     }
-    if (group.devices.has(ep.name) || ep.deviceType) continue;
+    if (group.devices.has(ep.name)) continue;
+    if (ep.deviceType) {
+      // A new device is created with its type, which the system must know (an existing device keeps its own).
+      if (devices.known && devices.value.has(ep.name)) continue;
+      const typeNode = ep.node.children?.find((x) => x.name === 'deviceType');
+      const types = read.deviceTypes(c.answer(Q.deviceTypes()));
+      if (!types.known) cannot(typeNode ? spanOf(typeNode) : at, `device type "${ep.deviceType}"`, types.why);
+      else if (types.value.has(ep.deviceType)) continue;
+      else if (!devices.known) cannot(at, `device "${ep.name}"`, devices.why);
+      else
+        error(
+          'OCI-SERVER-DEVICE-TYPE-UNKNOWN',
+          typeNode ? spanOf(typeNode) : at,
+          `Device type "${ep.deviceType}" is not a device type of the system, so device "${ep.name}" cannot be created.`,
+        );
+      continue;
+    }
     if (!devices.known) cannot(at, `device "${ep.name}"`, devices.why);
     else if (!devices.value.has(ep.name))
       error(

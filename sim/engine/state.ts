@@ -125,6 +125,8 @@ export interface SimState {
   defaultLanguage: string;
   defaultTimeZone: string;
   systemAccessDevices: Record<string, AccessDeviceState>;
+  /** Device types the system knows (a new device must have one of them); absent: not configured, any type is taken. */
+  deviceTypes?: string[];
   serviceProviders: Record<string, ServiceProviderState>;
   /** Every user, by user id (user ids are unique system-wide). */
   users: Record<string, UserState>;

@@ -189,18 +189,23 @@ describe('server checks agree with the server (check, then send)', () => {
     assert.equal(only(withTemplate, 'OCI-SERVER-SERVICE-REQUIRED', 2).text, 'sharedCallAppearanceAccessDeviceEndpoint');
   });
 
-  it('devices: existing, created with a device type, or missing', async () => {
+  it('devices: existing, created with a known device type, or missing', async () => {
     const r = await checkSendAgree(sim, 'sys', [
       uca({ userId: 'a@acme.example.com', endpoint: endpoint('hq-lobby-phone') }),
       uca({ userId: 'b@acme.example.com', endpoint: endpoint('new-phone', 'Polycom VVX 450') }),
       uca({ userId: 'c@acme.example.com', endpoint: endpoint('ghost-phone') }),
       // created by command 2
       uca({ userId: 'd@acme.example.com', endpoint: endpoint('new-phone') }),
+      uca({ userId: 'e@acme.example.com', endpoint: endpoint('odd-phone', 'Acme Phone 9000') }),
+      // an existing device keeps its type: the one given is not used
+      uca({ userId: 'f@acme.example.com', endpoint: endpoint('hq-lobby-phone', 'Acme Phone 9000') }),
     ]);
     assert.deepEqual(serverErrors(r.checked, 0), []);
     assert.deepEqual(serverErrors(r.checked, 1), []);
     assert.equal(only(r, 'OCI-SERVER-DEVICE-NOT-FOUND', 2).text, 'ghost-phone');
     assert.deepEqual(serverErrors(r.checked, 3), []);
+    assert.equal(only(r, 'OCI-SERVER-DEVICE-TYPE-UNKNOWN', 4).text, 'Acme Phone 9000');
+    assert.deepEqual(serverErrors(r.checked, 5), []);
   });
 
   it('department, trunk group and network class of service must exist', async () => {

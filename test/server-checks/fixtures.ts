@@ -27,6 +27,7 @@ export function checkSeed(): SeedData {
   return {
     accounts: Object.values(ACCOUNTS).map((a) => ({ ...a })),
     state: {
+      deviceTypes: ['Polycom VVX 450', 'Yealink T54W'],
       serviceProviders: {
         acme: {
           name: 'Acme Telecom Customers',

@@ -80,6 +80,7 @@ const READS: [string, string, string][] = [
     grp('acme', 'acme-hq') + el('includeEnterpriseTrunkGroups', 'true'),
     'GroupTrunkGroupGetInstanceListResponse14sp4',
   ],
+  ['SystemAccessDeviceTypeGetListRequest', '', 'SystemAccessDeviceTypeGetListResponse'],
   ['GroupNetworkClassOfServiceGetAssignedListRequest', grp('acme', 'acme-hq'), 'GroupNetworkClassOfServiceGetAssignedListResponse'],
   ['UserGetRequest23V2', el('userId', 'sam.okafor@northwind.example.com'), 'UserGetResponse23V2'],
   ['GroupGetListInSystemRequest', '', 'GroupGetListInSystemResponse'],

@@ -270,6 +270,14 @@ export const userGetListInSystemRequest: CommandHandler = (ctx, cmd, echo) => {
   return dataResponse('UserGetListInSystemResponse', table('userTable', headings, limit(cmd, rows)), echo);
 };
 
+/** The system's device types, when the seed lists them (`deviceTypes`). */
+export const systemAccessDeviceTypeGetListRequest: CommandHandler = (ctx, _cmd, echo) => {
+  requireLevel(ctx, 'Provisioning');
+  const types = ctx.store.state.deviceTypes;
+  if (!types?.length) throw errors.deviceTypesNotConfigured();
+  return dataResponse('SystemAccessDeviceTypeGetListResponse', types.map((t) => el('deviceType', t)).join(''), echo);
+};
+
 /** The group's trunk groups (the simulator keeps only their names: no departments or devices). */
 export const groupTrunkGroupGetInstanceListRequest14sp4: CommandHandler = (ctx, cmd, echo) => {
   const { group } = groupOf(ctx, ctx.store.state, cmd);

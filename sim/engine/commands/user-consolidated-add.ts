@@ -211,6 +211,7 @@ function ensureDevice(state: SimState, target: Target, ep: EndpointRequest): voi
   const devices = deviceContainer(state, target, ep.deviceLevel);
   if (devices[ep.deviceName]) return;
   if (!ep.deviceType) throw errors.deviceNotFound(ep.deviceName);
+  if (state.deviceTypes && !state.deviceTypes.includes(ep.deviceType)) throw errors.deviceTypeNotFound(ep.deviceType);
   devices[ep.deviceName] = {
     name: ep.deviceName,
     deviceType: ep.deviceType,
