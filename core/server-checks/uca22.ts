@@ -112,7 +112,9 @@ export function checkUca22(cmd: CommandNode, effects: FileEffects, c: JudgeConte
     else if (e.value) error(code, spanOf(node), `${what} "${id}" already exists on the server.`);
   };
   if (userIdNode && userId) checkFree(userIdNode, userId, 'OCI-SERVER-USER-EXISTS', 'User');
-  for (const a of ids(cmd)) {
+  // alternateUserId is ignored in XS data mode (UCA22_XS_IGNORED): nothing to check there.
+  const altIds = c.mode === 'XS' ? [] : ids(cmd);
+  for (const a of altIds) {
     const node = a.node.children?.find((x) => x.name === 'alternateUserId') ?? a.node;
     if (a.id === userId) continue; // the same id twice in one request is the editor's rule
     checkFree(node, a.id, 'OCI-SERVER-ALT-ID-EXISTS', 'Alternate user id');
@@ -436,7 +438,7 @@ export function checkUca22(cmd: CommandNode, effects: FileEffects, c: JudgeConte
   // What this command changes, for the file's later commands.
   effects.record(t.sp, t.group, group);
   if (userId) effects.userIds.add(userId);
-  for (const a of ids(cmd)) effects.userIds.add(a.id);
+  for (const a of altIds) effects.userIds.add(a.id);
   for (const n of domainNodes) {
     const d = domainOf(text(n) ?? '');
     if (d) {

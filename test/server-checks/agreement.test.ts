@@ -230,3 +230,21 @@ describe('server checks agree with the server (check, then send)', () => {
     assert.match(only(r, 'OCI-SERVER-SP-NOT-FOUND').d.message, /\[lab, \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\]$/);
   });
 });
+
+describe('server checks agree with a server in XS data mode', () => {
+  let xs: RunningSimulator & { requests: string[] };
+  beforeEach(async () => (xs = await startCheckSimulator('XS')));
+  afterEach(() => xs.close());
+
+  it('numbers are added automatically and the XS-ignored alternate ids are not checked', async () => {
+    await checkSendAgree(xs, 'sys', [uca({ userId: 'jane@acme.example.com' })]);
+    const r = await checkSendAgree(xs, 'sys', [
+      uca({ userId: 'a@acme.example.com', phoneNumber: '+1-2125550103' }),
+      uca({ userId: 'b@acme.example.com', phoneNumber: '+1-2125550103' }),
+      uca({ userId: 'c@acme.example.com', alternateUserId: 'jane@acme.example.com' }),
+    ]);
+    assert.deepEqual(serverErrors(r.checked, 0), []);
+    only(r, 'OCI-SERVER-NUMBER-IN-USE', 1);
+    assert.deepEqual(codes(r.checked, 2), []);
+  });
+});

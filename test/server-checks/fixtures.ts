@@ -75,10 +75,11 @@ export function checkSeed(): SeedData {
   } as unknown as SeedData;
 }
 
-export async function startCheckSimulator(): Promise<RunningSimulator & { requests: string[] }> {
+export async function startCheckSimulator(dataMode: 'AS' | 'XS' = 'AS'): Promise<RunningSimulator & { requests: string[] }> {
   const requests: string[] = [];
   const sim = await startSimulator({
     tcpPort: 0,
+    dataMode,
     seed: checkSeed(),
     // Every command type the simulator receives, in order: the proof of what a check sends.
     log: (line) => {
@@ -181,7 +182,7 @@ export async function check(sim: RunningSimulator, who: Who, text: string, o: Ch
     server: serverFor(sim, who),
     password: ACCOUNTS[who].password,
     file: parseSource(text, 'xml'),
-    dataMode: 'AS',
+    dataMode: sim.dataMode,
     adminLevel: 'System' as AdminLevel,
     newUserTemplateServices: o.newUserTemplateServices,
     cache: o.cache ?? new ServerStateCache({ ttlSeconds: 300 }),
@@ -191,7 +192,7 @@ export async function check(sim: RunningSimulator, who: Who, text: string, o: Ch
 /** Sends the file's commands (it must have no schema or rule errors) and returns each command's outcome. */
 export async function send(sim: RunningSimulator, who: Who, text: string): Promise<{ kind: string; summary?: string }[]> {
   const prepared = prepareSend(text, 'xml', builtinModel(), {
-    checks: { ...DEFAULT_CHECK_OPTIONS, adminLevel: ACCOUNTS[who].level as AdminLevel },
+    checks: { ...DEFAULT_CHECK_OPTIONS, dataMode: sim.dataMode, adminLevel: ACCOUNTS[who].level as AdminLevel },
   });
   assert.deepEqual(
     prepared.errors.map((e) => `${e.code} ${e.message}`),
