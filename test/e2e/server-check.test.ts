@@ -1,6 +1,7 @@
 // "OCI-P: Check Against Server" in a real VS Code against the simulator running in this test process: the
 // password prompt, OCI-SERVER problems on the exact elements with the server's name, only read requests at the
-// simulator (its state unchanged), a problem dropped when its element is edited while the others stay, the cache.
+// simulator (its state unchanged), a problem dropped when its element is edited while the others stay, the Check
+// CodeLens of one command and of the file, the cache.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,6 +95,23 @@ e2eTest(
     await vs!.waitForNoProblem(/^Group "acme-nope"/, FILE);
     const still = (await vs!.problems()).find((p) => /^Phone number \+1-2125550103/.test(p.message));
     assert.equal(still?.line, 19);
+
+    // The "Check" CodeLens of command 2 re-checks that command only (command 1 is still read, for its effects; only
+    // the edited group is asked again): the group problem of command 1 stays gone.
+    await vs!.clearNotifications();
+    await vs!.page
+      .locator('.codelens-decoration a', { hasText: /^\W*Check$/ })
+      .nth(1)
+      .click();
+    const again = await vs!.waitForMessage(
+      /^OCI-P: checked against Check simulator: 1 problem the server would refuse \(\d+ read requests?, \d+ cached\)/,
+    );
+    assert.ok(Number(/(\d+) cached/.exec(again.message)![1]) > 0, again.message);
+    assert.ok(requests.every(isCheckRequest), requests.join());
+    assert.equal((await vs!.problems()).filter((p) => /^Group "acme-nope/.test(p.message)).length, 0);
+    // "Check against server" above the file: the edited group id is checked again.
+    await vs!.page.locator('.codelens-decoration a', { hasText: 'Check against server' }).first().click();
+    await vs!.waitForProblem(/^Group "acme-nopex" does not exist in "acme"/, FILE);
 
     await vs!.runCommand('OCI-P: Clear Server Cache');
     await vs!.waitForMessage(/^OCI-P: the server check cache is cleared\.$/);
