@@ -21,6 +21,7 @@ import type { FileFormat } from '../core/tree/types';
 import { benchServer, ourServer, yamlLanguageServer, type LspResult } from './lsp';
 import { benchSend, benchXsd, type SendResult } from './send-xsd';
 import { benchAddCost, type AddCost } from './sim-wire';
+import { benchServerCheck, median } from './server-check';
 import { fmt, fmtP, machine, ms, type Summary } from './stats';
 import { fallbackJsonSchema } from './json-schema';
 import { benchModelLoad } from './model-load';
@@ -174,6 +175,8 @@ async function main(): Promise<void> {
   }
   log('simulator per-add cost at 100 and 10,000 users');
   const addCosts: AddCost[] = [await benchAddCost(100, quick ? 50 : 200), await benchAddCost(10_000, quick ? 50 : 200)];
+  log('server check of 100 commands');
+  const serverCheck = await benchServerCheck(100, quick ? 3 : 5);
   log('send client peak memory on large responses');
   const memory = responseMemory(quick ? [8 << 20] : [8 << 20, 16 << 20, (64 << 20) - (1 << 20)]);
   const lensSize = SIZES[SIZES.length - 1];
@@ -330,6 +333,13 @@ async function main(): Promise<void> {
   out.push(
     '',
     `Ratio 10,000 / 100 users: ${(addCosts[1].msPerAdd / addCosts[0].msPerAdd).toFixed(2)}× (the issue asks for at most 2×).`,
+    '',
+  );
+  out.push(
+    `Server check (bench/server-check.ts): ${serverCheck.commands} UserConsolidatedAddRequest22 commands against the simulator over TCP, ` +
+      `${serverCheck.requests} read requests in ${serverCheck.documents} documents (+ login and logout), ${serverCheck.diagnostics} diagnostics: ` +
+      `**${median(serverCheck.coldMs).toFixed(0)} ms** cold (median of ${serverCheck.coldMs.length}), ` +
+      `**${median(serverCheck.warmMs).toFixed(1)} ms** with every answer cached (no connection).`,
     '',
   );
   out.push('Send client (OcipClient over TCP) on one data response (an OCI table of small rows), peak RSS of the process:', '');

@@ -1,5 +1,5 @@
 /**
- * The `ocip` command line: validate, send, convert, schema, sim.
+ * The `ocip` command line: validate, send, check, convert, schema, sim.
  * Exit status: 0 success, 1 problems found / commands failed, 2 usage or I/O error.
  */
 import { processIo, type CliIo } from './io';
@@ -9,12 +9,14 @@ import { CONVERT_USAGE, runConvert } from './convert';
 import { runSchema, SCHEMA_USAGE } from './schema';
 import { runSendCli, SEND_USAGE } from './send';
 import { runSim, SIM_USAGE } from './sim';
+import { CHECK_SUMMARY, CHECK_USAGE, runCheckCli } from './check';
 
 export const COMMANDS: Record<string, Command> = {
   validate: { run: runValidate, usage: VALIDATE_USAGE, summary: VALIDATE_SUMMARY },
   convert: { run: runConvert, usage: CONVERT_USAGE, summary: 'convert a command file between YAML and XML' },
   schema: { run: runSchema, usage: SCHEMA_USAGE, summary: 'export a JSON Schema of a command for other YAML tools' },
   send: { run: (argv, io) => runSendCli(argv, io), usage: SEND_USAGE, summary: 'send a checked file to a BroadWorks server' },
+  check: { run: (argv, io) => runCheckCli(argv, io), usage: CHECK_USAGE, summary: CHECK_SUMMARY },
   sim: { run: runSim, usage: SIM_USAGE, summary: 'run the BroadWorks simulator' },
 };
 

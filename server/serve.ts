@@ -22,6 +22,7 @@ import { hover } from './hover';
 import { codeActions, CODE_ACTION_KINDS } from './code-actions';
 import { guardConnection } from './guard';
 import { guardRequests } from './cancel';
+import { serverCheckRequests } from './server-check-requests';
 import { sendRequests } from './send-requests';
 
 export const SERVER_VERSION = '0.1.0';
@@ -119,6 +120,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
     hover,
     codeActions,
     sendRequests,
+    serverCheckRequests,
   ];
 
   connection.onInitialize((params): InitializeResult => {

@@ -17,6 +17,9 @@ class SendLens extends vscode.CodeLens {
   }
 }
 
+/** "Check" next to "Send": this command against the server's state (the earlier commands' effects included). */
+class CheckLens extends SendLens {}
+
 export class SendCodeLens implements vscode.CodeLensProvider<vscode.CodeLens> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -32,11 +35,20 @@ export class SendCodeLens implements vscode.CodeLensProvider<vscode.CodeLens> {
     const client = await this.languageClient();
     if (!client || token.isCancellationRequested) return [];
     const result = await client.sendRequest<CodeLensResult>(CODE_LENS_REQUEST, { uri: doc.uri.toString() } satisfies CodeLensParams, token);
-    return result ? sendLenses(result.lines, doc.uri) : [];
+    if (!result) return [];
+    const checks = vscode.workspace.getConfiguration('ocip', doc.uri).get<string>('serverChecks', 'onDemand') !== 'off';
+    return sendLenses(result.lines, doc.uri, checks);
   }
 
   resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
-    if (lens instanceof SendLens) {
+    if (lens instanceof CheckLens) {
+      lens.command = {
+        title: '$(checklist) Check',
+        command: 'ocip.checkServer',
+        arguments: [lens.uri, lens.index],
+        tooltip: `OCI-P: check command #${lens.index + 1} against the server's state (read-only)`,
+      };
+    } else if (lens instanceof SendLens) {
       lens.command = {
         title: '$(play) Send',
         command: 'ocip.send',
@@ -48,8 +60,8 @@ export class SendCodeLens implements vscode.CodeLensProvider<vscode.CodeLens> {
   }
 }
 
-/** "Send all (N)" on line 0 and an unresolved "Send" lens per command line. */
-export function sendLenses(lines: readonly number[], uri: vscode.Uri): vscode.CodeLens[] {
+/** "Send all (N)" on line 0 and an unresolved "Send" (and "Check") lens per command line. */
+export function sendLenses(lines: readonly number[], uri: vscode.Uri, checks = false): vscode.CodeLens[] {
   if (!lines.length) return [];
   const lenses: vscode.CodeLens[] = [
     new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
@@ -59,6 +71,18 @@ export function sendLenses(lines: readonly number[], uri: vscode.Uri): vscode.Co
       tooltip: 'OCI-P: send every command of this file',
     }),
   ];
-  for (let i = 0; i < lines.length; i++) lenses.push(new SendLens(lines[i], uri, i));
+  if (checks)
+    lenses.push(
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+        title: '$(checklist) Check against server',
+        command: 'ocip.checkServer',
+        arguments: [uri],
+        tooltip: "OCI-P: check every command against the server's state (read-only)",
+      }),
+    );
+  for (let i = 0; i < lines.length; i++) {
+    lenses.push(new SendLens(lines[i], uri, i));
+    if (checks) lenses.push(new CheckLens(lines[i], uri, i));
+  }
   return lenses;
 }

@@ -9,6 +9,7 @@ import { SendLog } from './output';
 import { Passwords } from './passwords';
 import { ResultsView } from './results-view';
 import { SendDiagnostics } from './send-diagnostics';
+import { ServerChecks } from './server-check';
 import { sendFlow, type SendServices } from './send-flow';
 import { pickServer, readServers, registerServerStatus } from './servers';
 import { disposeSimulator, startLocalSimulator, stopLocalSimulator } from './simulator';
@@ -32,6 +33,7 @@ export function registerSend(
     languageClient,
   };
   const codeLens = new SendCodeLens(languageClient);
+  const serverChecks = new ServerChecks(services.passwords, services.log, languageClient);
   const index = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? [v] : undefined);
   const reg = (id: string, fn: (...args: unknown[]) => unknown, trustedOnly = false) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -52,7 +54,16 @@ export function registerSend(
     services.results,
     services.diagnostics,
     vscode.languages.registerCodeLensProvider([{ language: 'ocip-yaml' }, { language: 'ocip-xml' }], codeLens),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('ocip.send.codeLens') && codeLens.refresh()),
+    serverChecks,
+    vscode.workspace.onDidChangeConfiguration(
+      (e) => (e.affectsConfiguration('ocip.send.codeLens') || e.affectsConfiguration('ocip.serverChecks')) && codeLens.refresh(),
+    ),
+    // ocip.checkServer(uri?, commandIndex?): read-only checks of the file (or one command) against the active server.
+    reg('ocip.checkServer', (target?: unknown, commandIndex?: unknown) => serverChecks.check(target, index(commandIndex)), true),
+    reg('ocip.clearServerCache', () => {
+      serverChecks.clearCache();
+      void vscode.window.showInformationMessage('OCI-P: the server check cache is cleared.');
+    }),
     // ocip.send(uri?, commandIndex?): one command when an index is given (CodeLens), else the whole file.
     reg('ocip.send', (target?: unknown, commandIndex?: unknown) => sendFlow(services, { target, only: index(commandIndex) }), true),
     reg('ocip.sendAll', (target?: unknown) => sendFlow(services, { target }), true),

@@ -33,6 +33,11 @@ export class Passwords {
     return typed ? { password: typed, stored: false } : undefined;
   }
 
+  /** The stored password only, never a prompt (checks on save). */
+  async stored(server: ServerConfig): Promise<string | undefined> {
+    return (await this.secrets.get(secretKey(server))) || undefined;
+  }
+
   store(server: Endpoint, password: string): Thenable<void> {
     return this.secrets.store(secretKey(server), password);
   }

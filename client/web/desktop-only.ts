@@ -19,6 +19,8 @@ export const DESKTOP_ONLY_COMMANDS: Record<string, string> = {
   'ocip.copyResults': 'Send results',
   'ocip.showResultXml': 'Send results',
   'ocip.undoSend': 'Undoing a send',
+  'ocip.checkServer': 'Checking against a BroadWorks server',
+  'ocip.clearServerCache': 'Checking against a BroadWorks server',
 };
 
 export const needsDesktopMessage = (what: string): string =>

@@ -722,6 +722,194 @@ export const RULES: RuleInfo[] = [
     title: 'The server rejected the command (after a send)',
     source: 'The ErrorResponse of the BroadWorks server for that command, shown on the command until it is edited or sent again.',
   },
+  // Server checks (OCI-P: Check Against Server, `ocip check`): read-only requests against a live server
+  {
+    code: 'OCI-SERVER-USER-EXISTS',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The user id already exists (server check)',
+    source:
+      'UserGetRequest23V2 answers with the user (or an earlier command of the file adds it); the add fails: user ids are unique system-wide.',
+  },
+  {
+    code: 'OCI-SERVER-ALT-ID-EXISTS',
+    severity: 'error',
+    kind: 'rule',
+    title: 'An alternate user id is already a user id (server check)',
+    source: 'UserGetRequest23V2 answers with a user of that id (or an earlier command adds it); alternate user ids must be free.',
+  },
+  {
+    code: 'OCI-SERVER-SP-NOT-FOUND',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The service provider / enterprise does not exist (server check)',
+    source: 'ServiceProviderGetRequest22V4 answers "not found"; the request never creates a service provider.',
+  },
+  {
+    code: 'OCI-SERVER-GROUP-NOT-FOUND',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The group does not exist and groupProperties is missing (server check)',
+    source:
+      '"If the group needs to be created, the groupProperties element must be set or the request will fail." GroupGetRequest22V5 answers "not found" and the request has no groupProperties; reported on groupId.',
+  },
+  {
+    code: 'OCI-SERVER-GROUP-CREATE-LEVEL',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The group does not exist and this administrator may not create it (server check)',
+    source:
+      '"The group will be added if it does not exist and if the command is executed by a Service Provider level administrator or above." The level is the login\'s.',
+  },
+  {
+    code: 'OCI-SERVER-GROUP-CREATED',
+    severity: 'information',
+    kind: 'info',
+    title: 'The command creates the group (server check)',
+    source: 'GroupGetRequest22V5 answers "not found" and groupProperties is given: the group is created from it.',
+  },
+  {
+    code: 'OCI-SERVER-GROUP-PROPERTIES-IGNORED',
+    severity: 'hint',
+    kind: 'info',
+    title: 'groupProperties is ignored: the group exists (server check)',
+    source:
+      '"The groupProperties element will be ignored if the group already exists." GroupGetRequest22V5 answers with the group (or an earlier command of the file creates it).',
+  },
+  {
+    code: 'OCI-SERVER-DOMAIN-SP',
+    severity: 'error',
+    kind: 'rule',
+    title: 'Domain not assigned to the service provider, and this level may not assign it (server check)',
+    source:
+      "ServiceProviderDomainGetAssignedListRequest22 does not list the domain of the user id, an alias or the new group's default domain; it is assigned only by a Provisioning administrator or above.",
+  },
+  {
+    code: 'OCI-SERVER-DOMAIN-GROUP',
+    severity: 'error',
+    kind: 'rule',
+    title: 'Domain not assigned to the group, and this level may not assign it (server check)',
+    source:
+      'GroupDomainGetAssignedListRequest does not list the domain of the user id or an alias; it is assigned to the group only by a Service Provider administrator or above.',
+  },
+  {
+    code: 'OCI-SERVER-NUMBER-IN-USE',
+    severity: 'error',
+    kind: 'rule',
+    title: "The phone number is already a user's (server check)",
+    source: 'GroupDnGetAssignmentListRequest18 shows the number assigned to a user (or an earlier command of the file gives it to one).',
+  },
+  {
+    code: 'OCI-SERVER-NUMBER-NOT-IN-GROUP',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The phone number is not in the group and addPhoneNumberToGroup is not true (server check)',
+    source:
+      '"If the phoneNumber has not been assigned to the group and addPhoneNumberToGroup is set to true, it will be added to group ... The command will fail otherwise." (AS data mode)',
+  },
+  {
+    code: 'OCI-SERVER-NUMBER-ADD-LEVEL',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The phone number would be added to the group by a level that may not (server check)',
+    source: 'Adding the number to the group needs a Service Provider administrator or above (AS data mode).',
+  },
+  {
+    code: 'OCI-SERVER-NUMBER-NOT-IN-SP',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The phone number is not available in the service provider (server check)',
+    source:
+      "ServiceProviderDnGetAvailableListRequest does not list it: the number is not the service provider's or is in another group, so it cannot be added to this group.",
+  },
+  {
+    code: 'OCI-SERVER-EXTENSION-IN-USE',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The extension is used by another user of the group (server check)',
+    source: 'UserGetListInGroupRequest lists a user of the group with that extension.',
+  },
+  {
+    code: 'OCI-SERVER-SERVICE-NOT-AUTHORIZED',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The user service is not authorized and cannot be authorized by this login (server check)',
+    source:
+      'GroupServiceGetAuthorizationListRequest (and ServiceProviderServiceGetAuthorizationListRequest): "The userService/servicePack will be authorized to the group if it has not been authorized to the group if the command is executed by a Service Provider level administrator or above" and only when the service provider has it.',
+  },
+  {
+    code: 'OCI-SERVER-PACK-NOT-FOUND',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The service pack does not exist (server check)',
+    source: 'ServiceProviderServicePackGetListRequest does not list the pack.',
+  },
+  {
+    code: 'OCI-SERVER-PACK-NOT-AUTHORIZED',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The service pack is not authorized to the group and cannot be by this login (server check)',
+    source:
+      'GroupServiceGetAuthorizationListRequest shows the pack unauthorized; only a Service Provider administrator or above authorizes it.',
+  },
+  {
+    code: 'OCI-SERVER-SERVICE-REQUIRED',
+    severity: 'error',
+    kind: 'rule',
+    title: "A service prerequisite is not met, by the server's real pack contents (server check)",
+    source:
+      "The shared-call-appearance, third-party voice mail and SIP authentication elements need their service: from the request, the packs' contents read with ServiceProviderServicePackGetDetailListRequest, or the new user template (ocip.newUserTemplateServices).",
+  },
+  {
+    code: 'OCI-SERVER-TEMPLATE-UNVERIFIED',
+    severity: 'warning',
+    kind: 'info',
+    title: 'A service prerequisite depends on the new user template (server check)',
+    source:
+      "Neither the request nor its packs on the server give the service; R25 OCI-P has no request that reads a group's new user template, so only ocip.newUserTemplateServices can settle it.",
+  },
+  {
+    code: 'OCI-SERVER-DEVICE-NOT-FOUND',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The access device does not exist and no deviceType creates it (server check)',
+    source: 'GroupAccessDeviceGetListRequest does not list the device; the request creates a device only when deviceType is given.',
+  },
+  {
+    code: 'OCI-SERVER-DEVICE-TYPE-UNKNOWN',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The device to create has a device type the system does not know (server check)',
+    source: 'SystemAccessDeviceTypeGetListRequest does not list the deviceType of a device the request would create.',
+  },
+  {
+    code: 'OCI-SERVER-DEPARTMENT-NOT-FOUND',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The department does not exist (server check)',
+    source: 'GroupDepartmentGetListRequest18 (with enterprise departments) does not list it.',
+  },
+  {
+    code: 'OCI-SERVER-TRUNK-GROUP-NOT-FOUND',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The trunk group does not exist in the group (server check)',
+    source: 'GroupTrunkGroupGetInstanceListRequest14sp4 does not list it.',
+  },
+  {
+    code: 'OCI-SERVER-NCOS-NOT-ASSIGNED',
+    severity: 'error',
+    kind: 'rule',
+    title: 'The network class of service is not assigned to the group (server check)',
+    source: 'GroupNetworkClassOfServiceGetAssignedListRequest does not list it.',
+  },
+  {
+    code: 'OCI-SERVER-UNVERIFIED',
+    severity: 'information',
+    kind: 'info',
+    title: 'A server check could not be answered',
+    source: 'The read request was refused (e.g. not visible to this administrator) or gave no usable answer; nothing is claimed.',
+  },
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.code, r]));

@@ -130,3 +130,54 @@ export type PrepareSendResult =
       totalCommands: number;
     }
   | { error: string };
+
+/**
+ * Server checks (core/server-checks) in two steps, so that the password and the connection stay in the extension
+ * host and the document is parsed only by the language server: `ocip/serverCheckPlan` lists the read queries the
+ * document's commands need (the extension sends them through core's read-only gate, which refuses anything not on
+ * its allow-list), then `ocip/serverCheckJudge` turns the answers into diagnostics. Spans are UTF-16 offsets into
+ * the text of `version`; a judge for another version is refused.
+ */
+export const SERVER_CHECK_PLAN_REQUEST = 'ocip/serverCheckPlan';
+export interface ServerCheckPlanParams {
+  uri: string;
+  /** Report only on these commands (0-based). */
+  only?: number[];
+}
+export type ServerCheckPlanResult =
+  | {
+      version: number;
+      queries: { type: string; xml: string; key: string }[];
+      /** The document's check settings (the administrator level is used when the login does not say it). */
+      dataMode: 'AS' | 'XS';
+      adminLevel: string;
+    }
+  | { error: string };
+
+export type ServerCheckAnswer = { kind: 'data'; data: Record<string, unknown> } | { kind: 'absent' | 'unknown'; summary: string };
+
+export const SERVER_CHECK_JUDGE_REQUEST = 'ocip/serverCheckJudge';
+export interface ServerCheckJudgeParams {
+  uri: string;
+  version: number;
+  only?: number[];
+  /** [query key, answer] */
+  answers: [string, ServerCheckAnswer][];
+  /** The administrator level of the login. */
+  level: string;
+  serverName: string;
+  /** ISO time of the check. */
+  checkedAt: string;
+}
+export type ServerCheckJudgeResult =
+  | {
+      version: number;
+      diagnostics: {
+        code: string;
+        severity: 'error' | 'warning' | 'information' | 'hint';
+        message: string;
+        span: { start: number; end: number };
+        command?: number;
+      }[];
+    }
+  | { error: string };

@@ -57,6 +57,11 @@ export const errors = {
   // The code is the simulator's choice: the reference material gives no code for this error.
   trunkGroupNotFound: (name: string) => new OciError(4600, `Trunk Group not found: ${name}`),
   deviceNotFound: (name: string) => new OciError(4505, `Access Device not found: ${name}`),
+  deviceTypeNotFound: (type: string) => new OciError(4506, `Device type not found: ${type}`),
+  deviceTypesNotConfigured: () =>
+    new OciError(9999, 'Command not supported by the simulator: SystemAccessDeviceTypeGetListRequest', 'The seed lists no deviceTypes.'),
+  extensionInUse: (ext: string) => new OciError(4470, `Extension already in use in the group: ${ext}`),
+  ncosNotAssigned: (name: string) => new OciError(4610, `Network Class of Service not assigned to the group: ${name}`),
   alternateUserIdExists: (id: string) => new OciError(4201, `Alternate user id already exists: ${id}`),
   notSupported: (type: string) =>
     new OciError(

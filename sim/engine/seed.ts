@@ -77,6 +77,7 @@ function group(v: unknown, id: string, path: string, sp: { defaultDomain: string
     authorizedServicePacks: quantities(v.authorizedServicePacks, `${path}.authorizedServicePacks`),
     departments: strList(v.departments, `${path}.departments`),
     trunkGroups: strList(v.trunkGroups, `${path}.trunkGroups`),
+    networkClassesOfService: strList(v.networkClassesOfService, `${path}.networkClassesOfService`),
     accessDevices: devices(v.accessDevices, `${path}.accessDevices`),
     newUserTemplateServices:
       v.newUserTemplateServices === undefined
@@ -124,6 +125,7 @@ export function normalizeState(raw: unknown, path = 'state'): SimState {
     defaultLanguage: str(raw.defaultLanguage, `${path}.defaultLanguage`) ?? base.defaultLanguage,
     defaultTimeZone: str(raw.defaultTimeZone, `${path}.defaultTimeZone`) ?? base.defaultTimeZone,
     systemAccessDevices: devices(raw.systemAccessDevices, `${path}.systemAccessDevices`),
+    deviceTypes: raw.deviceTypes === undefined ? undefined : strList(raw.deviceTypes, `${path}.deviceTypes`),
     serviceProviders: record(raw.serviceProviders, `${path}.serviceProviders`, (sp, id, p) => serviceProvider(sp, id, p)),
     // Users come from a saved state (written by the simulator itself), so they are taken as they are.
     users: isObj(raw.users) ? (structuredClone(raw.users) as SimState['users']) : {},

@@ -35,6 +35,8 @@ export interface GroupState {
   departments: string[];
   /** Trunk groups of the group, by name: trunkAddressing must name one of them. */
   trunkGroups: string[];
+  /** Network classes of service assigned to the group (networkClassOfService must name one); none when absent. */
+  networkClassesOfService?: string[];
   accessDevices: Record<string, AccessDeviceState>;
   /** Services of the group's new user template (AS data mode). */
   newUserTemplateServices: string[];
@@ -123,6 +125,8 @@ export interface SimState {
   defaultLanguage: string;
   defaultTimeZone: string;
   systemAccessDevices: Record<string, AccessDeviceState>;
+  /** Device types the system knows (a new device must have one of them); absent: not configured, any type is taken. */
+  deviceTypes?: string[];
   serviceProviders: Record<string, ServiceProviderState>;
   /** Every user, by user id (user ids are unique system-wide). */
   users: Record<string, UserState>;

@@ -104,6 +104,7 @@ describe('results view text', () => {
 describe('manifest', () => {
   const pkg = localizedManifest();
   const source = readFileSync(join(ROOT, 'client', 'send', 'index.ts'), 'utf8');
+  // Prettier may put a long registration's id on the next line: `reg(\n  'ocip.resend',`.
   const registered = [...source.matchAll(/reg\(\s*'(ocip\.[A-Za-z]+)'/g)].map((m) => m[1]);
 
   test('every send command is registered and contributed with category OCI-P', () => {
@@ -117,6 +118,8 @@ describe('manifest', () => {
       'ocip.undoSend',
       'ocip.startSimulator',
       'ocip.stopSimulator',
+      'ocip.checkServer',
+      'ocip.clearServerCache',
     ];
     for (const id of expected) assert.ok(registered.includes(id), `${id} is registered`);
     for (const id of registered) {

@@ -70,6 +70,18 @@ const READS: [string, string, string][] = [
     'GroupDepartmentGetListResponse18',
   ],
   ['GroupDepartmentGetRequest', grp('northwind', 'northwind-chicago') + el('departmentName', 'Sales'), 'GroupDepartmentGetResponse'],
+  [
+    'GroupDepartmentGetListRequest18',
+    grp('acme', 'acme-hq') + el('includeEnterpriseDepartments', 'true'),
+    'GroupDepartmentGetListResponse18',
+  ],
+  [
+    'GroupTrunkGroupGetInstanceListRequest14sp4',
+    grp('acme', 'acme-hq') + el('includeEnterpriseTrunkGroups', 'true'),
+    'GroupTrunkGroupGetInstanceListResponse14sp4',
+  ],
+  ['SystemAccessDeviceTypeGetListRequest', '', 'SystemAccessDeviceTypeGetListResponse'],
+  ['GroupNetworkClassOfServiceGetAssignedListRequest', grp('acme', 'acme-hq'), 'GroupNetworkClassOfServiceGetAssignedListResponse'],
   ['UserGetRequest23V2', el('userId', 'sam.okafor@northwind.example.com'), 'UserGetResponse23V2'],
   ['GroupGetListInSystemRequest', '', 'GroupGetListInSystemResponse'],
   [

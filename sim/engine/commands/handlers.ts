@@ -33,6 +33,9 @@ export const READ_HANDLERS: Record<string, CommandHandler> = {
   GroupAccessDeviceGetRequest18sp1: group.groupAccessDeviceGetRequest18sp1,
   GroupDepartmentGetListRequest18: group.groupDepartmentGetListRequest18,
   GroupDepartmentGetRequest: group.groupDepartmentGetRequest,
+  SystemAccessDeviceTypeGetListRequest: group.systemAccessDeviceTypeGetListRequest,
+  GroupTrunkGroupGetInstanceListRequest14sp4: group.groupTrunkGroupGetInstanceListRequest14sp4,
+  GroupNetworkClassOfServiceGetAssignedListRequest: group.groupNetworkClassOfServiceGetAssignedListRequest,
 };
 
 export const ONBOARDING_HANDLERS: Record<string, CommandHandler> = {

@@ -156,8 +156,12 @@ export const groupAccessDeviceGetRequest18sp1: CommandHandler = (ctx, cmd, echo)
 };
 
 export const groupDepartmentGetListRequest18: CommandHandler = (ctx, cmd, echo) => {
-  const { group } = groupOf(ctx, ctx.store.state, cmd);
-  const rows = group.departments.map((d) => [false, d, `${d} (${group.id})`, undefined, undefined]);
+  const { sp, group } = groupOf(ctx, ctx.store.state, cmd);
+  const withEnterprise = sp.isEnterprise && ['true', '1'].includes(childText(cmd, 'includeEnterpriseDepartments')?.trim() ?? '');
+  const rows = [
+    ...(withEnterprise ? (sp.departments ?? []).map((d) => [true, d, `${d} (${sp.id})`, undefined, undefined]) : []),
+    ...group.departments.map((d) => [false, d, `${d} (${group.id})`, undefined, undefined]),
+  ];
   const headings = [
     'Is Enterprise Department',
     'Department Name',
@@ -264,4 +268,31 @@ export const userGetListInSystemRequest: CommandHandler = (ctx, cmd, echo) => {
     ...(asMode ? ['Reseller Id', 'User External Id'] : []),
   ];
   return dataResponse('UserGetListInSystemResponse', table('userTable', headings, limit(cmd, rows)), echo);
+};
+
+/** The system's device types, when the seed lists them (`deviceTypes`). */
+export const systemAccessDeviceTypeGetListRequest: CommandHandler = (ctx, _cmd, echo) => {
+  requireLevel(ctx, 'Provisioning');
+  const types = ctx.store.state.deviceTypes;
+  if (!types?.length) throw errors.deviceTypesNotConfigured();
+  return dataResponse('SystemAccessDeviceTypeGetListResponse', types.map((t) => el('deviceType', t)).join(''), echo);
+};
+
+/** The group's trunk groups (the simulator keeps only their names: no departments or devices). */
+export const groupTrunkGroupGetInstanceListRequest14sp4: CommandHandler = (ctx, cmd, echo) => {
+  const { group } = groupOf(ctx, ctx.store.state, cmd);
+  const rows = (group.trunkGroups ?? []).map((name) => [name, undefined, undefined, undefined, group.id]);
+  const headings = ['Name', 'Department', 'Device Name', 'Device Level', 'Group Id'];
+  return dataResponse('GroupTrunkGroupGetInstanceListResponse14sp4', table('trunkGroupTable', headings, rows), echo);
+};
+
+/** Network classes of service assigned to the group; the first is the default. */
+export const groupNetworkClassOfServiceGetAssignedListRequest: CommandHandler = (ctx, cmd, echo) => {
+  const { group } = groupOf(ctx, ctx.store.state, cmd);
+  const rows = (group.networkClassesOfService ?? []).map((name, i) => [name, undefined, i === 0]);
+  return dataResponse(
+    'GroupNetworkClassOfServiceGetAssignedListResponse',
+    table('networkClassOfServiceTable', ['Name', 'Description', 'Default'], rows),
+    echo,
+  );
 };

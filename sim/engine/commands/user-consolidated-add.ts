@@ -76,6 +76,7 @@ function ensureSpDomain(sp: ServiceProviderState, domain: string, account: Accou
   sp.domains.push(domain);
 }
 
+/** The domain of a user id or alias: assigned to the service provider and group, or assigned by a level that may. */
 function ensureDomain({ sp, group }: Target, userId: string, account: Account, mode: DataMode): void {
   const at = userId.lastIndexOf('@');
   if (at < 0) return; // no domain part: nothing to assign
@@ -84,6 +85,20 @@ function ensureDomain({ sp, group }: Target, userId: string, account: Account, m
   if (group.domains.includes(domain)) return;
   if (!mayDo('assignDomainToGroup', account.level, mode)) throw errors.domainNotAssignedToGroup(domain);
   group.domains.push(domain);
+}
+
+/** The extension is unique within the group. */
+function checkExtension(state: SimState, { sp, group }: Target, req: Uca22Request): void {
+  const ext = req.fields.extension;
+  if (ext === undefined) return;
+  const used = Object.values(state.users).some((u) => u.serviceProviderId === sp.id && u.groupId === group.id && u.extension === ext);
+  if (used) throw errors.extensionInUse(ext);
+}
+
+/** networkClassOfService names a class assigned to the group. */
+function checkNcos({ group }: Target, req: Uca22Request): void {
+  const ncos = req.fields.networkClassOfService;
+  if (ncos !== undefined && !(group.networkClassesOfService ?? []).includes(ncos)) throw errors.ncosNotAssigned(ncos);
 }
 
 function ensurePhoneNumber(
@@ -108,6 +123,7 @@ function ensurePhoneNumber(
   if (!mayDo('addPhoneNumberToGroup', account.level, mode))
     throw errors.unauthorized('Adding a phone number to the group needs a Service Provider administrator or above.');
   if (!sp.phoneNumbers.includes(dn)) throw errors.numberNotInSp(dn);
+  if (Object.values(sp.groups).some((g) => g !== group && g.phoneNumbers.includes(dn))) throw errors.numberInOtherGroup(dn);
   group.phoneNumbers.push(dn);
 }
 
@@ -195,6 +211,7 @@ function ensureDevice(state: SimState, target: Target, ep: EndpointRequest): voi
   const devices = deviceContainer(state, target, ep.deviceLevel);
   if (devices[ep.deviceName]) return;
   if (!ep.deviceType) throw errors.deviceNotFound(ep.deviceName);
+  if (state.deviceTypes && !state.deviceTypes.includes(ep.deviceType)) throw errors.deviceTypeNotFound(ep.deviceType);
   devices[ep.deviceName] = {
     name: ep.deviceName,
     deviceType: ep.deviceType,
@@ -269,6 +286,9 @@ export const userConsolidatedAddRequest22: CommandHandler = (ctx, cmd, echo) => 
   checkDepartment(target, req);
   checkTrunkAddressing(target, req);
   ensureDomain(target, req.userId, account, mode);
+  for (const alias of req.aliases) ensureDomain(target, alias, account, mode); // an alias's domain too
+  checkExtension(draft, target, req);
+  checkNcos(target, req);
   ensurePhoneNumber(ctx.store, draft, target, req, account, mode);
   checkAlternateUserIds(draft, req, account, mode);
   if (req.password === undefined && !target.sp.externalAuthentication) throw errors.passwordRequired();
