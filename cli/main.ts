@@ -9,12 +9,14 @@ import { CONVERT_USAGE, runConvert } from './convert';
 import { runSchema, SCHEMA_USAGE } from './schema';
 import { runSendCli, SEND_USAGE } from './send';
 import { runSim, SIM_USAGE } from './sim';
+import { RENDER_USAGE, runRender } from './render';
 
 export const COMMANDS: Record<string, Command> = {
   validate: { run: runValidate, usage: VALIDATE_USAGE, summary: VALIDATE_SUMMARY },
   convert: { run: runConvert, usage: CONVERT_USAGE, summary: 'convert a command file between YAML and XML' },
   schema: { run: runSchema, usage: SCHEMA_USAGE, summary: 'export a JSON Schema of a command for other YAML tools' },
   send: { run: (argv, io) => runSendCli(argv, io), usage: SEND_USAGE, summary: 'send a checked file to a BroadWorks server' },
+  render: { run: runRender, usage: RENDER_USAGE, summary: 'fill a template from a CSV file and variables' },
   sim: { run: runSim, usage: SIM_USAGE, summary: 'run the BroadWorks simulator' },
 };
 

@@ -11,7 +11,7 @@
 import { DocumentAnalyzer } from '../analysis/analyzer';
 import type { CheckOptions, Diagnostic, ModelView } from '../checks';
 import { parseSource } from '../syntax';
-import type { FileFormat, Span } from '../tree/types';
+import type { FileFormat } from '../tree/types';
 import type { CsvTable } from './csv';
 import { findSlots, type Slot } from './placeholders';
 import { ColumnIndex, renderTemplate, resolve, type Rendered, type TemplateInput } from './render';
@@ -41,10 +41,20 @@ export interface TemplateCheck {
 export const rowNumber = (index: number): number => index + 2;
 
 /** Parses the template and finds its slots; `refused` holds placeholders outside values (and syntax problems). */
-export function prepareTemplate(input: Omit<TemplateCheckInput, 'model' | 'options'>): { templateInput: TemplateInput; problems: Diagnostic[]; refused: boolean } {
+export function prepareTemplate(input: Omit<TemplateCheckInput, 'model' | 'options'>): {
+  templateInput: TemplateInput;
+  problems: Diagnostic[];
+  refused: boolean;
+} {
   const file = parseSource(input.text, input.format);
   const found = findSlots(input.text, file);
-  const problems: Diagnostic[] = found.problems.map((p) => ({ code: p.code, kind: 'syntax', severity: 'error', message: p.message, span: p.span }));
+  const problems: Diagnostic[] = found.problems.map((p) => ({
+    code: p.code,
+    kind: 'syntax',
+    severity: 'error',
+    message: p.message,
+    span: p.span,
+  }));
   return {
     templateInput: { text: input.text, format: input.format, file, slots: found.slots, table: input.table, variables: input.variables },
     problems,
@@ -75,21 +85,36 @@ function dataProblems(input: TemplateInput, columns: ColumnIndex): { template: D
   if (!table) return { template, data };
   for (const p of table.problems) data.push({ code: 'OCI-DATA-CSV', kind: 'syntax', severity: 'error', message: p.message, span: p.span });
   if (!table.header) {
-    data.push({ code: 'OCI-DATA-CSV', kind: 'syntax', severity: 'error', message: 'The data file is empty: its first line must name the columns.', span: { start: 0, end: 0 } });
+    data.push({
+      code: 'OCI-DATA-CSV',
+      kind: 'syntax',
+      severity: 'error',
+      message: 'The data file is empty: its first line must name the columns.',
+      span: { start: 0, end: 0 },
+    });
     return { template, data };
   }
   const width = table.header.cells.length;
   const seen = new Set<string>();
   for (const cell of table.header.cells) {
     if (seen.has(cell.text))
-      data.push({ code: 'OCI-DATA-CSV', kind: 'syntax', severity: 'error', message: `Column '${cell.text}' is named twice: only the first is used.`, span: cell.span });
+      data.push({
+        code: 'OCI-DATA-CSV',
+        kind: 'syntax',
+        severity: 'error',
+        message: `Column '${cell.text}' is named twice: only the first is used.`,
+        span: cell.span,
+      });
     seen.add(cell.text);
     if (!used.has(cell.text) && !input.variables.has(cell.text))
       data.push({
         code: 'OCI-DATA-COLUMN-UNUSED',
         kind: 'info',
         severity: 'warning',
-        message: cell.text === '' ? 'This column has no name, so no placeholder can use it.' : `No placeholder uses column '${cell.text}': its values are not sent.`,
+        message:
+          cell.text === ''
+            ? 'This column has no name, so no placeholder can use it.'
+            : `No placeholder uses column '${cell.text}': its values are not sent.`,
         span: cell.span,
       });
     else if (input.variables.has(cell.text) && used.has(cell.text))
@@ -113,7 +138,13 @@ function dataProblems(input: TemplateInput, columns: ColumnIndex): { template: D
     });
   });
   if (table.rows.length === 0)
-    data.push({ code: 'OCI-DATA-CSV', kind: 'info', severity: 'warning', message: 'The data file has a header but no rows: nothing would be sent.', span: table.header.span });
+    data.push({
+      code: 'OCI-DATA-EMPTY',
+      kind: 'info',
+      severity: 'warning',
+      message: 'The data file has a header but no rows: nothing would be sent.',
+      span: table.header.span,
+    });
   return { template, data };
 }
 
@@ -136,13 +167,17 @@ function lastAtOrBefore(count: number, at: (i: number) => number, x: number): nu
 export function templateOffset(rendered: Rendered, slots: Slot[], offset: number, templateLength: number, isEnd: boolean): number {
   if (rendered.rows.length === 0 || offset < rendered.rows[0].span.start) return Math.min(offset, rendered.body.start);
   if (offset >= rendered.suffixStart) return Math.min(templateLength, rendered.body.end + (offset - rendered.suffixStart));
-  const r = Math.max(0, lastAtOrBefore(rendered.rows.length, (i) => rendered.rows[i].span.start, offset));
+  const r = Math.max(
+    0,
+    lastAtOrBefore(rendered.rows.length, (i) => rendered.rows[i].span.start, offset),
+  );
   const row = rendered.rows[r];
   if (offset > row.span.end) return rendered.body.end;
   const k = lastAtOrBefore(slots.length, (i) => row.slotSpans[2 * i], offset);
   if (k < 0) return rendered.body.start + (offset - row.span.start);
   const outEnd = row.slotSpans[2 * k + 1];
-  if (offset < outEnd || (offset === outEnd && isEnd && offset > row.slotSpans[2 * k])) return offset === row.slotSpans[2 * k] ? slots[k].span.start : slots[k].span.end;
+  if (offset < outEnd || (offset === outEnd && isEnd && offset > row.slotSpans[2 * k]))
+    return offset === row.slotSpans[2 * k] ? slots[k].span.start : slots[k].span.end;
   return slots[k].span.end + (offset - outEnd);
 }
 

@@ -75,7 +75,10 @@ export function detectDelimiter(text: string): ',' | ';' {
 }
 
 /** Parses the whole text; a leading U+FEFF (a BOM decoded as text) is skipped. Blank lines are skipped. */
-export function parseCsv(text: string, delimiter: ',' | ';' = detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)): CsvTable {
+export function parseCsv(
+  text: string,
+  delimiter: ',' | ';' = detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
+): CsvTable {
   const sep = delimiter.charCodeAt(0);
   const records: CsvRow[] = [];
   const problems: CsvProblem[] = [];
@@ -111,7 +114,10 @@ export function parseCsv(text: string, delimiter: ',' | ';' = detectDelimiter(te
           break;
         }
         if (!closed) {
-          problems.push({ message: 'This quoted field has no closing quote: the rest of the file is inside it.', span: { start, end: start + 1 } });
+          problems.push({
+            message: 'This quoted field has no closing quote: the rest of the file is inside it.',
+            span: { start, end: start + 1 },
+          });
           value = parts + text.slice(from);
           i = n;
         } else {
@@ -121,7 +127,10 @@ export function parseCsv(text: string, delimiter: ',' | ';' = detectDelimiter(te
           let k = i;
           while (k < n && text.charCodeAt(k) !== sep && text.charCodeAt(k) !== LF && text.charCodeAt(k) !== CR) k++;
           if (k > i) {
-            problems.push({ message: `Characters after the closing quote of a field: put the whole field in quotes.`, span: { start: i, end: k } });
+            problems.push({
+              message: `Characters after the closing quote of a field: put the whole field in quotes.`,
+              span: { start: i, end: k },
+            });
             value += text.slice(i, k);
             i = k;
           }

@@ -52,7 +52,11 @@ export function scanPlaceholders(text: string, from = 0, to = text.length): { pl
     const close = text.indexOf('}', i + 2);
     const lineEnd = text.slice(i, to).search(/[\r\n]/);
     if (close < 0 || close >= to || (lineEnd >= 0 && close > i + lineEnd)) {
-      problems.push({ code: 'OCI-TEMPLATE-SYNTAX', message: "This placeholder has no closing '}': write ${name} (or $${ for a literal ${).", span: { start: i, end: i + 2 } });
+      problems.push({
+        code: 'OCI-TEMPLATE-SYNTAX',
+        message: "This placeholder has no closing '}': write ${name} (or $${ for a literal ${).",
+        span: { start: i, end: i + 2 },
+      });
       i = text.indexOf('${', i + 2);
       continue;
     }

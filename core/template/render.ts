@@ -122,7 +122,8 @@ export function renderTemplate(input: TemplateInput, only?: number[]): Rendered 
   const columns = new ColumnIndex(input.table);
   const rowIndexes = only ?? (input.table ? input.table.rows.map((_, i) => i) : [-1]);
   let body: Span = { start: 0, end: text.length };
-  if (format === 'xml' && file.commands.length) body = { start: file.commands[0].span.start, end: file.commands[file.commands.length - 1].span.end };
+  if (format === 'xml' && file.commands.length)
+    body = { start: file.commands[0].span.start, end: file.commands[file.commands.length - 1].span.end };
   const parts: string[] = [text.slice(0, body.start)];
   let length = body.start;
   const rows: RenderedRow[] = [];
