@@ -3,7 +3,7 @@
  * template), `--var NAME=VALUE` (a variable wins over a column of the same name), then the check of every row with
  * diagnostics placed on the template or on the CSV's cells (core/template/check).
  */
-import { dirname, resolve as resolvePath } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { FILE_LIMITS } from '../core/limits';
 import type { CheckOptions, Diagnostic, ModelView } from '../core/checks';
 import { readBoundedFile } from '../core/text/read-bounded';
@@ -48,7 +48,7 @@ export interface LoadedData {
 export function loadData(templateFile: string, templateText: string, dataFlag: string | undefined): LoadedData | undefined {
   const named = dataFlag ?? dataFileLine(templateText)?.path;
   if (named === undefined) return undefined;
-  const file = dataFlag !== undefined ? dataFlag : resolvePath(dirname(templateFile), named);
+  const file = dataFlag !== undefined ? dataFlag : isAbsolute(named) ? named : join(dirname(templateFile), named);
   let bytes: Buffer;
   try {
     bytes = readBoundedFile(file, FILE_LIMITS.commandFileBytes);
