@@ -4,7 +4,7 @@
  * the extension and a later rollback can all read the same rows.
  */
 import type { SendResultRow } from '../send/results';
-import { isFailure } from '../send/results';
+import { isFailure, outcomeText } from '../send/results';
 import { csvField, type CsvTable } from './csv';
 import type { Slot } from './placeholders';
 
@@ -40,7 +40,7 @@ export function keyColumns(slots: readonly Slot[], table: CsvTable | undefined):
 const rank: Record<RowStatus, number> = { ok: 0, 'not sent': 1, unknown: 2, failed: 3 };
 
 /** One status per row from the per-command results: the worst of its commands (failed > unknown > not sent > ok). */
-export function foldRowStatus(results: readonly Pick<SendResultRow, 'kind' | 'summary' | 'errorCode'>[]): {
+export function foldRowStatus(results: readonly Pick<SendResultRow, 'kind' | 'summary' | 'errorCode' | 'responseType'>[]): {
   status: RowStatus;
   message: string;
 } {
@@ -48,8 +48,8 @@ export function foldRowStatus(results: readonly Pick<SendResultRow, 'kind' | 'su
   let message = '';
   for (const r of results) {
     const s: RowStatus = r.kind === 'unknown' ? 'unknown' : r.kind === 'not-sent' ? 'not sent' : isFailure(r.kind) ? 'failed' : 'ok';
-    const text = (r.errorCode !== undefined ? `[Error ${r.errorCode}] ` : '') + (r.summary ?? '');
-    if (rank[s] > rank[status] || (s === status && !message && text)) {
+    const text = s === 'not sent' ? (r.summary ?? '') : s === 'unknown' ? (r.summary ?? 'no response') : outcomeText(r);
+    if (rank[s] > rank[status] || (s === status && !message)) {
       status = s;
       message = text;
     }
