@@ -9,7 +9,7 @@ import type { CheckOptions, Diagnostic, ModelView } from '../core/checks';
 import { readBoundedFile } from '../core/text/read-bounded';
 import type { FileFormat } from '../core/tree/types';
 import { decodeCsv, parseCsv, type CsvTable } from '../core/template/csv';
-import { dataFileLine, scanPlaceholders } from '../core/template/placeholders';
+import { dataFileLine, isTemplateText } from '../core/template/placeholders';
 import { checkTemplate, type TemplateCheck } from '../core/template/check';
 import { UsageError } from './options';
 import { readFailure } from './read-file';
@@ -33,9 +33,7 @@ export function variablesFrom(specs: readonly string[] | undefined): Map<string,
 
 /** Is this file a template: a `# ocip-data:` line, a placeholder, or data given on the command line? */
 export function isTemplate(text: string, dataFlag: string | undefined): boolean {
-  if (dataFlag !== undefined || dataFileLine(text)) return true;
-  const { placeholders, problems } = scanPlaceholders(text);
-  return placeholders.length > 0 || problems.length > 0;
+  return dataFlag !== undefined || isTemplateText(text);
 }
 
 export interface LoadedData {

@@ -35,6 +35,7 @@ import { FrameGuard } from './frame-guard';
 import { guardConnection, guardProcess } from './guard';
 import { cancelUndispatched, guardRequests } from './cancel';
 import { sendRequests } from './send-requests';
+import { templates } from './templates';
 
 /**
  * Over stdio the input goes through FrameGuard (see there why): garbage between messages is dropped and the
@@ -136,6 +137,7 @@ const features: Feature[] = [
   hover,
   codeActions,
   sendRequests,
+  templates,
 ];
 
 connection.onInitialize((params): InitializeResult => {

@@ -18,6 +18,8 @@ export interface OcipSettings {
   schemaDirectory: string;
   diagnostics: { debounceMs: number; severity: SeverityOverrides };
   send: { batchSize: number };
+  /** ocip.variables: values for template placeholders (${name}) that depend on the environment. */
+  variables: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: OcipSettings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: OcipSettings = {
   schemaDirectory: '',
   diagnostics: { debounceMs: 200, severity: {} },
   send: { batchSize: 15 },
+  variables: {},
 };
 
 /** initializationOptions the client passes to the server. */

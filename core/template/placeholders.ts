@@ -157,3 +157,10 @@ export function dataFileLine(text: string): { path: string; span: Span } | undef
   }
   return undefined;
 }
+
+/** Is this command file a template: a `# ocip-data:` line or a `${` (placeholder, or a malformed one to report)? */
+export function isTemplateText(text: string): boolean {
+  if (dataFileLine(text)) return true;
+  const { placeholders, problems } = scanPlaceholders(text);
+  return placeholders.length > 0 || problems.length > 0;
+}
