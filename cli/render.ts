@@ -51,7 +51,7 @@ export function runRender(argv: string[], io: CliIo): number {
   const model = modelFrom(values);
   let run;
   try {
-    run = checkTemplateFile(file, read.text, read.format, values.data, variablesFrom(values.var), model, checkOptionsFrom(values));
+    run = checkTemplateFile(file, read.text, read.format, values.data, variablesFrom(values.var), model, checkOptionsFrom(values), true);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     io.stderr(`ocip render: ${(e as Error).message}\n`);

@@ -72,9 +72,10 @@ export function checkTemplateFile(
   variables: ReadonlyMap<string, string>,
   model: ModelView,
   options: CheckOptions,
+  renderOnly = false,
 ): TemplateRun {
   const data = loadData(file, text, dataFlag);
-  const check = checkTemplate({ text, format, table: data?.table, variables, model, options });
+  const check = checkTemplate({ text, format, table: data?.table, variables, model, options, renderOnly });
   const reports: FileReport[] = [{ file, text, diagnostics: check.template }];
   if (data) reports.push({ file: data.file, text: data.text, diagnostics: check.data });
   return { check, data, reports };

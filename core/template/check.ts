@@ -23,6 +23,8 @@ export interface TemplateCheckInput {
   variables: ReadonlyMap<string, string>;
   model: ModelView;
   options: CheckOptions;
+  /** Render and report the template's and the data's own problems only, without checking the rendered commands (ocip render). */
+  renderOnly?: boolean;
 }
 
 export interface TemplateCheck {
@@ -195,7 +197,7 @@ export function checkTemplate(input: TemplateCheckInput): TemplateCheck {
   const columns = new ColumnIndex(input.table);
   const own = dataProblems(templateInput, columns);
   const rendered = renderTemplate(templateInput);
-  const found = new DocumentAnalyzer(input.format, input.model, input.options).analyze(rendered.text).diagnostics;
+  const found = input.renderOnly ? [] : new DocumentAnalyzer(input.format, input.model, input.options).analyze(rendered.text).diagnostics;
   const template: Diagnostic[] = [...prepared.problems, ...own.template];
   const data: Diagnostic[] = [...own.data];
   const { slots } = templateInput;

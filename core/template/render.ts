@@ -78,8 +78,11 @@ export function slotValue(slot: Slot, row: number, input: TemplateInput, columns
   });
 }
 
+const YAML_PLAIN_SAFE = /^[^"\\\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029]*$/;
+
 /** A YAML double-quoted scalar holding exactly `value`. */
 export function yamlQuoted(value: string): string {
+  if (YAML_PLAIN_SAFE.test(value)) return '"' + value + '"';
   let out = '"';
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -116,6 +119,26 @@ export function xmlEscaped(value: string, attribute: boolean): string {
   );
 }
 
+/** A slot's value as pieces: literal text, or a placeholder to resolve per row (compiled once per slot). */
+type Piece = string | { name: string; fallback?: string };
+
+function compile(slot: Slot): Piece[] {
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (const m of slot.text.matchAll(PLACEHOLDER)) {
+    if (m.index! > at) pieces.push(slot.text.slice(at, m.index));
+    const inner = m[1];
+    if (inner === undefined) pieces.push('${');
+    else {
+      const sep = inner.indexOf(':-');
+      pieces.push(sep < 0 ? { name: inner } : { name: inner.slice(0, sep), fallback: inner.slice(sep + 2) });
+    }
+    at = m.index! + m[0].length;
+  }
+  if (at < slot.text.length) pieces.push(slot.text.slice(at));
+  return pieces;
+}
+
 /** Renders the rows `only` (indexes into table.rows; default all, or one row of variables when there is no table). */
 export function renderTemplate(input: TemplateInput, only?: number[]): Rendered {
   const { text, format, file, slots } = input;
@@ -131,6 +154,8 @@ export function renderTemplate(input: TemplateInput, only?: number[]): Rendered 
   const yamlSeparator = format === 'yaml' && !/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*---/.test(bodyText) ? '---\n' : '';
   const lineStart = text.lastIndexOf('\n', body.start - 1) + 1;
   const xmlSeparator = '\n' + (/^[ \t]*$/.test(text.slice(lineStart, body.start)) ? text.slice(lineStart, body.start) : '');
+  const compiled = slots.map(compile);
+  const verbatims = slots.map((slot, k) => text.slice(k === 0 ? body.start : slots[k - 1].span.end, slot.span.start));
   for (let r = 0; r < rowIndexes.length; r++) {
     const row = rowIndexes[r];
     if (r > 0) {
@@ -141,18 +166,18 @@ export function renderTemplate(input: TemplateInput, only?: number[]): Rendered 
     }
     const start = length;
     const slotSpans = new Int32Array(slots.length * 2);
-    let at = body.start;
-    slots.forEach((slot, k) => {
-      const verbatim = text.slice(at, slot.span.start);
-      const value = slotValue(slot, row, input, columns);
-      const written = format === 'yaml' ? yamlQuoted(value) : xmlEscaped(value, slot.attribute);
+    for (let k = 0; k < slots.length; k++) {
+      const verbatim = verbatims[k];
+      let value = '';
+      for (const piece of compiled[k])
+        value += typeof piece === 'string' ? piece : resolve(piece.name, piece.fallback, row, input, columns).value;
+      const written = format === 'yaml' ? yamlQuoted(value) : xmlEscaped(value, slots[k].attribute);
       parts.push(verbatim, written);
       slotSpans[2 * k] = length + verbatim.length;
       length += verbatim.length + written.length;
       slotSpans[2 * k + 1] = length;
-      at = slot.span.end;
-    });
-    const tail = text.slice(at, body.end);
+    }
+    const tail = text.slice(slots.length ? slots[slots.length - 1].span.end : body.start, body.end);
     parts.push(tail);
     length += tail.length;
     rows.push({ row, span: { start, end: length }, slotSpans });
