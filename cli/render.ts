@@ -2,7 +2,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { convertText } from '../core/authoring/format-convert';
-import { renderTemplate } from '../core/template/render';
 import type { CliIo } from './io';
 import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
 import { readOneCommandFile } from './read-file';
@@ -16,22 +15,6 @@ export const RENDER_USAGE = `Usage: ocip render TEMPLATE [--data FILE.csv] [--va
   --var wins over a column of the same name. --rows takes spreadsheet row numbers (the header is row 1): 2,5-7.
   A template with a placeholder outside a value, a missing column or a malformed data file is refused (exit 1);
   values are not checked here: run 'ocip validate' on the template for that.`;
-
-/** `2,5-7` → data row indexes 0,3,4,5 (spreadsheet rows: the header is row 1). */
-export function rowsFlag(spec: string | undefined, rowCount: number): number[] | undefined {
-  if (spec === undefined) return undefined;
-  const out: number[] = [];
-  for (const part of spec.split(',')) {
-    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
-    if (!m) throw new UsageError(`--rows takes row numbers like 2,5-7 (got '${spec}')`);
-    const from = Number(m[1]);
-    const to = m[2] === undefined ? from : Number(m[2]);
-    if (from < 2 || to < from || to > rowCount + 1)
-      throw new UsageError(`--rows: ${part.trim()} is not within the data rows 2-${rowCount + 1} (row 1 is the header)`);
-    for (let r = from; r <= to; r++) if (!out.includes(r - 2)) out.push(r - 2);
-  }
-  return out.sort((a, b) => a - b);
-}
 
 /** Codes that make a rendering meaningless: the template or the data cannot be read as intended. */
 const REFUSING = /^OCI-(TEMPLATE|DATA-CSV|DATA-ROW|DATA-COLUMN-MISSING|YAML-SYNTAX|XML-SYNTAX)/;
@@ -51,7 +34,10 @@ export function runRender(argv: string[], io: CliIo): number {
   const model = modelFrom(values);
   let run;
   try {
-    run = checkTemplateFile(file, read.text, read.format, values.data, variablesFrom(values.var), model, checkOptionsFrom(values), true);
+    run = checkTemplateFile(file, read.text, read.format, values.data, variablesFrom(values.var), model, checkOptionsFrom(values), {
+      renderOnly: true,
+      rows: values.rows,
+    });
   } catch (e) {
     if (e instanceof UsageError) throw e;
     io.stderr(`ocip render: ${(e as Error).message}\n`);
@@ -66,8 +52,7 @@ export function runRender(argv: string[], io: CliIo): number {
     io.stderr(`ocip render: ${file} not rendered.\n`);
     return 1;
   }
-  const only = rowsFlag(values.rows, run.data?.table.rows.length ?? 0);
-  const rendered = only ? renderTemplate(run.check.input, only) : run.check.rendered!;
+  const rendered = run.check.rendered!;
   let text = rendered.text;
   if (to && to !== read.format) {
     const converted = convertText(text, read.format, to, model);

@@ -6,14 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { prepareSend, runSend, type PreparedSend, type RunSendOptions, type SendResultRow } from '../core/send';
 import { keyColumns, resultsCsv, rowResults, type RowResult } from '../core/template/row-results';
-import { renderTemplate } from '../core/template/render';
 import type { CheckOptions, ModelView } from '../core/checks';
 import type { SendModel } from '../core/send';
 import type { FileFormat } from '../core/tree/types';
 import type { CliIo } from './io';
 import { UsageError } from './options';
 import { formatText } from './report-formats';
-import { rowsFlag } from './render';
 import { checkTemplateFile, hasErrors, variablesFrom } from './template';
 
 export interface PreparedTemplateSend {
@@ -36,7 +34,7 @@ export function prepareTemplateSend(
 ): PreparedTemplateSend | number {
   let run;
   try {
-    run = checkTemplateFile(file, text, format, flags.data, variablesFrom(flags.var), model, options);
+    run = checkTemplateFile(file, text, format, flags.data, variablesFrom(flags.var), model, options, { rows: flags.rows });
   } catch (e) {
     if (e instanceof UsageError) throw e;
     io.stderr(`ocip send: ${(e as Error).message}\n`);
@@ -51,8 +49,7 @@ export function prepareTemplateSend(
     return 1;
   }
   const table = run.data?.table;
-  const only = rowsFlag(flags.rows, table?.rows.length ?? 0);
-  const rendered = only ? renderTemplate(run.check.input, only) : run.check.rendered!;
+  const rendered = run.check.rendered!;
   const prepared = prepareSend(rendered.text, format, model, { checks: options });
   const dataRows = rendered.rows.map((r) => r.row);
   const keys = keyColumns(run.check.input.slots, table);

@@ -72,13 +72,30 @@ export function checkTemplateFile(
   variables: ReadonlyMap<string, string>,
   model: ModelView,
   options: CheckOptions,
-  renderOnly = false,
+  how: { renderOnly?: boolean; rows?: string } = {},
 ): TemplateRun {
   const data = loadData(file, text, dataFlag);
-  const check = checkTemplate({ text, format, table: data?.table, variables, model, options, renderOnly });
+  const rows = rowsFlag(how.rows, data?.table.rows.length ?? 0);
+  const check = checkTemplate({ text, format, table: data?.table, variables, model, options, renderOnly: how.renderOnly, rows });
   const reports: FileReport[] = [{ file, text, diagnostics: check.template }];
   if (data) reports.push({ file: data.file, text: data.text, diagnostics: check.data });
   return { check, data, reports };
+}
+
+/** `2,5-7` → data row indexes 0,3,4,5 (spreadsheet rows: the header is row 1). */
+export function rowsFlag(spec: string | undefined, rowCount: number): number[] | undefined {
+  if (spec === undefined) return undefined;
+  const out: number[] = [];
+  for (const part of spec.split(',')) {
+    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    if (!m) throw new UsageError(`--rows takes row numbers like 2,5-7 (got '${spec}')`);
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (from < 2 || to < from || to > rowCount + 1)
+      throw new UsageError(`--rows: ${part.trim()} is not within the data rows 2-${rowCount + 1} (row 1 is the header)`);
+    for (let r = from; r <= to; r++) if (!out.includes(r - 2)) out.push(r - 2);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

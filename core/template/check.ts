@@ -25,6 +25,8 @@ export interface TemplateCheckInput {
   options: CheckOptions;
   /** Render and report the template's and the data's own problems only, without checking the rendered commands (ocip render). */
   renderOnly?: boolean;
+  /** Only these data rows (indexes into table.rows), e.g. the failed rows sent again; default all. */
+  rows?: number[];
 }
 
 export interface TemplateCheck {
@@ -65,7 +67,7 @@ export function prepareTemplate(input: Omit<TemplateCheckInput, 'model' | 'optio
 }
 
 /** Problems of the data against the template: CSV syntax, field counts, missing and unused columns. */
-function dataProblems(input: TemplateInput, columns: ColumnIndex): { template: Diagnostic[]; data: Diagnostic[] } {
+function dataProblems(input: TemplateInput, columns: ColumnIndex, only?: ReadonlySet<number>): { template: Diagnostic[]; data: Diagnostic[] } {
   const template: Diagnostic[] = [];
   const data: Diagnostic[] = [];
   const table = input.table;
@@ -129,7 +131,7 @@ function dataProblems(input: TemplateInput, columns: ColumnIndex): { template: D
       });
   }
   table.rows.forEach((row, i) => {
-    if (row.cells.length === width) return;
+    if (row.cells.length === width || (only && !only.has(i))) return;
     const more = row.cells.length > width;
     data.push({
       code: 'OCI-DATA-ROW-FIELDS',
@@ -195,8 +197,8 @@ export function checkTemplate(input: TemplateCheckInput): TemplateCheck {
   if (prepared.refused) return { template: prepared.problems, data: [], plain };
   const templateInput = prepared.templateInput;
   const columns = new ColumnIndex(input.table);
-  const own = dataProblems(templateInput, columns);
-  const rendered = renderTemplate(templateInput);
+  const own = dataProblems(templateInput, columns, input.rows && new Set(input.rows));
+  const rendered = renderTemplate(templateInput, input.rows);
   const found = input.renderOnly ? [] : new DocumentAnalyzer(input.format, input.model, input.options).analyze(rendered.text).diagnostics;
   const template: Diagnostic[] = [...prepared.problems, ...own.template];
   const data: Diagnostic[] = [...own.data];

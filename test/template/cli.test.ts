@@ -109,6 +109,16 @@ describe('ocip render / validate / send with a template', () => {
     assert.match(text.stdout, new RegExp(`${csvFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:4: error OCI-EMPTY Row 3`));
   });
 
+  test('send --rows: only the rows named are checked and sent (a bad row left out does not block)', async () => {
+    const file = tmp.write('rows/t.ocip.yaml', TEMPLATE);
+    writeFileSync(join(file, '..', 'users.csv'), 'login,first,last\nskip-a,Ann,Lee\nskip-b,,Lo\n');
+    const r = await runOcip(['send', file, '--rows', '2', ...tcp()], { env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'row 2 login=skip-a: ok\n1 of 1 row succeeded; 1 of 1 command succeeded.\n');
+    assert.ok(sim.state.users['skip-a@sp1.example.com']);
+    assert.equal(sim.state.users['skip-b@sp1.example.com'], undefined);
+  });
+
   test('send: refused with a bad cell (nothing sent); then one result per row, results CSV, re-send of the failed rows, --sessions', async () => {
     const file = tmp.write('s/t.ocip.yaml', TEMPLATE);
     const csvFile = join(file, '..', 'users.csv');
