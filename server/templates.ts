@@ -24,6 +24,8 @@ import { parseSource } from '../core/syntax';
 import { detectFormat } from '../core/syntax';
 import type { ModelIndex } from '../core/model';
 import type { Diagnostic } from '../core/checks/types';
+import { convertText } from '../core/authoring/format-convert';
+import { RENDER_TEMPLATE_REQUEST, type RenderTemplateParams, type RenderTemplateResult } from '../core/protocol/messages';
 import type { FileFormat } from '../core/tree/types';
 import type { Feature, ServerContext } from './context';
 import type { DocumentState } from './documents';
@@ -244,7 +246,46 @@ async function csvHover(
   return { markdown: lines.join('\n\n'), span: record.cells[column].span };
 }
 
+/** ocip/renderTemplate: the rendered rows of an open template, in either format, for the side editor. */
+async function renderRequest(ctx: ServerContext, params: RenderTemplateParams): Promise<RenderTemplateResult> {
+  const state = await ctx.stateFor(params.uri);
+  const doc = ctx.documents.get(params.uri);
+  if (!state || !doc) return { error: 'This document is not an OCI-P file (.ocip.yaml, .ocip.yml or .ocip.xml).' };
+  const text = doc.getText();
+  const csvUri = dataUri(doc.uri, text);
+  const csv = csvUri ? csvText(ctx, csvUri) : undefined;
+  if (csvUri && csv === undefined)
+    return { error: `Cannot read the data file ${decodeURIComponent(csvUri.slice(csvUri.lastIndexOf('/') + 1))}.` };
+  const table = csv === undefined ? undefined : parseCsv(csv);
+  const count = table?.rows.length ?? 1;
+  if (params.row !== undefined && (!table || params.row < 2 || params.row > count + 1))
+    return {
+      error: table
+        ? `Row ${params.row} is not a data row: the data rows are 2 to ${count + 1} (row 1 is the header).`
+        : 'This template has no data file.',
+    };
+  const check = checkTemplate({
+    text,
+    format: state.format,
+    table,
+    variables: new Map(Object.entries(state.settings.variables ?? {})),
+    model: state.model,
+    options: toCheckOptions(state.settings),
+    renderOnly: true,
+    rows: params.row === undefined ? undefined : [params.row - 2],
+  });
+  if (!check.rendered) return { error: check.template.find((d) => d.severity === 'error')?.message ?? 'The template cannot be rendered.' };
+  let rendered = check.rendered.text;
+  if (params.to !== state.format) {
+    const converted = convertText(rendered, state.format, params.to, state.model);
+    if (!converted.ok) return { error: converted.error };
+    rendered = converted.text;
+  }
+  return { text: rendered, languageId: params.to === 'xml' ? 'ocip-xml' : 'ocip-yaml', rows: check.rendered.rows.length };
+}
+
 export const templates: Feature = (ctx) => {
+  ctx.connection.onRequest(RENDER_TEMPLATE_REQUEST, (params: RenderTemplateParams) => renderRequest(ctx, params));
   ctx.documents.onDidOpen((e) => {
     if (isCsvUri(e.document.uri)) void recheckFor(ctx, e.document.uri);
   });

@@ -73,6 +73,17 @@ export interface ConvertParams {
 /** `text` and the language id to open it with, or `error` (syntax errors, with line and column) when the file cannot be converted. */
 export type ConvertResult = { text: string; languageId: 'ocip-xml' | 'ocip-yaml' } | { error: string };
 
+/** Request: a template's rendered commands, of one data row or all (command "OCI-P: Preview Rendered Rows"). */
+export const RENDER_TEMPLATE_REQUEST = 'ocip/renderTemplate';
+export interface RenderTemplateParams {
+  uri: string;
+  /** The spreadsheet row number (the header is row 1); absent: every row. */
+  row?: number;
+  to: 'xml' | 'yaml';
+}
+/** The rendered file and its language, with the number of rows rendered; or why it cannot be rendered. */
+export type RenderTemplateResult = { text: string; languageId: 'ocip-xml' | 'ocip-yaml'; rows: number } | { error: string };
+
 /** Request: the XML that "Send" would put on the wire, envelope included, passwords masked (command "OCI-P: Preview Request"). */
 export const PREVIEW_REQUEST = 'ocip/previewRequest';
 export interface PreviewParams {

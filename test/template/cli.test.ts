@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ADMIN, ADMIN_PASSWORD, startTestSimulator, tempDir } from '../send/fixtures';
-import { buildOnce, runOcip } from '../helpers/ocip-cli';
+import { buildOnce, ROOT, runOcip } from '../helpers/ocip-cli';
 
 const TEMPLATE = `# ocip-data: users.csv
 command: UserConsolidatedAddRequest22
@@ -107,6 +107,13 @@ describe('ocip render / validate / send with a template', () => {
     assert.ok(uris.includes(csvFile));
     const text = await runOcip(['validate', file]);
     assert.match(text.stdout, new RegExp(`${csvFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:4: error OCI-EMPTY Row 3`));
+  });
+
+  test('examples/onboarding-csv: ocip validate prints expected-validate.txt', async () => {
+    const dir = join(ROOT, 'examples', 'onboarding-csv');
+    const r = await runOcip(['validate', 'users.ocip.yaml'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, readFileSync(join(dir, 'expected-validate.txt'), 'utf8'));
   });
 
   test('send --rows: only the rows named are checked and sent (a bad row left out does not block)', async () => {

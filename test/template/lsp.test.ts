@@ -82,6 +82,23 @@ describe('language server: templates and their CSV', () => {
     assert.deepEqual(hover.range, { start: { line: 1, character: 8 }, end: { line: 1, character: 11 } });
   });
 
+  it('ocip/renderTemplate: one row as XML, every row in the template format, a row out of range refused', async () => {
+    const one = await client.request<{ text: string; languageId: string; rows: number }>('ocip/renderTemplate', {
+      uri: templateUri,
+      row: 2,
+      to: 'xml',
+    });
+    assert.equal(one.languageId, 'ocip-xml');
+    assert.equal(one.rows, 1);
+    assert.match(one.text, /<userId>ann@sp1\.example\.com<\/userId>/);
+    assert.match(one.text, /<serviceProviderId>sp1<\/serviceProviderId>/);
+    const all = await client.request<{ text: string; rows: number }>('ocip/renderTemplate', { uri: templateUri, to: 'yaml' });
+    assert.equal(all.rows, 2);
+    assert.equal(all.text.match(/^command: /gm)?.length, 2);
+    const bad = await client.request<{ error: string }>('ocip/renderTemplate', { uri: templateUri, row: 9, to: 'yaml' });
+    assert.match(bad.error, /data rows are 2 to 3/);
+  });
+
   it('a template only on disk: opening its CSV alone shows the cells problems', async () => {
     client.close(templateUri);
     client.close(csvUri);
