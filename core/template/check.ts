@@ -67,7 +67,11 @@ export function prepareTemplate(input: Omit<TemplateCheckInput, 'model' | 'optio
 }
 
 /** Problems of the data against the template: CSV syntax, field counts, missing and unused columns. */
-function dataProblems(input: TemplateInput, columns: ColumnIndex, only?: ReadonlySet<number>): { template: Diagnostic[]; data: Diagnostic[] } {
+function dataProblems(
+  input: TemplateInput,
+  columns: ColumnIndex,
+  only?: ReadonlySet<number>,
+): { template: Diagnostic[]; data: Diagnostic[] } {
   const template: Diagnostic[] = [];
   const data: Diagnostic[] = [];
   const table = input.table;

@@ -25,14 +25,20 @@ export interface RowResult {
 
 /**
  * The columns that identify a row in a result: those feeding a top-level `...Id` element (userId, groupId,
- * serviceProviderId...), in template order; else the first column.
+ * serviceProviderId...) of the first command that has one, in template order; else the first column.
  */
 export function keyColumns(slots: readonly Slot[], table: CsvTable | undefined): string[] {
   const names = new Set(table?.header?.cells.map((c) => c.text) ?? []);
   const keys: string[] = [];
+  // The first command that has such an element names the row (a later lookup or modify of the same row does not).
+  let command: number | undefined;
   for (const slot of slots)
-    if (slot.path.length === 2 && /Id$/.test(slot.path[1]))
-      for (const p of slot.placeholders) if (names.has(p.name) && !keys.includes(p.name)) keys.push(p.name);
+    if (slot.path.length === 2 && /Id$/.test(slot.path[1]) && (command === undefined || slot.command === command))
+      for (const p of slot.placeholders)
+        if (names.has(p.name) && !keys.includes(p.name)) {
+          keys.push(p.name);
+          command = slot.command;
+        }
   if (keys.length === 0 && table?.header?.cells[0]) keys.push(table.header.cells[0].text);
   return keys;
 }

@@ -126,6 +126,20 @@ describe('ocip render / validate / send with a template', () => {
     assert.equal(sim.state.users['skip-b@sp1.example.com'], undefined);
   });
 
+  test('send: a template of two commands per row folds both into the row (the second failing for one row)', async () => {
+    const two =
+      TEMPLATE + '---\ncommand: UserModifyRequest22\nuserId: ${lookup}@sp1.example.com\nemailAddress: ${lookup}@sp1.example.com\n';
+    const file = tmp.write('two/t.ocip.yaml', two);
+    writeFileSync(join(file, '..', 'users.csv'), 'login,first,last,lookup\ntwo-a,Ann,Lee,two-a\ntwo-b,Bo,Lo,nobody-here\n');
+    const r = await runOcip(['send', file, ...tcp()], { env });
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], 'row 2 login=two-a: ok');
+    assert.match(lines[1], /^row 3 login=two-b: failed — \[Error \d+\]/);
+    assert.match(lines[2], /^1 of 2 rows succeeded; 3 of 4 commands succeeded, 1 failed/);
+    assert.ok(sim.state.users['two-b@sp1.example.com']);
+  });
+
   test('send: refused with a bad cell (nothing sent); then one result per row, results CSV, re-send of the failed rows, --sessions', async () => {
     const file = tmp.write('s/t.ocip.yaml', TEMPLATE);
     const csvFile = join(file, '..', 'users.csv');
