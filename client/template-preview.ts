@@ -23,12 +23,13 @@ async function preview(getClient: () => LanguageClient | undefined): Promise<voi
       { label: `All rows as ${other.toUpperCase()}`, to: other, one: false },
       { label: `One row as ${other.toUpperCase()}…`, to: other, one: true },
     ],
-    { placeHolder: 'Preview the commands the template renders' },
+    { title: 'OCI-P: Preview Rendered Rows', placeHolder: 'Preview the commands the template renders' },
   );
   if (!choice) return;
   let row: number | undefined;
   if (choice.one) {
     const given = await vscode.window.showInputBox({
+      title: 'OCI-P: Row to preview',
       prompt: 'Row number in the spreadsheet (the header is row 1)',
       value: '2',
       validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 2 ? undefined : 'A row number, 2 or more'),

@@ -32,3 +32,20 @@ e2eTest(
     assert.match(hover, /UserConsolidatedAddRequest22 › lastName/);
   },
 );
+
+e2eTest(
+  '"Preview Rendered Rows" shows one row of the template as XML beside it',
+  () => vs,
+  async () => {
+    await vs!.runCommand('View: Focus First Editor Group');
+    await vs!.openFile('onboarding-users.ocip.yaml');
+    await vs!.runCommand('OCI-P: Preview Rendered Rows');
+    await vs!.pickQuickPickItem('OCI-P: Preview Rendered Rows', 'One row as XML…');
+    await vs!.answerInputBox('OCI-P: Row to preview', '3');
+    await vs!.waitForLanguageMode('OCI-P XML');
+    const xml = await vs!.readEditorText();
+    assert.match(xml, /<userId>bo\.long@acme\.example\.com<\/userId>/);
+    assert.match(xml, /<lastName>Lonn+g<\/lastName>/);
+    assert.doesNotMatch(xml, /ann\.lee/);
+  },
+);
