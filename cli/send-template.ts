@@ -4,9 +4,11 @@
  * row (core/template/row-results), written to --results as CSV.
  */
 import { writeFileSync } from 'node:fs';
-import { prepareSend, runSend, type PreparedSend, type RunSendOptions, type SendResultRow } from '../core/send';
+import { prepareChecked, runSend, type PreparedSend, type RunSendOptions, type SendResultRow } from '../core/send';
+import { rowCountAgnostic } from '../core/template/check';
 import { keyColumns, resultsCsv, rowResults, type RowResult } from '../core/template/row-results';
-import type { CheckOptions, ModelView } from '../core/checks';
+import { checkFile, type CheckOptions, type ModelView } from '../core/checks';
+import { parseSource } from '../core/syntax';
 import type { SendModel } from '../core/send';
 import type { FileFormat } from '../core/tree/types';
 import type { CliIo } from './io';
@@ -50,7 +52,10 @@ export function prepareTemplateSend(
   }
   const table = run.data?.table;
   const rendered = run.check.rendered!;
-  const prepared = prepareSend(rendered.text, format, model, { checks: options });
+  // What is sent is prepared from the rendered file exactly as a plain file is; only the envelope's command count is
+  // the template's matter (its rows are sent 15 commands per document anyway: core/template/check).
+  const renderedFile = parseSource(rendered.text, format);
+  const prepared = prepareChecked(renderedFile, rowCountAgnostic(checkFile(renderedFile, model, options), run.check.input), model);
   const dataRows = rendered.rows.map((r) => r.row);
   const keys = keyColumns(run.check.input.slots, table);
   const keyIndexes = keys.map((k) => table?.header?.cells.findIndex((c) => c.text === k) ?? -1);

@@ -140,6 +140,34 @@ describe('ocip render / validate / send with a template', () => {
     assert.ok(sim.state.users['two-b@sp1.example.com']);
   });
 
+  test('send: an XML template with more rows than a BroadsoftDocument holds is checked and sent 15 commands per document', async () => {
+    const xml = `<?xml version="1.0" encoding="ISO-8859-1"?>
+<!-- ocip-data: users.csv -->
+<BroadsoftDocument protocol="OCI" xmlns="C" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <sessionId xmlns="">s</sessionId>
+  <command xsi:type="UserConsolidatedAddRequest22" xmlns="">
+    <serviceProviderId>sp1</serviceProviderId>
+    <groupId>g1</groupId>
+    <userId>\${login}@sp1.example.com</userId>
+    <lastName>\${last}</lastName>
+    <firstName>F</firstName>
+    <callingLineIdLastName>\${last}</callingLineIdLastName>
+    <callingLineIdFirstName>F</callingLineIdFirstName>
+    <password>User-Pass-9931</password>
+  </command>
+</BroadsoftDocument>
+`;
+    const file = tmp.write('xml/t.ocip.xml', xml);
+    const rows = Array.from({ length: 17 }, (_, i) => `xml-${i},"O'Neil & <Sons> ${i}"`).join('\n');
+    writeFileSync(join(file, '..', 'users.csv'), `login,last\n${rows}\n`);
+    const validate = await runOcip(['validate', file]);
+    assert.equal(validate.code, 0, validate.stdout + validate.stderr);
+    const r = await runOcip(['send', file, ...tcp()], { env });
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, /17 of 17 rows succeeded/);
+    assert.equal(sim.state.users['xml-16@sp1.example.com']?.lastName, "O'Neil & <Sons> 16");
+  });
+
   test('send: refused with a bad cell (nothing sent); then one result per row, results CSV, re-send of the failed rows, --sessions', async () => {
     const file = tmp.write('s/t.ocip.yaml', TEMPLATE);
     const csvFile = join(file, '..', 'users.csv');
