@@ -10,6 +10,7 @@ import { runSchema, SCHEMA_USAGE } from './schema';
 import { runSendCli, SEND_USAGE } from './send';
 import { runSim, SIM_USAGE } from './sim';
 import { CHECK_SUMMARY, CHECK_USAGE, runCheckCli } from './check';
+import { RENDER_USAGE, runRender } from './render';
 
 export const COMMANDS: Record<string, Command> = {
   validate: { run: runValidate, usage: VALIDATE_USAGE, summary: VALIDATE_SUMMARY },
@@ -17,6 +18,7 @@ export const COMMANDS: Record<string, Command> = {
   schema: { run: runSchema, usage: SCHEMA_USAGE, summary: 'export a JSON Schema of a command for other YAML tools' },
   send: { run: (argv, io) => runSendCli(argv, io), usage: SEND_USAGE, summary: 'send a checked file to a BroadWorks server' },
   check: { run: (argv, io) => runCheckCli(argv, io), usage: CHECK_USAGE, summary: CHECK_SUMMARY },
+  render: { run: runRender, usage: RENDER_USAGE, summary: 'fill a template from a CSV file and variables' },
   sim: { run: runSim, usage: SIM_USAGE, summary: 'run the BroadWorks simulator' },
 };
 

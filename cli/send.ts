@@ -24,6 +24,8 @@ import { resolveServer } from './send-config';
 import { processTty, type SendTty } from './send-tty';
 import { readOneCommandFile } from './read-file';
 import { checkRecordTargets, recordSend } from './send-records';
+import { isTemplate, TEMPLATE_FLAGS } from './template';
+import { prepareTemplateSend, rowLine, sendTemplateRows, writeResults } from './send-template';
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
 const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
@@ -46,6 +48,10 @@ export const SEND_USAGE = `Usage: ocip send FILE (--server NAME [--config settin
   be undone (failed, unknown, modifications, what the server may have created) is listed in its comments.
   --results FILE.csv: one line per command: index, command, key, status (ok/failed/unknown/not sent), message.
   --history: the send history file (default $OCIP_HISTORY_FILE, else $XDG_STATE_HOME or ~/.local/state/ocip/send-history.json; off: none).
+  A template (placeholders \${name}, '# ocip-data: FILE.csv' or --data; see 'ocip render --help') is checked row by
+  row and refused on any error; its rows are sent and reported one line per data row (ok, failed, unknown, not sent),
+  and written to --results FILE.csv (row, key columns, status, message). --rows LIST sends only those spreadsheet
+  rows (e.g. the failed ones of a results file); --sessions N sends over N sessions in parallel (default 1, at most 8).
   Exit status: 0 all commands succeeded, 1 file errors or any command failed/unknown/not sent, 2 usage/connection/login error.`;
 
 const SEND_FLAGS = {
@@ -69,6 +75,9 @@ const SEND_FLAGS = {
   rollback: { type: 'string' },
   results: { type: 'string' },
   history: { type: 'string' },
+  ...TEMPLATE_FLAGS,
+  rows: { type: 'string' },
+  sessions: { type: 'string' },
 } as const;
 
 /** `--timeout 2.5` → 2500 ms; a usage error for anything but a positive number of seconds up to a day. */
@@ -100,7 +109,12 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
   const { text, format: fileFormat } = read;
   const model = modelFrom(values);
   const checks = checkOptionsFrom(values);
-  const prepared = prepareSend(text, fileFormat, model, { checks });
+  const sessions = values.sessions === undefined ? 1 : Number(values.sessions);
+  if (!Number.isInteger(sessions) || sessions < 1 || sessions > 8)
+    throw new UsageError(`--sessions must be 1-8 (got '${values.sessions}')`);
+  const template = isTemplate(text, values.data) ? prepareTemplateSend(file, text, fileFormat, values, model, checks, io) : undefined;
+  if (typeof template === 'number') return template;
+  const prepared = template ? template.prepared : prepareSend(text, fileFormat, model, { checks });
   if (prepared.errors.length) {
     io.stderr(formatText([{ file, text, diagnostics: prepared.errors }]));
     io.stderr(`ocip send: ${errorsRefusalText(prepared.errors.length, file)}\n`);
@@ -134,17 +148,56 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
   }
 
   const time = new Date();
-  const outcome = await runSend({
+  const base = {
     server,
     password,
-    commands: prepared.commands,
     batchSize,
     timeoutMs,
     connectTimeoutMs,
     model,
-    log: values.verbose ? (line) => io.stderr(formatLogLine(line, password) + '\n') : undefined,
-    onWarning: (m) => io.stderr(`ocip send: warning: ${m}\n`),
-  });
+    log: values.verbose ? (line: string) => io.stderr(formatLogLine(line, password) + '\n') : undefined,
+    onWarning: (m: string) => io.stderr(`ocip send: warning: ${m}\n`),
+  };
+  if (template) {
+    const sent = await sendTemplateRows(template, sessions, base);
+    if (format === 'json')
+      io.stdout(
+        JSON.stringify(
+          sent.rows.map((r) => ({ ...r, keys: Object.fromEntries(template.keys.map((k, i) => [k, r.keys[i]])) })),
+          null,
+          2,
+        ) + '\n',
+      );
+    else {
+      io.stdout(sent.rows.map((r) => rowLine(r, template.keys) + '\n').join(''));
+      const ok = sent.rows.filter((r) => r.status === 'ok').length;
+      io.stdout(
+        `${ok} of ${sent.rows.length} row${sent.rows.length === 1 ? '' : 's'} succeeded; ${summaryText(summarizeResults(sent.commandRows))}.\n`,
+      );
+    }
+    if (sent.failure) io.stderr(`ocip send: ${sent.failure}\n`);
+    if (values.results !== undefined && !writeResults(values.results, sent.rows, template.keys, io)) return 2;
+    // History and --rollback as for a plain file (the results CSV above is per data row).
+    const nothingSent = sent.commandRows.every((r) => r.kind === 'not-sent');
+    recordSend({
+      flags: { ...values, results: undefined },
+      io,
+      file,
+      server,
+      password,
+      commands: prepared.commands,
+      outcome: {
+        rows: sent.commandRows,
+        results: [],
+        failure: nothingSent && sent.failure ? { stage: 'connect', code: 'not-sent', message: sent.failure } : undefined,
+      },
+      dataMode: checks.dataMode,
+      time,
+    });
+    if (sent.failure && sent.rows.every((r) => r.status === 'not sent')) return 2;
+    return sent.rows.some((r) => r.status !== 'ok') ? 1 : 0;
+  }
+  const outcome = await runSend({ ...base, commands: prepared.commands });
   recordSend({ flags: values, io, file, server, password, commands: prepared.commands, outcome, dataMode: checks.dataMode, time });
   if (outcome.failure) {
     io.stderr(`ocip send: ${outcome.failure.stage === 'login' ? 'login failed' : 'connection failed'}: ${outcome.failure.message}\n`);

@@ -8,6 +8,7 @@ import { createLanguageClient } from './language-client';
 import { isOcipDocument, registerXmlDetection } from './xml-detection';
 import { disposeSimulator, registerSend } from './send';
 import { registerConvertCommands } from './convert-commands';
+import { registerTemplatePreview } from './template-preview';
 import { registerNewCommandCommand } from './new-command';
 import { registerPreviewCommand } from './preview-request';
 import { registerNewFileCommands } from './new-file';
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerXmlDetection(context);
   registerSend(context, log, languageClient);
   registerConvertCommands(context, () => client);
+  registerTemplatePreview(context, () => client);
   registerNewCommandCommand(context, () => client);
   registerPreviewCommand(context, () => client);
   registerNewFileCommands(context);

@@ -31,6 +31,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
       // Virtual workspaces (GitHub Repositories): checked from the editor's text, like untitled files.
       { scheme: 'vscode-vfs', language: 'ocip-yaml' },
       { scheme: 'vscode-vfs', language: 'ocip-xml' },
+      // Data files of templates: the server shows the cells' problems and hovers (server/templates.ts).
+      { scheme: 'file', pattern: '**/*.csv' },
     ],
     synchronize: { configurationSection: 'ocip' },
     initializationOptions,

@@ -3,9 +3,11 @@ import { MarkupKind } from 'vscode-languageserver';
 import { hover as describeAt } from '../core/authoring/hover';
 import type { Feature } from './context';
 import { toRange } from './positions';
+import { hoverCsv, isCsvUri } from './templates';
 
 export const hover: Feature = (ctx) => {
   ctx.connection.onHover(async (params) => {
+    if (isCsvUri(params.textDocument.uri)) return hoverCsv(ctx, params.textDocument.uri, params.position);
     const found = await ctx.analysisFor(params.textDocument.uri);
     if (!found) return null;
     const { doc, state, analysis } = found;

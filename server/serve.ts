@@ -23,6 +23,7 @@ import { codeActions, CODE_ACTION_KINDS } from './code-actions';
 import { guardConnection } from './guard';
 import { guardRequests } from './cancel';
 import { serverCheckRequests } from './server-check-requests';
+import { templates } from './templates';
 import { sendRequests } from './send-requests';
 
 export const SERVER_VERSION = '0.1.0';
@@ -121,6 +122,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
     codeActions,
     sendRequests,
     serverCheckRequests,
+    templates,
   ];
 
   connection.onInitialize((params): InitializeResult => {

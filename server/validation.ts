@@ -12,6 +12,8 @@ import { toLspDiagnostic } from './diagnostics';
 import { capDiagnostics } from '../core/analysis/capped';
 import { LSP_LIMITS } from '../core/limits';
 import { applySeverityOverrides } from '../core/checks/severity-overrides';
+import { isTemplateText } from '../core/template/placeholders';
+import { notTemplate, publishTemplate } from './templates';
 
 export const validation: Feature = (ctx) => {
   ctx.documents.onDidOpen((e) => schedule(ctx, e.document, 0));
@@ -74,6 +76,9 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   // Opening a document fires both didOpen and didChangeContent: one run per analysis is enough.
   if (state.publishing === analysis) return;
   state.publishing = analysis;
+  // A template is checked with its data, row by row (./templates): its own text is not a command file.
+  if (isTemplateText(found.doc.getText())) return publishTemplate(ctx, found.doc, state);
+  await notTemplate(ctx, doc.uri);
   const version = found.doc.version;
   const superseded = () =>
     ctx.states.get(doc.uri) !== state || state.analysis !== analysis || ctx.documents.get(doc.uri)?.version !== version;

@@ -21,6 +21,8 @@ export const DESKTOP_ONLY_COMMANDS: Record<string, string> = {
   'ocip.undoSend': 'Undoing a send',
   'ocip.checkServer': 'Checking against a BroadWorks server',
   'ocip.clearServerCache': 'Checking against a BroadWorks server',
+  // Templates read their CSV data from the file system.
+  'ocip.previewRenderedRows': 'Previewing the rows of a template',
 };
 
 export const needsDesktopMessage = (what: string): string =>

@@ -700,6 +700,59 @@ export const RULES: RuleInfo[] = [
     title: 'File cannot be read (CLI)',
     source: 'ocip validate reports unreadable files and exits with status 2.',
   },
+  // Templates and their data (core/template)
+  {
+    code: 'OCI-TEMPLATE-SYNTAX',
+    severity: 'error',
+    kind: 'syntax',
+    title: 'Malformed placeholder in a template',
+    source: 'A placeholder is written ${name} or ${name:-default}, with a name of letters, digits, _, . or -; $${ writes a literal ${.',
+  },
+  {
+    code: 'OCI-TEMPLATE-PLACE',
+    severity: 'error',
+    kind: 'syntax',
+    title: 'Placeholder outside a value',
+    source:
+      'A placeholder may stand only in a value of a command (a YAML scalar, XML text or an attribute value), never in a key, an element name, the command name, xsi:type, the envelope or the structure: data never changes the shape of a command. The template is not rendered.',
+  },
+  {
+    code: 'OCI-DATA-COLUMN-MISSING',
+    severity: 'error',
+    kind: 'rule',
+    title: 'Placeholder with no column, variable or default',
+    source: 'Every placeholder must be filled: by a column of the data file, a variable (--var, ocip.variables) or its default.',
+  },
+  {
+    code: 'OCI-DATA-COLUMN-UNUSED',
+    severity: 'warning',
+    kind: 'info',
+    title: 'Data column that no placeholder uses',
+    source:
+      'A column of the data file that no placeholder names (or that a variable of the same name overrides) is not sent: often a misspelt header.',
+  },
+  {
+    code: 'OCI-DATA-ROW-FIELDS',
+    severity: 'error',
+    kind: 'syntax',
+    title: 'Data row with too many or too few fields',
+    source: 'Each row of the data file has one field per column of the header; more usually means a value with an unquoted delimiter.',
+  },
+  {
+    code: 'OCI-DATA-CSV',
+    severity: 'error',
+    kind: 'syntax',
+    title: 'Malformed data file',
+    source:
+      'The data file is CSV (RFC 4180): a header row, fields separated by , or ; (detected), quoted with " when they hold a delimiter, a quote (doubled) or a line break.',
+  },
+  {
+    code: 'OCI-DATA-EMPTY',
+    severity: 'warning',
+    kind: 'info',
+    title: 'Data file without rows',
+    source: 'A data file with a header and no rows renders no command.',
+  },
   // Sending
   {
     code: 'OCI-SEND-EMPTY',

@@ -18,6 +18,8 @@ export interface OcipSettings {
   schemaDirectory: string;
   diagnostics: { debounceMs: number; severity: SeverityOverrides };
   send: { batchSize: number };
+  /** ocip.variables: values for template placeholders (${name}) that depend on the environment. */
+  variables: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: OcipSettings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: OcipSettings = {
   schemaDirectory: '',
   diagnostics: { debounceMs: 200, severity: {} },
   send: { batchSize: 15 },
+  variables: {},
 };
 
 /** initializationOptions the client passes to the server. */
@@ -69,6 +72,17 @@ export interface ConvertParams {
 }
 /** `text` and the language id to open it with, or `error` (syntax errors, with line and column) when the file cannot be converted. */
 export type ConvertResult = { text: string; languageId: 'ocip-xml' | 'ocip-yaml' } | { error: string };
+
+/** Request: a template's rendered commands, of one data row or all (command "OCI-P: Preview Rendered Rows"). */
+export const RENDER_TEMPLATE_REQUEST = 'ocip/renderTemplate';
+export interface RenderTemplateParams {
+  uri: string;
+  /** The spreadsheet row number (the header is row 1); absent: every row. */
+  row?: number;
+  to: 'xml' | 'yaml';
+}
+/** The rendered file and its language, with the number of rows rendered; or why it cannot be rendered. */
+export type RenderTemplateResult = { text: string; languageId: 'ocip-xml' | 'ocip-yaml'; rows: number } | { error: string };
 
 /** Request: the XML that "Send" would put on the wire, envelope included, passwords masked (command "OCI-P: Preview Request"). */
 export const PREVIEW_REQUEST = 'ocip/previewRequest';

@@ -111,6 +111,17 @@ export function normalizeSettings(raw: unknown, context: NormalizeContext = {}):
     else problem('newUserTemplateServices', v, 'null (unknown template)', 'is not a list of service names');
   }
 
+  const variables: Record<string, string> = {};
+  if (r.variables !== undefined && r.variables !== null) {
+    if (typeof r.variables !== 'object' || Array.isArray(r.variables))
+      problem('variables', r.variables, '{}', 'is not an object of name → value');
+    else
+      for (const [k, v] of Object.entries(r.variables as Record<string, unknown>)) {
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') variables[k] = String(v);
+        else problem(`variables.${k}`, v, 'no such variable', 'is not a text value');
+      }
+  }
+
   let schemaDirectory = '';
   if (r.schemaDirectory !== undefined && r.schemaDirectory !== null && r.schemaDirectory !== '') {
     if (typeof r.schemaDirectory !== 'string') problem('schemaDirectory', r.schemaDirectory, 'the built-in model', 'is not a folder path');
@@ -134,6 +145,7 @@ export function normalizeSettings(raw: unknown, context: NormalizeContext = {}):
       schemaDirectory,
       diagnostics: { debounceMs, severity: parsedSeverity.overrides },
       send: { batchSize },
+      variables,
     },
     problems,
   };
