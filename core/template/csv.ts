@@ -44,13 +44,20 @@ export interface DecodedCsv {
  * clean UTF-8 is UTF-8; anything else is read as ISO-8859-1, where every byte is a character (never a U+FFFD
  * that would reach the server).
  */
+/** ISO-8859-1: each byte is the code point (not TextDecoder's 'latin1', which is windows-1252); also in a web worker. */
+function latin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return out;
+}
+
 export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
-    return { text: Buffer.from(bytes).toString('latin1'), encoding: 'ISO-8859-1' };
+    return { text: latin1(bytes), encoding: 'ISO-8859-1' };
   }
 }
 

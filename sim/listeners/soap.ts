@@ -158,7 +158,12 @@ export function createSoapServer(deps: SoapDeps): Server {
     } catch (e) {
       if (!(e instanceof BodyTooLarge)) throw e;
       deps.log?.(`${tag} closing: ${e.message}`);
-      res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' }).end(`${e.message}\n`, () => req.socket.destroy());
+      // Stop reading, let the answer reach the client, then close: destroying at once while the client is still
+      // sending makes its TCP stack reset the connection and drop the unread 413 (seen under load).
+      res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' }).end(`${e.message}\n`, () => {
+        req.socket.pause();
+        setTimeout(() => req.socket.destroy(), 2_000).unref();
+      });
       return;
     }
     let cookie = cookieValue(req, 'JSESSIONID');

@@ -151,10 +151,9 @@ export function declaredEncoding(head: string): 'latin1' | 'utf8' {
   throw new OcipError('bad-response', `response declares an unsupported encoding "${m?.[1]}"`);
 }
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
 export function decodeDocument(bytes: Buffer): string {
-  if (bytes.subarray(0, 3).equals(UTF8_BOM)) return decodeUtf8(bytes.subarray(3));
+  // No module-level Buffer: this module is also in the web bundle (which never sends), where Buffer does not exist.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes.subarray(3));
   const enc = declaredEncoding(bytes.subarray(0, 200).toString('latin1'));
   return enc === 'utf8' ? decodeUtf8(bytes) : bytes.toString('latin1');
 }
