@@ -118,7 +118,10 @@ export function runValidate(argv: string[], io: CliIo): number {
       ioError = true;
       continue;
     }
-    const found = [...(encodingProblem ? [encodingProblem] : []), ...new DocumentAnalyzer(fmt, model, options).analyze(text).diagnostics];
+    const found = [
+      ...(encodingProblem ? [encodingProblem] : []),
+      ...new DocumentAnalyzer(fmt, model, options, true).analyze(text).diagnostics,
+    ];
     const diagnostics = applySeverityOverrides(found, overrides).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     const listed = capDiagnostics(diagnostics, CLI_LIMITS.diagnosticsPerFile);
     const totals =
