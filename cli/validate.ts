@@ -156,7 +156,10 @@ export function runValidate(argv: string[], io: CliIo): number {
       }
       continue;
     }
-    const found = [...(encodingProblem ? [encodingProblem] : []), ...new DocumentAnalyzer(fmt, model, options).analyze(text).diagnostics];
+    const found = [
+      ...(encodingProblem ? [encodingProblem] : []),
+      ...new DocumentAnalyzer(fmt, model, options, true).analyze(text).diagnostics,
+    ];
     reports.push(finish(file, text, found, overrides));
   }
   io.stdout(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, io.version) : formatText(reports));

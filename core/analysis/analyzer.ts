@@ -45,13 +45,15 @@ export class DocumentAnalyzer {
     readonly format: FileFormat,
     model: ModelView,
     options: CheckOptions,
+    /** One document checked once (`ocip validate`): see CheckConfig.oneShot. */
+    oneShot = false,
   ) {
-    this.config = { model, options, generation: 0 };
+    this.config = { model, options, generation: 0, oneShot };
   }
 
   /** New settings or schema: cached diagnostics become stale (parsed trees stay valid). */
   configure(model: ModelView, options: CheckOptions): void {
-    this.config = { model, options, generation: this.config.generation + 1 };
+    this.config = { model, options, generation: this.config.generation + 1, oneShot: this.config.oneShot };
   }
 
   /** The analysis of `text`, with nothing computed yet beyond what reuse needs. */

@@ -23,6 +23,12 @@ export interface CheckConfig {
   options: CheckOptions;
   /** Bumped whenever model or options change: cached diagnostics of an older generation are stale. */
   generation: number;
+  /**
+   * One-shot analysis (`ocip validate`): a chunk's tree is dropped once checked (parsed again if `file` or
+   * `commandAt` asks), and chunk texts are not detached (the whole text lives as long as the analysis). Trees that
+   * die young cost the garbage collector little; kept, each scavenge copies them (measured in bench/RESULTS.md).
+   */
+  oneShot?: boolean;
 }
 
 /** One document chunk's cached work. The fragment's spans are relative to the chunk start, commands numbered from 0. */
@@ -110,7 +116,7 @@ export class YamlChunkAnalysis {
       this.checked++;
       const chunk = this.chunks[i];
       // A flat copy, so the cache does not keep this version's whole text alive (same content: safe to share).
-      chunk.text = detach(chunk.text);
+      if (!this.config.oneShot) chunk.text = detach(chunk.text);
       entry.fragment = parseYamlDocument(chunk.text);
     }
     return entry as ChunkEntry & { fragment: SourceFragment };
@@ -122,6 +128,7 @@ export class YamlChunkAnalysis {
     this.syntaxSigs[i] = entry.syntax!.signature;
     this.checkSigs[i] = entry.checks!.signature;
     this.counts[i] = entry.fragment.commands.length;
+    if (this.config.oneShot) this.entries[i].fragment = undefined;
   }
 
   private checkChunk(entry: ChunkEntry & { fragment: SourceFragment }): void {

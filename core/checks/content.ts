@@ -120,7 +120,13 @@ export function matchContent(content: GroupParticle | undefined, children: Eleme
     return [];
   }
   const idx = indexContent(content);
-  const assigned = new Map<DeclInfo, ElementNode[]>();
+  // The nodes of each declaration, as grouping by assigned DeclInfo and keeping the first info per declaration did:
+  // one map, no second pass. Two infos share a declaration only under one name with several infos (rare: `owners`).
+  const byDecl = new Map<ElementDecl, ElementNode[]>();
+  let owners: Map<ElementDecl, DeclInfo> | undefined;
+  // The groups holding a present declaration (each path from the root to every place of the declaration): the
+  // presence of a group is then one lookup, not a walk of its subtree for every particle evaluated.
+  const presentGroups = new Set<GroupParticle>();
   const matched: MatchedChild[] = [];
 
   // A misspelt required element is reported once, as unknown with its rename fix, not also as missing.
@@ -134,20 +140,16 @@ export function matchContent(content: GroupParticle | undefined, children: Eleme
       continue;
     }
     const info = infos.length === 1 ? infos[0] : pickDecl(infos, children);
-    const list = assigned.get(info);
-    if (list) list.push(node);
-    else assigned.set(info, [node]);
+    const list = byDecl.get(info.decl);
+    if (!list) {
+      byDecl.set(info.decl, [node]);
+      for (const other of infos) if (other.decl === info.decl) for (const g of other.path) presentGroups.add(g);
+      if (infos.length > 1) (owners ??= new Map()).set(info.decl, info);
+    } else if (infos.length === 1 || owners?.get(info.decl) === info) list.push(node);
     matched.push({ node, decl: info.decl });
   }
 
-  // By declaration (the first assigned info wins, as a scan of `assigned` in order would): these lookups run
-  // for every particle of the content model, so they must not scan.
-  const byDecl = new Map<ElementDecl, ElementNode[]>();
-  for (const [info, nodes] of assigned) if (!byDecl.has(info.decl)) byDecl.set(info.decl, nodes);
-  const present = (p: Particle): boolean => {
-    if (p.kind === 'element') return byDecl.has(p);
-    return p.items.some(present);
-  };
+  const present = (p: Particle): boolean => (p.kind === 'element' ? byDecl.has(p) : presentGroups.has(p));
   const nodesOf = (decl: ElementDecl): ElementNode[] => byDecl.get(decl) ?? [];
 
   const evaluate = (p: Particle, required: boolean, mult: Occurs): void => {

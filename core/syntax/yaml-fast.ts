@@ -46,7 +46,15 @@ interface Pair {
 /** A key given twice (the `yaml` package path reports it). Small mappings, the usual ones, are compared without a Set. */
 function hasDuplicateKey(pairs: Pair[]): boolean {
   const n = pairs.length;
-  if (n > 16) return new Set(pairs.map((p) => p.key)).size !== n;
+  if (n > 16) {
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const key = pairs[i].key;
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+    return false;
+  }
   for (let i = 1; i < n; i++) {
     const key = pairs[i].key;
     for (let j = 0; j < i; j++) if (pairs[j].key === key) return true;
