@@ -511,7 +511,8 @@ export class VSCodeSession {
       .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
       .first()
       .click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // Closed, or replaced by the next step's own quick input (another title): either way this pick is done.
+    await widget.waitFor({ state: 'hidden' });
   }
 
   /** Waits for a modal dialog (e.g. `showWarningMessage(…, { modal: true })`) and returns its message and buttons. */

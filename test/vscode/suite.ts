@@ -201,6 +201,46 @@ test('Show Output runs; the ocip task type provides "validate" with the $ocip pr
   assert.ok(exec.args.some((a) => a.endsWith('cli.js')) && exec.args.includes('validate'), JSON.stringify(exec.args));
 });
 
+test('ocip.serverChecks onSave: saving checks the file against the active server (the local simulator), reads only', async () => {
+  // The local simulator becomes the active server with its one-time password stored (no prompt): what onSave needs.
+  await vscode.commands.executeCommand('ocip.startSimulator');
+  await setSetting('serverChecks', 'onSave');
+  const uri = fileUri('server-check-on-save.ocip.yaml');
+  const text = [
+    'command: UserConsolidatedAddRequest22',
+    'serviceProviderId: no-such-provider',
+    'groupId: acme-hq',
+    'userId: on.save@acme.example.com',
+    'lastName: Save',
+    'firstName: On',
+    'callingLineIdLastName: Save',
+    'callingLineIdFirstName: On',
+    'password: Pear-0-Sun',
+    '',
+  ].join('\n');
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  try {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const serverDiagnostics = () => vscode.languages.getDiagnostics(uri).filter((d) => (d.source ?? '').startsWith('OCI-P server'));
+    assert.deepEqual(serverDiagnostics(), [], 'no server check before a save');
+    await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), '# saved\n'));
+    await doc.save();
+    const found = await waitFor(() => {
+      const d = serverDiagnostics();
+      return d.some((x) => codeOf(x) === 'OCI-SERVER-SP-NOT-FOUND') ? d : undefined;
+    }, 'OCI-SERVER-SP-NOT-FOUND after the save');
+    const sp = found.find((x) => codeOf(x) === 'OCI-SERVER-SP-NOT-FOUND')!;
+    assert.equal(sp.range.start.line, 1, 'on serviceProviderId');
+    assert.equal(sp.severity, vscode.DiagnosticSeverity.Error);
+  } finally {
+    await setSetting('serverChecks', undefined);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.commands.executeCommand('ocip.stopSimulator');
+    await vscode.workspace.fs.delete(uri);
+  }
+});
+
 async function waitFor<T>(get: () => T | undefined, what: string): Promise<T> {
   const end = Date.now() + TIMEOUT_MS;
   for (;;) {
