@@ -88,8 +88,13 @@ async function sendRows(
   if (!prepared) return undefined;
   const templateLabel = basename(doc.uri.path);
   if (prepared.errors.length) {
+    const first = prepared.errors[0];
+    const where = `${basename(vscode.Uri.parse(first.uri).path)}:${first.range.start.line + 1}`;
+    s.log.write(`not sent: ${prepared.errors.length} error(s); first: ${where}: ${first.message}`);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    void vscode.window.showErrorMessage(`OCI-P: ${errorsRefusalText(prepared.errors.length, templateLabel)}`);
+    void vscode.window.showErrorMessage(
+      `OCI-P: ${errorsRefusalText(prepared.errors.length, templateLabel)} First: ${where}: ${first.message}`,
+    );
     return undefined;
   }
   const count = prepared.commands.length;
