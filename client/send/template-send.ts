@@ -154,7 +154,12 @@ async function sendRows(
   if (outcome.failure?.stage === 'login' && secret.stored) await s.passwords.forget(server);
   else if (!outcome.failure && !secret.stored) await s.passwords.store(server, password);
 
-  const rows = foldRows(prepared, outcome.rows, outcome.failure && `not sent: ${outcome.failure.stage} failed: ${outcome.failure.message}`);
+  // The login password never shows in the view or the CSV, even when a server echoes it in a message.
+  const rows = foldRows(
+    prepared,
+    outcome.rows,
+    outcome.failure && `not sent: ${outcome.failure.stage} failed: ${outcome.failure.message}`,
+  ).map((r) => ({ ...r, message: r.message.split(password).join('********') }));
   // A re-send of some rows of the same template updates those rows of the previous results.
   const merged = only && last?.templateUri === doc.uri.toString() ? last.rows.map((r) => rows.find((n) => n.row === r.row) ?? r) : rows;
   const view: RowResultsView & { templateUri: string } = {

@@ -85,6 +85,11 @@ describe('language server: ocip/prepareTemplateSend', () => {
     assert.match(r.commands[1].xml, /<lastName>Lo<\/lastName>/);
   });
 
+  it('the plain ocip/prepareSend refuses a template (its placeholders are never sent as values)', async () => {
+    const r = (await client.request('ocip/prepareSend', { uri: templateUri })) as { error: string };
+    assert.match(r.error, /template: use "OCI-P: Send All Rows"/);
+  });
+
   it('a row out of range and a file that is not OCI-P are refused with a reason', async () => {
     const bad = (await client.request('ocip/prepareTemplateSend', { uri: templateUri, rows: [9] })) as { error: string };
     assert.match(bad.error, /data rows are 2 to 4/);
