@@ -1,7 +1,7 @@
 // "OCI-P: Send All Rows" in a real VS Code against a BroadWorks simulator in this test process: a template whose
 // data has a bad cell is refused (the problem is shown on the CSV); once fixed every row is sent, the results view
 // lists each row, the results CSV lands beside the data; a row the server refuses (a user id that already exists)
-// is the only one "Re-send Failed Rows" sends again.
+// is the only one "Re-send Failed Rows" sends again, and Undo Send… undoes that re-send from the history.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,5 +122,18 @@ e2eTest(
     assert.match(again, /^2 +ann\.lee +ok +OK$/m);
     assert.ok(sim!.state.users[EXISTING]);
     assert.match(readFileSync(csvPath, 'utf8'), /4,alice\.martin,ok,OK\r\n$/);
+
+    // The re-send is in the send history with its undo: Undo Send… deletes the user it added.
+    await vs!.clearNotifications();
+    await vs!.runCommand('OCI-P: Undo Send…');
+    const entries = await vs!.waitForQuickPick('OCI-P: Undo Send');
+    const entry = entries.find((r) => r.label.endsWith(TEMPLATE));
+    assert.ok(entry, JSON.stringify(entries));
+    await vs!.pickQuickPickItem('OCI-P: Undo Send', entry.label);
+    await vs!.waitForDialog();
+    await vs!.answerDialog('Send Undo');
+    await vs!.waitForMessage(/^OCI-P: 1 of 1 command succeeded\.$/);
+    assert.equal(sim!.state.users[EXISTING], undefined);
+    assert.ok(sim!.state.users['ann.lee@acme.example.com'], 'only the re-sent row is undone');
   },
 );
