@@ -24,6 +24,7 @@ import { guardConnection } from './guard';
 import { guardRequests } from './cancel';
 import { serverCheckRequests } from './server-check-requests';
 import { templates } from './templates';
+import { templateSendRequest } from './template-send-request';
 import { sendRequests } from './send-requests';
 
 export const SERVER_VERSION = '0.1.0';
@@ -123,6 +124,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
     sendRequests,
     serverCheckRequests,
     templates,
+    templateSendRequest,
   ];
 
   connection.onInitialize((params): InitializeResult => {

@@ -52,7 +52,7 @@ export function dataUri(templateUri: string, text: string): string | undefined {
 }
 
 /** The CSV text: the editor's when it is open there, else the file's (UTF-8 or ISO-8859-1); undefined when unreadable. */
-function csvText(ctx: ServerContext, uri: string): string | undefined {
+export function csvText(ctx: ServerContext, uri: string): string | undefined {
   const open = ctx.documents.get(uri);
   if (open) return open.getText();
   try {

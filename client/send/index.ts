@@ -14,6 +14,7 @@ import { sendFlow, type SendServices } from './send-flow';
 import { pickServer, readServers, registerServerStatus } from './servers';
 import { disposeSimulator, startLocalSimulator, stopLocalSimulator } from './simulator';
 import { undoSend } from './undo-command';
+import { filterFailedRows, resendFailedRows, sendAllRows, trackTemplateEditor } from './template-send';
 
 export { disposeSimulator };
 
@@ -55,6 +56,7 @@ export function registerSend(
     services.diagnostics,
     vscode.languages.registerCodeLensProvider([{ language: 'ocip-yaml' }, { language: 'ocip-xml' }], codeLens),
     serverChecks,
+    trackTemplateEditor(),
     vscode.workspace.onDidChangeConfiguration(
       (e) => (e.affectsConfiguration('ocip.send.codeLens') || e.affectsConfiguration('ocip.serverChecks')) && codeLens.refresh(),
     ),
@@ -91,6 +93,15 @@ export function registerSend(
       },
       true,
     ),
+    // Templates: ocip.sendAllRows(uri?, rows?: spreadsheet row numbers).
+    reg(
+      'ocip.sendAllRows',
+      (target?: unknown, rows?: unknown) =>
+        sendAllRows(services, target, Array.isArray(rows) ? rows.filter((r) => typeof r === 'number') : undefined),
+      true,
+    ),
+    reg('ocip.resendFailedRows', () => resendFailedRows(services), true),
+    reg('ocip.showFailedRows', (only?: unknown) => filterFailedRows(services, typeof only === 'boolean' ? only : undefined)),
     reg('ocip.undoSend', (id?: unknown) => undoSend(services, id), true),
     reg('ocip.startSimulator', () => startLocalSimulator(storage, services.passwords, services.log), true),
     reg('ocip.stopSimulator', () => stopLocalSimulator(services.log)),

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { DATA_HEADING, rawXmlText, type ResultsView as ResultsData } from './render-results';
+import { ROWS_HEADING } from './render-row-results';
 
 export const RESULTS_SCHEME = 'ocip-results';
 export const RAW_XML_SCHEME = 'ocip-results-xml';
@@ -30,8 +31,23 @@ export class ResultsView implements vscode.TextDocumentContentProvider, vscode.C
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    if (!this.data) return [];
     const lenses: vscode.CodeLens[] = [];
+    // A template send's rows (./render-row-results): the row actions on their heading.
+    for (let i = 0; i < doc.lineCount; i++)
+      if (doc.lineAt(i).text.startsWith(ROWS_HEADING)) {
+        const at = new vscode.Range(i, 0, i, 0);
+        const filtered = doc.lineAt(i).text !== ROWS_HEADING;
+        lenses.push(
+          new vscode.CodeLens(at, { title: 'Re-send Failed Rows', command: 'ocip.resendFailedRows' }),
+          new vscode.CodeLens(at, {
+            title: filtered ? 'Show All Rows' : 'Show Failed Rows Only',
+            command: 'ocip.showFailedRows',
+            arguments: [!filtered],
+          }),
+        );
+        break;
+      }
+    if (!this.data) return lenses;
     for (let i = 0; i < doc.lineCount; i++) {
       const m = DATA_HEADING.exec(doc.lineAt(i).text);
       if (m)

@@ -175,7 +175,7 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
   return outcome;
 }
 
-async function chooseServer(name: string | undefined): Promise<ServerConfig | undefined> {
+export async function chooseServer(name: string | undefined): Promise<ServerConfig | undefined> {
   const { servers } = readServers();
   if (name) {
     const found = servers.find((s) => s.name === name);

@@ -23,6 +23,9 @@ export const DESKTOP_ONLY_COMMANDS: Record<string, string> = {
   'ocip.clearServerCache': 'Checking against a BroadWorks server',
   // Templates read their CSV data from the file system.
   'ocip.previewRenderedRows': 'Previewing the rows of a template',
+  'ocip.sendAllRows': 'Sending the rows of a template',
+  'ocip.resendFailedRows': 'Sending the rows of a template',
+  'ocip.showFailedRows': 'Send results',
 };
 
 export const needsDesktopMessage = (what: string): string =>

@@ -195,3 +195,40 @@ export type ServerCheckJudgeResult =
       }[];
     }
   | { error: string };
+
+/**
+ * Request: what "Send All Rows" would put on the wire for an open template: its rows rendered with the data file and
+ * ocip.variables, checked, and encoded by the server (the extension host neither parses nor checks the template).
+ * `errors` (template and data cells, with their file) block the send; `rows[i].commands` index into `commands`.
+ */
+export const PREPARE_TEMPLATE_SEND_REQUEST = 'ocip/prepareTemplateSend';
+export interface PrepareTemplateSendParams {
+  uri: string;
+  /** Only these spreadsheet rows (the header is row 1); default every row. */
+  rows?: number[];
+}
+export interface PreparedTemplateRow {
+  /** Spreadsheet row number (the header is row 1; 0 when rendered from variables alone). */
+  row: number;
+  dataIndex: number;
+  /** Values of the key columns (`keys`). */
+  keys: string[];
+  commands: number[];
+}
+export type PrepareTemplateSendResult =
+  | {
+      version: number;
+      format: 'yaml' | 'xml';
+      /** The data file (file: URI), when the template names one. */
+      dataUri?: string;
+      keys: string[];
+      commands: PreparedCommandInfo[];
+      rows: PreparedTemplateRow[];
+      errors: {
+        uri: string;
+        code: string;
+        message: string;
+        range: { start: { line: number; character: number }; end: { line: number; character: number } };
+      }[];
+    }
+  | { error: string };
