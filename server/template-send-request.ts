@@ -58,7 +58,14 @@ async function prepareTemplateSend(ctx: ServerContext, params: PrepareTemplateSe
       rows: [],
       errors: errors.length
         ? errors
-        : [{ uri: doc.uri, code: 'OCI-TEMPLATE', message: 'The template cannot be rendered.', range: toRange(doc, { start: 0, end: 0 }) }],
+        : [
+            {
+              uri: doc.uri,
+              code: 'OCI-TEMPLATE-NOT-RENDERED',
+              message: 'The template cannot be rendered: no data file, or nothing to render.',
+              range: toRange(doc, { start: 0, end: 0 }),
+            },
+          ],
     };
   // The rendered rows carry no error (each would have been mapped to the template or a cell above): encode them.
   const prepared = prepareChecked(parseSource(check.rendered.text, state.format), [], state.model);

@@ -717,6 +717,14 @@ export const RULES: RuleInfo[] = [
       'A placeholder may stand only in a value of a command (a YAML scalar, XML text or an attribute value), never in a key, an element name, the command name, xsi:type, the envelope or the structure: data never changes the shape of a command. The template is not rendered.',
   },
   {
+    code: 'OCI-TEMPLATE-NOT-RENDERED',
+    severity: 'error',
+    kind: 'syntax',
+    title: 'Template rows cannot be sent (Send All Rows)',
+    source:
+      'A template whose rows cannot be rendered (no data file, or a refused placeholder) sends nothing; the reason is reported where it lies when there is one.',
+  },
+  {
     code: 'OCI-DATA-COLUMN-MISSING',
     severity: 'error',
     kind: 'rule',
