@@ -22,6 +22,7 @@ import {
   serverAddress,
   summarizeResults,
   summaryText,
+  type PreparedCommand,
   type ServerConfig,
   type SendOutcome,
 } from '../../core/send';
@@ -105,32 +106,14 @@ async function sendOnce(s: SendServices, request: SendRequest): Promise<SendOutc
     password,
   );
   const time = new Date();
-  const outcome = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: `OCI-P: sending ${count} command${count === 1 ? '' : 's'} to ${server.name}`,
-      cancellable: true,
-    },
-    (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      let reported = 0;
-      return runSend({
-        server,
-        password,
-        commands: prepared.commands,
-        batchSize: settingsFor(doc).send.batchSize,
-        signal: abort.signal,
-        // Responses are typed by the built-in R25 model (lazy, no XSD compile in the extension host).
-        model: builtinModel(),
-        log: (line) => s.log.write(line, password),
-        onWarning: (m) => void vscode.window.showWarningMessage(`OCI-P: ${m}`),
-        onProgress: (done, total) => {
-          progress.report({ increment: ((done - reported) / total) * 100, message: `${done} of ${total}` });
-          reported = done;
-        },
-      });
-    },
+  const outcome = await sendWithProgress(
+    s,
+    doc,
+    server,
+    password,
+    prepared.commands,
+    `OCI-P: sending ${count} command${count === 1 ? '' : 's'} to ${server.name}`,
+    '',
   );
 
   s.history.add(
@@ -198,15 +181,25 @@ async function prepareOnServer(
   doc: vscode.TextDocument,
   only: number[] | undefined,
 ): Promise<Extract<PrepareSendResult, { version: number }> | undefined> {
+  return requestPrepared<PrepareSendResult>(s, doc, PREPARE_SEND_REQUEST, { uri: doc.uri.toString(), only } satisfies PrepareSendParams);
+}
+
+/**
+ * A preparation request to the language server (a file's commands, or a template's rows): refused with a message
+ * when the server is not running, answers an error, or prepared another version of the document than the editor's.
+ */
+export async function requestPrepared<R extends { version: number } | { error: string }>(
+  s: SendServices,
+  doc: vscode.TextDocument,
+  method: string,
+  params: object,
+): Promise<Extract<R, { version: number }> | undefined> {
   const client = await s.languageClient();
   if (!client) {
     void vscode.window.showErrorMessage('OCI-P: the OCI-P language server is not running.');
     return undefined;
   }
-  const result = await client.sendRequest<PrepareSendResult>(PREPARE_SEND_REQUEST, {
-    uri: doc.uri.toString(),
-    only,
-  } satisfies PrepareSendParams);
+  const result = await client.sendRequest<R>(method, params);
   if ('error' in result) {
     void vscode.window.showErrorMessage(`OCI-P: cannot send ${vscode.workspace.asRelativePath(doc.uri)}: ${result.error}`);
     return undefined;
@@ -215,5 +208,40 @@ async function prepareOnServer(
     void vscode.window.showWarningMessage('OCI-P: the file changed while it was being prepared; nothing was sent. Send again.');
     return undefined;
   }
-  return result;
+  return result as Extract<R, { version: number }>;
+}
+
+/**
+ * Sends prepared commands with a cancellable progress notification: the one send path of the extension (a file,
+ * chosen commands, or a template's rows). `unit` follows the "done of total" count in the progress message.
+ */
+export function sendWithProgress(
+  s: SendServices,
+  doc: vscode.TextDocument,
+  server: ServerConfig,
+  password: string,
+  commands: readonly PreparedCommand[],
+  title: string,
+  unit: string,
+): Thenable<SendOutcome> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    let reported = 0;
+    return runSend({
+      server,
+      password,
+      commands,
+      batchSize: settingsFor(doc).send.batchSize,
+      signal: abort.signal,
+      // Responses are typed by the built-in R25 model (lazy, no XSD compile in the extension host).
+      model: builtinModel(),
+      log: (line) => s.log.write(line, password),
+      onWarning: (m) => void vscode.window.showWarningMessage(`OCI-P: ${m}`),
+      onProgress: (done, total) => {
+        progress.report({ increment: ((done - reported) / total) * 100, message: `${done} of ${total}${unit}` });
+        reported = done;
+      },
+    });
+  });
 }

@@ -7,13 +7,11 @@
  */
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { builtinModel } from '../../core/model';
 import {
   errorsRefusalText,
   makeHistoryEntry,
   planUndo,
   productionConfirmationText,
-  runSend,
   serverAddress,
   type SendResultRow,
 } from '../../core/send';
@@ -25,7 +23,7 @@ import {
 } from '../../core/protocol/messages';
 import { formatOf, resolveDocument, settingsFor } from './document';
 import { isOk, renderRowResults, resultsPathFor, safeResultsCsv, type RowResultsView } from './render-row-results';
-import { chooseServer, type SendServices } from './send-flow';
+import { chooseServer, requestPrepared, sendWithProgress, type SendServices } from './send-flow';
 
 type Ready = Extract<PrepareTemplateSendResult, { version: number }>;
 
@@ -114,31 +112,14 @@ async function sendRows(
     password,
   );
   const time = new Date();
-  const outcome = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: `OCI-P: sending ${prepared.rows.length} rows to ${server.name}`,
-      cancellable: true,
-    },
-    (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      let reported = 0;
-      return runSend({
-        server,
-        password,
-        commands: prepared.commands,
-        batchSize: settingsFor(doc).send.batchSize,
-        signal: abort.signal,
-        model: builtinModel(),
-        log: (line) => s.log.write(line, password),
-        onWarning: (m) => void vscode.window.showWarningMessage(`OCI-P: ${m}`),
-        onProgress: (done, total) => {
-          progress.report({ increment: ((done - reported) / total) * 100, message: `${done} of ${total} commands` });
-          reported = done;
-        },
-      });
-    },
+  const outcome = await sendWithProgress(
+    s,
+    doc,
+    server,
+    password,
+    prepared.commands,
+    `OCI-P: sending ${prepared.rows.length} rows to ${server.name}`,
+    ' commands',
   );
   s.history.add(
     makeHistoryEntry({
@@ -219,25 +200,11 @@ async function writeResultsCsv(
   }
 }
 
-async function prepare(s: SendServices, doc: vscode.TextDocument, rows: number[] | undefined): Promise<Ready | undefined> {
-  const client = await s.languageClient();
-  if (!client) {
-    void vscode.window.showErrorMessage('OCI-P: the OCI-P language server is not running.');
-    return undefined;
-  }
-  const result = await client.sendRequest<PrepareTemplateSendResult>(PREPARE_TEMPLATE_SEND_REQUEST, {
+function prepare(s: SendServices, doc: vscode.TextDocument, rows: number[] | undefined): Promise<Ready | undefined> {
+  return requestPrepared<PrepareTemplateSendResult>(s, doc, PREPARE_TEMPLATE_SEND_REQUEST, {
     uri: doc.uri.toString(),
     rows,
   } satisfies PrepareTemplateSendParams);
-  if ('error' in result) {
-    void vscode.window.showErrorMessage(`OCI-P: cannot send ${vscode.workspace.asRelativePath(doc.uri)}: ${result.error}`);
-    return undefined;
-  }
-  if (result.version !== doc.version) {
-    void vscode.window.showWarningMessage('OCI-P: the file changed while it was being prepared; nothing was sent. Send again.');
-    return undefined;
-  }
-  return result;
 }
 
 /**
