@@ -9,26 +9,12 @@
  * minLength/maxLength/enum/minimum/maximum. Plain YAML numbers and booleans are accepted for string types,
  * because YAML reads `phoneNumber: 2125550142` as a number while the server gets the same text.
  */
+import { INTEGER_BUILTINS } from '../model/builtins';
 import type { ModelIndex } from '../model/model-index';
 import type { ElementDecl, GroupParticle, Particle, SimpleType } from '../model/types';
 
 export type JsonSchema = { [key: string]: unknown };
 
-const INTEGER_BUILTINS = new Set([
-  'int',
-  'integer',
-  'long',
-  'short',
-  'byte',
-  'nonNegativeInteger',
-  'positiveInteger',
-  'nonPositiveInteger',
-  'negativeInteger',
-  'unsignedInt',
-  'unsignedLong',
-  'unsignedShort',
-  'unsignedByte',
-]);
 const NUMBER_BUILTINS = new Set(['decimal', 'float', 'double']);
 
 /**

@@ -16,6 +16,16 @@ export const BUILTIN_INTEGER_RANGES: Record<string, { min: bigint; max: bigint }
   unsignedLong: { min: 0n, max: 18446744073709551615n },
 };
 
+/** The XSD built-in integer types (bounded or not): values written as integers. */
+export const INTEGER_BUILTINS: ReadonlySet<string> = new Set([
+  ...Object.keys(BUILTIN_INTEGER_RANGES),
+  'integer',
+  'nonNegativeInteger',
+  'positiveInteger',
+  'nonPositiveInteger',
+  'negativeInteger',
+]);
+
 const NAMES = [
   'anySimpleType',
   'string',

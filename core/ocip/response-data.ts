@@ -4,6 +4,7 @@
  * booleans and integers are typed, an OCITable is a table even without rows). From the tree come the JSON data of
  * `ocip send --format json` and the text tree of `ocip send` and the OCI-P Results view. Pure: no I/O, no vscode.
  */
+import { INTEGER_BUILTINS } from '../model/builtins';
 import type { ModelIndex } from '../model/model-index';
 import type { ElementDecl } from '../model/types';
 import { parseXmlTree, type XmlElement } from '../xml';
@@ -24,21 +25,6 @@ export interface ResponseTree {
   children: ResponseNode[];
 }
 
-const INTEGER_BUILTINS = new Set([
-  'int',
-  'integer',
-  'long',
-  'short',
-  'byte',
-  'nonNegativeInteger',
-  'positiveInteger',
-  'nonPositiveInteger',
-  'negativeInteger',
-  'unsignedInt',
-  'unsignedLong',
-  'unsignedShort',
-  'unsignedByte',
-]);
 const TABLE_TYPE = 'C:OCITable';
 
 /**
