@@ -33,6 +33,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
       { scheme: 'vscode-vfs', language: 'ocip-xml' },
       // Data files of templates: the server shows the cells' problems and hovers (server/templates.ts).
       { scheme: 'file', pattern: '**/*.csv' },
+      { scheme: 'vscode-vfs', pattern: '**/*.csv' },
     ],
     synchronize: { configurationSection: 'ocip' },
     initializationOptions,

@@ -14,7 +14,7 @@ import { PREPARE_TEMPLATE_SEND_REQUEST, type PrepareTemplateSendParams, type Pre
 import type { Feature, ServerContext } from './context';
 import { toRange } from './positions';
 import { toCheckOptions } from './settings';
-import { csvText, dataUri } from './templates';
+import { templateData } from './templates';
 
 const NOT_OCIP = 'This document is not an OCI-P file (.ocip.yaml, .ocip.yml or .ocip.xml).';
 
@@ -23,10 +23,8 @@ async function prepareTemplateSend(ctx: ServerContext, params: PrepareTemplateSe
   const doc = ctx.documents.get(params.uri);
   if (!state || !doc) return { error: NOT_OCIP };
   const text = doc.getText();
-  const csvUri = dataUri(doc.uri, text);
-  const csv = csvUri ? csvText(ctx, csvUri) : undefined;
-  if (csvUri && csv === undefined)
-    return { error: `Cannot read the data file ${decodeURIComponent(csvUri.slice(csvUri.lastIndexOf('/') + 1))}.` };
+  const { csvUri, csv, error } = templateData(ctx, doc.uri, text);
+  if (error) return { error };
   const table = csv === undefined ? undefined : parseCsv(csv);
   const count = table?.rows.length ?? 0;
   let rows: number[] | undefined;

@@ -40,21 +40,67 @@ const contributions = new Map<string, Map<string, LspDiagnostic[]>>();
 /** The data file each open template uses: template uri → csv uri. */
 const dataOf = new Map<string, string>();
 
-/** The data file named by a template (`# ocip-data:`, relative to it), as a file: URI; undefined without one. */
+/**
+ * The data file named by a template (`# ocip-data:`, relative to it), as a URI of the template's scheme; undefined
+ * without one. A file: template gives a file: URI (read from disk when not open); a template of a virtual
+ * workspace (vscode-vfs, VS Code for the Web) gives the sibling URI of its scheme, found among the open documents.
+ */
 export function dataUri(templateUri: string, text: string): string | undefined {
   const line = dataFileLine(text);
-  if (!line || !templateUri.startsWith('file:')) return undefined;
+  if (!line) return undefined;
   try {
-    return pathToFileURL(join(dirname(fileURLToPath(templateUri)), line.path)).href;
+    if (templateUri.startsWith('file:')) return pathToFileURL(join(dirname(fileURLToPath(templateUri)), line.path)).href;
+    // Hierarchical URIs only (untitled:Untitled-1 has no folder to be relative to).
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(templateUri)) return undefined;
+    return new URL(line.path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/'), templateUri).href;
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The data file's URI as the editor spells it when it is open: a virtual workspace's URIs may encode a name
+ * differently from ours (`(`, `'`), and the open document's URI is the key its diagnostics are published under.
+ */
+function asOpened(ctx: ServerContext, uri: string | undefined): string | undefined {
+  if (!uri || uri.startsWith('file:') || ctx.documents.get(uri)) return uri;
+  const wanted = safeDecode(uri);
+  return ctx.documents.all().find((d) => isCsvUri(d.uri) && safeDecode(d.uri) === wanted)?.uri ?? uri;
+}
+
+function safeDecode(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
+/**
+ * A template's data: the CSV's URI (as opened in the editor when it is) and its text; `error` when the template
+ * names a data file that cannot be read. The one lookup of the checks, the preview and Send All Rows.
+ */
+export function templateData(ctx: ServerContext, templateUri: string, text: string): { csvUri?: string; csv?: string; error?: string } {
+  const csvUri = asOpened(ctx, dataUri(templateUri, text));
+  if (!csvUri) return {};
+  const csv = csvText(ctx, csvUri);
+  if (csv !== undefined) return { csvUri, csv };
+  return { csvUri, error: unreadable(csvUri, dataFileLine(text)?.path ?? safeDecode(csvUri.slice(csvUri.lastIndexOf('/') + 1))) };
+}
+
+/** Why the data file cannot be read, for the template's diagnostic and the preview. */
+function unreadable(csvUri: string, path: string): string {
+  return csvUri.startsWith('file:')
+    ? `Cannot read the data file '${path}'.`
+    : `Cannot read the data file '${path}' here: in a virtual or web workspace, open it in an editor and the template is checked with it.`;
+}
+
 /** The CSV text: the editor's when it is open there, else the file's (UTF-8 or ISO-8859-1); undefined when unreadable. */
-export function csvText(ctx: ServerContext, uri: string): string | undefined {
+function csvText(ctx: ServerContext, uri: string): string | undefined {
   const open = ctx.documents.get(uri);
   if (open) return open.getText();
+  // Only file: URIs can be read from here (the web worker has no disk; virtual workspaces are the editor's).
+  if (!uri.startsWith('file:')) return undefined;
   try {
     return decodeCsv(readBoundedFile(fileURLToPath(uri), FILE_LIMITS.commandFileBytes)).text;
   } catch {
@@ -102,21 +148,14 @@ function checkWithData(
   format: FileFormat,
   state: Pick<DocumentState, 'settings' | 'model'>,
 ): TemplateResult {
-  const csvUri = dataUri(uri, text);
-  const csv = csvUri ? csvText(ctx, csvUri) : undefined;
+  const { csvUri, csv, error } = templateData(ctx, uri, text);
   const table = csv === undefined ? undefined : parseCsv(csv);
   const variables = new Map(Object.entries(state.settings.variables ?? {}));
   const check = checkTemplate({ text, format, table, variables, model: state.model, options: toCheckOptions(state.settings) });
-  const template = [...check.template];
+  // An unreadable data file: its columns are unknown, so its placeholders are not "missing" (one error says why).
+  const template = error ? check.template.filter((d) => d.code !== 'OCI-DATA-COLUMN-MISSING') : [...check.template];
   const line = dataFileLine(text);
-  if (csvUri && csv === undefined && line)
-    template.push({
-      code: 'OCI-DATA-CSV',
-      kind: 'syntax',
-      severity: 'error',
-      message: `Cannot read the data file '${line.path}'.`,
-      span: line.span,
-    });
+  if (error && line) template.push({ code: 'OCI-DATA-CSV', kind: 'syntax', severity: 'error', message: error, span: line.span });
   return {
     template,
     csvUri: csv === undefined ? undefined : csvUri,
@@ -184,14 +223,22 @@ function templatesOnDisk(csvUri: string): { uri: string; text: string; format: F
   return out;
 }
 
-/** A CSV opened or edited: re-check the open templates using it, else those of its folder on disk. */
-async function recheckFor(ctx: ServerContext, csvUri: string): Promise<void> {
-  const open = ctx.documents.all().filter((d) => !isCsvUri(d.uri) && dataOf.get(d.uri) === csvUri);
+/**
+ * A CSV opened, edited or closed: re-check the open templates using it, else (not on close) those of its folder on
+ * disk. An open template names it when it last used it, or by its `ocip-data` line (a template of a virtual
+ * workspace checked before its CSV was opened had no data then).
+ */
+async function recheckFor(ctx: ServerContext, csvUri: string, closed = false): Promise<void> {
+  const open = ctx.documents
+    .all()
+    .filter(
+      (d) => !isCsvUri(d.uri) && (dataOf.get(d.uri) === csvUri || (!closed && asOpened(ctx, dataUri(d.uri, d.getText())) === csvUri)),
+    );
   for (const doc of open) {
     const state = await ctx.stateFor(doc.uri);
     if (state) await publishTemplate(ctx, doc, state);
   }
-  if (open.length) return;
+  if (open.length || closed) return;
   for (const t of templatesOnDisk(csvUri)) {
     if (ctx.documents.get(t.uri)) continue;
     const settings = await ctx.settings.get(t.uri);
@@ -252,10 +299,8 @@ async function renderRequest(ctx: ServerContext, params: RenderTemplateParams): 
   const doc = ctx.documents.get(params.uri);
   if (!state || !doc) return { error: 'This document is not an OCI-P file (.ocip.yaml, .ocip.yml or .ocip.xml).' };
   const text = doc.getText();
-  const csvUri = dataUri(doc.uri, text);
-  const csv = csvUri ? csvText(ctx, csvUri) : undefined;
-  if (csvUri && csv === undefined)
-    return { error: `Cannot read the data file ${decodeURIComponent(csvUri.slice(csvUri.lastIndexOf('/') + 1))}.` };
+  const { csv, error } = templateData(ctx, doc.uri, text);
+  if (error) return { error };
   const table = csv === undefined ? undefined : parseCsv(csv);
   const count = table?.rows.length ?? 1;
   if (params.row !== undefined && (!table || params.row < 2 || params.row > count + 1))
@@ -303,7 +348,9 @@ export const templates: Feature = (ctx) => {
     );
   });
   ctx.documents.onDidClose((e) => {
-    if (!isCsvUri(e.document.uri)) void templateClosed(ctx, e.document.uri);
+    // A closed CSV: its open templates use the file on disk again (or, in a virtual workspace, no data).
+    if (isCsvUri(e.document.uri)) void recheckFor(ctx, e.document.uri, true);
+    else void templateClosed(ctx, e.document.uri);
   });
 };
 

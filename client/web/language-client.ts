@@ -39,7 +39,9 @@ export async function createWebLanguageClient(context: vscode.ExtensionContext, 
   const worker = new Worker(script.url, { name: 'ocip-language-server' });
   const clientOptions: LanguageClientOptions = {
     // Any scheme: in the browser, documents come from virtual file systems (vscode-vfs, vscode-remote, memfs...).
-    documentSelector: [{ language: 'ocip-yaml' }, { language: 'ocip-xml' }],
+    // Data files of templates too: in the browser the server has no disk, so a template's CSV is checked and
+    // used once it is open in an editor (server/templates.ts).
+    documentSelector: [{ language: 'ocip-yaml' }, { language: 'ocip-xml' }, { pattern: '**/*.csv' }],
     synchronize: { configurationSection: 'ocip' },
     initializationOptions: {},
     outputChannel: languageClientChannel(log),

@@ -111,3 +111,53 @@ describe('language server: templates and their CSV', () => {
     assert.deepEqual(p.diagnostics.find((d) => d.code === 'OCI-EMPTY')!.range.start, { line: 1, character: 2 });
   });
 });
+
+// A virtual workspace (GitHub Repositories on desktop, VS Code for the Web): the server has no disk for these URIs,
+// so a template's CSV is used once the editor has it open, and the template says so until then.
+describe('language server: a template and its CSV in a virtual workspace (vscode-vfs)', () => {
+  let client: LspTestClient;
+  const folder = 'vscode-vfs://github%2B7b2272656623a2231227d/acme/onboarding/customers (2026)';
+  const templateUri = `${folder}/users.ocip.yaml`;
+  const csvUri = `${folder}/users.csv`;
+
+  before(async () => {
+    buildOnce();
+    client = new LspTestClient({ settings: { variables: { sp: 'sp1' } } });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('before the CSV is open: one clear error on the ocip-data line, no "nothing fills" errors', async () => {
+    client.open(templateUri, 'ocip-yaml', TEMPLATE);
+    const diagnostics = await client.diagnosticsFor(templateUri, 1);
+    const data = diagnostics.filter((d) => d.code === 'OCI-DATA-CSV');
+    assert.equal(data.length, 1, JSON.stringify(diagnostics));
+    assert.deepEqual(data[0].range, { start: { line: 0, character: 13 }, end: { line: 0, character: 22 } });
+    assert.match(data[0].message, /Cannot read the data file 'users\.csv' here: .*open it in an editor/);
+    assert.ok(!diagnostics.some((d) => d.code === 'OCI-DATA-COLUMN-MISSING'), JSON.stringify(diagnostics));
+  });
+
+  it('the CSV opened: the template is re-checked with it and the bad cell is shown on the CSV', async () => {
+    client.open(csvUri, 'csv', CSV);
+    const onCsv = await client.waitForDiagnostics(csvUri, (p) => p.diagnostics.some((d) => d.code === 'OCI-LENGTH'));
+    assert.deepEqual(onCsv.diagnostics.find((d) => d.code === 'OCI-LENGTH')!.range, {
+      start: { line: 2, character: 6 },
+      end: { line: 2, character: 37 },
+    });
+    const onTemplate = await client.waitForDiagnostics(templateUri, (p) => !p.diagnostics.some((d) => d.code === 'OCI-DATA-CSV'));
+    assert.ok(
+      onTemplate.diagnostics.some((d) => d.code === 'OCI-LENGTH' && d.range.start.line === 5),
+      JSON.stringify(onTemplate.diagnostics),
+    );
+    const rendered = await client.request<{ text: string; rows: number }>('ocip/renderTemplate', { uri: templateUri, to: 'yaml' });
+    assert.equal(rendered.rows, 2);
+  });
+
+  it('the CSV closed again: its cells are cleared and the template reports the unreadable data file', async () => {
+    client.close(csvUri);
+    await client.waitForDiagnostics(csvUri, (p) => p.diagnostics.length === 0);
+    await client.waitForDiagnostics(templateUri, (p) => p.diagnostics.some((d) => d.code === 'OCI-DATA-CSV'));
+    const refused = await client.request<{ error: string }>('ocip/renderTemplate', { uri: templateUri, to: 'yaml' });
+    assert.match(refused.error, /open it in an editor/);
+  });
+});
