@@ -75,6 +75,21 @@ callingLineIdLastName: L
 callingLineIdFirstName: F
 `;
 
+/** Flow collections, a comment after a value, CRLF line ends. */
+const FLOW = [
+  'command: UserConsolidatedAddRequest22',
+  'serviceProviderId: acme   # the enterprise',
+  'groupId: acme-hq',
+  'userId: "${user}@acme.example.com"',
+  'lastName: ${last}',
+  'firstName: F',
+  'callingLineIdLastName: L',
+  'callingLineIdFirstName: F',
+  'accessDeviceEndpoint: {accessDevice: {deviceLevel: "${level}", deviceName: dev1}, linePort: "${user}@voice.acme.example.com"}',
+  'alias: ["${user}-a@acme.example.com", "${user}-b@acme.example.com"]',
+  '',
+].join('\r\n');
+
 /** A YAML syntax problem besides the slots: the rendered text is checked (the row trees are not used). */
 const BROKEN = `command: UserConsolidatedAddRequest22
 serviceProviderId: acme
@@ -123,6 +138,7 @@ describe('template checks on row trees equal the rendered text path', () => {
     assert.equal(usesRowTrees(UCA, csv), true);
     assert.equal(usesRowTrees(TWO, csv), true);
     assert.equal(usesRowTrees(BLOCK, csv), true);
+    assert.equal(usesRowTrees(FLOW, csv), true);
     assert.equal(usesRowTrees(BROKEN, csv), false);
   });
 
@@ -130,6 +146,7 @@ describe('template checks on row trees equal the rendered text path', () => {
     ['UserConsolidatedAddRequest22 with nested, list, quoted, default and literal slots', UCA],
     ['two commands per row, template opening with ---', TWO],
     ['a block scalar slot', BLOCK],
+    ['flow collections, comments, CRLF', FLOW],
     ['a syntax problem (text path both ways)', BROKEN],
   ] as const)
     it(`${name}: same diagnostics on the template and the cells, for generated rows`, () => {
