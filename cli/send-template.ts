@@ -5,9 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { notSentReason, prepareChecked, runSendSessions, type PreparedSend, type RunSendOptions, type SendResultRow } from '../core/send';
-import { rowCountAgnostic } from '../core/template/check';
 import { keyColumns, resultsCsv, rowResults, type RowResult } from '../core/template/row-results';
-import { checkFile, type CheckOptions, type ModelView } from '../core/checks';
+import type { CheckOptions, ModelView } from '../core/checks';
 import { parseSource } from '../core/syntax';
 import type { SendModel } from '../core/send';
 import type { FileFormat } from '../core/tree/types';
@@ -52,10 +51,9 @@ export function prepareTemplateSend(
   }
   const table = run.data?.table;
   const rendered = run.check.rendered!;
-  // What is sent is prepared from the rendered file exactly as a plain file is; only the envelope's command count is
-  // the template's matter (its rows are sent 15 commands per document anyway: core/template/check).
-  const renderedFile = parseSource(rendered.text, format);
-  const prepared = prepareChecked(renderedFile, rowCountAgnostic(checkFile(renderedFile, model, options), run.check.input), model);
+  // What is sent is the rendered file, encoded as a plain file is. Its rows carry no error: every diagnostic of every
+  // row was placed on the template or a cell above and refused the send (as the language server does for Send All Rows).
+  const prepared = prepareChecked(parseSource(rendered.text, format), [], model);
   const dataRows = rendered.rows.map((r) => r.row);
   const keys = keyColumns(run.check.input.slots, table);
   const keyIndexes = keys.map((k) => table?.header?.cells.findIndex((c) => c.text === k) ?? -1);

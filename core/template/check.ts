@@ -197,7 +197,7 @@ export function templateOffset(rendered: Rendered, slots: Slot[], offset: number
  * commands a BroadsoftDocument allows; a send batches them 15 per document anyway. The count is the template's own
  * matter: it is kept only when the template itself has none or more than 15 commands.
  */
-export function rowCountAgnostic(found: Diagnostic[], input: Pick<TemplateInput, 'format' | 'file'>): Diagnostic[] {
+function rowCountAgnostic(found: Diagnostic[], input: Pick<TemplateInput, 'format' | 'file'>): Diagnostic[] {
   const own = input.file.commands.length;
   if (input.format !== 'xml' || !input.file.envelope || own === 0 || own > 15) return found;
   return found.filter((d) => d.code !== 'OCI-ENVELOPE-COUNT');
