@@ -5,7 +5,7 @@
  * cell's span, which csv-parse does not give; this shows the reader costs no more).
  *
  * `node esbuild.mjs && node --import tsx bench/template.ts [ROWS] [--send]` prints a Markdown section for bench/RESULTS.md
- * (--send adds `ocip send` of 2,000 rows to the simulator with 1 and 4 sessions).
+ * (--send adds `ocip send` of 2,000 rows to the simulator with 1, 2 and 4 sessions, core/send/sessions).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,7 +97,7 @@ function wall(
   return { summary: summarize(samples), cpu: summarize(cpu), status };
 }
 
-/** `ocip send` of `rows` rows of a small template to the simulator over TCP, with 1 and 4 sessions: rows per second. */
+/** `ocip send` of `rows` rows of a small template to the simulator over TCP, with 1, 2 and 4 sessions: rows per second. */
 async function sendThroughput(dir: string, rows: number): Promise<string[]> {
   const seed = {
     accounts: [{ userId: 'bench', password: 'Bench-Pass-4471', level: 'System' }],
@@ -112,7 +112,7 @@ async function sendThroughput(dir: string, rows: number): Promise<string[]> {
     },
   } as unknown as SeedData;
   const out: string[] = [];
-  for (const sessions of [1, 4]) {
+  for (const sessions of [1, 2, 4]) {
     const sim = await startSimulator({ tcpPort: 0, seed });
     try {
       const t = join(dir, `send-${sessions}.ocip.yaml`);

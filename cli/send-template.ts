@@ -4,10 +4,9 @@
  * row (core/template/row-results), written to --results as CSV.
  */
 import { writeFileSync } from 'node:fs';
-import { prepareChecked, runSend, type PreparedSend, type RunSendOptions, type SendResultRow } from '../core/send';
-import { rowCountAgnostic } from '../core/template/check';
+import { notSentReason, prepareChecked, runSendSessions, type PreparedSend, type RunSendOptions, type SendResultRow } from '../core/send';
 import { keyColumns, resultsCsv, rowResults, type RowResult } from '../core/template/row-results';
-import { checkFile, type CheckOptions, type ModelView } from '../core/checks';
+import type { CheckOptions, ModelView } from '../core/checks';
 import { parseSource } from '../core/syntax';
 import type { SendModel } from '../core/send';
 import type { FileFormat } from '../core/tree/types';
@@ -52,10 +51,9 @@ export function prepareTemplateSend(
   }
   const table = run.data?.table;
   const rendered = run.check.rendered!;
-  // What is sent is prepared from the rendered file exactly as a plain file is; only the envelope's command count is
-  // the template's matter (its rows are sent 15 commands per document anyway: core/template/check).
-  const renderedFile = parseSource(rendered.text, format);
-  const prepared = prepareChecked(renderedFile, rowCountAgnostic(checkFile(renderedFile, model, options), run.check.input), model);
+  // What is sent is the rendered file, encoded as a plain file is. Its rows carry no error: every diagnostic of every
+  // row was placed on the template or a cell above and refused the send (as the language server does for Send All Rows).
+  const prepared = prepareChecked(parseSource(rendered.text, format), [], model);
   const dataRows = rendered.rows.map((r) => r.row);
   const keys = keyColumns(run.check.input.slots, table);
   const keyIndexes = keys.map((k) => table?.header?.cells.findIndex((c) => c.text === k) ?? -1);
@@ -68,33 +66,25 @@ export function prepareTemplateSend(
   };
 }
 
-/** Sends the rows over `sessions` sessions (each a contiguous share of the rows) and folds the results per row. */
+/**
+ * Sends the rows over `sessions` sessions in parallel (core/send/sessions: contiguous shares of whole rows) and folds
+ * the results per row.
+ */
 export async function sendTemplateRows(
   t: PreparedTemplateSend,
   sessions: number,
   base: Omit<RunSendOptions, 'commands'>,
 ): Promise<{ rows: RowResult[]; commandRows: SendResultRow[]; failure?: string }> {
-  const perSession = Math.ceil(t.dataRows.length / sessions) || 1;
-  const shares: { commands: PreparedSend['commands'] }[] = [];
-  for (let first = 0; first < t.dataRows.length; first += perSession)
-    shares.push({ commands: t.prepared.commands.slice(first * t.commandsPerRow, (first + perSession) * t.commandsPerRow) });
-  const outcomes = await Promise.all(shares.map((s) => runSend({ ...base, commands: s.commands })));
-  const commandRows: SendResultRow[] = [];
-  const failures: string[] = [];
-  outcomes.forEach((o, i) => {
-    if (o.failure) {
-      failures.push(o.failure.message);
-      for (const c of shares[i].commands)
-        commandRows.push({
-          index: c.index,
-          type: c.type,
-          kind: 'not-sent',
-          summary: `not sent: ${o.failure.stage} failed: ${o.failure.message}`,
-          rawXml: '',
-        });
-    } else commandRows.push(...o.rows);
-  });
-  return { rows: rowResults(t.dataRows, t.commandsPerRow, commandRows, t.keysOf), commandRows, failure: failures[0] };
+  const outcome = await runSendSessions({ ...base, commands: t.prepared.commands, sessions, unitSize: t.commandsPerRow });
+  const reason = outcome.failure && notSentReason(outcome.failure);
+  const commandRows: SendResultRow[] = reason
+    ? t.prepared.commands.map((c) => ({ index: c.index, type: c.type, kind: 'not-sent', summary: reason, rawXml: '' }))
+    : outcome.rows;
+  return {
+    rows: rowResults(t.dataRows, t.commandsPerRow, commandRows, t.keysOf),
+    commandRows,
+    failure: outcome.failure?.message ?? outcome.sessionFailures[0]?.message,
+  };
 }
 
 export function rowLine(r: RowResult, keys: readonly string[]): string {

@@ -17,6 +17,7 @@ import {
   isFailure,
 } from '../core/send';
 import { renderResponseTree } from '../core/ocip/response-data';
+import { SESSIONS_BOUNDS } from '../core/settings';
 import type { CliIo } from './io';
 import { CHECK_FLAGS, checkOptionsFrom, modelFrom, UsageError } from './options';
 import { formatText } from './report-formats';
@@ -110,8 +111,8 @@ export async function runSendCli(argv: string[], io: CliIo, tty: SendTty = proce
   const model = modelFrom(values);
   const checks = checkOptionsFrom(values);
   const sessions = values.sessions === undefined ? 1 : Number(values.sessions);
-  if (!Number.isInteger(sessions) || sessions < 1 || sessions > 8)
-    throw new UsageError(`--sessions must be 1-8 (got '${values.sessions}')`);
+  if (!Number.isInteger(sessions) || sessions < SESSIONS_BOUNDS.min || sessions > SESSIONS_BOUNDS.max)
+    throw new UsageError(`--sessions must be ${SESSIONS_BOUNDS.min}-${SESSIONS_BOUNDS.max} (got '${values.sessions}')`);
   const template = isTemplate(text, values.data) ? prepareTemplateSend(file, text, fileFormat, values, model, checks, io) : undefined;
   if (typeof template === 'number') return template;
   const prepared = template ? template.prepared : prepareSend(text, fileFormat, model, { checks });

@@ -18,13 +18,14 @@ import {
   makeHistoryEntry,
   planUndo,
   productionConfirmationText,
-  runSend,
+  runSendSessions,
   serverAddress,
   summarizeResults,
   summaryText,
   type PreparedCommand,
   type ServerConfig,
   type SendOutcome,
+  type SessionsOutcome,
 } from '../../core/send';
 import { formatOf, resolveDocument, settingsFor } from './document';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -214,6 +215,8 @@ export async function requestPrepared<R extends { version: number } | { error: s
 /**
  * Sends prepared commands with a cancellable progress notification: the one send path of the extension (a file,
  * chosen commands, or a template's rows). `unit` follows the "done of total" count in the progress message.
+ * `parallel` (Send All Rows): that many sessions at once, each a contiguous share of whole rows of `unitSize`
+ * commands (core/send/sessions, as `ocip send --sessions`); Cancel stops them all. Without it, one session.
  */
 export function sendWithProgress(
   s: SendServices,
@@ -223,15 +226,18 @@ export function sendWithProgress(
   commands: readonly PreparedCommand[],
   title: string,
   unit: string,
-): Thenable<SendOutcome> {
+  parallel?: { sessions: number; unitSize: number },
+): Thenable<SessionsOutcome> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     let reported = 0;
-    return runSend({
+    return runSendSessions({
       server,
       password,
       commands,
+      sessions: parallel?.sessions ?? 1,
+      unitSize: parallel?.unitSize,
       batchSize: settingsFor(doc).send.batchSize,
       signal: abort.signal,
       // Responses are typed by the built-in R25 model (lazy, no XSD compile in the extension host).

@@ -1,8 +1,8 @@
 /**
  * "OCI-P: Send All Rows" and "OCI-P: Re-send Failed Rows": a template's rows, prepared by the language server
  * (ocip/prepareTemplateSend: rendered, checked, encoded; this host parses nothing), sent like a plain file (same
- * questions in the same order: server, errors → Problems, production confirmation, password; one session, batches of
- * ocip.send.batchSize), recorded in the send history with its undo plan, shown per data row in the results view and
+ * questions in the same order: server, errors → Problems, production confirmation, password; batches of
+ * ocip.send.batchSize, over ocip.send.sessions sessions in parallel, each a contiguous share of whole rows), recorded in the send history with its undo plan, shown per data row in the results view and
  * written as `<data>.results.csv` beside the data file.
  */
 import * as vscode from 'vscode';
@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import {
   errorsRefusalText,
   makeHistoryEntry,
+  notSentReason,
   planUndo,
   productionConfirmationText,
   serverAddress,
@@ -112,15 +113,23 @@ async function sendRows(
     password,
   );
   const time = new Date();
+  // ocip.send.sessions: the rows in that many contiguous shares, one session each (a row never split).
+  const sessions = Math.min(settingsFor(doc).send.sessions, prepared.rows.length);
   const outcome = await sendWithProgress(
     s,
     doc,
     server,
     password,
     prepared.commands,
-    `OCI-P: sending ${prepared.rows.length} rows to ${server.name}`,
+    `OCI-P: sending ${prepared.rows.length} rows to ${server.name}${sessions > 1 ? ` over ${sessions} sessions` : ''}`,
     ' commands',
+    { sessions, unitSize: prepared.rows.length ? count / prepared.rows.length : 1 },
   );
+  for (const f of outcome.sessionFailures)
+    s.log.write(
+      `${f.count} command(s) not sent: a session ${f.stage === 'cancelled' ? 'was cancelled' : `${f.stage} failed: ${f.message}`}`,
+      password,
+    );
   s.history.add(
     makeHistoryEntry({
       time,
@@ -136,11 +145,10 @@ async function sendRows(
   else if (!outcome.failure && !secret.stored) await s.passwords.store(server, password);
 
   // The login password never shows in the view or the CSV, even when a server echoes it in a message.
-  const rows = foldRows(
-    prepared,
-    outcome.rows,
-    outcome.failure && `not sent: ${outcome.failure.stage} failed: ${outcome.failure.message}`,
-  ).map((r) => ({ ...r, message: r.message.split(password).join('********') }));
+  const rows = foldRows(prepared, outcome.rows, outcome.failure && notSentReason(outcome.failure)).map((r) => ({
+    ...r,
+    message: r.message.split(password).join('********'),
+  }));
   // A re-send of some rows of the same template updates those rows of the previous results.
   const merged = only && last?.templateUri === doc.uri.toString() ? last.rows.map((r) => rows.find((n) => n.row === r.row) ?? r) : rows;
   const view: RowResultsView & { templateUri: string } = {
@@ -163,8 +171,12 @@ async function sendRows(
     void vscode.window.showErrorMessage(
       `OCI-P: ${outcome.failure.stage === 'login' ? `login to ${server.name} failed` : `cannot reach ${server.name}`}: ${outcome.failure.message}`,
     );
-  else if (bad) void vscode.window.showErrorMessage(`OCI-P: ${summary}.`);
-  else void vscode.window.showInformationMessage(`OCI-P: ${summary}.`);
+  else if (bad) {
+    // Some sessions could not connect or log in while others sent: their rows are "not sent", and say why.
+    const lost = outcome.sessionFailures.find((f) => f.stage !== 'cancelled');
+    const why = lost ? ` (${outcome.sessionFailures.length} of ${outcome.sessions} sessions: ${lost.stage} failed: ${lost.message})` : '';
+    void vscode.window.showErrorMessage(`OCI-P: ${summary}${why}.`);
+  } else void vscode.window.showInformationMessage(`OCI-P: ${summary}.`);
   return merged;
 }
 

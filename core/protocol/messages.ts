@@ -17,7 +17,8 @@ export interface OcipSettings {
   newUserTemplateServices: string[] | null;
   schemaDirectory: string;
   diagnostics: { debounceMs: number; severity: SeverityOverrides };
-  send: { batchSize: number };
+  /** batchSize: commands per document; sessions: sessions in parallel for a template's rows (Send All Rows). */
+  send: { batchSize: number; sessions: number };
   /** ocip.variables: values for template placeholders (${name}) that depend on the environment. */
   variables: Record<string, string>;
 }
@@ -30,7 +31,7 @@ export const DEFAULT_SETTINGS: OcipSettings = {
   newUserTemplateServices: null,
   schemaDirectory: '',
   diagnostics: { debounceMs: 200, severity: {} },
-  send: { batchSize: 15 },
+  send: { batchSize: 15, sessions: 1 },
   variables: {},
 };
 

@@ -26,6 +26,14 @@ export {
 } from './results';
 export { productionConfirmationText, errorsRefusalText } from './confirm';
 export { runSend, type RunSendOptions, type SendOutcome, type SendFailureStage } from './run';
+export {
+  runSendSessions,
+  sessionShares,
+  notSentReason,
+  type SessionsSendOptions,
+  type SessionsOutcome,
+  type SessionFailure,
+} from './sessions';
 export { formatLogLine } from './wire-log';
 export {
   HistoryStore,

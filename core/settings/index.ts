@@ -5,6 +5,7 @@ export {
   LEAST_PRIVILEGED_LEVEL,
   DEBOUNCE_BOUNDS,
   BATCH_SIZE_BOUNDS,
+  SESSIONS_BOUNDS,
   type NormalizedSettings,
   type SettingsProblem,
   type NormalizeContext,

@@ -42,6 +42,8 @@ export const SETTINGS_ADMIN_LEVELS: readonly OcipSettings['adminLevel'][] = [
 export const LEAST_PRIVILEGED_LEVEL: OcipSettings['adminLevel'] = 'Group Department';
 export const DEBOUNCE_BOUNDS = { min: 0, max: 5000 } as const;
 export const BATCH_SIZE_BOUNDS = { min: 1, max: 15 } as const;
+/** Sessions in parallel for a template's rows (ocip.send.sessions, ocip send --sessions). */
+export const SESSIONS_BOUNDS = { min: 1, max: 8 } as const;
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
 const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
@@ -134,6 +136,7 @@ export function normalizeSettings(raw: unknown, context: NormalizeContext = {}):
   for (const message of parsedSeverity.problems) problems.push({ setting: 'ocip.diagnostics.severity', message });
   const send = (r.send && typeof r.send === 'object' ? r.send : {}) as Record<string, unknown>;
   const batchSize = boundedNumber('send.batchSize', send.batchSize, d.send.batchSize, BATCH_SIZE_BOUNDS, true, problem);
+  const sessions = boundedNumber('send.sessions', send.sessions, d.send.sessions, SESSIONS_BOUNDS, true, problem);
 
   return {
     settings: {
@@ -144,7 +147,7 @@ export function normalizeSettings(raw: unknown, context: NormalizeContext = {}):
       newUserTemplateServices,
       schemaDirectory,
       diagnostics: { debounceMs, severity: parsedSeverity.overrides },
-      send: { batchSize },
+      send: { batchSize, sessions },
       variables,
     },
     problems,

@@ -9,12 +9,13 @@
  * placeholders no column or variable fills) are reported too.
  */
 import { DocumentAnalyzer } from '../analysis/analyzer';
-import type { CheckOptions, Diagnostic, ModelView } from '../checks';
+import { applyKeyScopes, checkCommand, type CheckOptions, type Diagnostic, type ModelView } from '../checks';
 import { parseSource } from '../syntax';
 import type { FileFormat } from '../tree/types';
 import type { CsvTable } from './csv';
 import { findSlots, type Slot } from './placeholders';
-import { ColumnIndex, renderTemplate, resolve, type Rendered, type TemplateInput } from './render';
+import { ColumnIndex, renderTemplate, resolve, slotValuesOf, type Rendered, type TemplateInput } from './render';
+import { rowTreesOf } from './row-trees';
 
 export interface TemplateCheckInput {
   text: string;
@@ -27,6 +28,8 @@ export interface TemplateCheckInput {
   renderOnly?: boolean;
   /** Only these data rows (indexes into table.rows), e.g. the failed rows sent again; default all. */
   rows?: number[];
+  /** Check the rendered text even when row trees could be used (the reference they are proven equal to; tests). */
+  viaRenderedText?: boolean;
 }
 
 export interface TemplateCheck {
@@ -34,8 +37,8 @@ export interface TemplateCheck {
   template: Diagnostic[];
   /** Diagnostics on the CSV text (cells, rows, header). */
   data: Diagnostic[];
-  /** The rendered rows; absent when the template was refused. */
-  rendered?: Rendered;
+  /** The rendered rows (made on first read); absent when the template was refused. */
+  readonly rendered?: Rendered;
   input?: TemplateInput;
   /** True when the template has no placeholder and no data: it is an ordinary command file. */
   plain: boolean;
@@ -194,7 +197,7 @@ export function templateOffset(rendered: Rendered, slots: Slot[], offset: number
  * commands a BroadsoftDocument allows; a send batches them 15 per document anyway. The count is the template's own
  * matter: it is kept only when the template itself has none or more than 15 commands.
  */
-export function rowCountAgnostic(found: Diagnostic[], input: Pick<TemplateInput, 'format' | 'file'>): Diagnostic[] {
+function rowCountAgnostic(found: Diagnostic[], input: Pick<TemplateInput, 'format' | 'file'>): Diagnostic[] {
   const own = input.file.commands.length;
   if (input.format !== 'xml' || !input.file.envelope || own === 0 || own > 15) return found;
   return found.filter((d) => d.code !== 'OCI-ENVELOPE-COUNT');
@@ -205,7 +208,13 @@ interface Affected {
   rows: number[];
 }
 
-/** Checks the template with its data. */
+/**
+ * Checks the template with its data. A YAML template is checked row by row on trees built from its one parse
+ * (./row-trees: no rendered text, spans already in the template's offsets); otherwise, and when that cannot be
+ * proven equal to parsing the rendered text, every row is rendered into one file, checked once and each diagnostic
+ * mapped back from the rendered offsets. Either way the diagnostics are the same. The rendered text is made only
+ * when `rendered` is read (ocip render, send, the preview).
+ */
 export function checkTemplate(input: TemplateCheckInput): TemplateCheck {
   const prepared = prepareTemplate(input);
   const plain = prepared.templateInput.slots.length === 0 && !input.table;
@@ -213,54 +222,90 @@ export function checkTemplate(input: TemplateCheckInput): TemplateCheck {
   const templateInput = prepared.templateInput;
   const columns = new ColumnIndex(input.table);
   const own = dataProblems(templateInput, columns, input.rows && new Set(input.rows));
-  const rendered = renderTemplate(templateInput, input.rows);
-  const found =
-    input.renderOnly || rendered.rows.length === 0
-      ? []
-      : rowCountAgnostic(new DocumentAnalyzer(input.format, input.model, input.options).analyze(rendered.text).diagnostics, templateInput);
+  const rowIndexes = input.rows ?? (input.table ? input.table.rows.map((_, i) => i) : [-1]);
+  const valuesOf = slotValuesOf(templateInput);
+  let rendered: Rendered | undefined;
+  const render = (): Rendered => (rendered ??= renderTemplate(templateInput, input.rows, valuesOf));
   const template: Diagnostic[] = [...prepared.problems, ...own.template];
   const data: Diagnostic[] = [...own.data];
   const { slots } = templateInput;
   const seenTemplate = new Set<string>();
   const perPlaceholder = new Map<string, Affected>();
   const table = input.table;
-  for (const d of found) {
-    const { span } = d;
+
+  /** A diagnostic inside slot `k` (or -1) of data row `row`: on the cells that fed it, else on the template at start-end. */
+  const place = (d: Diagnostic, row: number, k: number, templateSpan: () => { start: number; end: number }) => {
     let placedOnCells = false;
-    const r = rendered.rows.length ? lastAtOrBefore(rendered.rows.length, (i) => rendered.rows[i].span.start, span.start) : -1;
-    const row = r >= 0 ? rendered.rows[r] : undefined;
-    if (row && span.end <= row.span.end) {
-      const k = lastAtOrBefore(slots.length, (i) => row.slotSpans[2 * i], span.start);
-      if (k >= 0 && span.end <= row.slotSpans[2 * k + 1] && span.start < row.slotSpans[2 * k + 1] + (span.start === span.end ? 1 : 0)) {
-        const slot = slots[k];
-        for (const p of slot.placeholders) {
-          const { source } = resolve(p.name, p.fallback, row.row, templateInput, columns);
-          if (source.kind !== 'cell' || !table) continue;
-          const cell = table.rows[row.row]?.cells[source.column];
-          const column = table.header!.cells[source.column].text;
-          const element = slot.path.slice(1).join(' › ');
-          data.push({
-            code: d.code,
-            kind: d.kind,
-            severity: d.severity,
-            message: `Row ${rowNumber(row.row)}, column '${column}' (${element}): ${d.message}`,
-            span: cell ? cell.span : { start: table.rows[row.row].span.end, end: table.rows[row.row].span.end },
-          });
-          const key = `${p.span.start}\u0000${d.code}`;
-          const affected = perPlaceholder.get(key) ?? { diagnostic: { ...d, span: p.span, related: undefined, fix: undefined }, rows: [] };
-          affected.rows.push(rowNumber(row.row));
-          perPlaceholder.set(key, affected);
-          placedOnCells = true;
-        }
+    if (k >= 0) {
+      const slot = slots[k];
+      for (const p of slot.placeholders) {
+        const { source } = resolve(p.name, p.fallback, row, templateInput, columns);
+        if (source.kind !== 'cell' || !table) continue;
+        const cell = table.rows[row]?.cells[source.column];
+        const column = table.header!.cells[source.column].text;
+        const element = slot.path.slice(1).join(' › ');
+        data.push({
+          code: d.code,
+          kind: d.kind,
+          severity: d.severity,
+          message: `Row ${rowNumber(row)}, column '${column}' (${element}): ${d.message}`,
+          span: cell ? cell.span : { start: table.rows[row].span.end, end: table.rows[row].span.end },
+        });
+        const key = `${p.span.start}\u0000${d.code}`;
+        const affected = perPlaceholder.get(key) ?? { diagnostic: { ...d, span: p.span, related: undefined, fix: undefined }, rows: [] };
+        affected.rows.push(rowNumber(row));
+        perPlaceholder.set(key, affected);
+        placedOnCells = true;
       }
     }
-    if (placedOnCells) continue;
-    const start = templateOffset(rendered, slots, span.start, input.text.length, false);
-    const end = Math.max(start, templateOffset(rendered, slots, span.end, input.text.length, true));
+    if (placedOnCells) return;
+    const { start, end } = templateSpan();
     const key = `${start}\u0000${end}\u0000${d.code}\u0000${d.message}`;
-    if (seenTemplate.has(key)) continue;
+    if (seenTemplate.has(key)) return;
     seenTemplate.add(key);
     template.push({ ...d, span: { start, end }, related: undefined, fix: undefined, command: undefined, key: undefined });
+  };
+
+  const trees =
+    input.renderOnly || input.viaRenderedText || rowIndexes.length === 0 ? undefined : rowTreesOf(templateInput, rowIndexes[0], valuesOf);
+  if (trees) {
+    // Row by row on trees: each tree dies young (cheap for the garbage collector), spans are template offsets.
+    const perRow = templateInput.file.commands.length;
+    const found: Diagnostic[] = [];
+    const rowOf = new Map<Diagnostic, number>();
+    for (let r = 0; r < rowIndexes.length; r++)
+      for (const cmd of trees.commands(valuesOf(rowIndexes[r]), r * perRow))
+        for (const d of checkCommand(cmd, input.format, input.model, input.options)) {
+          found.push(d);
+          rowOf.set(d, rowIndexes[r]);
+        }
+    for (const d of applyKeyScopes(found)) {
+      const { span } = d;
+      const k = lastAtOrBefore(slots.length, (i) => slots[i].span.start, span.start);
+      const inSlot = k >= 0 && span.end <= slots[k].span.end && span.start < slots[k].span.end + (span.start === span.end ? 1 : 0);
+      place(d, rowOf.get(d)!, inSlot ? k : -1, () => span);
+    }
+  } else if (!input.renderOnly && render().rows.length > 0) {
+    const all = render();
+    const found = rowCountAgnostic(
+      new DocumentAnalyzer(input.format, input.model, input.options, true).analyze(all.text).diagnostics,
+      templateInput,
+    );
+    for (const d of found) {
+      const { span } = d;
+      const r = lastAtOrBefore(all.rows.length, (i) => all.rows[i].span.start, span.start);
+      const row = r >= 0 ? all.rows[r] : undefined;
+      let k = -1;
+      if (row && span.end <= row.span.end) {
+        const at = lastAtOrBefore(slots.length, (i) => row.slotSpans[2 * i], span.start);
+        if (at >= 0 && span.end <= row.slotSpans[2 * at + 1] && span.start < row.slotSpans[2 * at + 1] + (span.start === span.end ? 1 : 0))
+          k = at;
+      }
+      place(d, row ? row.row : -1, k, () => {
+        const start = templateOffset(all, slots, span.start, input.text.length, false);
+        return { start, end: Math.max(start, templateOffset(all, slots, span.end, input.text.length, true)) };
+      });
+    }
   }
   for (const { diagnostic, rows } of perPlaceholder.values()) {
     const shown = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : '');
@@ -272,5 +317,13 @@ export function checkTemplate(input: TemplateCheckInput): TemplateCheck {
     });
   }
   const bySpan = (a: Diagnostic, b: Diagnostic) => a.span.start - b.span.start || a.span.end - b.span.end;
-  return { template: template.sort(bySpan), data: data.sort(bySpan), rendered, input: templateInput, plain };
+  return {
+    template: template.sort(bySpan),
+    data: data.sort(bySpan),
+    get rendered() {
+      return render();
+    },
+    input: templateInput,
+    plain,
+  };
 }

@@ -139,10 +139,29 @@ function compile(slot: Slot): Piece[] {
   return pieces;
 }
 
-/** Renders the rows `only` (indexes into table.rows; default all, or one row of variables when there is no table). */
-export function renderTemplate(input: TemplateInput, only?: number[]): Rendered {
-  const { text, format, file, slots } = input;
+/** Each slot's value for a row (index into table.rows, or -1), in slot order; the slots are compiled once. */
+export function slotValuesOf(input: TemplateInput): (row: number) => string[] {
   const columns = new ColumnIndex(input.table);
+  const compiled = input.slots.map(compile);
+  return (row) =>
+    compiled.map((pieces) => {
+      let value = '';
+      for (const piece of pieces)
+        value += typeof piece === 'string' ? piece : resolve(piece.name, piece.fallback, row, input, columns).value;
+      return value;
+    });
+}
+
+/**
+ * Renders the rows `only` (indexes into table.rows; default all, or one row of variables when there is no table);
+ * `valuesOf` gives a row's slot values (default: from the data and variables).
+ */
+export function renderTemplate(
+  input: TemplateInput,
+  only?: number[],
+  valuesOf: (row: number) => readonly string[] = slotValuesOf(input),
+): Rendered {
+  const { text, format, file, slots } = input;
   const rowIndexes = only ?? (input.table ? input.table.rows.map((_, i) => i) : [-1]);
   let body: Span = { start: 0, end: text.length };
   if (format === 'xml' && file.commands.length)
@@ -154,7 +173,6 @@ export function renderTemplate(input: TemplateInput, only?: number[]): Rendered 
   const yamlSeparator = format === 'yaml' && !/^(?:[ \t]*(?:#[^\n]*)?\r?\n)*---/.test(bodyText) ? '---\n' : '';
   const lineStart = text.lastIndexOf('\n', body.start - 1) + 1;
   const xmlSeparator = '\n' + (/^[ \t]*$/.test(text.slice(lineStart, body.start)) ? text.slice(lineStart, body.start) : '');
-  const compiled = slots.map(compile);
   const verbatims = slots.map((slot, k) => text.slice(k === 0 ? body.start : slots[k - 1].span.end, slot.span.start));
   for (let r = 0; r < rowIndexes.length; r++) {
     const row = rowIndexes[r];
@@ -166,11 +184,10 @@ export function renderTemplate(input: TemplateInput, only?: number[]): Rendered 
     }
     const start = length;
     const slotSpans = new Int32Array(slots.length * 2);
+    const values = valuesOf(row);
     for (let k = 0; k < slots.length; k++) {
       const verbatim = verbatims[k];
-      let value = '';
-      for (const piece of compiled[k])
-        value += typeof piece === 'string' ? piece : resolve(piece.name, piece.fallback, row, input, columns).value;
+      const value = values[k];
       const written = format === 'yaml' ? yamlQuoted(value) : xmlEscaped(value, slots[k].attribute);
       parts.push(verbatim, written);
       slotSpans[2 * k] = length + verbatim.length;

@@ -1,7 +1,8 @@
 // "OCI-P: Send All Rows" in a real VS Code against a BroadWorks simulator in this test process: a template whose
 // data has a bad cell is refused (the problem is shown on the CSV); once fixed every row is sent, the results view
 // lists each row, the results CSV lands beside the data; a row the server refuses (a user id that already exists)
-// is the only one "Re-send Failed Rows" sends again, and Undo Send… undoes that re-send from the history.
+// is the only one "Re-send Failed Rows" sends again, and Undo Send… undoes that re-send from the history. With
+// ocip.send.sessions 2 the rows go over two sessions (two logins, each row once) and the results keep the row order.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,20 @@ const DELETE_ALICE = `command: UserDeleteRequest\nuserId: ${EXISTING}\n`;
 let vs: VSCodeSession | undefined;
 let sim: RunningSimulator | undefined;
 let dir: string | undefined;
+/** The simulator's request log: logins and added user ids per connection. */
+const simLog: string[] = [];
+
+function sentSince(from: number): { logins: Set<string>; adds: string[] } {
+  const logins = new Set<string>();
+  const adds: string[] = [];
+  for (const line of simLog.slice(from)) {
+    const tag = /^\[([^\]]+)\]/.exec(line)?.[1] ?? '';
+    if (!/ request: /.test(line)) continue;
+    if (/xsi:type="LoginRequest(14sp4|22V5)"/.test(line)) logins.add(tag);
+    for (const m of line.matchAll(/xsi:type="UserConsolidatedAddRequest22"[^>]*>.*?<userId>([^<]*)<\/userId>/g)) adds.push(m[1]);
+  }
+  return { logins, adds };
+}
 
 async function run(file: string, command: string): Promise<void> {
   await vs!.clearNotifications();
@@ -51,7 +66,7 @@ async function run(file: string, command: string): Promise<void> {
 }
 
 before(async () => {
-  sim = await startSimulator({ tcpPort: 0 });
+  sim = await startSimulator({ tcpPort: 0, log: (line) => simLog.push(line) });
   dir = mkdtempSync(join(tmpdir(), 'ocip-e2e-rows-'));
   writeFileSync(join(dir, TEMPLATE), TEMPLATE_TEXT);
   writeFileSync(join(dir, 'users.csv'), BAD_CSV);
@@ -62,6 +77,7 @@ before(async () => {
     settings: {
       'ocip.servers': [{ name: 'Lab', host: '127.0.0.1', port: sim.ports.tcp, transport: 'tcp', username: ADMIN.userId }],
       'ocip.activeServer': 'Lab',
+      'ocip.send.sessions': 2,
     },
   });
 });
@@ -89,10 +105,14 @@ e2eTest(
     // The fix is made outside the editor (in the copy of the workspace VS Code has open).
     const ws = vs!.workspaceDir;
     writeFileSync(join(ws, 'users.csv'), GOOD_CSV);
+    const before = simLog.length;
     await run(TEMPLATE, 'OCI-P: Send All Rows');
     await vs!.waitForMessage(/^OCI-P: 2 of 3 rows ok, 1 not ok/).catch(async (e: Error) => {
       throw new Error(`${e.message}\n${await vs!.outputChannelText('OCI-P')}`);
     });
+    const sent = sentSince(before);
+    assert.equal(sent.logins.size, 2, 'two sessions (ocip.send.sessions: 2)');
+    assert.deepEqual(sent.adds.sort(), ['alice.martin@acme.example.com', 'ann.lee@acme.example.com', 'bo.long@acme.example.com']);
     const text = await vs!.waitForEditorText('OCI-P Results', /Per-row results/);
     assert.match(text, /Template: users\.ocip\.yaml {3}Data: users\.csv/);
     assert.match(text, /^2 +ann\.lee +ok +OK$/m);

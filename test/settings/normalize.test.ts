@@ -44,6 +44,24 @@ describe('normalizeSettings', () => {
     assert.equal(normalizeSettings({ diagnostics: { debounceMs: Number.NaN } }).settings.diagnostics.debounceMs, 200);
   });
 
+  test('ocip.send.sessions: 1 by default, 1–8, a warning and the bound or 1 for anything else', () => {
+    assert.equal(normalizeSettings({}).settings.send.sessions, 1);
+    assert.equal(normalizeSettings({ send: { sessions: 4 } }).settings.send.sessions, 4);
+    const high = normalizeSettings({ send: { sessions: 64 } });
+    assert.equal(high.settings.send.sessions, 8);
+    assert.deepEqual(
+      high.problems.map((p) => p.message),
+      ['ocip.send.sessions: 64 is outside 1–8 or not a whole number; using 8 instead.'],
+    );
+    assert.equal(normalizeSettings({ send: { sessions: 0 } }).settings.send.sessions, 1);
+    const text = normalizeSettings({ send: { sessions: 'many' } });
+    assert.equal(text.settings.send.sessions, 1);
+    assert.deepEqual(
+      text.problems.map((p) => [p.setting, p.message]),
+      [['ocip.send.sessions', 'ocip.send.sessions: "many" is not a number; using 1 instead.']],
+    );
+  });
+
   test('wrong types fall back to the safe value with a problem', () => {
     const { settings, problems } = normalizeSettings({
       externalAuthentication: 'yes',
