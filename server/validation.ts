@@ -8,6 +8,8 @@
 import { TextDocumentSyncKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Feature, ServerContext } from './context';
+import type { DocumentState } from './documents';
+import type { Diagnostic } from '../core/checks/types';
 import { toLspDiagnostic } from './diagnostics';
 import { capDiagnostics } from '../core/analysis/capped';
 import { LSP_LIMITS } from '../core/limits';
@@ -89,7 +91,7 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
       await ctx.connection.sendDiagnostics({
         uri: doc.uri,
         version,
-        diagnostics: analysis.diagnosticsSoFar().map((d) => toLspDiagnostic(found.doc, d)),
+        diagnostics: shown(analysis.diagnosticsSoFar(), state).map((d) => toLspDiagnostic(found.doc, d)),
       });
       nextProgress = performance.now() + PROGRESS_EVERY_MS;
     }
@@ -100,11 +102,16 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   await ctx.connection.sendDiagnostics({
     uri: doc.uri,
     version,
-    diagnostics: capDiagnostics(
-      applySeverityOverrides(analysis.diagnostics, state.settings.diagnostics.severity),
-      LSP_LIMITS.diagnosticsPerDocument,
-    ).map((d) => toLspDiagnostic(found.doc, d)),
+    diagnostics: shown(analysis.diagnostics, state).map((d) => toLspDiagnostic(found.doc, d)),
   });
+}
+
+/**
+ * What a publication shows, complete or progressive alike: the severities of ocip.diagnostics.severity, at most
+ * LSP_LIMITS.diagnosticsPerDocument (a progressive publication of a huge file went out uncapped, every second).
+ */
+function shown(diagnostics: readonly Diagnostic[], state: DocumentState): Diagnostic[] {
+  return capDiagnostics(applySeverityOverrides(diagnostics, state.settings.diagnostics.severity), LSP_LIMITS.diagnosticsPerDocument);
 }
 
 export const SYNC_KIND = TextDocumentSyncKind.Incremental;
