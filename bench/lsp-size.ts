@@ -111,6 +111,7 @@ async function main(): Promise<void> {
 
   const editAt = positionAt(text, offsets.edit);
   const edits: number[] = [];
+  const cpuBeforeEdits = cpuMs(pid);
   for (let i = 0; i < editCount; i++) {
     const insert = i % 2 === 0;
     const range = insert ? { start: editAt, end: editAt } : { start: editAt, end: { line: editAt.line, character: editAt.character + 1 } };
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
     }
     return summarize(samples);
   };
+  const editCpuMs = (cpuMs(pid) - cpuBeforeEdits) / editCount;
   const completion = await requests('textDocument/completion', positionAt(text, offsets.complete));
   const hover = await requests('textDocument/hover', hoverAt);
   const memory = client.memory();
@@ -146,7 +148,7 @@ async function main(): Promise<void> {
       openCpuMs: openCpu,
       firstRequestMs: round(during[0] ?? NaN),
       duringOpen: { answered: during.length, max: round(Math.max(...during)), maxAfterFirst: round(Math.max(...during.slice(1))) },
-      edit: { median: round(summarize(edits).median), p95: round(summarize(edits).p95) },
+      edit: { median: round(summarize(edits).median), p95: round(summarize(edits).p95), serverCpuMs: round(editCpuMs) },
       completion: { p50: round(completion.median), p95: round(completion.p95) },
       hover: { p50: round(hover.median), p95: round(hover.p95) },
       rssAfterOpenMb: Math.round(afterOpen.rssMb),
