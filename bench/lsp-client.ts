@@ -100,14 +100,19 @@ export class BenchLspClient {
     return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
   }
 
-  async close(): Promise<void> {
+  /** Shuts the server down; kills it if it has not exited after `waitExitMs` (longer when it writes a --cpu-prof profile). */
+  async close(waitExitMs = 50): Promise<void> {
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
       void this.conn.sendNotification('exit');
     } catch {
       /* already gone */
     }
-    await new Promise((r) => setTimeout(r, 50));
+    if (this.proc.exitCode === null)
+      await new Promise((r) => {
+        const timer = setTimeout(r, waitExitMs);
+        this.proc.once('exit', () => (clearTimeout(timer), r(undefined)));
+      });
     this.conn.dispose();
     if (this.proc.exitCode === null) this.proc.kill();
   }

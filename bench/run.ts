@@ -18,7 +18,7 @@ import {
 } from './inprocess';
 import { SHAPES, shapedXml, shapedYaml, type Shape } from './shapes';
 import type { FileFormat } from '../core/tree/types';
-import { benchServer, ourServer, yamlLanguageServer, type LspResult } from './lsp';
+import { benchServer, expectedPublication, ourServer, yamlLanguageServer, type LspResult } from './lsp';
 import { benchSend, benchXsd, type SendResult } from './send-xsd';
 import { benchAddCost, type AddCost } from './sim-wire';
 import { benchServerCheck, median } from './server-check';
@@ -126,12 +126,11 @@ async function main(): Promise<void> {
   if (BIG) {
     log(`our server yaml ${BIG}`);
     const f = file(TARGET_SHAPE, 'yaml', BIG);
-    const diagnostics = benchAnalyzer(f.text, 'yaml', 1, 1).diagnostics;
     big = {
       file: f,
       result: await benchServer(ourServer(REPO, 'yaml'), f.text, f.path, {
         format: 'yaml',
-        expectDiagnostics: diagnostics,
+        expectDiagnostics: expectedPublication(f.text, 'yaml'),
         opens: 1,
         edits: 10,
         debounceEdits: 0,

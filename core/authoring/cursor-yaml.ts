@@ -58,43 +58,30 @@ function boundaryAt(text: string, at: number): boolean {
   return isDocumentBoundary(text.slice(at, at + 4));
 }
 
-/** Start of the first line after the last boundary line that starts before `lineStart` (0 when none). */
+/**
+ * Start of the first line after the last boundary line that starts before `lineStart` (0 when none). Walks the
+ * lines back from the cursor, so the cost is the document's, not the file's (a search for each marker from the
+ * cursor read the whole file before it when the file has no `...` line, on every hover and completion).
+ */
 function documentStartBefore(text: string, lineStart: number): number {
   let best = -1;
-  for (const marker of ['\n---', '\n...']) {
-    let from = lineStart - 2;
-    while (from >= 0) {
-      const n = text.lastIndexOf(marker, from);
-      if (n < 0 || n + 1 <= best) break;
-      if (boundaryAt(text, n + 1)) {
-        best = n + 1;
-        break;
-      }
-      from = n - 1;
+  for (let at = lineStart; at > 0;) {
+    // The line before the one starting at `at` (the line break at at - 1 ends it).
+    at = at >= 2 ? text.lastIndexOf('\n', at - 2) + 1 : 0;
+    if (boundaryAt(text, at)) {
+      best = at;
+      break;
     }
   }
-  if (best < 0 && lineStart > 0 && boundaryAt(text, 0)) best = 0;
   if (best < 0) return 0;
   const end = text.indexOf('\n', best);
   return end < 0 || end >= lineStart ? lineStart : end + 1;
 }
 
-/** Start of the first boundary line after the line ending at `lineEnd` (text.length + 1 when none). */
+/** Start of the first boundary line after the line ending at `lineEnd` (text.length + 1 when none); line by line. */
 function documentEndAfter(text: string, lineEnd: number): number {
-  let best = text.length + 1;
-  for (const marker of ['\n---', '\n...']) {
-    let from = lineEnd;
-    for (;;) {
-      const n = text.indexOf(marker, from);
-      if (n < 0 || n + 1 >= best) break;
-      if (boundaryAt(text, n + 1)) {
-        best = n + 1;
-        break;
-      }
-      from = n + 1;
-    }
-  }
-  return best;
+  for (let n = text.indexOf('\n', lineEnd); n >= 0; n = text.indexOf('\n', n + 1)) if (boundaryAt(text, n + 1)) return n + 1;
+  return text.length + 1;
 }
 
 class Stack {

@@ -5,9 +5,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../helpers/lsp-client';
 import { PROGRESSIVE_MIN_UNITS } from '../../server/validation';
+import { LSP_LIMITS } from '../../core/limits';
 
 /** `count` UserDeleteRequest documents; every `every`-th has an unknown element. */
 function file(count: number, every: number): { text: string; mistakes: number } {
@@ -54,6 +55,42 @@ describe('progressive diagnostics of large files', () => {
     // The counts never go down: each publication extends the one before.
     for (let i = 1; i < seen.length; i++) assert.ok(seen[i].diagnostics.length >= seen[i - 1].diagnostics.length);
   });
+
+  it(
+    'every publication, progressive ones too, has the configured severities and at most the per-document limit',
+    { timeout: 300_000 },
+    async () => {
+      const severe = new LspTestClient({ settings: { diagnostics: { debounceMs: 0, severity: { 'OCI-UNKNOWN-ELEMENT': 'warning' } } } });
+      await severe.initialize();
+      try {
+        const uri = 'file:///w/many-mistakes.ocip.yaml';
+        const { text, mistakes } = file(PROGRESSIVE_MIN_UNITS, 10);
+        const limit = LSP_LIMITS.diagnosticsPerDocument;
+        assert.ok(mistakes > limit);
+        const seen: PublishDiagnosticsParams[] = [];
+        const summary = `${mistakes - limit} more problems (0 errors)`;
+        const done = severe.waitForDiagnostics(
+          uri,
+          (p) => {
+            if (p.version === 1) seen.push(p);
+            return p.version === 1 && p.diagnostics.length === limit + 1 && p.diagnostics[limit].message.startsWith(summary);
+          },
+          280_000,
+        );
+        severe.open(uri, 'ocip-yaml', text);
+        await done;
+        for (const p of seen) {
+          assert.ok(p.diagnostics.length <= limit + 1, `a publication of ${p.diagnostics.length} diagnostics`);
+          assert.ok(
+            p.diagnostics.every((d) => d.severity === DiagnosticSeverity.Warning),
+            `a publication (${p.diagnostics.length} diagnostics) without the configured severity`,
+          );
+        }
+      } finally {
+        await severe.shutdown();
+      }
+    },
+  );
 
   it('a smaller file: the first publication of the version is the complete one', { timeout: 120_000 }, async () => {
     const uri = 'file:///w/small.ocip.yaml';
