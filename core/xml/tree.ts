@@ -12,6 +12,7 @@
  * - the checks the validator lacks: a second root after an empty root element, CDATA outside the root element,
  *   '<' in an attribute value; and positions for the errors the library reports without one (./locate).
  * Element spans are the library's own offsets (captureMetaData), so rawXml is the exact source text.
+ * With `compactTables` the tree is built by ./linear instead (one pass, OCI tables as cell texts), for large documents.
  * The editor's tolerant front end (core/syntax/xml*.ts) is a different thing: it recovers and reports many
  * problems; this one stops at the first.
  */
