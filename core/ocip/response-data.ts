@@ -36,7 +36,7 @@ export function responseTree(response: string | XmlElement, model?: ModelIndex):
   if (typeof response !== 'string') el = response;
   else {
     try {
-      el = parseXmlTree(response, { undeclaredPrefixes: 'no-namespace' });
+      el = parseXmlTree(response, { undeclaredPrefixes: 'no-namespace', compactTables: true });
     } catch {
       return undefined;
     }

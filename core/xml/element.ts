@@ -68,8 +68,9 @@ export interface XmlTreeOptions {
   /** Elements nested deeper than this are an error. Default 1000. */
   maxDepth?: number;
   /**
-   * Build the tree in one linear pass (./linear) instead of from the library's tree, and keep OCI tables below the
-   * root's children as `table` (their elements made on first use). Same tree, same errors; for large documents.
+   * Build the tree in one linear pass (./linear) instead of from the library's tree, and keep the OCI tables below
+   * the root as `table` (their headings, rows and cells made as elements on first use, without spans; the table
+   * element keeps its own). Same tree, same errors; for large documents.
    */
   compactTables?: boolean;
 }

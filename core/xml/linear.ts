@@ -230,7 +230,7 @@ export function buildLinear(text: string, options: XmlTreeOptions, compactTables
       const span: XmlSpan | undefined = options.spans ? { start: lt, end: -1 } : undefined;
       const el = elementOf(name, raw, parentEl, lt, span, options, fail);
       root ??= el;
-      f = { el, start: lt, text: '', pending: '', parent, generic: !compactTables || depth < 2, firstCell: 0 };
+      f = { el, start: lt, text: '', pending: '', parent, generic: !compactTables || depth < 1, firstCell: 0 };
     }
     if (selfClosing) close(f, i);
     else {

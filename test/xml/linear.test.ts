@@ -241,6 +241,7 @@ describe('core/xml linear reader (compactTables) = the library path', () => {
             const now = responseTree(c.node, m)!;
             const before = responseTree(old.node, m)!;
             assert.deepEqual(now, before);
+            assert.deepEqual(responseTree(c.rawXml, m), before, 'from the raw XML (read with compactTables too)');
             assert.deepEqual(responseData(now), responseData(before));
             assert.deepEqual(renderResponseTree(now), renderResponseTree(before));
           }
