@@ -2,8 +2,9 @@
  * A second way to build the tree of ./tree, for large documents (server responses of up to 64 MiB): one linear pass
  * over a document the library's validator has already accepted, with no intermediate tree, and OCI tables
  * (`<colHeading>`… then `<row><col>…</col></row>`…) kept as one flat array of cell texts instead of an element per
- * row and cell. fast-xml-parser's ordered tree of a 60 MiB table took over 2 GiB (an object, an array and an offsets
- * object per element and per text); this keeps the text, the cells and a number per row (bench/sim-wire.ts).
+ * row and cell. fast-xml-parser's ordered tree of a 63 MiB table, then our elements built from it, took over 3 GiB
+ * (objects, arrays and offsets per element and per text); this keeps the text, the cells and a number per row
+ * (bench/sim-wire.ts `memory`).
  *
  * It gives exactly the tree the library path gives (test/xml/linear.test.ts compares both on generated documents):
  * the library's reading is reproduced where it matters — line ends normalised first, text joined across comments,
@@ -59,8 +60,11 @@ interface Frame {
 const lineEnds = (s: string) => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
 
 /**
- * The tree of `text` (already checked by core/xml's pre-scan and the library's validator; `source` is the original
- * text, same length, for spans). Throws LINEAR_GAVE_UP when the library's path must decide.
+ * The tree of `text` (the pre-scan's text, already accepted by the library's validator; offsets are the original's).
+ * With `compactTables`, an element below the root whose children are `colHeading`s, then `row`s of `col`s (no
+ * attributes, plain text) keeps them as cells. Linear: each character is read once (a tag's attributes once more,
+ * bounded by the pre-scan's tag length), and an element found not to be a table after all turns its kept children
+ * into elements once. Throws LINEAR_GAVE_UP when the library's path must decide.
  */
 export function buildLinear(text: string, options: XmlTreeOptions, compactTables: boolean): XmlElement {
   const shared = new Map<string, string>();
@@ -72,8 +76,9 @@ export function buildLinear(text: string, options: XmlTreeOptions, compactTables
     return s;
   };
   const fail = (): never => giveUp();
+  /** Decodes character data (line ends already normalised) or an attribute value (raw). */
   const decode = (raw: string, attribute: boolean) => {
-    const s = lineEnds(raw);
+    const s = attribute ? lineEnds(raw) : raw;
     return attribute || s.includes('&') ? decodeXmlText(s, 0, s.length, attribute, fail) : s;
   };
   const flush = (f: Frame) => {
@@ -121,7 +126,9 @@ export function buildLinear(text: string, options: XmlTreeOptions, compactTables
   for (let i = 0; ;) {
     const lt = text.indexOf('<', i);
     if (lt < 0) break;
-    if (lt > i && top) top.pending += text.slice(i, lt);
+    // Line ends normalised run by run: the library does it before anything, so a CR and a LF on either side of a
+    // comment are two line ends, not one.
+    if (lt > i && top) top.pending += lineEnds(text.slice(i, lt));
     const c = text.charCodeAt(lt + 1);
     if (c === 0x2f /* / */) {
       const gt = text.indexOf('>', lt + 2);
@@ -172,7 +179,7 @@ export function buildLinear(text: string, options: XmlTreeOptions, compactTables
         const next = text.indexOf('<', lt + 5);
         if (next >= 0 && text.startsWith('</col>', next)) {
           cell = text.slice(lt + 5, next);
-          if (cell.includes('&') || cell.includes('\r')) cell = decode(cell, false);
+          if (cell.includes('&') || cell.includes('\r')) cell = decode(lineEnds(cell), false);
           end = next + 6;
         }
       }

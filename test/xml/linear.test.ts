@@ -45,6 +45,7 @@ const goodText = pick(
   '<![CDATA[\r\n]]>',
   '<!-- c -->',
   '<?pi data?>',
+  '\r<!-- c -->\n',
 );
 /** Pieces that make the document an error (or need the library's path). */
 const badText = pick('&am<!-- split -->p;', '&bogus;', '&#0;', '&#xD800;', '<?pi constructor?>', '&amp');
@@ -251,6 +252,13 @@ describe('core/xml linear reader (compactTables) = the library path', () => {
       { seed: SEED + 1, numRuns: Math.ceil(RUNS / 2) },
     );
     assert.ok(compared > RUNS / 4, `${compared} commands compared`);
+  });
+
+  it('found by the property: a CR and a LF on either side of a comment are two line ends', () => {
+    for (const doc of ['<a><b><t><row><col>\r<!-- c -->\n</col></row></t></b></a>', '<a><b>\r<!-- c -->\n</b></a>']) {
+      const [a, b] = plain(parseXmlTree(doc, { compactTables: true }), parseXmlTree(doc));
+      assert.deepEqual(a, b);
+    }
   });
 
   it('a table of plain rows is held as cells, shared, with no element per row until one is asked for', () => {
