@@ -341,13 +341,16 @@ async function main(): Promise<void> {
       `**${median(serverCheck.warmMs).toFixed(1)} ms** with every answer cached (no connection).`,
     '',
   );
-  out.push('Send client (OcipClient over TCP) on one data response (an OCI table of small rows), peak RSS of the process:', '');
-  out.push('| response bytes | rows | seconds | peak RSS MiB (base) | result |', '|---|---|---|---|---|');
+  out.push(
+    'Send client (OcipClient over TCP) on one data response (an OCI table of small rows: every row the same, or every row distinct), peak RSS of the process (getrusage maxrss, so it includes the parse, which no timer can sample):',
+    '',
+  );
+  out.push('| response bytes | rows | shape | seconds | peak RSS MiB (base) | result |', '|---|---|---|---|---|---|');
   for (const m of memory)
     out.push(
       m.responseBytes
-        ? `| ${m.responseBytes} | ${m.rows} | ${m.seconds.toFixed(1)} | ${m.peakRssMiB} (${m.baseRssMiB}) | ${m.result} |`
-        : `| ${m.result} | | | | |`,
+        ? `| ${m.responseBytes} | ${m.rows} | ${m.shape} | ${m.seconds.toFixed(1)} | ${m.peakRssMiB} (${m.baseRssMiB}) | ${m.result} |`
+        : `| ${m.result} | | | | | |`,
     );
   out.push('');
   out.push(...notes());
@@ -424,27 +427,30 @@ function targets(ours: Map<string, LspResult>, big: LspResult | undefined, shape
 /** Each size in its own process (bench/sim-wire.ts), bounded in time: one huge response must not take the run down. */
 function responseMemory(
   sizes: number[],
-): { responseBytes: number; rows: number; seconds: number; peakRssMiB: number; baseRssMiB: number; result: string }[] {
-  return sizes.map((size) => {
-    const run = spawnSync(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', join(REPO, 'bench', 'sim-wire.ts'), 'memory', String(size)],
-      { cwd: REPO, encoding: 'utf8', timeout: 600_000 },
-    );
-    const line = run.stdout.trim().split('\n').pop() ?? '';
-    try {
-      return JSON.parse(line);
-    } catch {
-      return {
-        responseBytes: 0,
-        rows: 0,
-        seconds: 0,
-        peakRssMiB: 0,
-        baseRssMiB: 0,
-        result: `${size} bytes: no result (${run.error ? 'not finished within 600 s' : `exit ${run.status}: ${run.stderr.trim().split('\n').pop()}`})`,
-      };
-    }
-  });
+): { shape: string; responseBytes: number; rows: number; seconds: number; peakRssMiB: number; baseRssMiB: number; result: string }[] {
+  return sizes
+    .flatMap((size) => ['repeated', 'distinct'].map((shape) => ({ size, shape })))
+    .map(({ size, shape }) => {
+      const run = spawnSync(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', join(REPO, 'bench', 'sim-wire.ts'), 'memory', String(size), shape],
+        { cwd: REPO, encoding: 'utf8', timeout: 600_000 },
+      );
+      const line = run.stdout.trim().split('\n').pop() ?? '';
+      try {
+        return JSON.parse(line);
+      } catch {
+        return {
+          shape,
+          responseBytes: 0,
+          rows: 0,
+          seconds: 0,
+          peakRssMiB: 0,
+          baseRssMiB: 0,
+          result: `${size} bytes: no result (${run.error ? 'not finished within 600 s' : `exit ${run.status}: ${run.stderr.trim().split('\n').pop()}`})`,
+        };
+      }
+    });
 }
 
 function notes(): string[] {

@@ -134,6 +134,7 @@ export function decodeData(node: XNode): Record<string, unknown> {
 
 function decodeValue(node: XNode): unknown {
   if (isNil(node)) return null;
+  if (node.table) return decodeTable(node);
   if (node.children.length === 0) return node.text;
   if (node.children.some((c) => c.local === 'colHeading')) return decodeTable(node);
   return decodeData(node);
@@ -145,6 +146,19 @@ function isNil(node: XNode): boolean {
 
 /** An OCI table: `<colHeading>` names, `<row><col>…</col></row>` cells; columns are found by heading, not position. */
 function decodeTable(node: XNode): Record<string, string>[] {
+  const t = node.table;
+  if (t) {
+    // Read as cells (core/xml compactTables): the same objects, without making the row and cell elements.
+    const out: Record<string, string>[] = new Array(t.rows);
+    for (let r = 0; r < t.rows; r++) {
+      const start = t.rowStarts[r];
+      const count = t.rowStarts[r + 1] - start;
+      const obj: Record<string, string> = {};
+      t.headings.forEach((h, i) => (obj[h] = i < count ? t.cells[start + i] : ''));
+      out[r] = obj;
+    }
+    return out;
+  }
   const headings = node.children.filter((c) => c.local === 'colHeading').map((c) => c.text);
   return node.children
     .filter((c) => c.local === 'row')

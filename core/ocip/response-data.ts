@@ -36,7 +36,7 @@ export function responseTree(response: string | XmlElement, model?: ModelIndex):
   if (typeof response !== 'string') el = response;
   else {
     try {
-      el = parseXmlTree(response, { undeclaredPrefixes: 'no-namespace' });
+      el = parseXmlTree(response, { undeclaredPrefixes: 'no-namespace', compactTables: true });
     } catch {
       return undefined;
     }
@@ -85,7 +85,8 @@ function isRepeatable(decl: ElementDecl): boolean {
 function nodeOf(el: XmlElement, decl: ElementDecl | undefined, model: ModelIndex | undefined): ResponseNode {
   const name = el.local;
   if (isNil(el)) return { kind: 'value', name, value: null };
-  if (decl?.type === TABLE_TYPE || (!decl && el.children.some((c) => c.local === 'colHeading'))) return tableOf(el);
+  // A table read as cells (core/xml compactTables) has headings, so it is a table without a declaration too.
+  if (decl?.type === TABLE_TYPE || (!decl && (el.table || el.children.some((c) => c.local === 'colHeading')))) return tableOf(el);
   // An xsi:type on the element (a derived type) wins over the declared one.
   const declared = xsiType(el)?.local;
   const complex = model && [declared, decl?.type].find((t) => t !== undefined && model.complexType(t) !== undefined);
@@ -108,6 +109,16 @@ function isNil(el: XmlElement): boolean {
 
 /** Cells are found by heading, never by position: a row shorter than the headings gets empty cells. */
 function tableOf(el: XmlElement): ResponseNode {
+  const t = el.table;
+  if (t) {
+    const rows: string[][] = new Array(t.rows);
+    for (let r = 0; r < t.rows; r++) {
+      const start = t.rowStarts[r];
+      const count = t.rowStarts[r + 1] - start;
+      rows[r] = t.headings.map((_, i) => (i < count ? t.cells[start + i] : ''));
+    }
+    return { kind: 'table', name: el.local, headings: [...t.headings], rows };
+  }
   const headings = el.children.filter((c) => c.local === 'colHeading').map((c) => c.text);
   const rows = el.children
     .filter((c) => c.local === 'row')

@@ -3,7 +3,8 @@
  * predefined entities and character references are read, undeclared prefixes are tolerated (no namespace), and
  * the source span of each child of the root is kept (for rawXml). Errors become OcipErrors with their position.
  * The spans are fast-xml-parser's own element offsets (captureMetaData), so rawXml is the response's exact text,
- * as the server wrote it, rather than a re-serialisation.
+ * as the server wrote it, rather than a re-serialisation. A response can be 64 MiB of table rows: it is read in one
+ * linear pass with its OCI tables kept as cell texts (compactTables), not an element per row and cell.
  */
 import { parseXmlTree, XmlError, xsiType as xsiTypeOf, type XmlElement } from '../xml';
 import { OcipError } from './errors';
@@ -20,7 +21,7 @@ export interface Span {
 export function parseXml(xml: string): { root: XNode; childSpans: Span[] } {
   let root: XNode;
   try {
-    root = parseXmlTree(xml, { spans: true, undeclaredPrefixes: 'no-namespace' });
+    root = parseXmlTree(xml, { spans: true, undeclaredPrefixes: 'no-namespace', compactTables: true });
   } catch (err) {
     if (!(err instanceof XmlError)) throw err;
     if (err.kind === 'doctype') throw new OcipError('hostile-xml', `response rejected: it contains ${err.message}`);

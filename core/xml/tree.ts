@@ -12,6 +12,7 @@
  * - the checks the validator lacks: a second root after an empty root element, CDATA outside the root element,
  *   '<' in an attribute value; and positions for the errors the library reports without one (./locate).
  * Element spans are the library's own offsets (captureMetaData), so rawXml is the exact source text.
+ * With `compactTables` the tree is built by ./linear instead (one pass, OCI tables as cell texts), for large documents.
  * The editor's tolerant front end (core/syntax/xml*.ts) is a different thing: it recovers and reports many
  * problems; this one stops at the first.
  */
@@ -20,60 +21,13 @@ import { scanMarkup, type MarkupScan } from './declarations';
 import { XmlError, type XmlErrorKind } from './errors';
 import { CDATA, elementName, offsetsOf, parserFor, shorten, TEXT, validatorProblem, type Entry } from './library';
 import { nameOffset, recheckAttributes, recheckContent } from './locate';
+import { elementOf, type XmlElement, type XmlTreeOptions } from './element';
+import { buildLinear, LINEAR_GAVE_UP } from './linear';
 import { decodeXmlText } from './text';
 
-export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
-export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
-export interface XmlSpan {
-  /** Offset of the start tag's '<'. */
-  start: number;
-  /** Offset just after the end tag's (or the empty-element tag's) '>'. */
-  end: number;
-}
-
-export interface XmlAttribute {
-  /** As written, e.g. "xsi:type". */
-  name: string;
-  local: string;
-  /** Namespace URI ('' = none; namespace declarations are in XMLNS_NS). */
-  ns: string;
-  /** Decoded value. */
-  value: string;
-}
-
-export interface XmlElement {
-  /** As written, e.g. "C:BroadsoftDocument". */
-  name: string;
-  local: string;
-  /** Namespace URI ('' = none). */
-  ns: string;
-  /** Every attribute in document order, namespace declarations included. */
-  attributes: XmlAttribute[];
-  /** Attribute values by name as written (namespace declarations included). */
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  /** Character data directly inside the element (text and CDATA, decoded), concatenated. */
-  text: string;
-  /** Namespace bindings in scope: prefix ('' = default) → URI. Shared with the parent when unchanged. */
-  scope: ReadonlyMap<string, string>;
-  /** Source offsets, when `spans` was asked for. */
-  span?: XmlSpan;
-}
-
-export interface XmlTreeOptions {
-  /** Record every element's source span. Default false. */
-  spans?: boolean;
-  /** A DOCTYPE: an error ('reject', default) or skipped unread, its entities never defined ('skip'). */
-  doctype?: 'reject' | 'skip';
-  /** An undeclared namespace prefix: an error ('error', default) or no namespace ('no-namespace'). */
-  undeclaredPrefixes?: 'error' | 'no-namespace';
-  /** Elements nested deeper than this are an error. Default 1000. */
-  maxDepth?: number;
-}
+export { XML_NS, XMLNS_NS, XSI_NS, type XmlAttribute, type XmlElement, type XmlSpan, type XmlTable, type XmlTreeOptions } from './element';
 
 const DEFAULT_MAX_DEPTH = 1000;
-const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([['xml', XML_NS]]);
 
 /** Parses a complete document with exactly one root element. Throws XmlError (with its position) on anything else. */
 export function parseXmlTree(text: string, options: XmlTreeOptions = {}): XmlElement {
@@ -86,6 +40,13 @@ export function parseXmlTree(text: string, options: XmlTreeOptions = {}): XmlEle
   const scan = scanMarkup(text, options.doctype ?? 'reject', maxDepth, fail);
   const problem = validatorProblem(scan.text);
   if (problem) fail('malformed', problem.reason, problem.offset);
+  if (options.compactTables) {
+    try {
+      return buildLinear(scan.text, options, true);
+    } catch (e) {
+      if (e !== LINEAR_GAVE_UP) throw e;
+    }
+  }
   let entries: Entry[];
   try {
     entries = parserFor(maxDepth).parse(scan.text) as Entry[];
@@ -171,33 +132,8 @@ class TreeBuilder {
         );
       raw.push([attrName, this.decodeAttribute(value, startIndex)]);
     }
-    const inherited = parent ? parent.scope : ROOT_SCOPE;
-    let scope = inherited;
-    for (const [attrName, value] of raw) {
-      if (attrName !== 'xmlns' && !attrName.startsWith('xmlns:')) continue;
-      if (scope === inherited) scope = new Map(scope);
-      (scope as Map<string, string>).set(attrName === 'xmlns' ? '' : attrName.slice(6), value);
-    }
-    const attributes: XmlAttribute[] = [];
-    const attrs: Record<string, string> = {};
-    for (const [attrName, value] of raw) {
-      const colon = attrName.indexOf(':');
-      const declaration = attrName === 'xmlns' || attrName.startsWith('xmlns:');
-      const ns = declaration
-        ? XMLNS_NS
-        : colon > 0
-          ? this.namespaceOf(attrName.slice(0, colon), scope, `attribute ${shorten(attrName)}`, startIndex)
-          : '';
-      attributes.push({ name: attrName, local: attrName.slice(colon + 1), ns, value });
-      attrs[attrName] = value;
-    }
-    const colon = name.indexOf(':');
-    const prefix = colon > 0 ? name.slice(0, colon) : '';
-    const ns = prefix ? this.namespaceOf(prefix, scope, `element <${shorten(name)}>`, startIndex) : (scope.get('') ?? '');
-    const element: XmlElement = { name, local: name.slice(colon + 1), ns, attributes, attrs, children: [], text: '', scope };
-    if (this.options.spans) element.span = { start: startIndex, end: endIndex ?? this.text.length };
-    parent?.children.push(element);
-    return element;
+    const span = this.options.spans ? { start: startIndex, end: endIndex ?? this.text.length } : undefined;
+    return elementOf(name, raw, parent, startIndex, span, this.options, this.fail);
   }
 
   /**
@@ -226,12 +162,5 @@ class TreeBuilder {
       recheckAttributes(this.text, startIndex, this.fail);
       return this.fail(kind, reason, startIndex);
     });
-  }
-
-  private namespaceOf(prefix: string, scope: ReadonlyMap<string, string>, what: string, at: number): string {
-    const uri = scope.get(prefix);
-    if (uri !== undefined) return uri;
-    if (this.options.undeclaredPrefixes === 'no-namespace') return '';
-    return this.fail('namespace', `undeclared namespace prefix '${shorten(prefix)}' on ${what}`, at);
   }
 }
