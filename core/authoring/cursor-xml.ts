@@ -80,9 +80,14 @@ function columnOf(text: string, at: number): number {
 /**
  * The cursor context. Inside a <command> element only that element is read (from its start tag), so the cost
  * does not grow with the file; elsewhere (between commands, in the envelope) the text from the start is read.
+ * `commandStart`: where the parsed tree puts the start tag of the command at the cursor, when it has one. The
+ * parser has told tags from comments, CDATA and PIs there, so no comment, CDATA section or PI is open at that
+ * point, and the search for one around a `<command` after it need not read further back (it read back to the
+ * file's start when the file had none: O(file) per hover and completion). The answer is the same either way.
  */
-export function scanXml(text: string, offset: number): RawCursor {
-  const from = commandStartBefore(text, offset);
+export function scanXml(text: string, offset: number, commandStart?: number): RawCursor {
+  const floor = commandStart !== undefined && commandStart < offset && text.startsWith('<command', commandStart) ? commandStart : 0;
+  const from = commandStartBefore(text, offset, floor);
   if (from > 0) {
     const raw = scanXmlFrom(text, offset, from);
     if (raw) return raw;
@@ -95,8 +100,11 @@ export function scanXmlFromStart(text: string, offset: number): RawCursor {
   return scanXmlFrom(text, offset, 0)!;
 }
 
-/** Start of the last `<command` start tag before `offset` that is not inside a comment, CDATA or PI; -1 if none. */
-function commandStartBefore(text: string, offset: number): number {
+/**
+ * Start of the last `<command` start tag before `offset` that is not inside a comment, CDATA or PI; -1 if none.
+ * `floor`: a point known to be outside any comment, CDATA or PI (0 when none is known).
+ */
+function commandStartBefore(text: string, offset: number, floor: number): number {
   let from = offset - 1;
   while (from >= 0) {
     const at = text.lastIndexOf('<command', from);
@@ -105,16 +113,26 @@ function commandStartBefore(text: string, offset: number): number {
     const isTag = next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x3e || next === 0x2f;
     // The construct before it must be closed (`<<command` or `<a <command` is broken text: read it all).
     const closed = text.lastIndexOf('>', at) > text.lastIndexOf('<', at - 1);
-    if (isTag && closed && !inside(text, at, '<!--', '-->') && !inside(text, at, '<![CDATA[', ']]>') && !inside(text, at, '<?', '?>'))
+    const lowest = at >= floor ? floor : 0;
+    if (
+      isTag &&
+      closed &&
+      !inside(text, lowest, at, '<!--', '-->') &&
+      !inside(text, lowest, at, '<![CDATA[', ']]>') &&
+      !inside(text, lowest, at, '<?', '?>')
+    )
       return at;
     from = at - 1;
   }
   return -1;
 }
 
-function inside(text: string, at: number, open: string, close: string): boolean {
-  const o = text.lastIndexOf(open, at);
-  return o >= 0 && text.lastIndexOf(close, at) < o;
+/** Is `at` inside an `open`…`close` construct, reading back to `from` only (outside any such construct)? */
+function inside(text: string, from: number, at: number, open: string, close: string): boolean {
+  // A slice is a view in V8 (no copy): its lastIndexOf stops at `from`.
+  const before = from > 0 ? text.slice(from, at + open.length) : text;
+  const o = before.lastIndexOf(open, at - from);
+  return o >= 0 && before.lastIndexOf(close, at - from) < o;
 }
 
 /**

@@ -70,8 +70,8 @@ export function locate(
   command: CommandNode | undefined,
   model: ModelIndex,
 ): CursorContext {
-  const raw: RawCursor = format === 'yaml' ? scanYaml(text, offset) : scanXml(text, offset);
   const commandNode = command && command.span.start <= offset && offset <= command.span.end ? command : undefined;
+  const raw: RawCursor = format === 'yaml' ? scanYaml(text, offset) : scanXml(text, offset, commandNode?.span.start);
   const commandName = raw.command?.trim() || commandNode?.name || undefined;
   const ctx: CursorContext = { format, ...raw, command: commandName, commandNode, decls: [], types: [] };
   delete (ctx as { xsiTypes?: unknown }).xsiTypes;

@@ -11,6 +11,7 @@ import { scanXml, scanXmlFromStart } from '../../core/authoring/cursor-xml';
 import type { RawCursor } from '../../core/authoring/cursor-raw';
 import { generateXml, generateYaml } from '../../bench/generate';
 import { documentArb } from './yaml-arbitraries';
+import { parseSource } from '../../core/syntax';
 
 function shifted(raw: RawCursor, delta: number): RawCursor {
   const out = { ...raw, word: { start: raw.word.start + delta, end: raw.word.end + delta } };
@@ -93,5 +94,44 @@ test('XML: the scan from the command start equals the reference scan from the fi
       },
     ),
     { numRuns: 80, seed: 4 },
+  );
+});
+
+// Completion and hover pass the parsed command's start tag: the scan then searches for comments, CDATA and PIs
+// back to that tag only (it read back to the file's start in a file without any). Same answer as without it,
+// on files with comments, CDATA and PIs between and inside commands and with the same edits as above.
+test('XML: the scan given the parsed command start equals the scan without it', () => {
+  const EXTRA = [
+    '<!-- a -->\n',
+    '<![CDATA[x]]>',
+    '<?pi x?>\n',
+    '<!-- > <command x="1"> -->\n',
+    '<![CDATA[ > <command x="1"> ]]>\n',
+    '<?pi > <command x="1"> ?>\n',
+  ];
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 4 }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom(...XML_PIECES, ...EXTRA)), { maxLength: 4 }),
+      fc.nat(),
+      (n, edits, probe) => {
+        let text = generateXml(n);
+        for (const [where, insert] of edits) {
+          const lines = [...text.matchAll(/\n/g)].map((m) => m.index! + 1);
+          const at = lines[where % lines.length];
+          text = text.slice(0, at) + insert + text.slice(at);
+        }
+        const commands = parseSource(text, 'xml').commands;
+        const step = 3 + (probe % 7);
+        let hinted = 0;
+        for (let at = probe % step; at <= text.length; at += step) {
+          const command = commands.find((c) => c.span.start <= at && at <= c.span.end);
+          if (command && command.span.start < at) hinted++;
+          assert.deepStrictEqual(scanXml(text, at, command?.span.start), scanXml(text, at), `offset ${at}`);
+        }
+        assert.ok(hinted > 0 || commands.length === 0);
+      },
+    ),
+    { numRuns: 120, seed: 7 },
   );
 });
