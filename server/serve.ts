@@ -82,7 +82,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
     const status: ModelStatus = {
       uri,
       source: choice.source,
-      release: choice.model.model.release,
+      release: choice.model.release,
       commands: choice.model.commandNames().length,
       error: choice.error,
     };
