@@ -9,7 +9,9 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('ocip: dist/cli.js is missing; run `npm run build` (or `npm run setup`) first.\n');
   process.exit(2);
 }
-require(cli)
+// Through a V8 code cache in the user's cache folder (./code-cache.js): most of the bundle's compile is skipped.
+require('./code-cache.js')
+  .loadWithCodeCache(cli)
   .main(process.argv.slice(2))
   .then(
     (code) => {
