@@ -42,6 +42,9 @@ export interface ServerPlatform {
 }
 
 export function serve(connection: Connection, platform: ServerPlatform): void {
+  /** Start-up times since the process (or worker) started, for the start-up log line. */
+  const loadedAt = performance.now();
+  let initializeAt = 0;
   const documents = new TextDocuments(TextDocument);
   const states = new DocumentStates();
   const log = connection.console;
@@ -128,6 +131,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
   ];
 
   connection.onInitialize((params): InitializeResult => {
+    initializeAt = performance.now();
     const caps = params.capabilities;
     settings.supportsConfiguration = !!caps.workspace?.configuration;
     settings.workspaceFolders = params.workspaceFolders ?? [];
@@ -163,7 +167,11 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
 
   connection.onInitialized(() => {
     const builtin = models.get('').model;
-    log.info(`OCI-P language server ${SERVER_VERSION} started (${platform.runtime}).`);
+    // Since the process (or worker) started: what loading the code cost, and when the client asked.
+    log.info(
+      `OCI-P language server ${SERVER_VERSION} started (${platform.runtime}). Code loaded at ${Math.round(loadedAt)} ms, ` +
+        `initialize received at ${Math.round(initializeAt)} ms, initialized at ${Math.round(performance.now())} ms.`,
+    );
     log.info(`Built-in model: ${builtin.commandNames().length} request commands.`);
   });
 
