@@ -413,7 +413,7 @@ function targets(ours: Map<string, LspResult>, big: LspResult | undefined, shape
   if (vsix)
     lines.push(
       '',
-      `.vsix start-up (bench/vsix-startup.ts): ${vsix.runs} cold starts of code-server with the packaged extension, a small file opened; the extension logs the time from the start of activate() to the first diagnostics the server publishes (server process start, built-in model, check): ${vsix.firstDiagnostics ? `${fmt(vsix.firstDiagnostics)} ms` : 'no measurement'}${vsix.failures.length ? `; failures: ${vsix.failures.join('; ')}` : ''}.`,
+      `.vsix start-up (bench/vsix-startup.ts): ${vsix.runs} cold starts of code-server with the packaged extension, a small file opened; the extension logs the time from the start of activate() to the first diagnostics the server publishes (server process start, built-in model, check): ${vsix.firstDiagnostics ? `${fmt(vsix.firstDiagnostics)} ms` : 'no measurement'}; of which activate() → server started ${vsix.parts?.serverStarting ? fmt(vsix.parts.serverStarting) : '?'} ms, → server initialized ${vsix.parts?.serverInitialized ? fmt(vsix.parts.serverInitialized) : '?'} ms; the server process's own clock: bundle loaded at ${vsix.parts?.serverCodeLoaded ? fmt(vsix.parts.serverCodeLoaded) : '?'} ms, initialize received at ${vsix.parts?.serverInitializeReceived ? fmt(vsix.parts.serverInitializeReceived) : '?'} ms; Node's floor, \`node -e ''\` spawned in the same runs: ${vsix.nodeSpawn ? fmt(vsix.nodeSpawn) : '?'} ms${vsix.failures.length ? `; failures: ${vsix.failures.join('; ')}` : ''}.`,
     );
   else
     lines.push(
