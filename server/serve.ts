@@ -172,7 +172,9 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
       `OCI-P language server ${SERVER_VERSION} started (${platform.runtime}). Code loaded at ${Math.round(loadedAt)} ms, ` +
         `initialize received at ${Math.round(initializeAt)} ms, initialized at ${Math.round(performance.now())} ms.`,
     );
-    log.info(`Built-in model: ${builtin.commandNames().length} request commands.`);
+    // Counting the commands walks the model's index (~10 ms): after the messages already read (the first didOpen,
+    // whose settings request then leaves the server idle), not before them.
+    setImmediate(() => log.info(`Built-in model: ${builtin.commandNames().length} request commands.`));
   });
 
   for (const f of features) f(ctx);
