@@ -7,12 +7,16 @@
  * lines of that log split the time: activate() → the language server started (client/extension.ts), the server
  * process's own clock (code loaded, initialize received: server/serve.ts), initialized as the client sees it. Beside
  * it, Node's own floor measured in the same run: `node -e ''` spawned and waited for (the server is such a process).
+ * The .vsix is the one users install: a production build (minified, no source maps) packaged by scripts/package.mjs
+ * into .e2e/ocip-vscode-production.vsix, after which dist/ is rebuilt as the development build the rest uses
+ * (OCIP_E2E_VSIX names another .vsix instead, e.g. the development one the e2e tests use).
  * Run alone: `node --import tsx bench/vsix-startup.ts [RUNS]`; `npm run bench` includes it.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { VSCodeSession } from '../test/e2e/harness';
+import { REPO_ROOT } from '../test/e2e/prerequisites';
 import { summarize, type Summary } from './stats';
 
 /** Every file named `name` under `dir`. */
@@ -62,6 +66,17 @@ async function startupLines(userDataDir: string): Promise<StartupLines | undefin
   return undefined;
 }
 
+/** The production .vsix (see above), or OCIP_E2E_VSIX. */
+function shippedVsix(): string {
+  if (process.env.OCIP_E2E_VSIX) return process.env.OCIP_E2E_VSIX;
+  const out = join(REPO_ROOT, '.e2e', 'ocip-vscode-production.vsix');
+  for (const args of [['scripts/package.mjs', '--out', out], ['esbuild.mjs']]) {
+    const run = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${run.stderr}`);
+  }
+  return out;
+}
+
 /** `node -e ''` spawned and waited for, ms: what any Node process (the server's) costs before our code runs. */
 function nodeSpawnMs(): number {
   const started = performance.now();
@@ -83,10 +98,11 @@ export async function benchVsixStartup(runs: number): Promise<VsixStartup> {
   const samples: StartupLines[] = [];
   const spawns: number[] = [];
   const failures: string[] = [];
+  const vsix = shippedVsix();
   for (let i = 0; i < runs; i++) {
     let vs: VSCodeSession | undefined;
     try {
-      vs = await VSCodeSession.start();
+      vs = await VSCodeSession.start({ vsix });
       await vs.openFile('missing-lastName.ocip.yaml');
       await vs.waitForProblem(/lastName/, 'missing-lastName.ocip.yaml');
       const lines = await startupLines(vs.userDataDir);
