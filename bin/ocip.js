@@ -9,9 +9,7 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('ocip: dist/cli.js is missing; run `npm run build` (or `npm run setup`) first.\n');
   process.exit(2);
 }
-// Through a V8 code cache in the user's cache folder (./code-cache.js): most of the bundle's compile is skipped.
-require('./code-cache.js')
-  .loadWithCodeCache(cli)
+require(cli)
   .main(process.argv.slice(2))
   .then(
     (code) => {
