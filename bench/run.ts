@@ -26,6 +26,7 @@ import { fmt, fmtP, machine, ms, type Summary } from './stats';
 import { fallbackJsonSchema } from './json-schema';
 import { benchModelLoad } from './model-load';
 import { benchCodeLens } from './codelens';
+import { WINDOW_MIN_COMMANDS } from '../client/send/codelens-window';
 import { benchVsixStartup, type VsixStartup } from './vsix-startup';
 
 const REPO = resolve(__dirname, '..');
@@ -319,7 +320,7 @@ async function main(): Promise<void> {
   }
   out.push(`## Send CodeLens on ${lens.commands} commands: the extension host per keystroke`, '');
   out.push(
-    `bench/codelens.ts: the extension's provider (client/send/codelens.ts) asks the server (ocip/codeLenses) after each one-character edit. Extension host (parse the response, build ${lens.lenses} lenses, resolve 60 visible ones, convert each lens as VS Code does): **${fmt(lens.extensionHost)} ms** wall (p95 ${ms(lens.extensionHost.p95)}), **${fmt(lens.extensionHostCpu)} ms** CPU, target < 5 ms. Server answer (its own process, request → response): ${fmt(lens.serverRoundTrip)} ms. The previous provider parsed the whole file in the extension host on every request: ${fmt(lens.previousExtensionHost)} ms.`,
+    `bench/codelens.ts: the extension's provider (client/send/codelens.ts) asks the server (ocip/codeLenses) after each one-character edit. Extension host (parse the response, build ${lens.lenses} lenses — Send and Check near a 50-line view, the file's lenses from ${WINDOW_MIN_COMMANDS} commands on — resolve 60 visible ones, convert and serialise each lens as VS Code does): **${fmt(lens.extensionHost)} ms** wall (p95 ${ms(lens.extensionHost.p95)}), **${fmt(lens.extensionHostCpu)} ms** CPU, target < 5 ms. Server answer (its own process, request → response): ${fmt(lens.serverRoundTrip)} ms. The previous provider parsed the whole file in the extension host on every request: ${fmt(lens.previousExtensionHost)} ms.`,
     '',
   );
   out.push('## Simulator and client on the wire', '');
@@ -414,7 +415,7 @@ function targets(ours: Map<string, LspResult>, big: LspResult | undefined, shape
   if (vsix)
     lines.push(
       '',
-      `.vsix start-up (bench/vsix-startup.ts): ${vsix.runs} cold starts of code-server with the packaged extension, a small file opened; the extension logs the time from the start of activate() to the first diagnostics the server publishes (server process start, built-in model, check): ${vsix.firstDiagnostics ? `${fmt(vsix.firstDiagnostics)} ms` : 'no measurement'}${vsix.failures.length ? `; failures: ${vsix.failures.join('; ')}` : ''}.`,
+      `.vsix start-up (bench/vsix-startup.ts): ${vsix.runs} cold starts of code-server with the packaged extension, a small file opened; the extension logs the time from the start of activate() to the first diagnostics the server publishes (server process start, built-in model, check): ${vsix.firstDiagnostics ? `${fmt(vsix.firstDiagnostics)} ms` : 'no measurement'}; of which activate() → server started ${vsix.parts?.serverStarting ? fmt(vsix.parts.serverStarting) : '?'} ms, → server initialized ${vsix.parts?.serverInitialized ? fmt(vsix.parts.serverInitialized) : '?'} ms; the server process's own clock: bundle loaded at ${vsix.parts?.serverCodeLoaded ? fmt(vsix.parts.serverCodeLoaded) : '?'} ms, initialize received at ${vsix.parts?.serverInitializeReceived ? fmt(vsix.parts.serverInitializeReceived) : '?'} ms; Node's floor, \`node -e ''\` spawned in the same runs: ${vsix.nodeSpawn ? fmt(vsix.nodeSpawn) : '?'} ms${vsix.failures.length ? `; failures: ${vsix.failures.join('; ')}` : ''}.`,
     );
   else
     lines.push(
@@ -467,7 +468,7 @@ function notes(): string[] {
     '- **A mistake** costs its diagnostic and, for names and enumeration values, one suggestion search per distinct wrong name and candidate list (memoised in core/checks/suggest.ts, with a length pre-filter): in the profiles suggestions no longer show; the same typo in 1000 commands is searched once.',
     '- **didOpen → diagnostics** (server CPU profile): ≈40 % checking (content matching, element walk, value facets, rules), ≈25 % parsing (fast path), ≈20–25 % garbage collection of the trees both build, ≈10 % the line index of vscode-languageserver-textdocument, built on the first `positionAt` when the diagnostics are converted (see "Library bounds": whoever asks first pays it, the diagnostics or the first request).',
     '- **Completion and hover** read only the command at the cursor (`analysis.commandAt(offset)`), never the whole tree. The first request sent with didOpen waits for the LSP library to read the whole message and for the line index (library bounds above), then for at most one 10 ms validation slice.',
-    '- **`ocip validate`** is a cold process: Node start (`node -e \'\'`) and loading the bundle are the floor (see "Start-up bounds"); `validate` loads dist/cli-validate.js, without the send, HTTP, TLS and simulator code of the full CLI (101 instead of 138 Node built-ins, 720 instead of 900 kB to compile). Node 20 has no `module.enableCompileCache` (Node ≥ 22.1), which would save most of the bundle compile.',
+    '- **`ocip validate`** is a cold process: Node start (`node -e \'\'`) and loading the bundle are the floor (see "Start-up bounds"); `validate` loads dist/cli-validate.js, without the send, HTTP, TLS and simulator code of the full CLI (101 instead of 138 Node built-ins, 720 instead of 900 kB to compile). Node 20 has no `module.enableCompileCache` (Node ≥ 22.1). A V8 code cache through `vm.Script` `cachedData` (what v8-compile-cache does; tried in commit 625f655, reverted) saved about 10 ms per run (medians of 30 interleaved runs on a small file, load 4–5; the 2000-command file within noise): compiling dist/cli-validate.js costs 25–60 ms, deserialising its cache 15–20 ms, and reading plus hashing the 770 kB source is needed either way.',
     '- **Edit → diagnostics over LSP**: in process an edit parses and checks one document; what remains is per publication and `TextDocument.update` (O(lines), library bounds above).',
     '- **50000 commands**: the server publishes the diagnostics found so far (`diagnosticsSoFar`) after 400 ms of a first validation of a file of 20,000+ documents, then every second, so the first ones come before the whole file is checked.',
     '- **Send throughput** is bounded by the simulator (≈7 ms of work per UserConsolidatedAddRequest22 on this machine), so batching 15 per document changes little.',

@@ -28,8 +28,22 @@ export class CodeLens {
     return this.command !== undefined;
   }
 }
+const disposable = { dispose() {} };
 export class EventEmitter<T> {
-  readonly event = (_listener: (e: T) => void) => ({ dispose() {} });
+  readonly event = (_listener: (e: T) => void) => disposable;
   fire(_e?: T): void {}
+  dispose(): void {}
 }
-export const workspace = { getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }) };
+const noEvent = () => disposable;
+export const workspace = {
+  getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }),
+  onDidCloseTextDocument: noEvent,
+};
+/** The editors the bench says are visible: `globalThis.ocipBenchVisibleEditors` (document and visible ranges). */
+export const window = {
+  get visibleTextEditors(): unknown[] {
+    return (globalThis as { ocipBenchVisibleEditors?: unknown[] }).ocipBenchVisibleEditors ?? [];
+  },
+  onDidChangeTextEditorVisibleRanges: noEvent,
+  onDidChangeVisibleTextEditors: noEvent,
+};

@@ -42,6 +42,9 @@ export interface ServerPlatform {
 }
 
 export function serve(connection: Connection, platform: ServerPlatform): void {
+  /** Start-up times since the process (or worker) started, for the start-up log line. */
+  const loadedAt = performance.now();
+  let initializeAt = 0;
   const documents = new TextDocuments(TextDocument);
   const states = new DocumentStates();
   const log = connection.console;
@@ -130,6 +133,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
   ];
 
   connection.onInitialize((params): InitializeResult => {
+    initializeAt = performance.now();
     const caps = params.capabilities;
     settings.supportsConfiguration = !!caps.workspace?.configuration;
     settings.workspaceFolders = params.workspaceFolders ?? [];
@@ -165,8 +169,14 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
 
   connection.onInitialized(() => {
     const builtin = models.get('').model;
-    log.info(`OCI-P language server ${SERVER_VERSION} started (${platform.runtime}).`);
-    log.info(`Built-in model: ${builtin.commandNames().length} request commands.`);
+    // Since the process (or worker) started: what loading the code cost, and when the client asked.
+    log.info(
+      `OCI-P language server ${SERVER_VERSION} started (${platform.runtime}). Code loaded at ${Math.round(loadedAt)} ms, ` +
+        `initialize received at ${Math.round(initializeAt)} ms, initialized at ${Math.round(performance.now())} ms.`,
+    );
+    // Counting the commands walks the model's index (~10 ms): after the messages already read (the first didOpen,
+    // whose settings request then leaves the server idle), not before them.
+    setImmediate(() => log.info(`Built-in model: ${builtin.commandNames().length} request commands.`));
   });
 
   for (const f of features) f(ctx);

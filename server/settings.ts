@@ -35,6 +35,21 @@ export class SettingsCache {
     this.cache.clear();
   }
 
+  /**
+   * Reads the settings of every URI asked so far again. True when any changed (then the cache holds the new
+   * values); false keeps the cached objects, so documents keep their analyses: VS Code's language client sends a
+   * didChangeConfiguration right after start-up, when nothing has changed.
+   */
+  async refresh(): Promise<boolean> {
+    const entries = [...this.cache.entries()];
+    const fresh = await Promise.all(entries.map(([uri]) => this.fetch(uri)));
+    const before = await Promise.all(entries.map(([, s]) => s));
+    if (fresh.every((s, i) => JSON.stringify(s) === JSON.stringify(before[i]))) return false;
+    this.cache.clear();
+    entries.forEach(([uri], i) => this.cache.set(uri, Promise.resolve(fresh[i])));
+    return true;
+  }
+
   /** The file-system path of the workspace folder holding `uri` (the longest match), if any. */
   folderOf(uri: string): string | undefined {
     const inside = this.workspaceFolders.filter((f) => uri === f.uri || uri.startsWith(f.uri.endsWith('/') ? f.uri : `${f.uri}/`));

@@ -24,9 +24,10 @@ export const validation: Feature = (ctx) => {
     ctx.states.remove(e.document.uri);
     void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  ctx.connection.onDidChangeConfiguration(() => {
+  ctx.connection.onDidChangeConfiguration(async () => {
+    // Nothing changed (the notification the client sends at start-up): the documents keep their analyses.
+    if (!(await ctx.settings.refresh())) return;
     ctx.connection.console.info(`Settings changed: re-checking ${ctx.documents.all().length} open document(s).`);
-    ctx.settings.clear();
     ctx.models.clear();
     for (const doc of ctx.documents.all()) schedule(ctx, doc, 0);
   });

@@ -54,6 +54,7 @@ export function registerSend(
     services.log,
     services.results,
     services.diagnostics,
+    codeLens,
     vscode.languages.registerCodeLensProvider([{ language: 'ocip-yaml' }, { language: 'ocip-xml' }], codeLens),
     serverChecks,
     trackTemplateEditor(),

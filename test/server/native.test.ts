@@ -108,3 +108,24 @@ describe('language server: rule links, severity overrides, logs', () => {
     client.changeSettings({ diagnostics: { debounceMs: 0 } });
   });
 });
+
+describe('language server: a configuration notification that changes nothing', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = new LspTestClient({ settings: { diagnostics: { debounceMs: 0 } } });
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  it('keeps the analyses (VS Code sends one right after start-up); a real change re-checks', async () => {
+    const uri = 'file:///w/unchanged-settings.ocip.yaml';
+    client.open(uri, 'ocip-yaml', TEXT);
+    await client.diagnosticsFor(uri, 1);
+    const rechecks = () => client.logs.filter((l) => /Settings changed: re-checking/.test(l.message)).length;
+    assert.equal(rechecks(), 0);
+    client.changeSettings({ diagnostics: { debounceMs: 0 } });
+    client.changeSettings({ diagnostics: { debounceMs: 0, severity: { 'OCI-MISSING': 'hint' } } });
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'OCI-MISSING' && d.severity === 4));
+    assert.equal(rechecks(), 1, JSON.stringify(client.logs.map((l) => l.message)));
+  });
+});

@@ -241,6 +241,47 @@ test('ocip.serverChecks onSave: saving checks the file against the active server
   }
 });
 
+test('CodeLens on 2,000 commands: Send and Check near the view, more after scrolling (client/send/codelens-window.ts)', async () => {
+  // Command i's head is on line 3 i (command, userId, ---).
+  const content = Array.from({ length: 2000 }, (_, i) => `command: UserGetRequest23V2\nuserId: lens.${i}@acme.example.com\n`).join('---\n');
+  const doc = await vscode.workspace.openTextDocument({ language: 'ocip-yaml', content });
+  const editor = await vscode.window.showTextDocument(doc);
+  /** Line → titles of its resolved lenses. */
+  const lensLines = async () => {
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100_000)) ?? [];
+    const byLine = new Map<number, string[]>();
+    for (const l of lenses) byLine.set(l.range.start.line, [...(byLine.get(l.range.start.line) ?? []), l.command?.title ?? '']);
+    return byLine;
+  };
+  const until = async (pred: (m: Map<number, string[]>) => boolean, what: string) => {
+    const end = Date.now() + TIMEOUT_MS;
+    for (;;) {
+      const m = await lensLines();
+      if (pred(m)) return m;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}: lenses on ${[...m.keys()].slice(0, 20).join(', ')}…`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const both = (titles: string[] | undefined) => !!titles && titles.some((t) => /Send$/.test(t)) && titles.some((t) => /Check$/.test(t));
+  try {
+    const top = await until((m) => both(m.get(3)), 'Send and Check on command 2');
+    assert.ok(
+      top.get(0)!.some((t) => t.includes('Send all (2000)')),
+      JSON.stringify(top.get(0)),
+    );
+    assert.ok(top.size < 1000, `only the lenses near the view (${top.size} lines have lenses)`);
+    assert.ok(!top.has(3 * 1500), 'none far below the view');
+    editor.revealRange(new vscode.Range(3 * 1500, 0, 3 * 1500, 0), vscode.TextEditorRevealType.AtTop);
+    const scrolled = await until((m) => both(m.get(3 * 1500)) && both(m.get(3 * 1510)), 'Send and Check on command 1500 after scrolling');
+    assert.ok(
+      scrolled.get(0)!.some((t) => t.includes('Send all (2000)')),
+      'Send all stays at the top',
+    );
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+});
+
 async function waitFor<T>(get: () => T | undefined, what: string): Promise<T> {
   const end = Date.now() + TIMEOUT_MS;
   for (;;) {
