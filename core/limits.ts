@@ -50,6 +50,15 @@ export const LSP_LIMITS = {
   symbolsPerDocument: 20_000,
 } as const;
 
+/**
+ * Wire logs (the extension's OCI-P channel, `ocip send --verbose`): one document is logged up to this many
+ * characters, then a count of the rest. A 60 MiB answer would otherwise be masked twice and copied whole into an
+ * output channel that VS Code keeps in memory and renders.
+ */
+export const LOG_LIMITS = {
+  documentChars: 1024 * 1024,
+} as const;
+
 /** What the CLI prints per file: past it a summary line counts the rest (the exit status still says errors). */
 export const CLI_LIMITS = {
   diagnosticsPerFile: 1000,

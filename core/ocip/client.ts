@@ -15,7 +15,7 @@ import {
 } from './envelope';
 import { MAY_HAVE_EXECUTED, OcipError } from './errors';
 import { login, type LoginInfo, type LoginMethod } from './login';
-import { maskSecrets, redactPassword } from './mask';
+import { logExcerpt, redactPassword } from './mask';
 import { mapResponses, type CommandResult } from './messages';
 import { SoapTransport } from './transport/soap';
 import { connectTcp } from './transport/tcp';
@@ -244,7 +244,8 @@ export class OcipClient {
   }
 
   private logDoc(prefix: string, doc: string): void {
-    if (this.options.log) this.log(prefix + maskSecrets(doc));
+    // Bounded (core/limits LOG_LIMITS): a huge answer is not masked and copied whole into a log.
+    if (this.options.log) this.log(prefix + logExcerpt(doc, this.options.password));
   }
 
   /** Last line of defence: no error leaving the client carries the password. */

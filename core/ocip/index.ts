@@ -4,7 +4,7 @@ export { OcipError, LoginError, MAY_HAVE_EXECUTED, type OcipErrorCode } from './
 export { buildDocument, parseResponseDocument, newSessionId, MAX_COMMANDS_PER_DOCUMENT, type EncodedCommand } from './envelope';
 export { mapResponses, type CommandResult, type CommandResultKind } from './messages';
 export { signedPassword, resolveLoginMethod, type LoginInfo, type LoginMethod } from './login';
-export { maskSecrets, redactPassword } from './mask';
+export { logExcerpt, maskSecrets, redactPassword } from './mask';
 export type { Transport, TlsOptions, TransportOptions } from './transport/types';
 export { connectTcp } from './transport/tcp';
 export { connectTls } from './transport/tls';

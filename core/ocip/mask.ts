@@ -8,6 +8,7 @@
  * Content up to the next markup is masked whether the element is closed or not (masking too much is safe).
  */
 import { escapeAttr } from './envelope';
+import { LOG_LIMITS } from '../limits';
 
 const MASK = '********';
 
@@ -78,4 +79,17 @@ export function redactPassword(text: string, password: string | undefined): stri
   let out = text;
   for (const f of forms) out = out.split(f).join(MASK);
   return out;
+}
+
+/**
+ * A document for a wire log: masked, and when longer than `limit` characters, its first `limit` characters and a
+ * count of the rest. Masking and the known password's redaction run on a window past the cut wide enough to hold
+ * any occurrence of the password crossing it (its escaped form is at most 6× longer), then the window is cut: no
+ * half password is left at the end, and a secret element cut open is masked to the end. Cost: O(limit).
+ */
+export function logExcerpt(xml: string, password?: string, limit: number = LOG_LIMITS.documentChars): string {
+  if (xml.length <= limit) return redactPassword(maskSecrets(xml), password);
+  const margin = 6 * (password?.length ?? 0) + 16;
+  const shown = redactPassword(maskSecrets(xml.slice(0, limit + margin)), password).slice(0, limit);
+  return `${shown} … (${xml.length - limit} more characters not logged)`;
 }

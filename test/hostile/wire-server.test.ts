@@ -157,3 +157,25 @@ describe('hostile server: framing', () => {
     }, /exceeds the maximum size/);
   });
 });
+
+describe('hostile server: a huge answer in the wire log', () => {
+  it('is logged up to the bound (core/limits LOG_LIMITS) with a count of the rest, never copied whole', { timeout: 60_000 }, async () => {
+    const filler = 'y'.repeat(3 * 1024 * 1024);
+    const server = await answering(async (conn, sid) => {
+      await conn.write(
+        `${head(sid)}<command echo="" xsi:type="c:ErrorResponse" xmlns:c="C" xmlns=""><summary>${filler}</summary></command></BroadsoftDocument>\n`,
+      );
+    });
+    const log: string[] = [];
+    try {
+      const [r] = await sendAll(server.port, undefined, { log: (l) => log.push(l) });
+      assert.equal(r.kind, 'error');
+      const answer = log.find((l) => l.startsWith('<< ') && l.includes('<summary>'));
+      assert.ok(answer, 'the answer is in the wire log');
+      assert.ok(answer.length < 1024 * 1024 + 100, `logged ${answer.length} characters`);
+      assert.match(answer, / … \(\d+ more characters not logged\)$/);
+    } finally {
+      await server.close();
+    }
+  });
+});

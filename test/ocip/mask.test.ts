@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { maskSecrets, redactPassword } from '../../core/ocip/mask';
+import { describe, it, test } from 'node:test';
+import fc from 'fast-check';
+import { logExcerpt, maskSecrets, redactPassword } from '../../core/ocip/mask';
 
 test('maskSecrets masks every password-like element, nested, prefixed, CDATA, and in escaped SOAP text', () => {
   const xml =
@@ -31,4 +32,39 @@ test('maskSecrets leaves flags, settings and nil elements alone', () => {
 test('redactPassword removes the raw and XML-escaped password from any text', () => {
   assert.equal(redactPassword('bad a<b&c and a&lt;b&amp;c', 'a<b&c'), 'bad ******** and ********');
   assert.equal(redactPassword('nothing', ''), 'nothing');
+});
+
+describe('logExcerpt: a bounded wire-log excerpt', () => {
+  const PASSWORD = 'Qz7#Pw9!';
+  // The filler shares no character with the password: any two consecutive password characters in the output are a leak.
+  const pairs = [...PASSWORD].slice(1).map((c, i) => PASSWORD[i] + c);
+  const pieces = ['a', 'b ', '<x>', '</x>', '\n', '<![CDATA[c]]>'];
+
+  it('never shows a piece of the password or of a secret element, wherever the cut falls', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { minLength: 20, maxLength: 120 }),
+        fc.nat(),
+        fc.constantFrom(PASSWORD, '&lt;password&gt;' + PASSWORD, '<password>' + PASSWORD, '<password>' + PASSWORD + '</password>'),
+        fc.integer({ min: 5, max: 80 }),
+        (filler, where, secret, limit) => {
+          const text = filler.join('');
+          const at = where % (text.length + 1);
+          const xml = text.slice(0, at) + secret + text.slice(at);
+          const out = logExcerpt(xml, PASSWORD, limit);
+          for (const pair of pairs) assert.ok(!out.includes(pair), `${JSON.stringify(out)} shows '${pair}'`);
+          if (xml.length > limit) assert.match(out, new RegExp(` … \\(${xml.length - limit} more characters not logged\\)$`));
+          else assert.ok(!out.includes('not logged'));
+        },
+      ),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
+
+  it('a 40 MiB answer costs one excerpt of the bound, not a copy of the answer', () => {
+    const big = '<r>' + 'v'.repeat(40 * 1024 * 1024) + '</r>';
+    const out = logExcerpt(big, PASSWORD);
+    assert.equal(out.indexOf(' … ('), 1024 * 1024);
+    assert.ok(out.length < 1024 * 1024 + 64);
+  });
 });
