@@ -10,6 +10,7 @@ import type { CommandNode, ElementNode, ScalarValue, Span } from '../tree/types'
 import type { SourceFragment } from './chunks';
 import { NULL_WORDS, readKey, readScalar, type ReadScalar } from './yaml-fast-scalar';
 import { firstLine } from './yaml-tree';
+import { intern } from '../text/intern';
 
 const SPACE = 0x20;
 const HASH = 0x23;
@@ -177,7 +178,7 @@ class FastParser {
     const text = this.text;
     const keyEnd = readKey(text, keyAt, line.end);
     if (keyEnd === undefined) bail();
-    const key = text.slice(keyAt, keyEnd);
+    const key = intern(text.slice(keyAt, keyEnd));
     const keySpan = { start: keyAt, end: keyEnd };
     let at = keyEnd + 1;
     while (at < line.end && text.charCodeAt(at) === SPACE) at++;
@@ -310,7 +311,7 @@ class FastParser {
         value = { kind: 'scalar', scalar };
         at = skipSpaces(text, scalar.end, lineEnd);
       }
-      pairs.push({ key: text.slice(keySpan.start, keySpan.end), keySpan, value });
+      pairs.push({ key: intern(text.slice(keySpan.start, keySpan.end)), keySpan, value });
       const sep = text.charCodeAt(at);
       if (sep === 0x7d) return { kind: 'map', pairs, span: { start: open, end: at + 1 } };
       if (sep !== 0x2c) bail();
@@ -331,16 +332,17 @@ class FastParser {
         headSpan = pair.keySpan;
         const value = pair.value;
         if (value.kind === 'scalar' && !isNull(value.scalar)) {
-          name = value.scalar.text;
+          name = intern(value.scalar.text);
           nameSpan = { start: value.scalar.start, end: value.scalar.end };
         } else if (value.kind !== 'scalar' && value.kind !== 'null') bail();
         continue;
       }
       elementsOf(pair, children, false);
     }
-    const command: CommandNode = { index: 0, name, headSpan: headSpan ?? firstLine(this.text, map.span), span: map.span, children };
-    if (nameSpan) command.nameSpan = nameSpan;
-    return command;
+    const head = headSpan ?? firstLine(this.text, map.span);
+    // One literal per shape, as in elementOf.
+    if (nameSpan) return { index: 0, name, headSpan: head, span: map.span, children: exactCopy(children), nameSpan };
+    return { index: 0, name, headSpan: head, span: map.span, children: exactCopy(children) };
   }
 }
 
@@ -395,15 +397,13 @@ function elementsOf(pair: Pair, out: ElementNode[], _nested: boolean): void {
 }
 
 function elementOf(pair: Pair, span: Span, value: Value, valueSpan: Span): ElementNode {
-  const base: ElementNode = { name: pair.key, nameSpan: pair.keySpan, span, namespace: '' };
-  if (value.kind === 'null' || (value.kind === 'scalar' && isNull(value.scalar))) {
-    base.nil = valueSpan;
-    return base;
-  }
-  if (value.kind === 'scalar') {
-    base.value = scalarValue(value.scalar, valueSpan);
-    return base;
-  }
+  // Each kind of element in one literal (same key order as adding them one by one): its fields stay inside the
+  // object, where added ones would need a separate property store (kept per node: see core/text/intern.ts).
+  const name = pair.key;
+  const nameSpan = pair.keySpan;
+  if (value.kind === 'null' || (value.kind === 'scalar' && isNull(value.scalar)))
+    return { name, nameSpan, span, namespace: '', nil: valueSpan };
+  if (value.kind === 'scalar') return { name, nameSpan, span, namespace: '', value: scalarValue(value.scalar, valueSpan) };
   if (value.kind !== 'map') bail();
   const children: ElementNode[] = [];
   let xsiType: ScalarValue | undefined;
@@ -417,9 +417,13 @@ function elementOf(pair: Pair, span: Span, value: Value, valueSpan: Span): Eleme
     }
     elementsOf(child, children, true);
   }
-  base.children = children;
-  if (xsiType) base.xsiType = xsiType;
-  return base;
+  if (xsiType) return { name, nameSpan, span, namespace: '', children: exactCopy(children), xsiType };
+  return { name, nameSpan, span, namespace: '', children: exactCopy(children) };
+}
+
+/** The array without the spare capacity `push` left (it stays with the tree as long as the document is open). */
+function exactCopy<T>(items: T[]): T[] {
+  return items.slice();
 }
 
 function scalarValue(scalar: ReadScalar, span: Span): ScalarValue {
