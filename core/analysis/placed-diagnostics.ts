@@ -20,6 +20,11 @@ export class RelativeDiagnostics {
   /** Absolute copies (filled on demand) for the chunk at `start` with its first command `firstIndex`. */
   private placed?: { start: number; firstIndex: number; copies: (Diagnostic | undefined)[] };
 
+  /** The diagnostics of a chunk; one shared object for the many chunks without any (kept per chunk while open). */
+  static of(list: Diagnostic[]): RelativeDiagnostics {
+    return list.length === 0 ? NONE : new RelativeDiagnostics(list);
+  }
+
   constructor(readonly list: Diagnostic[]) {
     // Most chunks have no diagnostics: no array for them.
     this.ids = list.length === 0 ? NO_IDS : list.map(scopeId);
@@ -59,6 +64,8 @@ export class KeyScope {
 }
 
 const NO_IDS: number[] = [];
+// Never placed: `emit` has nothing to copy for an empty list.
+const NONE = new RelativeDiagnostics([]);
 
 /**
  * Key ids as small numbers, shared by every analysis (there are as many as distinct code and key pairs): by code,

@@ -194,7 +194,7 @@ export class XmlPieceAnalysis implements Analysis {
         this.checked++;
         const list: Diagnostic[] = [];
         for (const cmd of result.assembly.commands) for (const d of checkCommand(cmd, 'xml', model, options)) list.push(d);
-        result.checks = new RelativeDiagnostics(list);
+        result.checks = RelativeDiagnostics.of(list);
         result.generation = generation;
       }
       this.sigs[i] = result.checks.signature;

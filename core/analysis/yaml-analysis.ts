@@ -133,10 +133,10 @@ export class YamlChunkAnalysis {
 
   private checkChunk(entry: ChunkEntry & { fragment: SourceFragment }): void {
     const { fragment } = entry;
-    entry.syntax = new RelativeDiagnostics(syntaxDiagnostics({ format: 'yaml', commands: [], problems: fragment.problems }));
+    entry.syntax = RelativeDiagnostics.of(syntaxDiagnostics({ format: 'yaml', commands: [], problems: fragment.problems }));
     const checks: Diagnostic[] = [];
     for (const cmd of fragment.commands) for (const d of checkCommand(cmd, 'yaml', this.config.model, this.config.options)) checks.push(d);
-    entry.checks = new RelativeDiagnostics(checks);
+    entry.checks = RelativeDiagnostics.of(checks);
     entry.generation = this.config.generation;
   }
 
