@@ -16,6 +16,7 @@ import { LSP_LIMITS } from '../core/limits';
 import { applySeverityOverrides } from '../core/checks/severity-overrides';
 import { isTemplateText } from '../core/template/placeholders';
 import { notTemplate, publishTemplate } from './templates';
+import { handOverLineIndex } from './positions';
 
 export const validation: Feature = (ctx) => {
   ctx.documents.onDidOpen((e) => schedule(ctx, e.document, 0));
@@ -110,6 +111,7 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
     version,
     diagnostics: shown(analysis.diagnostics, state).map((d) => toLspDiagnostic(found.doc, d)),
   });
+  handOverLineIndex(found.doc);
 }
 
 /**
