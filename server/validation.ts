@@ -69,8 +69,8 @@ export const PROGRESSIVE_MIN_UNITS = 20000;
 /**
  * 30, not 150: at 50,000 commands (46 MB) reading the didOpen message costs ~520 ms CPU (JSON-RPC: assembling,
  * UTF-8 decoding, JSON.parse) before anything can be shown, so what follows must be short. A progressive publication
- * converts only the checked prefix's positions (./positions), so publishing early costs little; after 30 ms of
- * checking it holds the first ~100 documents' diagnostics, and the rest follow every PROGRESS_EVERY_MS.
+ * converts only the checked prefix's positions (./positions), so publishing early costs little; it holds the
+ * diagnostics of the documents checked in those 30 ms, and the rest follow every PROGRESS_EVERY_MS.
  */
 const PROGRESS_FIRST_MS = 30;
 const PROGRESS_EVERY_MS = 1000;
