@@ -4,7 +4,7 @@
  * index that is only scanned as far as it has been asked. The library scans the whole text on the first position
  * asked (226 ms at 50,000 commands, 44 MB): a first publication of the diagnostics of the file's first documents, or
  * a hover in its middle, paid for all of it. Scanning is a charCodeAt loop into a growing Uint32Array (half the
- * memory of the library's number array, about 2.5× faster).
+ * memory of the library's number array; the whole 44 MB text in 140 ms instead of 280, the first 20 kB in 0.2 ms).
  */
 import type { Position } from './line-index';
 
