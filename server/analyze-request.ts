@@ -1,6 +1,7 @@
 /** ocip/analyze: a summary of a document's commands and problems, for the client's send and preview commands. */
 import { ANALYZE_REQUEST, type AnalyzeParams, type AnalyzeResult } from '../core/protocol/messages';
 import type { Feature } from './context';
+import { positionAt } from './positions';
 
 export const analyzeRequest: Feature = (ctx) => {
   ctx.connection.onRequest(ANALYZE_REQUEST, async (params: AnalyzeParams): Promise<AnalyzeResult | null> => {
@@ -15,7 +16,7 @@ export const analyzeRequest: Feature = (ctx) => {
       commands: analysis.file.commands.map((c) => ({
         index: c.index,
         name: c.name,
-        line: doc.positionAt(c.headSpan.start).line,
+        line: positionAt(doc, c.headSpan.start).line,
         errors: errorsOf(c.index),
       })),
     };

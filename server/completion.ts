@@ -10,7 +10,7 @@ import {
 import { complete, type CompletionEntry, type CompletionKind } from '../core/authoring/completion';
 import type { CursorRole } from '../core/authoring/cursor';
 import type { Feature } from './context';
-import { toRange } from './positions';
+import { offsetAt, toRange } from './positions';
 import { toCheckOptions } from './settings';
 
 export const COMPLETION_TRIGGERS = [':', ' ', '<', '"', '-'];
@@ -46,7 +46,7 @@ export const completion: Feature = (ctx) => {
     const found = await ctx.analysisFor(params.textDocument.uri);
     if (!found) return null;
     const { doc, state, analysis } = found;
-    const offset = doc.offsetAt(params.position);
+    const offset = offsetAt(doc, params.position);
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
     // Spaces, colons and dashes are typed all the time: decide from the role alone, before any entry is built.
     const wanted = trigger ? (role: CursorRole) => triggerMeansSomething(trigger, role) : undefined;

@@ -2,6 +2,7 @@
 import type { TextEdit } from 'vscode-languageserver';
 import { formatDocument } from '../core/authoring/format';
 import type { Feature } from './context';
+import { positionAt } from './positions';
 
 export const documentFormatting: Feature = (ctx) => {
   ctx.connection.onDocumentFormatting(async (params): Promise<TextEdit[]> => {
@@ -11,6 +12,6 @@ export const documentFormatting: Feature = (ctx) => {
     const text = doc.getText();
     const formatted = formatDocument(text, state.format, state.model);
     if (formatted === undefined || formatted === text) return [];
-    return [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, newText: formatted }];
+    return [{ range: { start: { line: 0, character: 0 }, end: positionAt(doc, text.length) }, newText: formatted }];
   });
 };

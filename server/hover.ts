@@ -2,7 +2,7 @@
 import { MarkupKind } from 'vscode-languageserver';
 import { hover as describeAt } from '../core/authoring/hover';
 import type { Feature } from './context';
-import { toRange } from './positions';
+import { offsetAt, toRange } from './positions';
 import { hoverCsv, isCsvUri } from './templates';
 
 export const hover: Feature = (ctx) => {
@@ -11,7 +11,7 @@ export const hover: Feature = (ctx) => {
     const found = await ctx.analysisFor(params.textDocument.uri);
     if (!found) return null;
     const { doc, state, analysis } = found;
-    const offset = doc.offsetAt(params.position);
+    const offset = offsetAt(doc, params.position);
     // Only the command at the cursor: never the whole tree, so a hover during a long first validation answers at once.
     const result = describeAt(doc.getText(), offset, state.format, analysis.commandAt(offset), state.model);
     if (!result) return null;

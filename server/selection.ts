@@ -2,7 +2,7 @@
 import type { SelectionRange } from 'vscode-languageserver';
 import { selectionChain } from '../core/authoring/symbols-ranges';
 import type { Feature } from './context';
-import { toRange } from './positions';
+import { offsetAt, toRange } from './positions';
 
 export const selectionRanges: Feature = (ctx) => {
   ctx.connection.onSelectionRanges(async (params) => {
@@ -11,7 +11,7 @@ export const selectionRanges: Feature = (ctx) => {
     const { doc, analysis } = found;
     const text = doc.getText();
     return params.positions.map((position) => {
-      const chain = selectionChain(analysis.file, doc.offsetAt(position), text.length);
+      const chain = selectionChain(analysis.file, offsetAt(doc, position), text.length);
       // The chain is innermost first; SelectionRange links each range to its parent.
       let range: SelectionRange | undefined;
       for (const span of [...chain].reverse()) range = { range: toRange(doc, span), parent: range };

@@ -14,13 +14,14 @@ import {
   type PrepareSendResult,
 } from '../core/protocol/messages';
 import type { Feature } from './context';
+import { positionAt } from './positions';
 
 export const sendRequests: Feature = (ctx) => {
   ctx.connection.onRequest(CODE_LENS_REQUEST, async (params: CodeLensParams): Promise<CodeLensResult> => {
     const found = await ctx.analysisFor(params.uri);
     if (!found) return null;
     const { doc, analysis } = found;
-    return { lines: analysis.file.commands.map((c) => doc.positionAt(c.headSpan.start).line) };
+    return { lines: analysis.file.commands.map((c) => positionAt(doc, c.headSpan.start).line) };
   });
 
   ctx.connection.onRequest(PREPARE_SEND_REQUEST, async (params: PrepareSendParams): Promise<PrepareSendResult> => {

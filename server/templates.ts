@@ -30,7 +30,7 @@ import type { FileFormat } from '../core/tree/types';
 import type { Feature, ServerContext } from './context';
 import type { DocumentState } from './documents';
 import { toLspDiagnostic } from './diagnostics';
-import { toRange } from './positions';
+import { offsetAt, toRange } from './positions';
 import { toCheckOptions } from './settings';
 
 export const isCsvUri = (uri: string): boolean => /\.csv$/i.test(uri);
@@ -358,7 +358,7 @@ export const templates: Feature = (ctx) => {
 export async function hoverCsv(ctx: ServerContext, uri: string, position: { line: number; character: number }) {
   const doc = ctx.documents.get(uri);
   if (!doc) return null;
-  const result = await csvHover(ctx, doc, doc.offsetAt(position));
+  const result = await csvHover(ctx, doc, offsetAt(doc, position));
   if (!result) return null;
   return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(doc, result.span) };
 }
