@@ -158,12 +158,15 @@ export function createSoapServer(deps: SoapDeps): Server {
     } catch (e) {
       if (!(e instanceof BodyTooLarge)) throw e;
       deps.log?.(`${tag} closing: ${e.message}`);
-      // Stop reading, let the answer reach the client, then close: destroying at once while the client is still
-      // sending makes its TCP stack reset the connection and drop the unread 413 (seen under load).
-      res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' }).end(`${e.message}\n`, () => {
-        req.socket.pause();
-        setTimeout(() => req.socket.destroy(), 2_000).unref();
-      });
+      // The whole answer is written (its Content-Length says where it ends), reading stops, and the socket closes
+      // 2 s later. Not res.end(): Node's server then destroys the socket as soon as the answer is out
+      // (destroySoon) while the client is still sending, and closing with unread bytes sends a reset that makes
+      // the client's TCP stack drop the 413 it had not read yet (a CI failure, seen under load).
+      const message = `${e.message}\n`;
+      res.writeHead(413, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(message), Connection: 'close' });
+      res.write(message);
+      req.socket.pause();
+      setTimeout(() => req.socket.destroy(), 2_000).unref();
       return;
     }
     let cookie = cookieValue(req, 'JSESSIONID');
