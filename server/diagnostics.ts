@@ -2,8 +2,19 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../core/checks/types';
-import { ruleDocLink } from '../core/checks/severity-overrides';
+import { applySeverityOverrides, ruleDocLink } from '../core/checks/severity-overrides';
+import { capDiagnostics } from '../core/analysis/capped';
+import { LSP_LIMITS } from '../core/limits';
+import type { OcipSettings } from '../core/protocol/messages';
 import { toRange } from './positions';
+
+/**
+ * What a publication shows, whoever publishes (a file, complete or progressive; a template; its CSV): the severities
+ * of ocip.diagnostics.severity, at most LSP_LIMITS.diagnosticsPerDocument (past it, one summary diagnostic).
+ */
+export function shown(diagnostics: readonly Diagnostic[], settings: Pick<OcipSettings, 'diagnostics'>): Diagnostic[] {
+  return capDiagnostics(applySeverityOverrides(diagnostics, settings.diagnostics.severity), LSP_LIMITS.diagnosticsPerDocument);
+}
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,

@@ -16,9 +16,6 @@ import { decodeCsv, parseCsv, type CsvTable } from '../core/template/csv';
 import { dataFileLine, findSlots } from '../core/template/placeholders';
 import { readBoundedFile } from '../core/text/read-bounded';
 import { FILE_LIMITS } from '../core/limits';
-import { applySeverityOverrides } from '../core/checks/severity-overrides';
-import { capDiagnostics } from '../core/analysis/capped';
-import { LSP_LIMITS } from '../core/limits';
 import { hover as describeAt } from '../core/authoring/hover';
 import { parseSource } from '../core/syntax';
 import { detectFormat } from '../core/syntax';
@@ -29,7 +26,7 @@ import { RENDER_TEMPLATE_REQUEST, type RenderTemplateParams, type RenderTemplate
 import type { FileFormat } from '../core/tree/types';
 import type { Feature, ServerContext } from './context';
 import type { DocumentState } from './documents';
-import { toLspDiagnostic } from './diagnostics';
+import { shown, toLspDiagnostic } from './diagnostics';
 import { offsetAt, toRange } from './positions';
 import { toCheckOptions } from './settings';
 
@@ -165,9 +162,7 @@ function checkWithData(
 }
 
 function lsp(doc: TextDocument, found: Diagnostic[], state: Pick<DocumentState, 'settings'>): LspDiagnostic[] {
-  return capDiagnostics(applySeverityOverrides(found, state.settings.diagnostics.severity), LSP_LIMITS.diagnosticsPerDocument).map((d) =>
-    toLspDiagnostic(doc, d),
-  );
+  return shown(found, state.settings).map((d) => toLspDiagnostic(doc, d));
 }
 
 /** Publishes an open template's diagnostics and its data's; called by ./validation instead of the plain file's. */

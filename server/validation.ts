@@ -8,12 +8,7 @@
 import { TextDocumentSyncKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Feature, ServerContext } from './context';
-import type { DocumentState } from './documents';
-import type { Diagnostic } from '../core/checks/types';
-import { toLspDiagnostic } from './diagnostics';
-import { capDiagnostics } from '../core/analysis/capped';
-import { LSP_LIMITS } from '../core/limits';
-import { applySeverityOverrides } from '../core/checks/severity-overrides';
+import { shown, toLspDiagnostic } from './diagnostics';
 import { isTemplateText } from '../core/template/placeholders';
 import { notTemplate, publishTemplate } from './templates';
 import { handOverLineIndex } from './positions';
@@ -99,7 +94,7 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
       await ctx.connection.sendDiagnostics({
         uri: doc.uri,
         version,
-        diagnostics: shown(analysis.diagnosticsSoFar(), state).map((d) => toLspDiagnostic(found.doc, d)),
+        diagnostics: shown(analysis.diagnosticsSoFar(), state.settings).map((d) => toLspDiagnostic(found.doc, d)),
       });
       nextProgress = performance.now() + PROGRESS_EVERY_MS;
     }
@@ -110,17 +105,9 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   await ctx.connection.sendDiagnostics({
     uri: doc.uri,
     version,
-    diagnostics: shown(analysis.diagnostics, state).map((d) => toLspDiagnostic(found.doc, d)),
+    diagnostics: shown(analysis.diagnostics, state.settings).map((d) => toLspDiagnostic(found.doc, d)),
   });
   handOverLineIndex(found.doc);
-}
-
-/**
- * What a publication shows, complete or progressive alike: the severities of ocip.diagnostics.severity, at most
- * LSP_LIMITS.diagnosticsPerDocument (a progressive publication of a huge file went out uncapped, every second).
- */
-function shown(diagnostics: readonly Diagnostic[], state: DocumentState): Diagnostic[] {
-  return capDiagnostics(applySeverityOverrides(diagnostics, state.settings.diagnostics.severity), LSP_LIMITS.diagnosticsPerDocument);
 }
 
 export const SYNC_KIND = TextDocumentSyncKind.Incremental;
