@@ -12,6 +12,7 @@ import type { FileFormat } from '../core/tree/types';
 import type { ModelIndex } from '../core/model';
 import type { OcipSettings } from '../core/protocol/messages';
 import { toCheckOptions } from './settings';
+import { textOf } from './piece-document';
 
 export interface DocumentState {
   uri: string;
@@ -61,7 +62,7 @@ export class DocumentStates {
   /** The (lazy) analysis of the document's current text; the same object until the next version. */
   current(st: DocumentState, doc: TextDocument): Analysis {
     if (!st.analysis || st.analyzedVersion !== doc.version) {
-      st.analysis = st.analyzer.begin(doc.getText());
+      st.analysis = st.analyzer.begin(textOf(doc) ?? doc.getText());
       st.analyzedVersion = doc.version;
     }
     return st.analysis;

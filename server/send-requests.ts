@@ -4,7 +4,7 @@
  * host neither parses the file nor compiles a schema folder.
  */
 import { prepareChecked } from '../core/send/prepare';
-import { isTemplateText } from '../core/template/placeholders';
+import { isTemplateDocument } from './piece-document';
 import {
   CODE_LENS_REQUEST,
   PREPARE_SEND_REQUEST,
@@ -29,7 +29,7 @@ export const sendRequests: Feature = (ctx) => {
     if (!found) return { error: 'This document is not an OCI-P file (.ocip.yaml, .ocip.yml or .ocip.xml).' };
     const { doc, state, analysis } = found;
     // A template's own text holds placeholders, not values: its rows are sent by ocip/prepareTemplateSend.
-    if (isTemplateText(doc.getText())) return { error: 'this file is a template: use "OCI-P: Send All Rows" to send its rows.' };
+    if (isTemplateDocument(doc)) return { error: 'this file is a template: use "OCI-P: Send All Rows" to send its rows.' };
     const only = Array.isArray(params.only) ? params.only.filter((i) => Number.isInteger(i) && i >= 0) : undefined;
     const prepared = prepareChecked(analysis.file, analysis.diagnostics, state.model, only);
     return {

@@ -3,7 +3,8 @@
  * `server/web/main.ts` (a web worker, VS Code for the Web). A thin adapter: every answer comes from core/.
  */
 import { MessageType, ShowMessageNotification, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pieceDocuments } from './piece-document';
 import { MODEL_STATUS_NOTIFICATION, type InitializationOptions, type ModelStatus } from '../core/protocol/messages';
 import { DocumentStates, formatOf } from './documents';
 import type { ModelChoice, ModelLog, Models } from './models';
@@ -45,7 +46,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
   /** Start-up times since the process (or worker) started, for the start-up log line. */
   const loadedAt = performance.now();
   let initializeAt = 0;
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments<TextDocument>(pieceDocuments);
   const states = new DocumentStates();
   const log = connection.console;
   const settings = new SettingsCache(connection, (problem) => warnOnce(problem));

@@ -9,9 +9,8 @@ import { TextDocumentSyncKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Feature, ServerContext } from './context';
 import { shown, toLspDiagnostic } from './diagnostics';
-import { isTemplateText } from '../core/template/placeholders';
+import { isTemplateDocument } from './piece-document';
 import { notTemplate, publishTemplate } from './templates';
-import { handOverLineIndex } from './positions';
 
 export const validation: Feature = (ctx) => {
   ctx.documents.onDidOpen((e) => schedule(ctx, e.document, 0));
@@ -82,7 +81,7 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   if (state.publishing === analysis) return;
   state.publishing = analysis;
   // A template is checked with its data, row by row (./templates): its own text is not a command file.
-  if (isTemplateText(found.doc.getText())) return publishTemplate(ctx, found.doc, state);
+  if (isTemplateDocument(found.doc)) return publishTemplate(ctx, found.doc, state);
   await notTemplate(ctx, doc.uri);
   const version = found.doc.version;
   const superseded = () =>
@@ -107,7 +106,6 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
     version,
     diagnostics: shown(analysis.diagnostics, state.settings).map((d) => toLspDiagnostic(found.doc, d)),
   });
-  handOverLineIndex(found.doc);
 }
 
 export const SYNC_KIND = TextDocumentSyncKind.Incremental;

@@ -7,7 +7,7 @@
  * `advance(budgetMs)` lets a caller do the checking in slices (the server yields between slices, so requests
  * are never stuck behind a long validation, and a newer version can abandon an older one).
  */
-import { yamlLineEnds } from '../text/line-ends';
+import type { PieceText } from '../text/piece-text';
 import type { CheckOptions, Diagnostic, ModelView } from '../checks';
 import type { CommandNode, FileFormat, SourceFile } from '../tree/types';
 import { XmlAnalyzerState } from './xml-analysis';
@@ -56,14 +56,17 @@ export class DocumentAnalyzer {
     this.config = { model, options, generation: this.config.generation + 1, oneShot: this.config.oneShot };
   }
 
-  /** The analysis of `text`, with nothing computed yet beyond what reuse needs. */
-  begin(text: string): Analysis {
-    // A lone CR is a YAML line break: made LF, offsets unchanged (core/text/line-ends).
-    return this.format === 'yaml' ? this.yaml.next(yamlLineEnds(text), this.config) : this.xml.next(text, this.config);
+  /**
+   * The analysis of `text`, with nothing computed yet beyond what reuse needs. An open document's blocks
+   * (core/text/piece-text) let a YAML analysis read only what changed since the last call.
+   */
+  begin(text: string | PieceText): Analysis {
+    if (this.format === 'yaml') return this.yaml.next(text, this.config);
+    return this.xml.next(typeof text === 'string' ? text : text.whole(), this.config);
   }
 
   /** The finished analysis of `text` (everything checked). */
-  analyze(text: string): Analysis {
+  analyze(text: string | PieceText): Analysis {
     const analysis = this.begin(text);
     analysis.advance();
     return analysis;

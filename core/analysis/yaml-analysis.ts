@@ -15,7 +15,9 @@ import type { Chunk, SourceFragment } from '../syntax/chunks';
 import { parseYamlDocument } from '../syntax/yaml';
 import type { CommandNode, SourceFile } from '../tree/types';
 import { KeyScope, RelativeDiagnostics } from './placed-diagnostics';
-import { detach, updateChunks } from './yaml-chunks';
+import { detach, updateChunks, updateChunksAround, type ChunkUpdate } from './yaml-chunks';
+import { yamlLineEnds } from '../text/line-ends';
+import type { PieceText } from '../text/piece-text';
 import { lazilyShiftedFragment } from './lazy-shift';
 
 export interface CheckConfig {
@@ -62,7 +64,6 @@ export class YamlChunkAnalysis {
   private tail?: { from: number; syntaxSigs: number[]; checkSigs: number[]; counts: number[] };
 
   constructor(
-    readonly text: string,
     readonly chunks: Chunk[],
     readonly entries: ChunkEntry[],
     private readonly config: CheckConfig,
@@ -261,15 +262,22 @@ export class YamlChunkAnalysis {
 
 /**
  * Keeps the chunks and entries of the last version of one document, so the next version reuses them.
+ * The text comes as a string (compared with the previous one to find what changed) or as an open document's
+ * blocks (core/text/piece-text), which say what changed since the revision analysed last: then nothing
+ * proportional to the whole text is read or copied.
  */
 export class YamlAnalyzerState {
   private last?: YamlChunkAnalysis;
   private chunks?: Chunk[];
   private entries: ChunkEntry[] = [];
-  private text = '';
+  /** The previous text (string input), or undefined when it came as blocks (then its chunks hold it). */
+  private text?: string;
+  private length = 0;
+  /** The blocks analysed last, their revision, and whether that text had a lone CR (made LF in the chunks). */
+  private source?: { text: PieceText; revision: number; loneCr: boolean };
 
-  next(text: string, config: CheckConfig): YamlChunkAnalysis {
-    const update = updateChunks(this.chunks, this.text, text);
+  next(input: string | PieceText, config: CheckConfig): YamlChunkAnalysis {
+    const update = this.chunksOf(input);
     const byText = new Map<string, ChunkEntry>();
     for (let k = 0; k < update.replaced.length; k++) {
       const entry = this.entries[update.kept + k];
@@ -289,9 +297,31 @@ export class YamlAnalyzerState {
     }
     this.chunks = update.chunks;
     this.entries = entries;
-    this.text = text;
     const previous = this.last && { analysis: this.last, kept: update.kept, tailFrom: update.tailFrom, shift: update.shift };
-    return (this.last = new YamlChunkAnalysis(text, update.chunks, entries, config, previous));
+    return (this.last = new YamlChunkAnalysis(update.chunks, entries, config, previous));
+  }
+
+  private chunksOf(input: string | PieceText): ChunkUpdate {
+    if (typeof input !== 'string') {
+      const loneCr = input.hasLoneCr;
+      const source = this.source;
+      // Lone CRs are made LF (core/text/line-ends) only on the whole-text path, so both versions must have none.
+      const region = source?.text === input && !source.loneCr && !loneCr ? input.changedSince(source.revision) : undefined;
+      const previousLength = this.length;
+      this.source = { text: input, revision: input.revision, loneCr };
+      this.length = input.length;
+      if (region && this.chunks) {
+        this.text = undefined;
+        return updateChunksAround(this.chunks, previousLength, input, region.start, previousLength - region.oldEnd);
+      }
+      input = input.whole();
+    } else this.source = undefined;
+    // A lone CR is a YAML line break: made LF, offsets unchanged (core/text/line-ends).
+    const text = yamlLineEnds(input);
+    const previousText = this.text ?? (this.chunks ? this.chunks.map((c) => c.text).join('') : '');
+    this.text = text;
+    this.length = text.length;
+    return updateChunks(this.chunks, previousText, text);
   }
 
   /** Forget everything (e.g. the document was replaced wholesale by another format). */
@@ -299,6 +329,8 @@ export class YamlAnalyzerState {
     this.chunks = undefined;
     this.last = undefined;
     this.entries = [];
-    this.text = '';
+    this.text = undefined;
+    this.source = undefined;
+    this.length = 0;
   }
 }

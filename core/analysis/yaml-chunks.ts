@@ -1,9 +1,10 @@
 /**
  * The YAML document chunks of successive versions of one text, found without re-scanning the whole text on an
- * edit: the common prefix and suffix of the old and new text are found with native block compares (~1 ms
- * for 9 MB), chunks inside them are kept (those after the edit moved by the length change), and only the
- * region between is split again. The result
- * always equals `splitYamlDocuments(text)` (test/perf-equivalence checks it on random edits).
+ * edit: the unchanged prefix and suffix of the old and new text are either known (the server's documents record
+ * the region each edit changed, core/text/piece-text) or found with native block compares (~1 ms for 9 MB);
+ * chunks inside them are kept (those after the edit moved by the length change), and only the region between
+ * is split again. The result always equals `splitYamlDocuments(text)` (test/perf-equivalence checks it on
+ * random edits).
  */
 import type { Chunk } from '../syntax/chunks';
 import { splitYamlDocuments } from '../syntax/yaml-split';
@@ -23,10 +24,18 @@ export function detach(text: string): string {
   return (' ' + text).slice(1);
 }
 
-function startsDocument(text: string, at: number): boolean {
+/** What the chunking reads of a text: a string, or the blocks of an open document (core/text/piece-text). */
+export interface TextAccess {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
+function startsDocument(text: TextAccess, at: number): boolean {
   if (at === 0) return true;
-  if (text.charCodeAt(at - 1) !== 0x0a || !text.startsWith('---', at)) return false;
-  const after = text.charCodeAt(at + 3);
+  // Five characters around `at`: the line break before, `---`, and what follows.
+  const around = text.slice(at - 1, at + 4);
+  if (around.charCodeAt(0) !== 0x0a || !around.startsWith('---', 1)) return false;
+  const after = around.charCodeAt(4);
   return Number.isNaN(after) || after === 0x20 || after === 0x09 || after === 0x0d || after === 0x0a;
 }
 
@@ -41,17 +50,33 @@ function endsWithDocumentEnd(chunk: Chunk): boolean {
 }
 
 export function updateChunks(previous: Chunk[] | undefined, previousText: string, text: string): ChunkUpdate {
-  if (!previous || previous.length === 0) {
-    // Not detached here: the analysis detaches each chunk when it parses it (spread over the validation slices).
-    return { chunks: splitYamlDocuments(text), kept: 0, tailFrom: Number.MAX_SAFE_INTEGER, shift: 0, replaced: previous ?? [] };
-  }
-  const delta = text.length - previousText.length;
+  if (!previous || previous.length === 0) return fresh(text, previous);
   const same = commonPrefix(previousText, text);
-  const sameEnd = commonSuffix(previousText, text, same);
+  return updateChunksAround(previous, previousText.length, text, same, commonSuffix(previousText, text, same));
+}
+
+function fresh(text: string, previous: Chunk[] | undefined): ChunkUpdate {
+  // Not detached here: the analysis detaches each chunk when it parses it (spread over the validation slices).
+  return { chunks: splitYamlDocuments(text), kept: 0, tailFrom: Number.MAX_SAFE_INTEGER, shift: 0, replaced: previous ?? [] };
+}
+
+/**
+ * The chunks of `text` when its first `same` and last `sameEnd` characters equal those of the previous text
+ * (of `previousLength` characters), whose chunks were `previous`.
+ */
+export function updateChunksAround(
+  previous: Chunk[] | undefined,
+  previousLength: number,
+  text: TextAccess,
+  same: number,
+  sameEnd: number,
+): ChunkUpdate {
+  if (!previous || previous.length === 0) return fresh(text.slice(0, text.length), previous);
+  const delta = text.length - previousLength;
   // Unchanged chunks at the start end before the first difference; those at the end start after the last one.
   let kept = lastChunkEndingBy(previous, same);
   const keptEnd = kept > 0 ? previous[kept - 1].start + previous[kept - 1].text.length : 0;
-  let tail = firstChunkStartingFrom(previous, previousText.length - sameEnd);
+  let tail = firstChunkStartingFrom(previous, previousLength - sameEnd);
   while (tail < previous.length && previous[tail].start + delta < keptEnd) tail++;
   // The region between must begin and end on real document boundaries of the new text; widen it if not.
   while (kept > 0 && kept < previous.length && !startsDocument(text, previous[kept].start) && !endsWithDocumentEnd(previous[kept - 1]))

@@ -14,6 +14,8 @@ import { splitYamlDocuments } from '../../core/syntax/yaml-split';
 import { parseXml } from '../../core/syntax';
 import { generateXml, generateYaml } from '../../bench/generate';
 import { documentArb } from './yaml-arbitraries';
+import { PieceText } from '../../core/text/piece-text';
+import { yamlLineEnds } from '../../core/text/line-ends';
 
 const model = builtinModel();
 const XS: CheckOptions = { ...DEFAULT_CHECK_OPTIONS, dataMode: 'XS' };
@@ -89,6 +91,38 @@ test('YAML: incremental analysis equals a fresh parse and check after every edit
       }
     }),
     { numRuns: 400, seed: 9 },
+  );
+});
+
+test("YAML: analysing an open document's blocks (edit regions, no whole-text compare) equals a fresh parse and check", () => {
+  fc.assert(
+    fc.property(
+      fileArb,
+      fc.integer({ min: 8, max: 200 }),
+      fc.array(fc.tuple(editArb, fc.boolean()), { minLength: 1, maxLength: 6 }),
+      fc.nat(),
+      (initial, blockChars, edits, probe) => {
+        const analyzer = new DocumentAnalyzer('yaml', model, DEFAULT_CHECK_OPTIONS);
+        const piece = new PieceText(initial, blockChars);
+        let text = initial;
+        analyzer.analyze(piece);
+        for (const [[where, remove, insert], analyse] of edits) {
+          // Line ends of every kind, lone CRs included (they send the analysis through the whole text once).
+          const inserted = probe % 5 === 0 ? insert.replace(/\n/g, '\r') : probe % 5 === 1 ? insert.replace(/\n/g, '\r\n') : insert;
+          const at = where % (text.length + 1);
+          piece.apply([{ start: at, end: at + remove, text: inserted }]);
+          text = text.slice(0, at) + inserted + text.slice(at + remove);
+          // Versions skipped by the debounce: the region since the last analysed revision covers them all.
+          if (!analyse) continue;
+          const analysis = analyzer.begin(piece);
+          const expected = fresh(yamlLineEnds(text));
+          assert.deepStrictEqual(analysis.file, expected.file);
+          assert.deepStrictEqual(analysis.diagnostics, expected.diagnostics);
+        }
+        assert.deepStrictEqual(analyzer.begin(piece).diagnostics, fresh(yamlLineEnds(text)).diagnostics);
+      },
+    ),
+    { numRuns: 400, seed: 21 },
   );
 });
 
