@@ -12,6 +12,7 @@ import type { CursorRole } from '../core/authoring/cursor';
 import type { Feature } from './context';
 import { offsetAt, toRange } from './positions';
 import { toCheckOptions } from './settings';
+import { cursorView, shifted } from './cursor-view';
 
 export const COMPLETION_TRIGGERS = [':', ' ', '<', '"', '-'];
 
@@ -50,27 +51,28 @@ export const completion: Feature = (ctx) => {
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
     // Spaces, colons and dashes are typed all the time: decide from the role alone, before any entry is built.
     const wanted = trigger ? (role: CursorRole) => triggerMeansSomething(trigger, role) : undefined;
+    const view = cursorView(doc, analysis, offset);
     const result = complete(
-      doc.getText(),
-      offset,
+      view.text,
+      offset - view.start,
       state.format,
-      analysis.commandAt(offset),
+      view.command,
       state.model,
       toCheckOptions(state.settings),
       wanted,
     );
     if (trigger && !triggerMeansSomething(trigger, result.role)) return null;
-    return { isIncomplete: result.incomplete ?? false, items: result.entries.map((e) => toItem(doc, e)) };
+    return { isIncomplete: result.incomplete ?? false, items: result.entries.map((e) => toItem(doc, e, view.start)) };
   });
 };
 
-function toItem(doc: Parameters<typeof toRange>[0], e: CompletionEntry): CompletionItem {
+function toItem(doc: Parameters<typeof toRange>[0], e: CompletionEntry, start: number): CompletionItem {
   return {
     label: e.label,
     kind: KIND[e.kind],
     detail: e.detail,
     documentation: e.documentation ? { kind: 'markdown', value: e.documentation } : undefined,
-    textEdit: { range: toRange(doc, e.replace), newText: e.insertText },
+    textEdit: { range: toRange(doc, shifted(e.replace, start)), newText: e.insertText },
     insertTextFormat: e.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     // Inserted text carries its own indentation.
     insertTextMode: InsertTextMode.asIs,

@@ -4,6 +4,7 @@ import { hover as describeAt } from '../core/authoring/hover';
 import type { Feature } from './context';
 import { offsetAt, toRange } from './positions';
 import { hoverCsv, isCsvUri } from './templates';
+import { cursorView, shifted } from './cursor-view';
 
 export const hover: Feature = (ctx) => {
   ctx.connection.onHover(async (params) => {
@@ -13,8 +14,9 @@ export const hover: Feature = (ctx) => {
     const { doc, state, analysis } = found;
     const offset = offsetAt(doc, params.position);
     // Only the command at the cursor: never the whole tree, so a hover during a long first validation answers at once.
-    const result = describeAt(doc.getText(), offset, state.format, analysis.commandAt(offset), state.model);
+    const view = cursorView(doc, analysis, offset);
+    const result = describeAt(view.text, offset - view.start, state.format, view.command, state.model);
     if (!result) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(doc, result.span) };
+    return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(doc, shifted(result.span, view.start)) };
   });
 };

@@ -34,6 +34,12 @@ export interface Analysis {
   readonly size: number;
   /** The command at `offset` (the nearest one of its document/element), absolute spans; cheap without `file`. */
   commandAt(offset: number): CommandNode | undefined;
+  /**
+   * YAML: the document around `offset` as its own text (lone CRs made LF), where it starts, and its command with
+   * spans relative to that start, for the features that read the text near the cursor (hover, completion): they
+   * then never need the whole text of a huge file, which an open document builds only on demand. XML: undefined.
+   */
+  documentAt?(offset: number): { start: number; text: string; command?: CommandNode } | undefined;
 }
 
 export class DocumentAnalyzer {

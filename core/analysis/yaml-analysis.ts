@@ -214,6 +214,15 @@ export class YamlChunkAnalysis {
     return fragment.commands.find((c) => c.span.start <= offset && offset <= c.span.end) ?? fragment.commands[0];
   }
 
+  documentAt(offset: number): { start: number; text: string; command?: CommandNode } | undefined {
+    const i = this.chunkIndexAt(offset);
+    if (i < 0) return undefined;
+    const { start, text } = this.chunks[i];
+    const relative = offset - start;
+    const { commands } = this.parsed(i).fragment;
+    return { start, text, command: commands.find((c) => c.span.start <= relative && relative <= c.span.end) ?? commands[0] };
+  }
+
   private nearest(offset: number): CommandNode | undefined {
     const i = this.chunkIndexAt(offset);
     if (i < 0) return undefined;
