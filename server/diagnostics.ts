@@ -7,6 +7,7 @@ import { capDiagnostics } from '../core/analysis/capped';
 import { LSP_LIMITS } from '../core/limits';
 import type { OcipSettings } from '../core/protocol/messages';
 import { toRange } from './positions';
+import type { Analysis } from '../core/analysis/analyzer';
 
 /**
  * What a publication shows, whoever publishes (a file, complete or progressive; a template; its CSV): the severities
@@ -14,6 +15,12 @@ import { toRange } from './positions';
  */
 export function shown(diagnostics: readonly Diagnostic[], settings: Pick<OcipSettings, 'diagnostics'>): Diagnostic[] {
   return capDiagnostics(applySeverityOverrides(diagnostics, settings.diagnostics.severity), LSP_LIMITS.diagnosticsPerDocument);
+}
+
+/** `shown` for a document's analysis (all its diagnostics, or those of the part checked so far), by its fast path if it has one. */
+export function shownOf(analysis: Analysis, settings: Pick<OcipSettings, 'diagnostics'>, soFar = false): Diagnostic[] {
+  if (analysis.shown) return analysis.shown(LSP_LIMITS.diagnosticsPerDocument, settings.diagnostics.severity, soFar);
+  return shown(soFar ? analysis.diagnosticsSoFar() : analysis.diagnostics, settings);
 }
 
 const SEVERITY = {

@@ -8,7 +8,7 @@
 import { TextDocumentSyncKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Feature, ServerContext } from './context';
-import { shown, toLspDiagnostic } from './diagnostics';
+import { shownOf, toLspDiagnostic } from './diagnostics';
 import { isTemplateDocument } from './piece-document';
 import { notTemplate, publishTemplate } from './templates';
 
@@ -93,7 +93,7 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
       await ctx.connection.sendDiagnostics({
         uri: doc.uri,
         version,
-        diagnostics: shown(analysis.diagnosticsSoFar(), state.settings).map((d) => toLspDiagnostic(found.doc, d)),
+        diagnostics: shownOf(analysis, state.settings, true).map((d) => toLspDiagnostic(found.doc, d)),
       });
       nextProgress = performance.now() + PROGRESS_EVERY_MS;
     }
@@ -104,7 +104,7 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   await ctx.connection.sendDiagnostics({
     uri: doc.uri,
     version,
-    diagnostics: shown(analysis.diagnostics, state.settings).map((d) => toLspDiagnostic(found.doc, d)),
+    diagnostics: shownOf(analysis, state.settings).map((d) => toLspDiagnostic(found.doc, d)),
   });
 }
 

@@ -9,6 +9,7 @@
  */
 import type { PieceText } from '../text/piece-text';
 import type { CheckOptions, Diagnostic, ModelView } from '../checks';
+import type { SeverityOverrides } from '../checks/severity-overrides';
 import type { CommandNode, FileFormat, SourceFile } from '../tree/types';
 import { XmlAnalyzerState } from './xml-analysis';
 import { YamlAnalyzerState, type CheckConfig } from './yaml-analysis';
@@ -39,6 +40,11 @@ export interface Analysis {
    * spans relative to that start, for the features that read the text near the cursor (hover, completion): they
    * then never need the whole text of a huge file, which an open document builds only on demand. XML: undefined.
    */
+  /**
+   * `capDiagnostics(applySeverityOverrides(diagnostics or diagnosticsSoFar(), overrides), limit)`, computed without
+   * placing the diagnostics that are not listed (YAML; see YamlChunkAnalysis.shown).
+   */
+  shown?(limit: number, overrides: SeverityOverrides, soFar?: boolean): Diagnostic[];
   documentAt?(offset: number): { start: number; text: string; command?: CommandNode } | undefined;
 }
 

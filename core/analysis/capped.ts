@@ -10,13 +10,16 @@ export function capDiagnostics(diagnostics: readonly Diagnostic[], limit: number
   const sorted = [...diagnostics].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const rest = sorted.slice(limit);
   const errors = rest.filter((d) => d.severity === 'error').length;
-  const first = rest[0];
-  const summary: Diagnostic = {
+  return [...sorted.slice(0, limit), moreProblems(rest.length, errors, rest[0].span.start, limit)];
+}
+
+/** The summary standing for the `count` diagnostics left out (`errors` of them errors), at the first one's start. */
+export function moreProblems(count: number, errors: number, at: number, limit: number): Diagnostic {
+  return {
     code: 'OCI-MORE-PROBLEMS',
     kind: 'info',
     severity: errors ? 'error' : 'warning',
-    message: `${rest.length} more problem${rest.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) from here on are not listed: at most ${limit} are listed per file. Fix the ones above first.`,
-    span: { start: first.span.start, end: first.span.start },
+    message: `${count} more problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}) from here on are not listed: at most ${limit} are listed per file. Fix the ones above first.`,
+    span: { start: at, end: at },
   };
-  return [...sorted.slice(0, limit), summary];
 }

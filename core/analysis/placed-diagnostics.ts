@@ -31,6 +31,25 @@ export class RelativeDiagnostics {
     this.signature = list.length === 0 ? 0 : list.length === 1 && this.ids[0] > 0 && !list[0].claim ? this.ids[0] : -1;
   }
 
+  /** Appends the shown diagnostics (this chunk's number and their indexes in `list`) to `out`, applying the key scopes as `emit` does. */
+  pick(scope: KeyScope, chunk: number, out: Picked): void {
+    const { list, ids } = this;
+    for (let i = 0; i < list.length; i++) {
+      const id = ids[i];
+      if (id !== 0 && !scope.keeps(id, list[i])) continue;
+      out.chunk.push(chunk);
+      out.index.push(i);
+      if (list[i].severity === 'error') out.errors++;
+    }
+  }
+
+  /** Diagnostic `i` placed at `start` / `firstIndex` (the same copy `emit` gives while the chunk stays put). */
+  placedAt(i: number, start: number, firstIndex: number): Diagnostic {
+    let placed = this.placed;
+    if (!placed || placed.start !== start || placed.firstIndex !== firstIndex) this.placed = placed = { start, firstIndex, copies: [] };
+    return (placed.copies[i] ??= place(this.list[i], start, firstIndex));
+  }
+
   /** Appends the shown diagnostics, placed at `start` / `firstIndex`, to `out`. */
   emit(start: number, firstIndex: number, scope: KeyScope, out: Diagnostic[]): void {
     const { list, ids } = this;
@@ -42,6 +61,13 @@ export class RelativeDiagnostics {
       out.push((placed.copies[i] ??= place(list[i], start, firstIndex)));
     }
   }
+}
+
+/** Shown diagnostics by reference: chunk numbers, indexes in their chunk's list, and how many are errors. */
+export interface Picked {
+  chunk: number[];
+  index: number[];
+  errors: number;
 }
 
 /**

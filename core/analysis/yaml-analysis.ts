@@ -14,7 +14,9 @@ import { checkCommand, syntaxDiagnostics, type CheckOptions, type Diagnostic, ty
 import type { Chunk, SourceFragment } from '../syntax/chunks';
 import { parseYamlDocument } from '../syntax/yaml';
 import type { CommandNode, SourceFile } from '../tree/types';
-import { KeyScope, RelativeDiagnostics } from './placed-diagnostics';
+import { KeyScope, RelativeDiagnostics, type Picked } from './placed-diagnostics';
+import { capDiagnostics, moreProblems } from './capped';
+import { applySeverityOverrides, type SeverityOverrides } from '../checks/severity-overrides';
 import { detach, updateChunks, updateChunksAround, type ChunkUpdate } from './yaml-chunks';
 import { yamlLineEnds } from '../text/line-ends';
 import type { PieceText } from '../text/piece-text';
@@ -165,6 +167,115 @@ export class YamlChunkAnalysis {
 
   get size(): number {
     return this.chunks.length;
+  }
+
+  /**
+   * What a client is shown of `diagnostics` (of `diagnosticsSoFar()` with `soFar`): exactly
+   * `capDiagnostics(applySeverityOverrides(list, overrides), limit)`, but only the diagnostics listed are placed
+   * (given absolute spans). A large file often has a diagnostic on every command; placing and sorting them all after
+   * each edit to publish the first `limit` took most of an edit (7.5 of 10 ms at 10,000 commands, about 70 ms at
+   * 50,000). Checked against that expression in test/perf-equivalence/shown-diagnostics.test.ts.
+   */
+  shown(limit: number, overrides: SeverityOverrides, soFar = false): Diagnostic[] {
+    if (this.diagnosticsCache) return capDiagnostics(applySeverityOverrides(this.diagnosticsCache, overrides), limit);
+    if (!soFar) this.advance();
+    const { chunks, entries, syntaxSigs, checkSigs, counts } = this;
+    const done = soFar ? Math.min(this.done, syntaxSigs.length) : chunks.length;
+    // The shown relative diagnostics, in the order of `diagnostics`: syntax problems (by chunk), then checks.
+    const scope = new KeyScope();
+    const syntax: Picked = { chunk: [], index: [], errors: 0 };
+    const checks: Picked = { chunk: [], index: [], errors: 0 };
+    for (let i = 0; i < done; i++) {
+      const sig = syntaxSigs[i];
+      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].syntax!.pick(scope, i, syntax);
+    }
+    for (let i = 0; i < done; i++) {
+      const sig = checkSigs[i];
+      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].checks!.pick(scope, i, checks);
+    }
+    const overridden = Object.keys(overrides).length > 0;
+    const severityOf = (d: Diagnostic): Diagnostic['severity'] | 'off' => (overridden ? (overrides[d.code] ?? d.severity) : d.severity);
+    const relative = (kind: 'syntax' | 'checks', chunk: number, k: number) => entries[chunk][kind]!.list[k];
+    let kept = syntax.chunk.length + checks.chunk.length;
+    let errors = syntax.errors + checks.errors;
+    if (overridden) {
+      kept = 0;
+      errors = 0;
+      for (const [kind, from] of [
+        ['syntax', syntax],
+        ['checks', checks],
+      ] as const) {
+        for (let n = 0; n < from.chunk.length; n++) {
+          const severity = severityOf(relative(kind, from.chunk[n], from.index[n]));
+          if (severity === 'off') continue;
+          kept++;
+          if (severity === 'error') errors++;
+        }
+      }
+    }
+    const firstIndexes: number[] = [];
+    const firstIndexOf = (chunk: number) => {
+      for (let c = firstIndexes.length; c <= chunk; c++) firstIndexes.push(c === 0 ? 0 : firstIndexes[c - 1] + counts[c - 1]);
+      return firstIndexes[chunk];
+    };
+    const placed = (kind: 'syntax' | 'checks', chunk: number, k: number): Diagnostic => {
+      const d = entries[chunk][kind]!.placedAt(k, chunks[chunk].start, kind === 'syntax' ? 0 : firstIndexOf(chunk));
+      const severity = severityOf(d);
+      return severity === d.severity || severity === 'off' ? d : { ...d, severity };
+    };
+    if (kept <= limit) {
+      const out: Diagnostic[] = [];
+      for (const [kind, from] of [
+        ['syntax', syntax],
+        ['checks', checks],
+      ] as const)
+        for (let n = 0; n < from.chunk.length; n++)
+          if (severityOf(relative(kind, from.chunk[n], from.index[n])) !== 'off') out.push(placed(kind, from.chunk[n], from.index[n]));
+      return out;
+    }
+    // The first `limit` by position lie in the first chunks: walk chunks in order, collecting their kept diagnostics,
+    // until more than `limit` are collected and the next chunk starts after every one (later ones sort after them).
+    interface Item {
+      start: number;
+      end: number;
+      order: number;
+      kind: 'syntax' | 'checks';
+      chunk: number;
+      k: number;
+    }
+    const items: Item[] = [];
+    let s = 0;
+    let c = 0;
+    let maxStart = -1;
+    for (let chunk = 0; chunk < done; chunk++) {
+      if (items.length > limit && chunks[chunk].start > maxStart) break;
+      const at = chunks[chunk].start;
+      for (const [kind, from, base] of [
+        ['syntax', syntax, 0],
+        ['checks', checks, syntax.chunk.length],
+      ] as const) {
+        let n = kind === 'syntax' ? s : c;
+        for (; n < from.chunk.length && from.chunk[n] === chunk; n++) {
+          const d = relative(kind, chunk, from.index[n]);
+          if (severityOf(d) === 'off') continue;
+          const start = at + d.span.start;
+          items.push({ start, end: at + d.span.end, order: base + n, kind, chunk, k: from.index[n] });
+          if (start > maxStart) maxStart = start;
+        }
+        if (kind === 'syntax') s = n;
+        else c = n;
+      }
+    }
+    items.sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+    const out: Diagnostic[] = [];
+    let listedErrors = 0;
+    for (let n = 0; n < limit; n++) {
+      const d = placed(items[n].kind, items[n].chunk, items[n].k);
+      if (d.severity === 'error') listedErrors++;
+      out.push(d);
+    }
+    out.push(moreProblems(kept - limit, errors - listedErrors, items[limit].start, limit));
+    return out;
   }
 
   /** The diagnostics of the chunks checked so far; same order and key scopes as `diagnostics` restricted to them. */
