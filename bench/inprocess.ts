@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pieceDocuments } from '../server/piece-document';
 import { join } from 'node:path';
 import { DocumentAnalyzer } from '../core/analysis/analyzer';
 import { checkFile, DEFAULT_CHECK_OPTIONS, type CheckOptions } from '../core/checks';
@@ -173,6 +174,35 @@ export function benchTextDocument(text: string, times: number): { lineIndex: Tim
       ],
       i + 2,
     );
+  });
+  return { lineIndex, update };
+}
+
+/**
+ * The same two costs for the server's own documents (server/piece-document over core/text/piece-text): the line
+ * index on the first position asked (blocks up to that position are indexed), and a one-character edit followed by
+ * a position in the edited block (its index is rebuilt) and the region the analysis reads.
+ */
+export function benchPieceDocument(text: string, times: number): { lineIndex: Timed; update: Timed } {
+  const at = Math.floor(text.length / 2);
+  const lineIndex = time(times, () => {
+    pieceDocuments.create('file:///bench', 'ocip-yaml', 1, text).positionAt(at);
+  });
+  const doc = pieceDocuments.create('file:///bench', 'ocip-yaml', 1, text);
+  const pos = doc.positionAt(at);
+  const update = time(times * 4, (i) => {
+    const revision = doc.text.revision;
+    pieceDocuments.update(
+      doc,
+      [
+        i % 2 === 0
+          ? { range: { start: pos, end: pos }, text: 'x' }
+          : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' },
+      ],
+      i + 2,
+    );
+    doc.positionAt(at);
+    doc.text.changedSince(revision);
   });
   return { lineIndex, update };
 }

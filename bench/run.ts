@@ -11,6 +11,7 @@ import {
   benchAnalyzer,
   benchStartup,
   benchTextDocument,
+  benchPieceDocument,
   benchValidateProcess,
   benchYamlParsers,
   type AnalyzerResult,
@@ -101,8 +102,11 @@ async function main(): Promise<void> {
   }
   const startup = benchStartup(REPO, quick ? 3 : 7);
   const textDocument = new Map<number, { lineIndex: Timed; update: Timed }>();
-  for (const n of SIZES.concat(BIG ? [BIG] : []))
+  const pieceDocument = new Map<number, { lineIndex: Timed; update: Timed }>();
+  for (const n of SIZES.concat(BIG ? [BIG] : [])) {
     textDocument.set(n, benchTextDocument(file(TARGET_SHAPE, 'yaml', n).text, n >= 50000 ? 2 : 5));
+    pieceDocument.set(n, benchPieceDocument(file(TARGET_SHAPE, 'yaml', n).text, n >= 50000 ? 2 : 5));
+  }
 
   // 2. Our language server over stdio on the issue 12 shape, YAML and XML; yaml-language-server on the same YAML.
   const ours = new Map<string, LspResult>();
@@ -291,13 +295,19 @@ async function main(): Promise<void> {
     `\`node -e ''\`: ${fmt(startup.node)} ms; \`node bin/ocip.js --version\` (Node start + loading the CLI bundle): ${fmt(startup.load)} ms. Every \`ocip validate\` above includes both.`,
     '',
   );
-  out.push('## Library bounds: vscode-languageserver-textdocument (any server pays these)', '');
+  out.push('## Open documents: vscode-languageserver-textdocument and ours (server/piece-document)', '');
   out.push(
-    '| commands | line index, built on the first position asked after didOpen (wall / CPU) | one-character `TextDocument.update` (wall / CPU) |',
-    '|---|---|---|',
+    "The library's TextDocument holds one string: every edit makes a new version that V8 copies whole when it is first read (about 3 ms per MB here), and its line index is O(lines) per edit. The server keeps documents in blocks of about 32 KB instead (core/text/piece-text), which is why it does not use the library's.",
+    '',
+    '| commands | library: line index on the first position (wall / CPU) | library: one-character `update` (wall / CPU) | ours: first position (wall / CPU) | ours: one-character update + a position + the changed region (wall / CPU) |',
+    '|---|---|---|---|---|',
   );
-  for (const [n, t] of textDocument)
-    out.push(`| ${n} | ${fmt(t.lineIndex.wall)} / ${fmt(t.lineIndex.cpu)} | ${fmt(t.update.wall)} / ${fmt(t.update.cpu)} |`);
+  for (const [n, t] of textDocument) {
+    const p = pieceDocument.get(n)!;
+    out.push(
+      `| ${n} | ${fmt(t.lineIndex.wall)} / ${fmt(t.lineIndex.cpu)} | ${fmt(t.update.wall)} / ${fmt(t.update.cpu)} | ${fmt(p.lineIndex.wall)} / ${fmt(p.lineIndex.cpu)} | ${fmt(p.update.wall)} / ${fmt(p.update.cpu)} |`,
+    );
+  }
   out.push('');
   if (parsers) {
     out.push('## YAML parsing of 2000 documents', '');
@@ -484,11 +494,11 @@ function notes(): string[] {
     '## What bounds the remaining costs (profiled with node --cpu-prof on the issue 12 shape, 2000 commands)',
     '',
     '- **A mistake** costs its diagnostic and, for names and enumeration values, one suggestion search per distinct wrong name and candidate list (memoised in core/checks/suggest.ts, with a length pre-filter): in the profiles suggestions no longer show; the same typo in 1000 commands is searched once.',
-    '- **didOpen → diagnostics** (server CPU profile): ≈40 % checking (content matching, element walk, value facets, rules), ≈25 % parsing (fast path), ≈20–25 % garbage collection of the trees both build, ≈10 % line indexing: the positions of the opened version come from server/positions.ts (a line index scanned only as far as asked, about 2× faster than the one of the library), and vscode-languageserver-textdocument builds its own index in an idle turn after the first complete publication (its `update` needs it on the first edit; see "Library bounds").',
-    '- **Completion and hover** read only the command at the cursor (`analysis.commandAt(offset)`), never the whole tree. The first request sent with didOpen waits for the LSP library to read the whole message (library bounds above), for the settings round trip and the splitting of the file into documents, then for at most one validation slice; its position is converted by scanning lines only up to the cursor.',
+    '- **didOpen → diagnostics** (server CPU profile): ≈40 % checking (content matching, element walk, value facets, rules), ≈25 % parsing (fast path), ≈20–25 % garbage collection of the trees both build, a few % line indexing: positions come from the open document’s blocks (server/piece-document), indexed only as far as a position asks (see "Open documents").',
+    '- **Completion and hover** read only the command at the cursor (`analysis.commandAt(offset)`), never the whole tree. On YAML they read the cursor’s document alone (server/cursor-view), so a request after a keystroke never builds the whole text. The first request sent with didOpen waits for the LSP library to read the whole message, for the settings round trip and the splitting of the file into documents, then for at most one validation slice; its position is converted by scanning lines only up to the cursor.',
     '- **`ocip validate`** is a cold process: Node start (`node -e \'\'`) and loading the bundle are the floor (see "Start-up bounds"); `validate` loads dist/cli-validate.js, without the send, HTTP, TLS and simulator code of the full CLI (101 instead of 138 Node built-ins, 720 instead of 900 kB to compile). Node 20 has no `module.enableCompileCache` (Node ≥ 22.1). A V8 code cache through `vm.Script` `cachedData` (what v8-compile-cache does; tried in commit 625f655, reverted) saved about 10 ms per run (medians of 30 interleaved runs on a small file, load 4–5; the 2000-command file within noise): compiling dist/cli-validate.js costs 25–60 ms, deserialising its cache 15–20 ms, and reading plus hashing the 770 kB source is needed either way.',
-    '- **Edit → diagnostics over LSP**: in process an edit parses and checks one document; what remains is per publication and `TextDocument.update` (O(lines), library bounds above).',
-    '- **50000 commands**: the server publishes the diagnostics found so far (`diagnosticsSoFar`) after 30 ms of a first validation of a file of 20,000+ documents, then every second, so the first ones come before the whole file is checked; positions are converted with a line index scanned only as far as the checked prefix (server/positions.ts), not the whole-file index of vscode-languageserver-textdocument.',
+    '- **Edit → diagnostics over LSP**: an edit rebuilds one ~32 KB block of the open document and records the changed region; the YAML analysis re-splits only that region, parses and checks one document, and a publication places only the diagnostics it lists (the first 1,000 by position). What remains grows with the number of documents, not their text: a few arrays of one entry per document are copied per version (about 1 ms at 10,000 commands).',
+    '- **50000 commands**: the server publishes the diagnostics found so far (`diagnosticsSoFar`) after 30 ms of a first validation of a file of 20,000+ documents, then every second, so the first ones come before the whole file is checked; positions are converted with the blocks’ line index, built only as far as the checked prefix.',
     '- **Send throughput** is bounded by the simulator (≈7 ms of work per UserConsolidatedAddRequest22 on this machine), so batching 15 per document changes little.',
     '',
     '## `ocip validate` CPU, measured by process (issue 12 shape, 2000 commands; user+sys CPU of the whole process, medians of 5–8 runs alternating builds, machine at load 11–15 on 2 cores)',
