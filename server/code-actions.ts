@@ -6,7 +6,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, fixesFor, type FixInput, type TextEdit } from '../core/authoring/fixes';
 import type { Diagnostic } from '../core/checks/types';
-import { applySeverityOverrides } from '../core/checks/severity-overrides';
+import { applySeverityOverrides, type SeverityOverrides } from '../core/checks/severity-overrides';
 import type { Feature } from './context';
 import type { DiagnosticData } from './diagnostics';
 import { toRange, toSpan } from './positions';
@@ -37,12 +37,19 @@ function toLspEdits(doc: TextDocument, edits: TextEdit[]): LspTextEdit[] {
   return edits.map((e) => ({ range: toRange(doc, e.span), newText: e.newText }));
 }
 
+interface FixAllData {
+  uri: string;
+  version: number;
+}
+
 export const codeActions: Feature = (ctx) => {
   ctx.connection.onCodeAction(async (params) => {
     const found = await ctx.analysisFor(params.textDocument.uri);
     if (!found) return null;
     const { doc, state, analysis } = found;
-    const input: FixInput = { text: doc.getText(), format: state.format, file: analysis.file, model: state.model };
+    // The whole text and tree only when a fix needs them: VS Code asks on every cursor move.
+    let input: FixInput | undefined;
+    const fixInput = (): FixInput => (input ??= { text: doc.getText(), format: state.format, file: analysis.file, model: state.model });
     const uri = doc.uri;
     const out: CodeAction[] = [];
     const only = params.context.only;
@@ -50,7 +57,7 @@ export const codeActions: Feature = (ctx) => {
       for (const lsp of params.context.diagnostics) {
         const d = toCore(doc, lsp);
         if (!d) continue;
-        for (const fix of fixesFor(input, d)) {
+        for (const fix of fixesFor(fixInput(), d)) {
           out.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,
@@ -62,11 +69,38 @@ export const codeActions: Feature = (ctx) => {
       }
     }
     if (wants(only, FIX_ALL_KIND)) {
-      // A rule turned off (ocip.diagnostics.severity) is not fixed behind the user's back either.
-      const edits = fixAll(input, applySeverityOverrides(analysis.diagnostics, state.settings.diagnostics.severity));
-      if (edits.length)
-        out.push({ title: 'Fix all OCI-P problems in the file', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(doc, edits) } } });
+      if (!only && ctx.client.codeActionResolve) {
+        // Asked for everything (the light bulb): offered when the published diagnostics have a fix; its edits are
+        // worked out only if the user picks it (codeAction/resolve), not on every cursor move of a huge file.
+        const fixable = state.fixable;
+        if (fixable?.any && fixable.version === doc.version) {
+          const data: FixAllData = { uri, version: doc.version };
+          out.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data });
+        }
+      } else {
+        const edits = fixAllEdits(fixInput(), analysis.diagnostics, state.settings.diagnostics.severity);
+        if (edits.length) out.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(doc, edits) } } });
+      }
     }
     return out;
   });
+
+  ctx.connection.onCodeActionResolve(async (action) => {
+    const data = action.data as FixAllData | undefined;
+    if (action.kind !== FIX_ALL_KIND || typeof data?.uri !== 'string') return action;
+    const found = await ctx.analysisFor(data.uri);
+    // Edited since it was offered: nothing (VS Code asks again).
+    if (!found || found.doc.version !== data.version) return action;
+    const { doc, state, analysis } = found;
+    const input: FixInput = { text: doc.getText(), format: state.format, file: analysis.file, model: state.model };
+    const edits = fixAllEdits(input, analysis.diagnostics, state.settings.diagnostics.severity);
+    return { ...action, edit: { changes: { [doc.uri]: toLspEdits(doc, edits) } } };
+  });
 };
+
+const FIX_ALL_TITLE = 'Fix all OCI-P problems in the file';
+
+/** A rule turned off (ocip.diagnostics.severity) is not fixed behind the user's back either. */
+function fixAllEdits(input: FixInput, diagnostics: Diagnostic[], severity: SeverityOverrides): TextEdit[] {
+  return fixAll(input, applySeverityOverrides(diagnostics, severity));
+}

@@ -12,6 +12,8 @@ export interface ServerContext {
   states: DocumentStates;
   settings: SettingsCache;
   models: Models;
+  /** What the client said it supports (set on initialize). */
+  client: { codeActionResolve: boolean };
   /** State of an open OCI-P document, created (settings read, model chosen) if needed; undefined for other files. */
   stateFor(uri: string): Promise<DocumentState | undefined>;
   /** The up-to-date analysis of an open OCI-P document, with its text document. */

@@ -25,6 +25,8 @@ export interface DocumentState {
   /** The analysis whose diagnostics are being (or were) published: didOpen also fires didChangeContent. */
   publishing?: Analysis;
   timer?: ReturnType<typeof setTimeout>;
+  /** Whether the diagnostics published for `version` include one with a fix (what "fix all" would change). */
+  fixable?: { version: number; any: boolean };
 }
 
 export function formatOf(doc: TextDocument): FileFormat | undefined {

@@ -7,6 +7,6 @@ export const foldingRanges: Feature = (ctx) => {
   ctx.connection.onFoldingRanges(async (params) => {
     const found = await ctx.analysisFor(params.textDocument.uri);
     if (!found) return null;
-    return foldingLines(found.analysis.file, found.doc.getText()).map((f) => ({ ...f, kind: FoldingRangeKind.Region }));
+    return foldingLines(found.analysis.file, found.doc).map((f) => ({ ...f, kind: FoldingRangeKind.Region }));
   });
 };

@@ -58,6 +58,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
     documents,
     states,
     settings,
+    client: { codeActionResolve: false },
     get models() {
       return models;
     },
@@ -137,6 +138,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
     initializeAt = performance.now();
     const caps = params.capabilities;
     settings.supportsConfiguration = !!caps.workspace?.configuration;
+    ctx.client.codeActionResolve = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
     settings.workspaceFolders = params.workspaceFolders ?? [];
     watchFolders = !!caps.workspace?.workspaceFolders;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -150,7 +152,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
         documentFormattingProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'ocip-language-server', version: SERVER_VERSION },

@@ -101,11 +101,10 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
     if (superseded()) return;
   }
   if (superseded()) return;
-  await ctx.connection.sendDiagnostics({
-    uri: doc.uri,
-    version,
-    diagnostics: shownOf(analysis, state.settings).map((d) => toLspDiagnostic(found.doc, d)),
-  });
+  const listed = shownOf(analysis, state.settings);
+  // Whether the light bulb offers "fix all" (./code-actions), known without listing every fix.
+  state.fixable = { version, any: listed.some((d) => d.fix) };
+  await ctx.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: listed.map((d) => toLspDiagnostic(found.doc, d)) });
 }
 
 export const SYNC_KIND = TextDocumentSyncKind.Incremental;

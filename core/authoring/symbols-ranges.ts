@@ -7,14 +7,20 @@ import { LineIndex } from '../text/line-index';
 import type { ElementNode, SourceFile, Span } from '../tree/types';
 import { within } from './symbols';
 
+/** What folding needs of a text: the line of an offset. */
+export interface LinesOf {
+  positionAt(offset: number): { line: number };
+}
+
 export interface FoldingLines {
   startLine: number;
   endLine: number;
 }
 
 /** Line ranges to fold, sorted and de-duplicated. XML keeps the end tag's line visible; YAML folds to the last line. */
-export function foldingLines(file: SourceFile, text: string): FoldingLines[] {
-  const lines = new LineIndex(text);
+export function foldingLines(file: SourceFile, text: string | LinesOf): FoldingLines[] {
+  // An open document answers positions from its own index; a plain text is indexed here.
+  const lines = typeof text === 'string' ? new LineIndex(text) : text;
   const spans: Span[] = [];
   if (file.envelope) spans.push(file.envelope.span);
   for (const command of file.commands) {
