@@ -199,6 +199,8 @@ async function main(): Promise<void> {
     log('templates: 10,000 rows, send with 1, 2 and 4 sessions');
     templates = templateSection();
   }
+  log('reading a large didOpen: FrameReader and the library reader');
+  const readPath = readPathSection(quick);
   const loadAtEnd = loadavg()
     .map((l) => l.toFixed(2))
     .join(' / ');
@@ -295,6 +297,7 @@ async function main(): Promise<void> {
     `\`node -e ''\`: ${fmt(startup.node)} ms; \`node bin/ocip.js --version\` (Node start + loading the CLI bundle): ${fmt(startup.load)} ms. Every \`ocip validate\` above includes both.`,
     '',
   );
+  out.push(...readPath);
   out.push('## Open documents: vscode-languageserver-textdocument and ours (server/piece-document)', '');
   out.push(
     "The library's TextDocument holds one string: every edit makes a new version that V8 copies whole when it is first read (about 3 ms per MB here), and its line index is O(lines) per edit. The server keeps documents in blocks of about 32 KB instead (core/text/piece-text), which is why it does not use the library's.",
@@ -388,6 +391,23 @@ function templateSection(): string[] {
   });
   if (run.status === 0 && run.stdout.trim()) return run.stdout.trimEnd().split('\n').concat('');
   return ['## Templates', '', `bench/template.ts failed (status ${run.status}): ${(run.stderr || '').trim().split('\n').pop() ?? ''}`, ''];
+}
+
+/** bench/read-path.ts in its own process (it prints its Markdown section): reading a large didOpen, FrameReader against the library. */
+function readPathSection(quick: boolean): string[] {
+  const args = quick ? ['--n', '10000', '--runs', '3'] : ['--n', '10000,50000', '--runs', '5'];
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'read-path.ts'), ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 10 * 60_000,
+  });
+  if (run.status === 0 && run.stdout.trim()) return run.stdout.trimEnd().split('\n').concat('');
+  return [
+    '## Reading a large didOpen',
+    '',
+    `bench/read-path.ts failed (status ${run.status}): ${(run.stderr || '').trim().split('\n').pop() ?? ''}`,
+    '',
+  ];
 }
 
 function ratio(a: Summary | undefined, b: Summary | undefined, which: 'median' | 'p95' = 'median'): string {
@@ -495,8 +515,9 @@ function notes(): string[] {
     '',
     '- **A mistake** costs its diagnostic and, for names and enumeration values, one suggestion search per distinct wrong name and candidate list (memoised in core/checks/suggest.ts, with a length pre-filter): in the profiles suggestions no longer show; the same typo in 1000 commands is searched once.',
     '- **didOpen → diagnostics** (server CPU profile): ≈40 % checking (content matching, element walk, value facets, rules), ≈25 % parsing (fast path), ≈20–25 % garbage collection of the trees both build, a few % line indexing: positions come from the open document’s blocks (server/piece-document), indexed only as far as a position asks (see "Open documents").',
-    '- **Completion and hover** read only the command at the cursor (`analysis.commandAt(offset)`), never the whole tree. On YAML they read the cursor’s document alone (server/cursor-view), so a request after a keystroke never builds the whole text. The first request sent with didOpen waits for the LSP library to read the whole message, for the settings round trip and the splitting of the file into documents, then for at most one validation slice; its position is converted by scanning lines only up to the cursor.',
+    '- **Completion and hover** read only the command at the cursor (`analysis.commandAt(offset)`), never the whole tree. On YAML they read the cursor’s document alone (server/cursor-view), so a request after a keystroke never builds the whole text. The first request sent with didOpen is behind it in the pipe: it is read only once the client has serialised the whole didOpen (JSON.stringify and UTF-8 encoding in the client: ~90 ms at 10,000 commands, ~500 ms at 50,000), the pipe has carried it and the server has decoded and parsed it ("Reading a large didOpen" above: ~150 ms from the first byte at 10,000 commands); then it waits for the settings round trip (one `workspace/configuration` request, answered in 1–20 ms), the splitting of the file into documents (~10–25 ms at 10,000), the scan of lines up to its position (~15 ms for a hover in the middle of the file) and at most one validation slice; not for the JSON-RPC message queue (it is dispatched as soon as it is read). The 50 ms target for the first request at 10,000 commands is therefore bounded by JSON-RPC over stdio and Node on this machine, not by the checks: the client alone needs ~90 ms before the server sees the first byte.',
     '- **`ocip validate`** is a cold process: Node start (`node -e \'\'`) and loading the bundle are the floor (see "Start-up bounds"); `validate` loads dist/cli-validate.js, without the send, HTTP, TLS and simulator code of the full CLI (101 instead of 138 Node built-ins, 720 instead of 900 kB to compile). Node 20 has no `module.enableCompileCache` (Node ≥ 22.1). A V8 code cache through `vm.Script` `cachedData` (what v8-compile-cache does; tried in commit 625f655, reverted) saved about 10 ms per run (medians of 30 interleaved runs on a small file, load 4–5; the 2000-command file within noise): compiling dist/cli-validate.js costs 25–60 ms, deserialising its cache 15–20 ms, and reading plus hashing the 770 kB source is needed either way.',
+    '- **Completion and hover** read only the command at the cursor (`analysis.commandAt(offset)`), never the whole tree. The first request sent with didOpen is behind it in the pipe: it is read only once the client has serialised the whole didOpen (JSON.stringify and UTF-8 encoding in the client: ~90 ms at 10,000 commands, ~500 ms at 50,000), the pipe has carried it and the server has decoded and parsed it ("Reading a large didOpen" above: ~150 ms from the first byte at 10,000 commands); then it waits for the settings round trip (one `workspace/configuration` request, answered in 1–20 ms), the splitting of the file into documents (~10–25 ms at 10,000), the scan of lines up to its position (~15 ms for a hover in the middle of the file) and at most one validation slice; not for the JSON-RPC message queue (it is dispatched as soon as it is read). The 50 ms target for the first request at 10,000 commands is therefore bounded by JSON-RPC over stdio and Node on this machine, not by the checks: the client alone needs ~90 ms before the server sees the first byte.',
     '- **Edit → diagnostics over LSP**: an edit rebuilds one ~32 KB block of the open document and records the changed region; the YAML analysis re-splits only that region, parses and checks one document, and a publication places only the diagnostics it lists (the first 1,000 by position). What remains grows with the number of documents, not their text: a few arrays of one entry per document are copied per version (about 1 ms at 10,000 commands).',
     '- **50000 commands**: the server publishes the diagnostics found so far (`diagnosticsSoFar`) after 30 ms of a first validation of a file of 20,000+ documents, then every second, so the first ones come before the whole file is checked; positions are converted with the blocks’ line index, built only as far as the checked prefix.',
     '- **Send throughput** is bounded by the simulator (≈7 ms of work per UserConsolidatedAddRequest22 on this machine), so batching 15 per document changes little.',
