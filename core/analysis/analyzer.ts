@@ -70,11 +70,10 @@ export class DocumentAnalyzer {
 
   /**
    * The analysis of `text`, with nothing computed yet beyond what reuse needs. An open document's blocks
-   * (core/text/piece-text) let a YAML analysis read only what changed since the last call.
+   * (core/text/piece-text) let the analysis read only what changed since the last call.
    */
   begin(text: string | PieceText): Analysis {
-    if (this.format === 'yaml') return this.yaml.next(text, this.config);
-    return this.xml.next(typeof text === 'string' ? text : text.whole(), this.config);
+    return this.format === 'yaml' ? this.yaml.next(text, this.config) : this.xml.next(text, this.config);
   }
 
   /** The finished analysis of `text` (everything checked). */

@@ -31,9 +31,10 @@ import type { CommandNode, EnvelopeNode, SourceFile, SyntaxProblem } from '../tr
 import type { Analysis } from './analyzer';
 import { lazilyShiftedFragment } from './lazy-shift';
 import { KeyScope, RelativeDiagnostics } from './placed-diagnostics';
-import { updateStarts } from './xml-pieces';
+import { updateStarts, updateStartsAround, type StartsUpdate } from './xml-pieces';
+import type { PieceText } from '../text/piece-text';
 import type { CheckConfig } from './yaml-analysis';
-import { detach } from './yaml-chunks';
+import { detach, type TextAccess } from './yaml-chunks';
 
 /** A piece's assembly for one state at its start, with what depends on it; spans relative to the piece start. */
 interface PieceResult {
@@ -102,7 +103,8 @@ export class XmlPieceAnalysis implements Analysis {
   private envelopeCache?: { envelope?: EnvelopeNode };
 
   constructor(
-    readonly text: string,
+    /** The text's length (the analysis reads its pieces, never the whole text). */
+    private readonly textLength: number,
     /** Piece 0 is the head (before the first start), piece i + 1 starts at starts[i]. */
     private readonly starts: number[],
     private readonly entries: PieceEntry[],
@@ -383,7 +385,7 @@ export class XmlPieceAnalysis implements Analysis {
         if (assembly.envelopeEnd !== undefined) envelope.span = { start: envelope.span.start, end: assembly.envelopeEnd + start };
       }
     }
-    if (envelope && this.exit.envelope === 'open') envelope.span = { start: envelope.span.start, end: this.text.length };
+    if (envelope && this.exit.envelope === 'open') envelope.span = { start: envelope.span.start, end: this.textLength };
     this.envelopeCache = { envelope };
     return envelope;
   }
@@ -410,15 +412,23 @@ export class XmlPieceAnalysis implements Analysis {
   }
 }
 
-/** Keeps the pieces of the last version of one document, so the next version reuses them. */
+/**
+ * Keeps the pieces of the last version of one document, so the next version reuses them. The text comes as a
+ * string (compared with the previous one to find what changed) or as an open document's blocks
+ * (core/text/piece-text), which say what changed since the revision analysed last.
+ */
 export class XmlAnalyzerState {
   private last?: XmlPieceAnalysis;
   private starts?: number[];
   private entries: PieceEntry[] = [];
-  private text = '';
+  /** The previous text when it came as a string. */
+  private text?: string;
+  private length = 0;
+  private source?: { text: PieceText; revision: number };
 
-  next(text: string, config: CheckConfig): XmlPieceAnalysis {
-    const update = updateStarts(this.starts, this.text, text);
+  next(input: string | PieceText, config: CheckConfig): XmlPieceAnalysis {
+    const text: TextAccess = input;
+    const update = this.startsOf(input);
     const { starts, keptPieces, tailPieces, shift } = update;
     const pieces = starts.length + 1;
     const old = this.entries;
@@ -440,10 +450,31 @@ export class XmlAnalyzerState {
     }
     this.starts = starts;
     this.entries = entries;
-    this.text = text;
     // The previous version's per-piece arrays are reused only when it was fully assembled.
     const last = this.last;
     const previous = last && last.assembledAll ? { analysis: last, keptPieces, tailPieces, shift } : undefined;
-    return (this.last = new XmlPieceAnalysis(text, starts, entries, config, previous));
+    return (this.last = new XmlPieceAnalysis(text.length, starts, entries, config, previous));
+  }
+
+  private startsOf(input: string | PieceText): StartsUpdate {
+    const previousLength = this.length;
+    this.length = input.length;
+    if (typeof input === 'string') {
+      const previousText = this.text ?? (this.starts ? this.entries.map((e) => e.text).join('') : '');
+      this.text = input;
+      this.source = undefined;
+      return updateStarts(this.starts, previousText, input);
+    }
+    const source = this.source;
+    const region = source?.text === input ? input.changedSince(source.revision) : undefined;
+    this.source = { text: input, revision: input.revision };
+    if (region && this.starts) {
+      this.text = undefined;
+      return updateStartsAround(this.starts, previousLength, input, region.start, previousLength - region.oldEnd);
+    }
+    const previousText = this.text ?? (this.starts ? this.entries.map((e) => e.text).join('') : '');
+    const whole = input.whole();
+    this.text = whole;
+    return updateStarts(this.starts, previousText, whole);
   }
 }

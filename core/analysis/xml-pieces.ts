@@ -7,7 +7,7 @@
  * scans on to the end. The result always equals `commandStarts(text)` (test/perf-equivalence checks it).
  */
 import { commandStarts, scanCommandStarts } from '../syntax/xml';
-import { commonPrefix, commonSuffix } from './yaml-chunks';
+import { commonPrefix, commonSuffix, type TextAccess } from './yaml-chunks';
 
 /**
  * Piece 0 is the head (text before the first start), piece i + 1 the command piece at starts[i].
@@ -29,34 +29,65 @@ export function updateStarts(previous: number[] | undefined, previousText: strin
     const starts = commandStarts(text);
     return { starts, keptPieces: 0, tailPieces: starts.length + 1, shift: 0 };
   }
-  const delta = text.length - previousText.length;
   const same = commonPrefix(previousText, text);
-  const sameEnd = commonSuffix(previousText, text, same);
+  return updateStartsAround(previous, previousText.length, text, same, commonSuffix(previousText, text, same));
+}
+
+/**
+ * The starts of `text` when its first `same` and last `sameEnd` characters equal those of the previous text (of
+ * `previousLength` characters), whose starts were `previous`. The text is read through a window that begins at
+ * the scan's start and doubles until the scan stops inside it (or the window reaches the end): a comment or
+ * section cut by the window's end would otherwise seem to end there.
+ */
+export function updateStartsAround(
+  previous: number[],
+  previousLength: number,
+  text: TextAccess,
+  same: number,
+  sameEnd: number,
+  /** The first window's extent past the edited region (tests use tiny ones). */
+  window = WINDOW,
+): StartsUpdate {
+  const delta = text.length - previousLength;
   // Old starts whose match read only unchanged text; the scan state at such a start is the same in both texts.
   let kept = 0;
   while (kept < previous.length && previous[kept] + MATCH_READS <= same) kept++;
   // A start at or after suffixFrom (new coordinates) lies in the unchanged suffix.
   const suffixFrom = text.length - sameEnd;
   let old = firstAtOrAfter(previous, suffixFrom - delta);
-  const starts = previous.slice(0, kept > 0 ? kept - 1 : 0);
+  const from = kept > 0 ? previous[kept - 1] : 0;
+  const oldFrom = old;
+  let starts: number[] = [];
   let tailFrom = -1;
-  scanCommandStarts(text, kept > 0 ? previous[kept - 1] : 0, (at) => {
-    if (at >= suffixFrom) {
-      while (old < previous.length && previous[old] + delta < at) old++;
-      if (old < previous.length && previous[old] + delta === at) {
-        tailFrom = starts.length;
-        return false;
+  for (let width = Math.max(window, suffixFrom - from + window); ; width *= 2) {
+    const end = Math.min(text.length, from + width);
+    const window = text.slice(from, end);
+    starts = previous.slice(0, kept > 0 ? kept - 1 : 0);
+    tailFrom = -1;
+    old = oldFrom;
+    scanCommandStarts(window, 0, (relative) => {
+      const at = from + relative;
+      if (at >= suffixFrom) {
+        while (old < previous.length && previous[old] + delta < at) old++;
+        if (old < previous.length && previous[old] + delta === at) {
+          tailFrom = starts.length;
+          return false;
+        }
       }
-    }
-    starts.push(at);
-    return true;
-  });
+      starts.push(at);
+      return true;
+    });
+    if (tailFrom >= 0 || end === text.length) break;
+  }
   // The head and the pieces before previous[kept - 1] end before the first difference.
   if (tailFrom < 0) return { starts, keptPieces: kept, tailPieces: starts.length + 1, shift: 0 };
   const shift = old - tailFrom;
   for (let i = old; i < previous.length; i++) starts.push(previous[i] + delta);
   return { starts, keptPieces: kept, tailPieces: tailFrom + 1, shift };
 }
+
+/** The first window read after the edited region (characters); it doubles as needed. */
+const WINDOW = 64 * 1024;
 
 function firstAtOrAfter(sorted: number[], value: number): number {
   let lo = 0;

@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DocumentAnalyzer } from '../../core/analysis/analyzer';
-import { updateStarts } from '../../core/analysis/xml-pieces';
+import { updateStarts, updateStartsAround } from '../../core/analysis/xml-pieces';
+import { PieceText } from '../../core/text/piece-text';
 import { checkFile, DEFAULT_CHECK_OPTIONS, type CheckOptions } from '../../core/checks';
 import { builtinModel } from '../../core/model';
 import { commandStarts, XmlParser } from '../../core/syntax/xml';
@@ -159,4 +160,50 @@ test('XML: commandAt reads one piece during a long first validation, its index o
   const first = new DocumentAnalyzer('xml', model, DEFAULT_CHECK_OPTIONS).begin(adjacent).commandAt(boundary)!;
   assert.equal(first.index, 0);
   assert.deepStrictEqual(first, fresh(adjacent).file.commands[0]);
+});
+
+test('XML: starts updated from a known edit region, through windows of any size, equal a fresh scan', () => {
+  fc.assert(
+    fc.property(fileArb, fc.array(editArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 40 }), (initial, edits, window) => {
+      let text = initial;
+      let starts = commandStarts(text);
+      for (const [where, remove, insert] of edits) {
+        const at = where % (text.length + 1);
+        const removedEnd = Math.min(text.length, at + remove);
+        const next = text.slice(0, at) + insert + text.slice(removedEnd);
+        starts = updateStartsAround(starts, text.length, next, at, text.length - removedEnd, window).starts;
+        text = next;
+        assert.deepStrictEqual(starts, commandStarts(text));
+      }
+    }),
+    { numRuns: 1500, seed: 31 },
+  );
+});
+
+test("XML: analysing an open document's blocks (edit regions, no whole-text compare) equals a fresh parse and check", () => {
+  fc.assert(
+    fc.property(
+      fileArb,
+      fc.integer({ min: 8, max: 200 }),
+      fc.array(fc.tuple(editArb, fc.boolean()), { minLength: 1, maxLength: 6 }),
+      (initial, blockChars, edits) => {
+        const analyzer = new DocumentAnalyzer('xml', model, DEFAULT_CHECK_OPTIONS);
+        const piece = new PieceText(initial, blockChars);
+        let text = initial;
+        analyzer.analyze(piece);
+        for (const [[where, remove, insert], analyse] of edits) {
+          const at = where % (text.length + 1);
+          piece.apply([{ start: at, end: at + remove, text: insert }]);
+          text = text.slice(0, at) + insert + text.slice(at + remove);
+          if (!analyse) continue;
+          const analysis = analyzer.begin(piece);
+          const expected = fresh(text);
+          assert.deepStrictEqual(analysis.diagnostics, expected.diagnostics);
+          assert.deepStrictEqual(analysis.file, expected.file);
+        }
+        assert.deepStrictEqual(analyzer.begin(piece).diagnostics, fresh(text).diagnostics);
+      },
+    ),
+    { numRuns: 300, seed: 32 },
+  );
 });
