@@ -93,15 +93,15 @@ export function updateChunksAround(
   const regionStart = kept > 0 ? previous[kept - 1].start + previous[kept - 1].text.length : 0;
   const regionEnd = tail < previous.length ? previous[tail].start + delta : text.length;
 
-  const chunks: Chunk[] = previous.slice(0, kept);
-  if (regionEnd > regionStart) {
-    for (const c of splitYamlDocuments(text.slice(regionStart, regionEnd)))
-      chunks.push({ start: regionStart + c.start, text: detach(c.text) });
-  }
-  const tailFrom = chunks.length;
+  const region = regionEnd > regionStart ? splitYamlDocuments(text.slice(regionStart, regionEnd)) : [];
+  // One array of the final size: growing a copy of 50,000 entries by pushes costs several large-object allocations.
+  const chunks = new Array<Chunk>(kept + region.length + previous.length - tail);
+  for (let i = 0; i < kept; i++) chunks[i] = previous[i];
+  for (let k = 0; k < region.length; k++) chunks[kept + k] = { start: regionStart + region[k].start, text: detach(region[k].text) };
+  const tailFrom = kept + region.length;
   for (let i = tail; i < previous.length; i++) {
     const c = previous[i];
-    chunks.push(delta === 0 ? c : { start: c.start + delta, text: c.text });
+    chunks[tailFrom + i - tail] = delta === 0 ? c : { start: c.start + delta, text: c.text };
   }
   return { chunks, kept, tailFrom, shift: tail - tailFrom, replaced: previous.slice(kept, tail) };
 }
