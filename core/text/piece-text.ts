@@ -46,8 +46,10 @@ export class PieceText {
   /** Lines starting before block i, valid for i < linesKnown. */
   private lineBase: number[] = [];
   private linesKnown = 0;
+  /** Per block: MARK_LONE_CR, MARK_PLACEHOLDER bits; and how many blocks have each. */
+  private marks: number[] = [];
   private loneCrBlocks = 0;
-  private loneCr: boolean[] = [];
+  private placeholderBlocks = 0;
   private total = 0;
   private wholeCache?: string;
   /** Bumped by every `apply`; regions[k] = what revision (revision - regions.length + k + 1) changed. */
@@ -92,8 +94,12 @@ export class PieceText {
     return parts.join('');
   }
 
-  /** Whether `needle` (which must not contain a line break: blocks end at line feeds) occurs in the text. */
+  /**
+   * Whether `needle` (which must not contain a line break: blocks end at line feeds) occurs in the text. `${` (what
+   * makes a file a template, asked on every publication) is kept per block, so it costs nothing per edit.
+   */
   includes(needle: string): boolean {
+    if (needle === PLACEHOLDER) return this.placeholderBlocks > 0;
     if (this.wholeCache !== undefined) return this.wholeCache.includes(needle);
     for (const block of this.blocks) if (block.includes(needle)) return true;
     return false;
@@ -181,12 +187,20 @@ export class PieceText {
     return this.starts[b] + this.beforeLineEnd(block, rel, lineStart);
   }
 
+  /** Adds (or, with -1, removes) a block's marks to the counts; returns them. */
+  private count(marks: number, sign: 1 | -1): number {
+    if (marks & MARK_LONE_CR) this.loneCrBlocks += sign;
+    if (marks & MARK_PLACEHOLDER) this.placeholderBlocks += sign;
+    return marks;
+  }
+
   private reset(text: string): void {
     this.blocks = [];
     this.starts = [];
     this.lineStarts = [];
-    this.loneCr = [];
+    this.marks = [];
     this.loneCrBlocks = 0;
+    this.placeholderBlocks = 0;
     this.lineBase = [];
     this.linesKnown = 0;
     this.total = text.length;
@@ -197,12 +211,10 @@ export class PieceText {
   }
 
   private pushBlock(text: string, start: number): void {
-    const lone = hasLoneCr(text);
     this.blocks.push(text);
     this.starts.push(start);
     this.lineStarts.push(undefined);
-    this.loneCr.push(lone);
-    if (lone) this.loneCrBlocks++;
+    this.marks.push(this.count(marksOf(text), 1));
   }
 
   private record(region: ChangedRegion): void {
@@ -224,19 +236,18 @@ export class PieceText {
       text.length > 2 * this.blockChars ? split(text, this.blockChars) : text.length > 0 || this.blocks.length === 1 ? [text] : [];
     const removed = b1 - b0 + 1;
     const delta = inserted.length - (end - start);
-    for (let k = b0; k <= b1; k++) if (this.loneCr[k]) this.loneCrBlocks--;
+    for (let k = b0; k <= b1; k++) this.count(this.marks[k], -1);
     const starts: number[] = [];
     let s = at;
     for (const p of pieces) {
       starts.push(s);
       s += p.length;
     }
-    const lone = pieces.map(hasLoneCr);
-    for (const l of lone) if (l) this.loneCrBlocks++;
+    const marks = pieces.map((p) => this.count(marksOf(p), 1));
     this.blocks.splice(b0, removed, ...pieces);
     this.starts.splice(b0, removed, ...starts);
     this.lineStarts.splice(b0, removed, ...pieces.map(() => undefined));
-    this.loneCr.splice(b0, removed, ...lone);
+    this.marks.splice(b0, removed, ...marks);
     for (let k = b0 + pieces.length; k < this.starts.length; k++) this.starts[k] += delta;
     // The block before may have become the last one: its last line's start (after its final line feed) now counts.
     if (b0 > 0) this.lineStarts[b0 - 1] = undefined;
@@ -343,6 +354,14 @@ function split(text: string, size: number): string[] {
   }
   if (at < text.length) out.push(text.slice(at));
   return out;
+}
+
+const PLACEHOLDER = '${';
+const MARK_LONE_CR = 1;
+const MARK_PLACEHOLDER = 2;
+
+function marksOf(text: string): number {
+  return (hasLoneCr(text) ? MARK_LONE_CR : 0) | (text.includes(PLACEHOLDER) ? MARK_PLACEHOLDER : 0);
 }
 
 function hasLoneCr(text: string): boolean {
