@@ -11,13 +11,13 @@
  * Work can be done in slices (`advance(budgetMs)`) so a long first validation never blocks requests.
  */
 import { checkCommand, syntaxDiagnostics, type CheckOptions, type Diagnostic, type ModelView } from '../checks';
-import type { Chunk, SourceFragment } from '../syntax/chunks';
+import type { SourceFragment } from '../syntax/chunks';
 import { parseYamlDocument } from '../syntax/yaml';
 import type { CommandNode, SourceFile } from '../tree/types';
 import { KeyScope, RelativeDiagnostics, type Picked } from './placed-diagnostics';
 import { capDiagnostics, moreProblems } from './capped';
 import { applySeverityOverrides, type SeverityOverrides } from '../checks/severity-overrides';
-import { detach, updateChunks, updateChunksAround, type ChunkUpdate } from './yaml-chunks';
+import { detach, updateChunks, updateChunksAround, type ChunkList, type ChunkUpdate } from './yaml-chunks';
 import { yamlLineEnds } from '../text/line-ends';
 import type { PieceText } from '../text/piece-text';
 import { lazilyShiftedFragment } from './lazy-shift';
@@ -71,7 +71,7 @@ export class YamlChunkAnalysis {
   private tailFrom = Number.MAX_SAFE_INTEGER;
 
   constructor(
-    readonly chunks: Chunk[],
+    readonly chunks: ChunkList,
     readonly entries: ChunkEntry[],
     private readonly config: CheckConfig,
     previous?: { analysis: YamlChunkAnalysis; kept: number; tailFrom: number; shift: number },
@@ -119,10 +119,10 @@ export class YamlChunkAnalysis {
     const entry = this.entries[i];
     if (!entry.fragment) {
       this.checked++;
-      const chunk = this.chunks[i];
+      const { texts } = this.chunks;
       // A flat copy, so the cache does not keep this version's whole text alive (same content: safe to share).
-      if (!this.config.oneShot) chunk.text = detach(chunk.text);
-      entry.fragment = parseYamlDocument(chunk.text);
+      if (!this.config.oneShot) texts[i] = detach(texts[i]);
+      entry.fragment = parseYamlDocument(texts[i]);
     }
     return entry as ChunkEntry & { fragment: SourceFragment };
   }
@@ -159,12 +159,12 @@ export class YamlChunkAnalysis {
     // Most chunks have no diagnostics or only a repeated group hint: decided from the flat arrays alone.
     for (let i = 0; i < chunks.length; i++) {
       const sig = syntaxSigs[i];
-      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].syntax!.emit(chunks[i].start, 0, scope, out);
+      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].syntax!.emit(chunks.starts[i], 0, scope, out);
     }
     let firstIndex = 0;
     for (let i = 0; i < chunks.length; i++) {
       const sig = checkSigs[i];
-      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].checks!.emit(chunks[i].start, firstIndex, scope, out);
+      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].checks!.emit(chunks.starts[i], firstIndex, scope, out);
       firstIndex += counts[i];
     }
     return (this.diagnosticsCache = out);
@@ -242,7 +242,7 @@ export class YamlChunkAnalysis {
       return firstIndexes[chunk];
     };
     const placed = (kind: 'syntax' | 'checks', chunk: number, k: number): Diagnostic => {
-      const d = entries[chunk][kind]!.placedAt(k, chunks[chunk].start, kind === 'syntax' ? 0 : firstIndexOf(chunk));
+      const d = entries[chunk][kind]!.placedAt(k, chunks.starts[chunk], kind === 'syntax' ? 0 : firstIndexOf(chunk));
       const severity = severityOf(d);
       return severity === d.severity || severity === 'off' ? d : { ...d, severity };
     };
@@ -274,7 +274,7 @@ export class YamlChunkAnalysis {
       const chunk = from.chunk[n];
       const d = relative(kind, chunk, from.index[n]);
       if (severityOf(d) === 'off') return;
-      const at = chunks[chunk].start;
+      const at = chunks.starts[chunk];
       const start = at + d.span.start;
       items.push({ start, end: at + d.span.end, order: base + n, kind, chunk, k: from.index[n] });
       if (start > maxStart) maxStart = start;
@@ -284,7 +284,7 @@ export class YamlChunkAnalysis {
     const checkCount = checks.chunk.length;
     while (s < syntaxCount || c < checkCount) {
       const chunk = Math.min(s < syntaxCount ? syntax.chunk[s] : done, c < checkCount ? checks.chunk[c] : done);
-      if (items.length > limit && chunks[chunk].start > maxStart) break;
+      if (items.length > limit && chunks.starts[chunk] > maxStart) break;
       for (; s < syntaxCount && syntax.chunk[s] === chunk; s++) collect('syntax', syntax, s, 0);
       for (; c < checkCount && checks.chunk[c] === chunk; c++) collect('checks', checks, c, syntaxCount);
     }
@@ -309,12 +309,12 @@ export class YamlChunkAnalysis {
     const { done } = this;
     for (let i = 0; i < done; i++) {
       const sig = syntaxSigs[i];
-      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].syntax!.emit(chunks[i].start, 0, scope, out);
+      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].syntax!.emit(chunks.starts[i], 0, scope, out);
     }
     let firstIndex = 0;
     for (let i = 0; i < done; i++) {
       const sig = checkSigs[i];
-      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].checks!.emit(chunks[i].start, firstIndex, scope, out);
+      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].checks!.emit(chunks.starts[i], firstIndex, scope, out);
       firstIndex += counts[i];
     }
     return out;
@@ -343,14 +343,15 @@ export class YamlChunkAnalysis {
     if (i < 0) return undefined;
     const fragment = this.indexKnown(i)
       ? this.placeFragment(i, this.firstIndexOf(i))
-      : lazilyShiftedFragment(this.parsed(i).fragment, this.chunks[i].start, () => this.firstIndexOf(i));
+      : lazilyShiftedFragment(this.parsed(i).fragment, this.chunks.start(i), () => this.firstIndexOf(i));
     return fragment.commands.find((c) => c.span.start <= offset && offset <= c.span.end) ?? fragment.commands[0];
   }
 
   documentAt(offset: number): { start: number; text: string; command?: CommandNode } | undefined {
     const i = this.chunkIndexAt(offset);
     if (i < 0) return undefined;
-    const { start, text } = this.chunks[i];
+    const start = this.chunks.start(i);
+    const text = this.chunks.text(i);
     const relative = offset - start;
     const { commands } = this.parsed(i).fragment;
     return { start, text, command: commands.find((c) => c.span.start <= relative && relative <= c.span.end) ?? commands[0] };
@@ -359,8 +360,9 @@ export class YamlChunkAnalysis {
   private nearest(offset: number): CommandNode | undefined {
     const i = this.chunkIndexAt(offset);
     if (i < 0) return undefined;
-    const chunk = this.chunks[i];
-    return this.fileCache!.commands.find((c) => c.span.start >= chunk.start && c.span.start < chunk.start + chunk.text.length);
+    const start = this.chunks.start(i);
+    const end = this.chunks.end(i);
+    return this.fileCache!.commands.find((c) => c.span.start >= start && c.span.start < end);
   }
 
   private chunkIndexAt(offset: number): number {
@@ -369,7 +371,7 @@ export class YamlChunkAnalysis {
     if (hi < 0) return -1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.chunks[mid].start <= offset) lo = mid;
+      if (this.chunks.start(mid) <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -392,7 +394,7 @@ export class YamlChunkAnalysis {
   /** The chunk's fragment placed at its offset and first command index; a view that shifts lazily. */
   private placeFragment(i: number, firstIndex: number): SourceFragment {
     const entry = this.parsed(i);
-    const start = this.chunks[i].start;
+    const start = this.chunks.start(i);
     if (start === 0 && firstIndex === 0) return entry.fragment;
     const view = entry.view;
     if (view && view.start === start && view.firstIndex === firstIndex) return view.fragment;
@@ -410,7 +412,7 @@ export class YamlChunkAnalysis {
  */
 export class YamlAnalyzerState {
   private last?: YamlChunkAnalysis;
-  private chunks?: Chunk[];
+  private chunks?: ChunkList;
   private entries: ChunkEntry[] = [];
   /** The previous text (string input), or undefined when it came as blocks (then its chunks hold it). */
   private text?: string;
@@ -423,7 +425,7 @@ export class YamlAnalyzerState {
     const byText = new Map<string, ChunkEntry>();
     for (let k = 0; k < update.replaced.length; k++) {
       const entry = this.entries[update.kept + k];
-      if (entry) byText.set(update.replaced[k].text, entry);
+      if (entry) byText.set(update.replaced[k], entry);
     }
     const entries = new Array<ChunkEntry>(update.chunks.length);
     for (let i = 0; i < update.chunks.length; i++) {
@@ -431,7 +433,7 @@ export class YamlAnalyzerState {
       else if (i >= update.tailFrom) entries[i] = this.entries[i + update.shift];
       else {
         // (Looked up only when there are old chunks to reuse: hashing every text of a newly opened file costs ~10 ms.)
-        const text = update.chunks[i].text;
+        const text = update.chunks.text(i);
         const reused = byText.size > 0 ? byText.get(text) : undefined;
         if (reused) byText.delete(text);
         entries[i] = reused ?? {};
@@ -460,7 +462,7 @@ export class YamlAnalyzerState {
     } else this.source = undefined;
     // A lone CR is a YAML line break: made LF, offsets unchanged (core/text/line-ends).
     const text = yamlLineEnds(input);
-    const previousText = this.text ?? (this.chunks ? this.chunks.map((c) => c.text).join('') : '');
+    const previousText = this.text ?? (this.chunks ? this.chunks.texts.join('') : '');
     this.text = text;
     this.length = text.length;
     return updateChunks(this.chunks, previousText, text);

@@ -9,14 +9,56 @@
 import type { Chunk } from '../syntax/chunks';
 import { splitYamlDocuments } from '../syntax/yaml-split';
 
+/**
+ * A version's chunks: their starts in a typed array, their texts in an array. An edit moves every chunk after it;
+ * with one object per chunk that was a new object per moved chunk per version (25,000 at 50,000 commands, ~4 ms
+ * and their garbage); here it is a copy of numbers.
+ */
+export class ChunkList {
+  constructor(
+    readonly starts: Int32Array,
+    readonly texts: string[],
+  ) {}
+
+  static of(chunks: readonly Chunk[]): ChunkList {
+    const starts = new Int32Array(chunks.length);
+    const texts = new Array<string>(chunks.length);
+    for (let i = 0; i < chunks.length; i++) {
+      starts[i] = chunks[i].start;
+      texts[i] = chunks[i].text;
+    }
+    return new ChunkList(starts, texts);
+  }
+
+  get length(): number {
+    return this.texts.length;
+  }
+
+  start(i: number): number {
+    return this.starts[i];
+  }
+
+  text(i: number): string {
+    return this.texts[i];
+  }
+
+  end(i: number): number {
+    return this.starts[i] + this.texts[i].length;
+  }
+
+  toArray(): Chunk[] {
+    return this.texts.map((text, i) => ({ start: this.starts[i], text }));
+  }
+}
+
 export interface ChunkUpdate {
-  chunks: Chunk[];
+  chunks: ChunkList;
   /** chunks[i] for i < kept reuse previous[i] unchanged; chunks[i] for i >= tailFrom are previous[i + shift] moved. */
   kept: number;
   tailFrom: number;
   shift: number;
-  /** The previous chunks that were replaced (their texts may still match new region chunks). */
-  replaced: Chunk[];
+  /** The texts of the previous chunks that were replaced (they may still match new region chunks). */
+  replaced: string[];
 }
 
 /** A flat copy of a substring, so caches keyed by it do not keep the whole document text alive. */
@@ -40,8 +82,7 @@ function startsDocument(text: TextAccess, at: number): boolean {
 }
 
 /** Whether the chunk ends with a `...` line (which closes a document, so the next chunk starts after it). */
-function endsWithDocumentEnd(chunk: Chunk): boolean {
-  const t = chunk.text;
+function endsWithDocumentEnd(t: string): boolean {
   let lineStart = t.lastIndexOf('\n', t.length - 2) + 1;
   if (!t.startsWith('...', lineStart)) return false;
   lineStart += 3;
@@ -49,15 +90,16 @@ function endsWithDocumentEnd(chunk: Chunk): boolean {
   return Number.isNaN(after) || after === 0x20 || after === 0x09 || after === 0x0d || after === 0x0a;
 }
 
-export function updateChunks(previous: Chunk[] | undefined, previousText: string, text: string): ChunkUpdate {
+export function updateChunks(previous: ChunkList | undefined, previousText: string, text: string): ChunkUpdate {
   if (!previous || previous.length === 0) return fresh(text, previous);
   const same = commonPrefix(previousText, text);
   return updateChunksAround(previous, previousText.length, text, same, commonSuffix(previousText, text, same));
 }
 
-function fresh(text: string, previous: Chunk[] | undefined): ChunkUpdate {
+function fresh(text: string, previous: ChunkList | undefined): ChunkUpdate {
   // Not detached here: the analysis detaches each chunk when it parses it (spread over the validation slices).
-  return { chunks: splitYamlDocuments(text), kept: 0, tailFrom: Number.MAX_SAFE_INTEGER, shift: 0, replaced: previous ?? [] };
+  const chunks = ChunkList.of(splitYamlDocuments(text));
+  return { chunks, kept: 0, tailFrom: Number.MAX_SAFE_INTEGER, shift: 0, replaced: previous ? previous.texts : [] };
 }
 
 /**
@@ -65,7 +107,7 @@ function fresh(text: string, previous: Chunk[] | undefined): ChunkUpdate {
  * (of `previousLength` characters), whose chunks were `previous`.
  */
 export function updateChunksAround(
-  previous: Chunk[] | undefined,
+  previous: ChunkList | undefined,
   previousLength: number,
   text: TextAccess,
   same: number,
@@ -73,37 +115,42 @@ export function updateChunksAround(
 ): ChunkUpdate {
   if (!previous || previous.length === 0) return fresh(text.slice(0, text.length), previous);
   const delta = text.length - previousLength;
+  const count = previous.length;
   // Unchanged chunks at the start end before the first difference; those at the end start after the last one.
   let kept = lastChunkEndingBy(previous, same);
-  const keptEnd = kept > 0 ? previous[kept - 1].start + previous[kept - 1].text.length : 0;
+  const keptEnd = kept > 0 ? previous.end(kept - 1) : 0;
   let tail = firstChunkStartingFrom(previous, previousLength - sameEnd);
-  while (tail < previous.length && previous[tail].start + delta < keptEnd) tail++;
+  while (tail < count && previous.start(tail) + delta < keptEnd) tail++;
   // The region between must begin and end on real document boundaries of the new text; widen it if not.
-  while (kept > 0 && kept < previous.length && !startsDocument(text, previous[kept].start) && !endsWithDocumentEnd(previous[kept - 1]))
-    kept--;
+  while (kept > 0 && kept < count && !startsDocument(text, previous.start(kept)) && !endsWithDocumentEnd(previous.text(kept - 1))) kept--;
   if (
-    kept === previous.length &&
+    kept === count &&
     kept > 0 &&
     text.length > keptEnd &&
-    !endsWithDocumentEnd(previous[kept - 1]) &&
+    !endsWithDocumentEnd(previous.text(kept - 1)) &&
     !startsDocument(text, keptEnd)
   )
     kept--;
-  while (tail < previous.length && !startsDocument(text, previous[tail].start + delta)) tail++;
-  const regionStart = kept > 0 ? previous[kept - 1].start + previous[kept - 1].text.length : 0;
-  const regionEnd = tail < previous.length ? previous[tail].start + delta : text.length;
+  while (tail < count && !startsDocument(text, previous.start(tail) + delta)) tail++;
+  const regionStart = kept > 0 ? previous.end(kept - 1) : 0;
+  const regionEnd = tail < count ? previous.start(tail) + delta : text.length;
 
   const region = regionEnd > regionStart ? splitYamlDocuments(text.slice(regionStart, regionEnd)) : [];
-  // One array of the final size: growing a copy of 50,000 entries by pushes costs several large-object allocations.
-  const chunks = new Array<Chunk>(kept + region.length + previous.length - tail);
-  for (let i = 0; i < kept; i++) chunks[i] = previous[i];
-  for (let k = 0; k < region.length; k++) chunks[kept + k] = { start: regionStart + region[k].start, text: detach(region[k].text) };
-  const tailFrom = kept + region.length;
-  for (let i = tail; i < previous.length; i++) {
-    const c = previous[i];
-    chunks[tailFrom + i - tail] = delta === 0 ? c : { start: c.start + delta, text: c.text };
+  const size = kept + region.length + count - tail;
+  const starts = new Int32Array(size);
+  const texts = new Array<string>(size);
+  starts.set(previous.starts.subarray(0, kept));
+  for (let i = 0; i < kept; i++) texts[i] = previous.texts[i];
+  for (let k = 0; k < region.length; k++) {
+    starts[kept + k] = regionStart + region[k].start;
+    texts[kept + k] = detach(region[k].text);
   }
-  return { chunks, kept, tailFrom, shift: tail - tailFrom, replaced: previous.slice(kept, tail) };
+  const tailFrom = kept + region.length;
+  for (let i = tail; i < count; i++) {
+    starts[tailFrom + i - tail] = previous.starts[i] + delta;
+    texts[tailFrom + i - tail] = previous.texts[i];
+  }
+  return { chunks: new ChunkList(starts, texts), kept, tailFrom, shift: tail - tailFrom, replaced: previous.texts.slice(kept, tail) };
 }
 
 /** Length of the common prefix: block compares (native, memcmp-like) first, then characters. */
@@ -135,24 +182,24 @@ export function commonSuffix(a: string, b: string, prefix: number): number {
 const BLOCK = 1 << 16;
 
 /** How many chunks end at or before `offset`. */
-function lastChunkEndingBy(chunks: Chunk[], offset: number): number {
+function lastChunkEndingBy(chunks: ChunkList, offset: number): number {
   let lo = 0;
   let hi = chunks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (chunks[mid].start + chunks[mid].text.length <= offset) lo = mid + 1;
+    if (chunks.end(mid) <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** Index of the first chunk starting at or after `offset` (chunks.length if none). */
-function firstChunkStartingFrom(chunks: Chunk[], offset: number): number {
+function firstChunkStartingFrom(chunks: ChunkList, offset: number): number {
   let lo = 0;
   let hi = chunks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (chunks[mid].start < offset) lo = mid + 1;
+    if (chunks.start(mid) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
