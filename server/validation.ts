@@ -61,8 +61,9 @@ const TURNS_BETWEEN_SLICES = 8;
  */
 export const PROGRESSIVE_MIN_UNITS = 20000;
 /**
- * 30, not 150: at 50,000 commands (46 MB) reading the didOpen message costs ~520 ms CPU (JSON-RPC: assembling,
- * UTF-8 decoding, JSON.parse) before anything can be shown, so what follows must be short. A progressive publication
+ * 30, not 150: at 50,000 commands (46 MB) the didOpen message takes ~0.5 s for the client to serialise and ~0.8 s
+ * from its first byte to the parsed message here (./message-reader; bench/read-path.ts) before anything can be
+ * shown, so what follows must be short. A progressive publication
  * converts only the checked prefix's positions (./positions), so publishing early costs little; it holds the
  * diagnostics of the documents checked in those 30 ms, and the rest follow every PROGRESS_EVERY_MS.
  */
