@@ -17,8 +17,11 @@
 
 /** Blocks are split near this size (at a line feed); an edited block is split again only past twice this. */
 export const BLOCK_CHARS = 32 * 1024;
-/** Edit regions are kept for this many revisions (a consumer further behind reads the whole text instead). */
-const REGION_LOG = 256;
+/**
+ * Edit regions are kept for this many revisions (a consumer further behind reads the whole text instead). Each change
+ * of a didChange is a revision: a multi-cursor edit makes one per cursor.
+ */
+const REGION_LOG = 4096;
 
 export interface TextEditAt {
   /** Offsets in the text as it is before this edit (edits of one batch apply one after another). */
