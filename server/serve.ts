@@ -159,18 +159,17 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
     };
   });
 
-  connection.onInitialized(() => {
-    if (!watchFolders) return;
-    // Relative schema folders follow the workspace folders.
-    connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      settings.workspaceFolders = [...settings.workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f.uri)), ...e.added];
-      settings.clear();
-    });
-  });
-
   documents.onDidClose((e) => statusSent.delete(e.document.uri));
 
+  // One handler: the connection keeps only the last one given for a notification (a second `onInitialized` silently
+  // replaced the first, and workspace folders added later were never seen).
   connection.onInitialized(() => {
+    // Relative schema folders follow the workspace folders.
+    if (watchFolders)
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        settings.workspaceFolders = [...settings.workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f.uri)), ...e.added];
+        settings.clear();
+      });
     const builtin = models.get('').model;
     // Since the process (or worker) started: what loading the code cost, and when the client asked.
     log.info(

@@ -15,6 +15,8 @@ export interface LspClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Workspace folders announced at initialize (for settings resolved against a folder). */
   workspaceFolders?: { uri: string; name: string }[];
+  /** Declare workspace folder support (the server then follows workspace/didChangeWorkspaceFolders). */
+  workspaceFolderChanges?: boolean;
 }
 
 export class LspTestClient {
@@ -58,7 +60,11 @@ export class LspTestClient {
       processId: process.pid,
       rootUri: null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: false },
+          ...(opts.workspaceFolderChanges ? { workspaceFolders: true } : {}),
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, versionSupport: true },
           completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },

@@ -77,6 +77,30 @@ describe('settings normalization in the language server', () => {
     }
   });
 
+  it('a workspace folder added after start-up is used for a relative schema folder (the server follows folder changes)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ocip-ws-added-'));
+    const c = new LspTestClient({ settings: { diagnostics: { debounceMs: 0 }, schemaDirectory: 'schemas/r99' } });
+    clients.push(c);
+    await c.initialize({ workspaceFolders: [], workspaceFolderChanges: true });
+    const uri = pathToFileURL(join(folder, 'users.ocip.yaml')).href;
+    c.open(uri, 'ocip-yaml', 'command: UserDeleteRequest\nuserId: a@b.c\n');
+    await c.diagnosticsFor(uri, 1);
+    assert.ok(
+      c.messages.some((m) => m.includes('is relative and the document is in no workspace folder')),
+      JSON.stringify(c.messages),
+    );
+    await c.conn.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: pathToFileURL(folder).href, name: 'added' }], removed: [] },
+    });
+    const version = c.change(uri, [{ text: 'command: UserDeleteRequest\nuserId: b@b.c\n' }]);
+    await c.diagnosticsFor(uri, version);
+    const expected = `ocip.schemaDirectory '${join(folder, 'schemas', 'r99')}' could not be used`;
+    assert.ok(
+      c.messages.some((m) => m.startsWith(expected)),
+      JSON.stringify(c.messages),
+    );
+  });
+
   it('a relative schema folder outside any workspace folder is not resolved against the working directory', async () => {
     const c = await server({ schemaDirectory: 'schemas' });
     c.open('file:///elsewhere/x.ocip.yaml', 'ocip-yaml', 'command: UserDeleteRequest\nuserId: a@b.c\n');
