@@ -22,6 +22,8 @@ import { yamlLineEnds } from '../text/line-ends';
 import type { PieceText } from '../text/piece-text';
 import { lazilyShiftedFragment } from './lazy-shift';
 
+const NO_OVERRIDES: SeverityOverrides = {};
+
 export interface CheckConfig {
   model: ModelView;
   options: CheckOptions;
@@ -150,24 +152,8 @@ export class YamlChunkAnalysis {
 
   /** Every diagnostic, absolute: syntax problems first (file order), then each command's (command order). */
   get diagnostics(): Diagnostic[] {
-    if (this.diagnosticsCache) return this.diagnosticsCache;
-    this.advance();
-    // Syntax problems first (file order), then each command's; the key scopes run over that order.
-    const out: Diagnostic[] = [];
-    const scope = new KeyScope();
-    const { chunks, entries, syntaxSigs, checkSigs, counts } = this;
-    // Most chunks have no diagnostics or only a repeated group hint: decided from the flat arrays alone.
-    for (let i = 0; i < chunks.length; i++) {
-      const sig = syntaxSigs[i];
-      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].syntax!.emit(chunks.starts[i], 0, scope, out);
-    }
-    let firstIndex = 0;
-    for (let i = 0; i < chunks.length; i++) {
-      const sig = checkSigs[i];
-      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].checks!.emit(chunks.starts[i], firstIndex, scope, out);
-      firstIndex += counts[i];
-    }
-    return (this.diagnosticsCache = out);
+    // Syntax problems first (file order), then each command's; the key scopes run over that order (see `shown`).
+    return (this.diagnosticsCache ??= this.shown(Infinity, NO_OVERRIDES));
   }
 
   get size(): number {
@@ -302,22 +288,7 @@ export class YamlChunkAnalysis {
 
   /** The diagnostics of the chunks checked so far; same order and key scopes as `diagnostics` restricted to them. */
   diagnosticsSoFar(): Diagnostic[] {
-    if (this.diagnosticsCache) return this.diagnosticsCache;
-    const out: Diagnostic[] = [];
-    const scope = new KeyScope();
-    const { chunks, entries, syntaxSigs, checkSigs, counts } = this;
-    const { done } = this;
-    for (let i = 0; i < done; i++) {
-      const sig = syntaxSigs[i];
-      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].syntax!.emit(chunks.starts[i], 0, scope, out);
-    }
-    let firstIndex = 0;
-    for (let i = 0; i < done; i++) {
-      const sig = checkSigs[i];
-      if (sig !== 0 && !(sig > 0 && scope.has(sig))) entries[i].checks!.emit(chunks.starts[i], firstIndex, scope, out);
-      firstIndex += counts[i];
-    }
-    return out;
+    return this.diagnosticsCache ?? this.shown(Infinity, NO_OVERRIDES, true);
   }
 
   /** The whole tree with absolute spans, built on first use; only chunks that moved are shifted. */

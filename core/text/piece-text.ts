@@ -15,6 +15,8 @@
  * random texts and edits.
  */
 
+import { lineStarts } from './line-index';
+
 /** Blocks are split near this size (at a line feed); an edited block is split again only past twice this. */
 export const BLOCK_CHARS = 32 * 1024;
 /**
@@ -281,18 +283,7 @@ export class PieceText {
     const known = this.lineStarts[b];
     if (known) return known;
     const block = this.blocks[b];
-    const out: number[] = [0];
-    if (block.indexOf('\r') < 0) {
-      for (let i = block.indexOf('\n'); i >= 0; i = block.indexOf('\n', i + 1)) out.push(i + 1);
-    } else {
-      for (let i = 0; i < block.length; i++) {
-        const c = block.charCodeAt(i);
-        if (c === CR) {
-          if (block.charCodeAt(i + 1) === LF) i++;
-          out.push(i + 1);
-        } else if (c === LF) out.push(i + 1);
-      }
-    }
+    const out = lineStarts(block);
     if (b < this.blocks.length - 1 && out.length > 1 && out[out.length - 1] === block.length) out.pop();
     const lines = Int32Array.from(out);
     this.lineStarts[b] = lines;
