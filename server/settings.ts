@@ -39,8 +39,18 @@ export class SettingsCache {
    * Reads the settings of every URI asked so far again. True when any changed (then the cache holds the new
    * values); false keeps the cached objects, so documents keep their analyses: VS Code's language client sends a
    * didChangeConfiguration right after start-up, when nothing has changed.
+   * Refreshes run one after another: two at once compared their answers with the same cached values, so both
+   * reported a change and every document was checked twice (two notifications in a row, as VS Code sends them).
    */
-  async refresh(): Promise<boolean> {
+  refresh(): Promise<boolean> {
+    const run = this.refreshing.then(() => this.refreshNow());
+    this.refreshing = run.catch(() => false);
+    return run;
+  }
+
+  private refreshing: Promise<unknown> = Promise.resolve();
+
+  private async refreshNow(): Promise<boolean> {
     const entries = [...this.cache.entries()];
     const fresh = await Promise.all(entries.map(([uri]) => this.fetch(uri)));
     const before = await Promise.all(entries.map(([, s]) => s));
