@@ -13,6 +13,7 @@ import type { ModelIndex } from '../core/model';
 import type { OcipSettings } from '../core/protocol/messages';
 import { toCheckOptions } from './settings';
 import { textOf } from './piece-document';
+import { ConvertedDiagnostics } from './converted-diagnostics';
 
 export interface DocumentState {
   uri: string;
@@ -27,6 +28,8 @@ export interface DocumentState {
   timer?: ReturnType<typeof setTimeout>;
   /** Whether the diagnostics published for `version` include one with a fix (what "fix all" would change). */
   fixable?: { version: number; any: boolean };
+  /** The last publication's LSP diagnostics, reused where the text before them did not change. */
+  converted: ConvertedDiagnostics;
 }
 
 export function formatOf(doc: TextDocument): FileFormat | undefined {
@@ -50,7 +53,14 @@ export class DocumentStates {
   prepare(doc: TextDocument, format: FileFormat, settings: OcipSettings, model: ModelIndex): DocumentState {
     let st = this.states.get(doc.uri);
     if (!st || st.format !== format) {
-      st = { uri: doc.uri, format, settings, model, analyzer: new DocumentAnalyzer(format, model, toCheckOptions(settings)) };
+      st = {
+        uri: doc.uri,
+        format,
+        settings,
+        model,
+        analyzer: new DocumentAnalyzer(format, model, toCheckOptions(settings)),
+        converted: new ConvertedDiagnostics(),
+      };
       this.states.set(doc.uri, st);
     } else if (st.settings !== settings || st.model !== model) {
       st.settings = settings;

@@ -8,7 +8,7 @@
 import { TextDocumentSyncKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Feature, ServerContext } from './context';
-import { shownOf, toLspDiagnostic } from './diagnostics';
+import { shownOf } from './diagnostics';
 import { isTemplateDocument } from './piece-document';
 import { notTemplate, publishTemplate } from './templates';
 
@@ -88,13 +88,17 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   const superseded = () =>
     ctx.states.get(doc.uri) !== state || state.analysis !== analysis || ctx.documents.get(doc.uri)?.version !== version;
   const progressive = analysis.size >= PROGRESSIVE_MIN_UNITS;
+  // Requests read with the didOpen (a hover sent right after it) waited on the same analysis: let them run
+  // before the first slice, not after it.
+  await yieldToEventLoop();
+  if (superseded()) return;
   let nextProgress = performance.now() + PROGRESS_FIRST_MS;
   while (!analysis.advance(SLICE_MS)) {
     if (progressive && performance.now() >= nextProgress) {
       await ctx.connection.sendDiagnostics({
         uri: doc.uri,
         version,
-        diagnostics: shownOf(analysis, state.settings, true).map((d) => toLspDiagnostic(found.doc, d)),
+        diagnostics: state.converted.convert(found.doc, shownOf(analysis, state.settings, true)),
       });
       nextProgress = performance.now() + PROGRESS_EVERY_MS;
     }
@@ -105,7 +109,7 @@ async function publish(ctx: ServerContext, doc: TextDocument): Promise<void> {
   const listed = shownOf(analysis, state.settings);
   // Whether the light bulb offers "fix all" (./code-actions), known without listing every fix.
   state.fixable = { version, any: listed.some((d) => d.fix) };
-  await ctx.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: listed.map((d) => toLspDiagnostic(found.doc, d)) });
+  await ctx.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: state.converted.convert(found.doc, listed) });
 }
 
 export const SYNC_KIND = TextDocumentSyncKind.Incremental;
