@@ -21,6 +21,7 @@ import { detach, updateChunks, updateChunksAround, type ChunkList, type ChunkUpd
 import { yamlLineEnds } from '../text/line-ends';
 import type { PieceText } from '../text/piece-text';
 import { lazilyShiftedFragment } from './lazy-shift';
+import { PagedArray } from './paged-array';
 
 const NO_OVERRIDES: SeverityOverrides = {};
 
@@ -89,7 +90,7 @@ export class YamlChunkAnalysis {
 
   constructor(
     readonly chunks: ChunkList,
-    readonly entries: ChunkEntry[],
+    readonly entries: PagedArray<ChunkEntry>,
     private readonly config: CheckConfig,
     previous?: { analysis: YamlChunkAnalysis; kept: number; tailFrom: number; shift: number },
   ) {
@@ -145,13 +146,13 @@ export class YamlChunkAnalysis {
   }
 
   private parsed(i: number): ChunkEntry & { fragment: SourceFragment } {
-    const entry = this.entries[i];
+    const entry = this.entries.get(i);
     if (!entry.fragment) {
       this.checked++;
       const { texts } = this.chunks;
       // A flat copy, so the cache does not keep this version's whole text alive (same content: safe to share).
-      if (!this.config.oneShot) texts[i] = detach(texts[i]);
-      entry.fragment = parseYamlDocument(texts[i]);
+      if (!this.config.oneShot) texts.replaceSame(i, detach(texts.get(i)));
+      entry.fragment = parseYamlDocument(texts.get(i));
     }
     return entry as ChunkEntry & { fragment: SourceFragment };
   }
@@ -169,7 +170,7 @@ export class YamlChunkAnalysis {
     this.checkErrors[i] = checks.errors;
     this.syntaxKeyed[i] = keyedOf(syntax);
     this.checkKeyed[i] = keyedOf(checks);
-    if (this.config.oneShot) this.entries[i].fragment = undefined;
+    if (this.config.oneShot) this.entries.get(i).fragment = undefined;
   }
 
   private checkChunk(entry: ChunkEntry & { fragment: SourceFragment }): void {
@@ -220,7 +221,7 @@ export class YamlChunkAnalysis {
         const sig = sigs[i];
         if (sig === 0) continue;
         if (sig === -1) {
-          entries[i][kind]!.pick(scope, i, out);
+          entries.get(i)[kind]!.pick(scope, i, out);
           continue;
         }
         let skip = -1;
@@ -242,7 +243,7 @@ export class YamlChunkAnalysis {
     pickAll('checks', checkSigs, this.checkLengths, this.checkErrors, this.checkKeyed, checks);
     const overridden = Object.keys(overrides).length > 0;
     const severityOf = (d: Diagnostic): Diagnostic['severity'] | 'off' => (overridden ? (overrides[d.code] ?? d.severity) : d.severity);
-    const relative = (kind: 'syntax' | 'checks', chunk: number, k: number) => entries[chunk][kind]!.list[k];
+    const relative = (kind: 'syntax' | 'checks', chunk: number, k: number) => entries.get(chunk)[kind]!.list[k];
     let kept = syntax.chunk.length + checks.chunk.length;
     let errors = syntax.errors + checks.errors;
     if (overridden) {
@@ -268,7 +269,7 @@ export class YamlChunkAnalysis {
       return firstIndexes[chunk];
     };
     const placed = (kind: 'syntax' | 'checks', chunk: number, k: number): Diagnostic => {
-      const d = entries[chunk][kind]!.placedAt(k, chunks.starts[chunk], kind === 'syntax' ? 0 : firstIndexOf(chunk));
+      const d = entries.get(chunk)[kind]!.placedAt(k, chunks.starts[chunk], kind === 'syntax' ? 0 : firstIndexOf(chunk));
       const severity = severityOf(d);
       return severity === d.severity || severity === 'off' ? d : { ...d, severity };
     };
@@ -391,7 +392,7 @@ export class YamlChunkAnalysis {
   /** Whether the first command index of chunk `i` is known without parsing more chunks. */
   private indexKnown(i: number): boolean {
     if (this.firstIndexes.length > i) return true;
-    for (let k = Math.max(0, this.firstIndexes.length - 1); k < i; k++) if (!this.entries[k].fragment) return false;
+    for (let k = Math.max(0, this.firstIndexes.length - 1); k < i; k++) if (!this.entries.get(k).fragment) return false;
     return true;
   }
 
@@ -424,7 +425,7 @@ export class YamlChunkAnalysis {
 export class YamlAnalyzerState {
   private last?: YamlChunkAnalysis;
   private chunks?: ChunkList;
-  private entries: ChunkEntry[] = [];
+  private entries = PagedArray.from<ChunkEntry>([]);
   /** The previous text (string input), or undefined when it came as blocks (then its chunks hold it). */
   private text?: string;
   private length = 0;
@@ -433,23 +434,26 @@ export class YamlAnalyzerState {
 
   next(input: string | PieceText, config: CheckConfig): YamlChunkAnalysis {
     const update = this.chunksOf(input);
+    const old = this.entries;
     const byText = new Map<string, ChunkEntry>();
     for (let k = 0; k < update.replaced.length; k++) {
-      const entry = this.entries[update.kept + k];
+      const at = update.kept + k;
+      const entry = at < old.length ? old.get(at) : undefined;
       if (entry) byText.set(update.replaced[k], entry);
     }
-    const entries = new Array<ChunkEntry>(update.chunks.length);
-    for (let i = 0; i < update.chunks.length; i++) {
-      if (i < update.kept) entries[i] = this.entries[i];
-      else if (i >= update.tailFrom) entries[i] = this.entries[i + update.shift];
-      else {
-        // (Looked up only when there are old chunks to reuse: hashing every text of a newly opened file costs ~10 ms.)
-        const text = update.chunks.text(i);
-        const reused = byText.size > 0 ? byText.get(text) : undefined;
-        if (reused) byText.delete(text);
-        entries[i] = reused ?? {};
-      }
+    // Entries before `kept` and from `tailFrom` on are the previous version's (shared pages); the region's are
+    // reused by text where they can be.
+    const middle: ChunkEntry[] = [];
+    const middleEnd = Math.min(update.tailFrom, update.chunks.length);
+    for (let i = update.kept; i < middleEnd; i++) {
+      // (Looked up only when there are old chunks to reuse: hashing every text of a newly opened file costs ~10 ms.)
+      const text = update.chunks.text(i);
+      const reused = byText.size > 0 ? byText.get(text) : undefined;
+      if (reused) byText.delete(text);
+      middle.push(reused ?? {});
     }
+    const oldTail = Math.min(update.tailFrom + update.shift, old.length);
+    const entries = update.kept === 0 && oldTail >= old.length ? PagedArray.from(middle) : old.splice(update.kept, oldTail, middle);
     this.chunks = update.chunks;
     this.entries = entries;
     const previous = this.last && { analysis: this.last, kept: update.kept, tailFrom: update.tailFrom, shift: update.shift };
@@ -473,7 +477,7 @@ export class YamlAnalyzerState {
     } else this.source = undefined;
     // A lone CR is a YAML line break: made LF, offsets unchanged (core/text/line-ends).
     const text = yamlLineEnds(input);
-    const previousText = this.text ?? (this.chunks ? this.chunks.texts.join('') : '');
+    const previousText = this.text ?? (this.chunks ? this.chunks.texts.slice().join('') : '');
     this.text = text;
     this.length = text.length;
     return updateChunks(this.chunks, previousText, text);
@@ -483,7 +487,7 @@ export class YamlAnalyzerState {
   reset(): void {
     this.chunks = undefined;
     this.last = undefined;
-    this.entries = [];
+    this.entries = PagedArray.from<ChunkEntry>([]);
     this.text = undefined;
     this.source = undefined;
     this.length = 0;

@@ -8,26 +8,23 @@
  */
 import type { Chunk } from '../syntax/chunks';
 import { splitYamlDocuments } from '../syntax/yaml-split';
+import { PagedArray } from './paged-array';
 
 /**
- * A version's chunks: their starts in a typed array, their texts in an array. An edit moves every chunk after it;
- * with one object per chunk that was a new object per moved chunk per version (25,000 at 50,000 commands, ~4 ms
- * and their garbage); here it is a copy of numbers.
+ * A version's chunks: their starts in a typed array, their texts in pages shared with the previous version
+ * (./paged-array). An edit moves every chunk after it; with one object per chunk that was a new object per moved
+ * chunk per version (25,000 at 50,000 commands, ~4 ms and their garbage); here it is a copy of numbers.
  */
 export class ChunkList {
   constructor(
     readonly starts: Int32Array,
-    readonly texts: string[],
+    readonly texts: PagedArray<string>,
   ) {}
 
   static of(chunks: readonly Chunk[]): ChunkList {
     const starts = new Int32Array(chunks.length);
-    const texts = new Array<string>(chunks.length);
-    for (let i = 0; i < chunks.length; i++) {
-      starts[i] = chunks[i].start;
-      texts[i] = chunks[i].text;
-    }
-    return new ChunkList(starts, texts);
+    for (let i = 0; i < chunks.length; i++) starts[i] = chunks[i].start;
+    return new ChunkList(starts, PagedArray.from(chunks.map((c) => c.text)));
   }
 
   get length(): number {
@@ -39,15 +36,15 @@ export class ChunkList {
   }
 
   text(i: number): string {
-    return this.texts[i];
+    return this.texts.get(i);
   }
 
   end(i: number): number {
-    return this.starts[i] + this.texts[i].length;
+    return this.starts[i] + this.texts.get(i).length;
   }
 
   toArray(): Chunk[] {
-    return this.texts.map((text, i) => ({ start: this.starts[i], text }));
+    return this.texts.slice().map((text, i) => ({ start: this.starts[i], text }));
   }
 }
 
@@ -99,7 +96,7 @@ export function updateChunks(previous: ChunkList | undefined, previousText: stri
 function fresh(text: string, previous: ChunkList | undefined): ChunkUpdate {
   // Not detached here: the analysis detaches each chunk when it parses it (spread over the validation slices).
   const chunks = ChunkList.of(splitYamlDocuments(text));
-  return { chunks, kept: 0, tailFrom: Number.MAX_SAFE_INTEGER, shift: 0, replaced: previous ? previous.texts : [] };
+  return { chunks, kept: 0, tailFrom: Number.MAX_SAFE_INTEGER, shift: 0, replaced: previous ? previous.texts.slice() : [] };
 }
 
 /**
@@ -138,18 +135,15 @@ export function updateChunksAround(
   const region = regionEnd > regionStart ? splitYamlDocuments(text.slice(regionStart, regionEnd)) : [];
   const size = kept + region.length + count - tail;
   const starts = new Int32Array(size);
-  const texts = new Array<string>(size);
   starts.set(previous.starts.subarray(0, kept));
-  for (let i = 0; i < kept; i++) texts[i] = previous.texts[i];
-  for (let k = 0; k < region.length; k++) {
-    starts[kept + k] = regionStart + region[k].start;
-    texts[kept + k] = detach(region[k].text);
-  }
+  for (let k = 0; k < region.length; k++) starts[kept + k] = regionStart + region[k].start;
   const tailFrom = kept + region.length;
-  for (let i = tail; i < count; i++) {
-    starts[tailFrom + i - tail] = previous.starts[i] + delta;
-    texts[tailFrom + i - tail] = previous.texts[i];
-  }
+  for (let i = tail; i < count; i++) starts[tailFrom + i - tail] = previous.starts[i] + delta;
+  const texts = previous.texts.splice(
+    kept,
+    tail,
+    region.map((r) => detach(r.text)),
+  );
   return { chunks: new ChunkList(starts, texts), kept, tailFrom, shift: tail - tailFrom, replaced: previous.texts.slice(kept, tail) };
 }
 
