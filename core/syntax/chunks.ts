@@ -11,9 +11,6 @@
  *
  * API
  * - `interface Chunk { start; text }`                        one piece of the document and its offset.
- * - `splitAtLines(text, boundary): Chunk[]`                 split at line starts; `boundary` says whether a line
- *                                                             opens a new chunk ('before'), closes the current one
- *                                                             ('after') or neither. Chunks cover the text exactly.
  * - `interface SourceFragment { commands; problems; envelope? }`  the part of a SourceFile one chunk produces.
  * - `shiftSpan / shiftElement / shiftCommand / shiftFragment(fragment, delta, firstIndex)`  rebase copies.
  * - `class LruCache<V>(capacity)`                           get/set by string key, evicts least recently used.
@@ -26,33 +23,6 @@ export interface Chunk {
   /** Offset of the chunk's first character in the whole text. */
   start: number;
   text: string;
-}
-
-export type LineBoundary = 'before' | 'after' | undefined;
-
-/**
- * Splits `text` into consecutive chunks at line starts ('\n' ends a line). `boundary` sees each line as
- * [lineStart, lineEnd) without its line break. Empty chunks are never produced (except for empty text: none).
- */
-export function splitAtLines(text: string, boundary: (text: string, lineStart: number, lineEnd: number) => LineBoundary): Chunk[] {
-  const chunks: Chunk[] = [];
-  let chunkStart = 0;
-  let lineStart = 0;
-  const cut = (at: number) => {
-    if (at > chunkStart) chunks.push({ start: chunkStart, text: text.slice(chunkStart, at) });
-    chunkStart = at;
-  };
-  while (lineStart < text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const next = newline < 0 ? text.length : newline + 1;
-    const kind = boundary(text, lineStart, lineEnd);
-    if (kind === 'before') cut(lineStart);
-    else if (kind === 'after') cut(next);
-    lineStart = next;
-  }
-  cut(text.length);
-  return chunks;
 }
 
 export interface SourceFragment {
