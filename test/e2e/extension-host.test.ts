@@ -35,12 +35,14 @@ test('the extension-host suite passes inside code-server', { timeout: 600_000 },
       ['extensionTestsPath', remote(suite)],
     ]);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspaceDir)}&payload=${encodeURIComponent(payload)}`);
+    // The timer is cleared once the run ends: left running, it kept this test file's process alive for 5 minutes.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const code = await Promise.race([
       exitCode,
-      new Promise<number>((_, reject) =>
-        setTimeout(() => reject(new Error(`no end of the test run within 5 minutes\n${server.log()}`)), 300_000),
-      ),
-    ]);
+      new Promise<number>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no end of the test run within 5 minutes\n${server.log()}`)), 300_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     assert.ok(existsSync(report), `the suite wrote no report (exit code ${code})\n${server.log()}`);
     const results = JSON.parse(readFileSync(report, 'utf8')) as { name: string; ok: boolean; error?: string }[];
     for (const r of results) t.diagnostic(`${r.ok ? 'ok' : 'FAILED'} - ${r.name}${r.error ? `\n${r.error}` : ''}`);
