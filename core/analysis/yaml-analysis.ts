@@ -14,7 +14,7 @@ import { checkCommand, syntaxDiagnostics, type CheckOptions, type Diagnostic, ty
 import type { SourceFragment } from '../syntax/chunks';
 import { parseYamlDocument } from '../syntax/yaml';
 import type { CommandNode, SourceFile } from '../tree/types';
-import { KeyScope, RelativeDiagnostics, type Picked } from './placed-diagnostics';
+import { KeyScope, RelativeDiagnostics, UNKEYED, type Picked } from './placed-diagnostics';
 import { capDiagnostics, moreProblems } from './capped';
 import { applySeverityOverrides, type SeverityOverrides } from '../checks/severity-overrides';
 import { detach, updateChunks, updateChunksAround, type ChunkList, type ChunkUpdate } from './yaml-chunks';
@@ -24,6 +24,17 @@ import { lazilyShiftedFragment } from './lazy-shift';
 import { PagedArray } from './paged-array';
 
 const NO_OVERRIDES: SeverityOverrides = {};
+
+/** See YamlChunkAnalysis.listing. */
+interface Listing {
+  limit: number;
+  listed: Diagnostic[];
+  listedErrors: number;
+  /** Where the first diagnostic left out starts (the summary's position). */
+  nextStart: number;
+  /** The last chunk holding one of the listed diagnostics or the first one left out. */
+  lastChunk: number;
+}
 
 /** The keyed diagnostic's index × 2, + 1 if it is an error (0 when there is none). */
 function keyedOf(d: RelativeDiagnostics): number {
@@ -85,6 +96,11 @@ export class YamlChunkAnalysis {
   private readonly checkErrors: Int32Array;
   private readonly syntaxKeyed: Int32Array;
   private readonly checkKeyed: Int32Array;
+  /**
+   * What the last capped `shown` without overrides listed (the placed diagnostics, before the summary), and the last
+   * chunk it read. Passed on to the next version when the edit lies after that chunk: that version lists the same.
+   */
+  private listing?: Listing;
   /** Chunks from here on were copied from the previous version (checking reaching it is done). */
   private tailFrom = Number.MAX_SAFE_INTEGER;
 
@@ -123,6 +139,9 @@ export class YamlChunkAnalysis {
     }
     this.done = kept;
     if (tailFrom < chunks.length) this.tailFrom = tailFrom;
+    // Before kept - 1, not kept: a diagnostic at the very end of chunk kept - 1 starts where chunk kept does, and a
+    // new one there could sort before it. Chunks are never empty, so chunk kept starts after every earlier one.
+    if (old!.listing && old!.listing.lastChunk < kept - 1) this.listing = old!.listing;
   }
 
   get complete(): boolean {
@@ -209,6 +228,8 @@ export class YamlChunkAnalysis {
     const syntax: Picked = { chunk: [], index: [], errors: 0 };
     const checks: Picked = { chunk: [], index: [], errors: 0 };
     // Chunks are decided from the flat arrays (not touching their objects) unless RelativeDiagnostics.pick must.
+    // Whether a syntax diagnostic may carry a key id (then it can hide a check diagnostic of any earlier chunk).
+    let syntaxKeyed = false;
     const pickAll = (
       kind: 'syntax' | 'checks',
       sigs: Int32Array,
@@ -220,6 +241,7 @@ export class YamlChunkAnalysis {
       for (let i = 0; i < done; i++) {
         const sig = sigs[i];
         if (sig === 0) continue;
+        if (kind === 'syntax' && sig !== UNKEYED) syntaxKeyed = true;
         if (sig === -1) {
           entries.get(i)[kind]!.pick(scope, i, out);
           continue;
@@ -283,6 +305,16 @@ export class YamlChunkAnalysis {
           if (severityOf(relative(kind, from.chunk[n], from.index[n])) !== 'off') out.push(placed(kind, from.chunk[n], from.index[n]));
       return out;
     }
+    // The previous version listed the same: its listing ends before the edited chunks (the constructor checked that),
+    // and the key scopes of the chunks before them are the same (no syntax diagnostic has a key id, and the check
+    // pass reaches them before any later chunk). Only the summary's counts change.
+    const reusable = !overridden && !soFar && !syntaxKeyed;
+    const listing = this.listing;
+    if (reusable && listing?.limit === limit) {
+      const out = listing.listed.slice();
+      out.push(moreProblems(kept - limit, errors - listing.listedErrors, listing.nextStart, limit));
+      return out;
+    }
     // The first `limit` by position lie in the first chunks: walk chunks in order, collecting their kept diagnostics,
     // until more than `limit` are collected and the next chunk starts after every one (later ones sort after them).
     interface Item {
@@ -322,6 +354,11 @@ export class YamlChunkAnalysis {
       const d = placed(items[n].kind, items[n].chunk, items[n].k);
       if (d.severity === 'error') listedErrors++;
       out.push(d);
+    }
+    if (reusable) {
+      let lastChunk = 0;
+      for (let n = 0; n <= limit; n++) lastChunk = Math.max(lastChunk, items[n].chunk);
+      this.listing = { limit, listed: out.slice(), listedErrors, nextStart: items[limit].start, lastChunk };
     }
     out.push(moreProblems(kept - limit, errors - listedErrors, items[limit].start, limit));
     return out;

@@ -46,7 +46,9 @@ test('the published list equals the capped, overridden full list', () => {
         codes.slice(0, levels.length).forEach((code, i) => {
           if (edit % (i + 2) === 0) overrides[code] = levels[i];
         });
-        // An edit near the start: chunks behind it move, their placed copies are made again.
+        // What the server lists for the first version (a listing the next version may reuse: see `listing`).
+        first.shown!(limit, {});
+        // An edit anywhere: chunks behind it move, their placed copies are made again; chunks before it keep theirs.
         const at = text.length ? edit % text.length : 0;
         const edited = text.slice(0, at) + 'x' + text.slice(at);
         const analysis = analyzer.begin(edited);
@@ -62,5 +64,27 @@ test('the published list equals the capped, overridden full list', () => {
       },
     ),
     { numRuns: 300, seed: 17 },
+  );
+});
+
+test('successive edits after the listed diagnostics: the listing passed on equals a fresh one', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 20, max: 90 }),
+      fc.integer({ min: 1, max: 25 }),
+      fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), insert: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+      (n, limit, edits) => {
+        let text = shapedYaml(n, SHAPES.all20);
+        const analyzer = new DocumentAnalyzer('yaml', model, DEFAULT_CHECK_OPTIONS);
+        assert.deepStrictEqual(analyzer.analyze(text).shown!(limit, {}), expected(text, limit, {}));
+        for (const e of edits) {
+          // Mostly in the second half of the file, after the first diagnostics.
+          const at = Math.floor((0.3 + 0.7 * e.at) * text.length);
+          text = e.insert ? text.slice(0, at) + 'x\n' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+          assert.deepStrictEqual(analyzer.begin(text).shown!(limit, {}), expected(text, limit, {}));
+        }
+      },
+    ),
+    { numRuns: 150, seed: 23 },
   );
 });
