@@ -229,7 +229,7 @@ export class YamlChunkAnalysis {
     const checks: Picked = { chunk: [], index: [], errors: 0 };
     // Chunks are decided from the flat arrays (not touching their objects) unless RelativeDiagnostics.pick must.
     // Whether a syntax diagnostic may carry a key id (then it can hide a check diagnostic of any earlier chunk).
-    let syntaxKeyed = false;
+    let syntaxHasKeys = false;
     const pickAll = (
       kind: 'syntax' | 'checks',
       sigs: Int32Array,
@@ -241,7 +241,7 @@ export class YamlChunkAnalysis {
       for (let i = 0; i < done; i++) {
         const sig = sigs[i];
         if (sig === 0) continue;
-        if (kind === 'syntax' && sig !== UNKEYED) syntaxKeyed = true;
+        if (kind === 'syntax' && sig !== UNKEYED) syntaxHasKeys = true;
         if (sig === -1) {
           entries.get(i)[kind]!.pick(scope, i, out);
           continue;
@@ -308,7 +308,7 @@ export class YamlChunkAnalysis {
     // The previous version listed the same: its listing ends before the edited chunks (the constructor checked that),
     // and the key scopes of the chunks before them are the same (no syntax diagnostic has a key id, and the check
     // pass reaches them before any later chunk). Only the summary's counts change.
-    const reusable = !overridden && !soFar && !syntaxKeyed;
+    const reusable = !overridden && !soFar && !syntaxHasKeys;
     const listing = this.listing;
     if (reusable && listing?.limit === limit) {
       const out = listing.listed.slice();
