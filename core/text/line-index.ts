@@ -22,6 +22,24 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** lineStarts(text).length, without building the array. */
+export function lineCount(text: string): number {
+  let n = 1;
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      n++;
+    }
+  }
+  return n;
+}
+
 export class LineIndex {
   private readonly starts: number[];
 

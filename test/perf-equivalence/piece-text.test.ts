@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { PieceText } from '../../core/text/piece-text';
+import { lineCount, lineStarts } from '../../core/text/line-index';
 import { PieceDocument, pieceDocuments } from '../../server/piece-document';
 
 const ATOMS = ['a', 'bc', '\n', '\r\n', '\r', '---\n', ' ', '${x}', 'é', '\n\n'];
@@ -133,4 +134,13 @@ test('a whole-text change, then edits, and a document emptied and refilled', () 
     for (const offset of [0, 1, 5, lib.getText().length >> 1, lib.getText().length - 1, lib.getText().length])
       assert.deepStrictEqual(doc.positionAt(offset), lib.positionAt(offset));
   }
+});
+
+test('lineCount counts the lines lineStarts lists (LF, CRLF, lone CR)', () => {
+  fc.assert(
+    fc.property(textArb, (text) => {
+      assert.equal(lineCount(text), lineStarts(text).length);
+    }),
+    { numRuns: 2000 },
+  );
 });
