@@ -7,7 +7,7 @@
  * random edits).
  */
 import type { Chunk } from '../syntax/chunks';
-import { splitYamlDocuments } from '../syntax/yaml-split';
+import { isMarker, splitYamlDocuments } from '../syntax/yaml-split';
 import { PagedArray } from './paged-array';
 
 /**
@@ -73,18 +73,12 @@ function startsDocument(text: TextAccess, at: number): boolean {
   if (at === 0) return true;
   // Five characters around `at`: the line break before, `---`, and what follows.
   const around = text.slice(at - 1, at + 4);
-  if (around.charCodeAt(0) !== 0x0a || !around.startsWith('---', 1)) return false;
-  const after = around.charCodeAt(4);
-  return Number.isNaN(after) || after === 0x20 || after === 0x09 || after === 0x0d || after === 0x0a;
+  return around.charCodeAt(0) === 0x0a && isMarker(around, 1, '---');
 }
 
 /** Whether the chunk ends with a `...` line (which closes a document, so the next chunk starts after it). */
 function endsWithDocumentEnd(t: string): boolean {
-  let lineStart = t.lastIndexOf('\n', t.length - 2) + 1;
-  if (!t.startsWith('...', lineStart)) return false;
-  lineStart += 3;
-  const after = t.charCodeAt(lineStart);
-  return Number.isNaN(after) || after === 0x20 || after === 0x09 || after === 0x0d || after === 0x0a;
+  return isMarker(t, t.lastIndexOf('\n', t.length - 2) + 1, '...');
 }
 
 export function updateChunks(previous: ChunkList | undefined, previousText: string, text: string): ChunkUpdate {
