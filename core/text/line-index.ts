@@ -4,39 +4,33 @@ export interface Position {
   character: number;
 }
 
-/** Where each line of `text` starts: 0, then after every LF, CRLF or lone CR (a native search when there is no CR). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
+/** Calls `visit` with the start of every line but the first: after each LF, CRLF or lone CR (a native search when there is no CR). */
+function forEachLineBreak(text: string, visit: (nextLineStart: number) => void): void {
   if (text.indexOf('\r') < 0) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) visit(i + 1);
+    return;
   }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
+    if (c === 10) visit(i + 1);
     else if (c === 13) {
       if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
+      visit(i + 1);
     }
   }
+}
+
+/** Where each line of `text` starts: 0, then after every line break. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  forEachLineBreak(text, (start) => starts.push(start));
   return starts;
 }
 
 /** lineStarts(text).length, without building the array. */
 export function lineCount(text: string): number {
   let n = 1;
-  if (text.indexOf('\r') < 0) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-    return n;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      n++;
-    }
-  }
+  forEachLineBreak(text, () => n++);
   return n;
 }
 

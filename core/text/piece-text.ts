@@ -295,7 +295,7 @@ export class PieceText {
     if (known) return known;
     const block = this.blocks[b];
     const out = lineStarts(block);
-    if (b < this.blocks.length - 1 && out.length > 1 && out[out.length - 1] === block.length) out.pop();
+    if (out.length > 1 && this.finalBreakEndsBlock(b)) out.pop();
     const lines = Int32Array.from(out);
     this.lineStarts[b] = lines;
     return lines;
@@ -306,13 +306,17 @@ export class PieceText {
     const known = this.lineStarts[b];
     if (known) return known.length;
     if (this.lineCounts[b] >= 0) return this.lineCounts[b];
-    const block = this.blocks[b];
-    let n = lineCount(block);
-    // As linesOf: a non-last block's final line break starts no line in it.
-    const lastChar = block.charCodeAt(block.length - 1);
-    if (b < this.blocks.length - 1 && n > 1 && (lastChar === LF || lastChar === CR)) n--;
+    let n = lineCount(this.blocks[b]);
+    if (n > 1 && this.finalBreakEndsBlock(b)) n--;
     this.lineCounts[b] = n;
     return n;
+  }
+
+  /** Whether block b ends with a line break that starts its line in the next block (every block but the last). */
+  private finalBreakEndsBlock(b: number): boolean {
+    const block = this.blocks[b];
+    const last = block.charCodeAt(block.length - 1);
+    return b < this.blocks.length - 1 && (last === LF || last === CR);
   }
 
   private knowLinesUpTo(b: number): void {
