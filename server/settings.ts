@@ -13,6 +13,8 @@ export { toCheckOptions } from '../core/settings';
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<OcipSettings>>();
   private readonly warned = new Set<string>();
+  /** The refresh running or last run (see `refresh`). */
+  private refreshing: Promise<unknown> = Promise.resolve();
   supportsConfiguration = false;
   workspaceFolders: WorkspaceFolder[] = [];
 
@@ -47,8 +49,6 @@ export class SettingsCache {
     this.refreshing = run.catch(() => false);
     return run;
   }
-
-  private refreshing: Promise<unknown> = Promise.resolve();
 
   private async refreshNow(): Promise<boolean> {
     const entries = [...this.cache.entries()];

@@ -490,7 +490,7 @@ export class YamlAnalyzerState {
       middle.push(reused ?? {});
     }
     const oldTail = Math.min(update.tailFrom + update.shift, old.length);
-    const entries = update.kept === 0 && oldTail >= old.length ? PagedArray.from(middle) : old.splice(update.kept, oldTail, middle);
+    const entries = old.splice(update.kept, oldTail, middle);
     this.chunks = update.chunks;
     this.entries = entries;
     const previous = this.last && { analysis: this.last, kept: update.kept, tailFrom: update.tailFrom, shift: update.shift };
