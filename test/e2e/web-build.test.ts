@@ -29,7 +29,11 @@ function positionOf(file: string, text: string): { line: number; column: number 
 before(async () => {
   vs = await VSCodeSession.start({ vsix: buildWebOnlyVsix(), settings: { 'ocip.schemaDirectory': SCHEMA_DIR } });
   await vs.openFile('missing-lastName.ocip.yaml');
-  // The server logs its start and its built-in model once the worker answered initialize.
+  // The server logs its start and its built-in model once the worker answered initialize, before the first
+  // diagnostics. The OCI-P channel is first shown after them: in one CI run the Output view, shown and re-read
+  // while the worker started, never showed those two lines although the server's next line came (not reproduced
+  // in 8 runs here, with and without load; the server sends them before that line, in order).
+  await vs.waitForProblem(/Missing required element `lastName`/, 'missing-lastName.ocip.yaml');
   const deadline = Date.now() + 60_000;
   while (!/Built-in model: \d+ request commands/.test(outputAtStart) && Date.now() < deadline)
     outputAtStart = await vs.outputChannelText('OCI-P');
@@ -182,11 +186,14 @@ e2eTest(
     await vs!.runCommand('View: Focus First Editor Group');
     await vs!.openFile('missing-lastName.ocip.yaml');
     await vs!.runCommand('OCI-P: Restart Language Server');
+    // A new worker logs its start after the restart line (counting starts in the whole log would also depend on
+    // the first worker's lines, which the first test checks).
+    const restartedThenStarted =
+      /Restarting the language server[^\n]*\n(?:[^\n]*\n)*?[^\n]*OCI-P language server [\d.]+ started \(web worker\)\./;
     let output = '';
     const deadline = Date.now() + 60_000;
-    while ((output.match(/started \(web worker\)/g) ?? []).length < 2 && Date.now() < deadline)
-      output = await vs!.outputChannelText('OCI-P');
-    assert.equal((output.match(/started \(web worker\)/g) ?? []).length, 2, output);
+    while (!restartedThenStarted.test(output) && Date.now() < deadline) output = await vs!.outputChannelText('OCI-P');
+    assert.match(output, restartedThenStarted);
     await vs!.openFile('missing-lastName.ocip.yaml');
     await vs!.waitForProblem(/Missing required element `lastName`/, 'missing-lastName.ocip.yaml');
   },
