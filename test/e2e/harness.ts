@@ -600,6 +600,53 @@ export class VSCodeSession {
     return this.page.evaluate(() => (globalThis as unknown as PageGlobal).navigator.clipboard.readText());
   }
 
+  /**
+   * The log file behind an extension's log output channel in VS Code for the Web, read from where the workbench
+   * keeps it (the page's IndexedDB `vscode-web-db`, store `vscode-logs-store`; the desktop writes it under
+   * `userDataDir/logs`). `suffix`: the end of its path, e.g. `ocip-tools.ocip-vscode/OCI-P.log`. '' when absent.
+   */
+  async webLogFile(suffix: string): Promise<string> {
+    return this.page.evaluate(async (suffix) => {
+      interface Request<T> {
+        result: T;
+        error: unknown;
+        onsuccess: () => void;
+        onerror: () => void;
+      }
+      interface Store {
+        getAllKeys(): Request<unknown[]>;
+        get(key: unknown): Request<unknown>;
+      }
+      interface Database {
+        transaction(store: string): { objectStore(name: string): Store };
+        close(): void;
+      }
+      const { indexedDB, TextDecoder: Decoder } = globalThis as unknown as {
+        indexedDB: { open(name: string): Request<Database> };
+        TextDecoder: new () => { decode(bytes: unknown): string };
+      };
+      const done = <T>(request: Request<T>) =>
+        new Promise<T>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      const db = await done(indexedDB.open('vscode-web-db'));
+      try {
+        const keys = (await done(db.transaction('vscode-logs-store').objectStore('vscode-logs-store').getAllKeys())).map(String);
+        // The newest session's file (a key starts with the session's folder, named by its start time).
+        const key = keys
+          .filter((k) => k.endsWith(suffix))
+          .sort()
+          .pop();
+        if (key === undefined) return '';
+        const value = await done(db.transaction('vscode-logs-store').objectStore('vscode-logs-store').get(key));
+        return typeof value === 'string' ? value : new Decoder().decode(value);
+      } finally {
+        db.close();
+      }
+    }, suffix);
+  }
+
   /** Saves a PNG of the whole window under test-results/e2e/ (or `dir`); returns its path. */
   async screenshot(name: string, dir = SCREENSHOT_DIR): Promise<string> {
     mkdirSync(dir, { recursive: true });
