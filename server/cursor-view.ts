@@ -1,8 +1,9 @@
 /**
  * What hover and completion read around the cursor: for YAML, the cursor's document alone (its own text, offsets
  * relative to its start), so that a request right after a keystroke in a huge file does not build the file's whole
- * text (./piece-document keeps it in blocks); for XML, the whole text. core/authoring reads the same lines either
- * way (its YAML scan stops at the document's markers): test/perf-equivalence/cursor-view.test.ts.
+ * text (./piece-document keeps it in blocks); for XML, a window on the cursor's command when the analysis can show
+ * the cursor scan reads nothing outside it, else the whole text. core/authoring answers the same either way (its
+ * YAML scan stops at the document's markers): test/perf-equivalence/cursor-view.test.ts.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analysis/analyzer';

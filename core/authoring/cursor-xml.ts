@@ -20,7 +20,10 @@ function local(name: string): string {
   return name.slice(name.indexOf(':') + 1);
 }
 
-/** End of the tag starting at `at` (index just after '>'), or -1 when unterminated. Quotes are respected. */
+/**
+ * End of the tag starting at `at` (index just after '>'); when unterminated, -1 if another '<' comes first and
+ * TEXT_ENDS if the text ends first. Quotes are respected.
+ */
 function tagEnd(text: string, at: number): number {
   let quote = '';
   for (let i = at + 1; i < text.length; i++) {
@@ -31,7 +34,18 @@ function tagEnd(text: string, at: number): number {
     else if (c === '>') return i + 1;
     else if (c === '<') return -1;
   }
-  return -1;
+  return TEXT_ENDS;
+}
+
+/** tagEnd's answer when the text ended inside the tag. */
+const TEXT_ENDS = -2;
+
+/**
+ * What a scan learnt about its own reads: `ranOut` when a read forward from the cursor met the end of the text
+ * (a text that is a window on a larger one may then answer differently from that larger text).
+ */
+interface Reads {
+  ranOut: boolean;
 }
 
 function parseAttrs(s: string): Map<string, string> {
@@ -95,6 +109,20 @@ export function scanXml(text: string, offset: number, commandStart?: number): Ra
   return scanXmlFromStart(text, offset);
 }
 
+/**
+ * Whether `scanXml(text, offset, commandStart)` reads from the `<command` start tag at `commandStart` (the cursor
+ * inside that command, after its start tag) and, reading forward, stays inside `text`. Then its answer depends
+ * only on `text` from the start of the line holding the last `<` before `commandStart` (or that line's start if
+ * earlier) to the last character it read: a window on a larger text that holds all that gives the same answer
+ * as the larger text (../analysis/xml-analysis `documentAt`; test/perf-equivalence/cursor-view.test.ts).
+ */
+export function scansWithinCommand(text: string, offset: number, commandStart: number): boolean {
+  if (commandStart <= 0 || commandStart >= offset || !text.startsWith('<command', commandStart)) return false;
+  if (commandStartBefore(text, offset, commandStart) !== commandStart) return false;
+  const reads: Reads = { ranOut: false };
+  return scanXmlFrom(text, offset, commandStart, reads) !== undefined && !reads.ranOut;
+}
+
 /** The reference scan: reads the whole text before the cursor (what `scanXml` must always agree with). */
 export function scanXmlFromStart(text: string, offset: number): RawCursor {
   return scanXmlFrom(text, offset, 0)!;
@@ -139,7 +167,7 @@ function inside(text: string, from: number, at: number, open: string, close: str
  * Scans from `from` (0, or a <command> start tag). From a start tag the answer is only taken when the cursor is
  * inside that command (its element still open at the cursor): then the tags before it cannot matter.
  */
-function scanXmlFrom(text: string, offset: number, from: number): RawCursor | undefined {
+function scanXmlFrom(text: string, offset: number, from: number, reads: Reads = { ranOut: false }): RawCursor | undefined {
   const raw = emptyRaw(offset);
   const stack: Open[] = [];
   const root: Open = { name: '', column: -2, attrs: new Map(), children: [] };
@@ -188,6 +216,7 @@ function scanXmlFrom(text: string, offset: number, from: number): RawCursor | un
   if (inTag) {
     const tagText = text.slice(inTag.start, offset);
     const end = tagEnd(text, inTag.start);
+    if (end === TEXT_ENDS) reads.ranOut = true;
     resumeAt = end > 0 ? end : offset;
     const name = /^<([A-Za-z_][\w.\-:]*)?$/.exec(tagText);
     if (tagText.startsWith('</')) return raw;
@@ -200,7 +229,7 @@ function scanXmlFrom(text: string, offset: number, from: number): RawCursor | un
       raw.word = { start: inTag.start, end: whole ? NAME.lastIndex : offset };
       raw.column = columnOf(text, inTag.start);
       // The element being typed is not a sibling of itself: scan siblings after its tag.
-      if (end > 0 && whole && !text.slice(inTag.start, end).endsWith('/>')) resumeAt = skipElement(text, end, local(whole[0]));
+      if (end > 0 && whole && !text.slice(inTag.start, end).endsWith('/>')) resumeAt = skipElement(text, end, local(whole[0]), reads);
     } else {
       const elName = local(/^<([A-Za-z_][\w.\-:]*)/.exec(tagText)?.[1] ?? '');
       const isCommand = elName === 'command';
@@ -216,6 +245,7 @@ function scanXmlFrom(text: string, offset: number, from: number): RawCursor | un
         raw.prefix = attrValue[3];
         const valueStart = offset - attrValue[3].length;
         const close = text.indexOf(attrValue[2], offset);
+        if (close < 0) reads.ranOut = true;
         const stop = close >= 0 && !/[<>\n]/.test(text.slice(offset, close)) ? close : offset;
         raw.word = { start: valueStart, end: stop };
         raw.path = ownPath;
@@ -244,26 +274,33 @@ function scanXmlFrom(text: string, offset: number, from: number): RawCursor | un
     // Text content of the innermost element: the value typed so far, up to the next tag.
     const valueStart = text.lastIndexOf('>', offset - 1) + 1;
     const next = text.indexOf('<', offset);
+    if (next < 0) reads.ranOut = true;
     const typed = text.slice(valueStart, offset);
     const lead = typed.length - typed.trimStart().length;
     raw.prefix = typed.trimStart();
     raw.valueWord = { start: valueStart + lead, end: next < 0 ? text.length : next };
     raw.word = raw.role === 'key' ? { start: offset, end: offset } : raw.valueWord;
   }
-  raw.after = followingSiblings(text, resumeAt);
+  raw.after = followingSiblings(text, resumeAt, reads);
   raw.siblings = [...raw.before, ...raw.after];
   return raw;
 }
 
 /** Skip the rest of the element whose start tag ended at `from` (its name given); returns where it ends. */
-function skipElement(text: string, from: number, name: string): number {
+function skipElement(text: string, from: number, name: string, reads: Reads): number {
   let depth = 0;
   let at = from;
   for (let steps = 0; steps < 100000; steps++) {
     const lt = text.indexOf('<', at);
-    if (lt < 0) return text.length;
+    if (lt < 0) {
+      reads.ranOut = true;
+      return text.length;
+    }
     const tag = readTag(text, lt);
-    if (!tag) return lt;
+    if (!tag) {
+      reads.ranOut = true;
+      return lt;
+    }
     if (tag.kind === 'start') depth++;
     else if (tag.kind === 'end') {
       if (depth === 0) return tag.name === name ? tag.end : lt;
@@ -275,15 +312,17 @@ function skipElement(text: string, from: number, name: string): number {
 }
 
 /** Names of the elements after `from` at the same level, until the parent's end tag. */
-function followingSiblings(text: string, from: number): string[] {
+function followingSiblings(text: string, from: number, reads: Reads): string[] {
   const out: string[] = [];
   let depth = 0;
   let at = from;
   for (let steps = 0; steps < 100000; steps++) {
     const lt = text.indexOf('<', at);
-    if (lt < 0) break;
-    const tag = readTag(text, lt);
-    if (!tag) break;
+    const tag = lt < 0 ? undefined : readTag(text, lt);
+    if (!tag) {
+      reads.ranOut = true;
+      break;
+    }
     if (tag.kind === 'start' || tag.kind === 'empty') {
       if (depth === 0) out.push(tag.name);
       if (tag.kind === 'start') depth++;
