@@ -21,6 +21,9 @@ export interface LspResult {
   editDebounce?: Summary;
   completion?: Summary;
   hover?: Summary;
+  /** Completion and hover sent right after a one-character edit (what typing does): they meet a new version. */
+  completionAfterEdit?: Summary;
+  hoverAfterEdit?: Summary;
   /**
    * Hover latency while the first validation of the file runs (max, ms), the max without the first hover (which
    * is sent with didOpen and waits for the 9 MB message to be read and the document's line index to be built by
@@ -173,6 +176,34 @@ async function requests(client: BenchLspClient, method: string, uri: string, pos
   return summarize(samples);
 }
 
+/**
+ * Rounds of: a one-character edit (inserted, then deleted in the next round), and at once a request elsewhere in
+ * the file; its latency, from the request to the answer. Each round then waits for that version's diagnostics.
+ */
+async function requestsAfterEdits(
+  client: BenchLspClient,
+  uri: string,
+  spec: ServerSpec,
+  at: Position,
+  method: string,
+  position: Position,
+  count: number,
+): Promise<Summary> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const insert = i % 2 === 0;
+    const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
+    let version = 0;
+    const published = client.nextPublication(uri, (p) => !spec.versioned || p.version === version, 120000);
+    version = client.edit(uri, range, insert ? 'x' : '');
+    const start = performance.now();
+    await client.request(method, { textDocument: { uri }, position });
+    samples.push(performance.now() - start);
+    await published;
+  }
+  return summarize(samples);
+}
+
 export async function benchServer(spec: ServerSpec, text: string, file: string, options: RunOptions): Promise<LspResult> {
   const uri = pathToFileURL(file).href;
   const folder = join(file, '..');
@@ -212,6 +243,19 @@ export async function benchServer(spec: ServerSpec, text: string, file: string, 
     result.completion = await requests(c, 'textDocument/completion', uri, positionAt(text, offsets.complete), options.requests);
   if (c.capabilities.hoverProvider)
     result.hover = await requests(c, 'textDocument/hover', uri, positionAt(text, offsets.hover), options.requests);
+  const rounds = Math.min(options.requests, 20);
+  if (c.capabilities.completionProvider)
+    result.completionAfterEdit = await requestsAfterEdits(
+      c,
+      uri,
+      spec,
+      editAt,
+      'textDocument/completion',
+      positionAt(text, offsets.complete),
+      rounds,
+    );
+  if (c.capabilities.hoverProvider)
+    result.hoverAfterEdit = await requestsAfterEdits(c, uri, spec, editAt, 'textDocument/hover', positionAt(text, offsets.hover), rounds);
   if (spec.versioned && options.debounceEdits > 0) {
     // The default debounce (200 ms), in a fresh server; its memory is what we report (open + edits + requests).
     await c.close();
