@@ -150,16 +150,22 @@ async function openAndWait(
   return { ms: pub.at - start, count: pub.diagnostics.length, publications };
 }
 
+/** Edit `i` of a series: even ones insert an `x` at `at`, odd ones delete it again. */
+function oneCharacterEdit(at: Position, i: number): { range: { start: Position; end: Position }; text: string } {
+  return i % 2 === 0
+    ? { range: { start: at, end: at }, text: 'x' }
+    : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+}
+
 /** Alternately inserts and deletes one character in the middle command; time until diagnostics of that version. */
 async function edits(client: BenchLspClient, uri: string, spec: ServerSpec, at: Position, count: number): Promise<Summary> {
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
-    const insert = i % 2 === 0;
-    const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
+    const { range, text } = oneCharacterEdit(at, i);
     const start = performance.now();
     let version = 0;
     const waiting = client.nextPublication(uri, (p) => !spec.versioned || p.version === version, 120000);
-    version = client.edit(uri, range, insert ? 'x' : '');
+    version = client.edit(uri, range, text);
     const pub = await waiting;
     samples.push(pub.at - start);
   }
@@ -191,11 +197,10 @@ async function requestsAfterEdits(
 ): Promise<Summary> {
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
-    const insert = i % 2 === 0;
-    const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
+    const { range, text } = oneCharacterEdit(at, i);
     let version = 0;
     const published = client.nextPublication(uri, (p) => !spec.versioned || p.version === version, 120000);
-    version = client.edit(uri, range, insert ? 'x' : '');
+    version = client.edit(uri, range, text);
     const start = performance.now();
     await client.request(method, { textDocument: { uri }, position });
     samples.push(performance.now() - start);

@@ -17,42 +17,6 @@ import { documentArb } from './yaml-arbitraries';
 const model = builtinModel();
 const SEPARATORS = ['---\n', '--- \n', '...\n---\n', '---\r\n', '...\n'];
 
-function sameAnswers(text: string): void {
-  const analysis = new DocumentAnalyzer('yaml', model, DEFAULT_CHECK_OPTIONS).analyze(text);
-  for (let offset = 0; offset <= text.length; offset++) {
-    const view = analysis.documentAt!(offset)!;
-    const at = offset - view.start;
-    const whole = hover(text, offset, 'yaml', analysis.commandAt(offset), model);
-    const alone = hover(view.text, at, 'yaml', view.command, model);
-    assert.deepStrictEqual(
-      alone && { markdown: alone.markdown, start: alone.span.start + view.start, end: alone.span.end + view.start },
-      whole && { markdown: whole.markdown, start: whole.span.start, end: whole.span.end },
-      `hover at ${offset}`,
-    );
-    const all = complete(text, offset, 'yaml', analysis.commandAt(offset), model);
-    const own = complete(view.text, at, 'yaml', view.command, model);
-    assert.deepStrictEqual(
-      own.entries.map((e) => ({ ...e, replace: { start: e.replace.start + view.start, end: e.replace.end + view.start } })),
-      all.entries,
-      `completion at ${offset}`,
-    );
-    assert.equal(own.role, all.role);
-  }
-}
-
-test('YAML hover and completion: the cursor document alone answers as the whole text', () => {
-  fc.assert(
-    fc.property(fc.array(documentArb, { minLength: 1, maxLength: 3 }), fc.constantFrom(...SEPARATORS), (docs, separator) => {
-      sameAnswers(docs.map((d) => (d.endsWith('\n') ? d : d + '\n')).join(separator));
-    }),
-    { numRuns: 60, seed: 8 },
-  );
-});
-
-test('YAML hover and completion on a generated command file', () => {
-  sameAnswers(generateYaml(3));
-});
-
 /** Hover and complete at `offset` through the analysis's view (a window, or the whole text) and on the whole text. */
 function answersAt(text: string, analysis: ReturnType<DocumentAnalyzer['analyze']>, offset: number, format: 'yaml' | 'xml') {
   const view = analysis.documentAt?.(offset) ?? { text, start: 0, command: analysis.commandAt(offset) };
@@ -74,6 +38,28 @@ function answersAt(text: string, analysis: ReturnType<DocumentAnalyzer['analyze'
   assert.equal(own.role, all.role, `role at ${offset}`);
   return view.start > 0 || view.text.length < text.length;
 }
+
+function sameAnswers(text: string): void {
+  const analysis = new DocumentAnalyzer('yaml', model, DEFAULT_CHECK_OPTIONS).analyze(text);
+  for (let offset = 0; offset <= text.length; offset++) {
+    // A YAML analysis always gives the cursor's document.
+    assert.ok(analysis.documentAt!(offset), `no document at ${offset}`);
+    answersAt(text, analysis, offset, 'yaml');
+  }
+}
+
+test('YAML hover and completion: the cursor document alone answers as the whole text', () => {
+  fc.assert(
+    fc.property(fc.array(documentArb, { minLength: 1, maxLength: 3 }), fc.constantFrom(...SEPARATORS), (docs, separator) => {
+      sameAnswers(docs.map((d) => (d.endsWith('\n') ? d : d + '\n')).join(separator));
+    }),
+    { numRuns: 60, seed: 8 },
+  );
+});
+
+test('YAML hover and completion on a generated command file', () => {
+  sameAnswers(generateYaml(3));
+});
 
 // What users type into XML files, and what breaks the scan's assumptions: unclosed and stray tags, a `<` being typed,
 // comments, CDATA and PIs holding `<command`, quotes, several commands on one line, a lone `<` before a command.
